@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// `npm test`: every test, in the order a newcomer needs them: make sure Chromium is there, build the app,
+// run unit and integration tests (Vitest), then the browser tests (Playwright), and print one summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const REPORTS = resolve('tests/.tmp/reports');
+
+/** @param {string} command @param {string[]} args @param {Record<string, string>} env */
+function run(command, args, env = {}) {
+	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	return result.status ?? 1;
+}
+
+/** @param {string} command */
+function have(command) {
+	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureChromium() {
+	if (existsSync(CHROMIUM)) return;
+	const root = process.getuid?.() === 0;
+	if (root && have('apt-get')) {
+		console.log(
+			`Chromium is not at ${CHROMIUM}: installing Debian's chromium package with apt-get (once).`
+		);
+		const status =
+			run('apt-get', ['update', '-qq']) ||
+			run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+		if (status === 0 && existsSync('/usr/bin/chromium')) return;
+		console.error('Installing chromium failed; see the apt-get output above.');
+		process.exit(1);
+	}
+	console.error(
+		`The browser tests need Chromium at ${CHROMIUM}. Install it with:\n\n  sudo apt-get install -y chromium\n\n` +
+			'or point CHROMIUM_PATH at a Chromium binary.'
+	);
+	process.exit(1);
+}
+
+/**
+ * @param {string} file
+ * @param {(report: any) => {passed: number, failed: number, skipped: number, flaky?: number}} pick
+ */
+function counts(file, pick) {
+	try {
+		return pick(JSON.parse(readFileSync(file, 'utf8')));
+	} catch {
+		return { passed: 0, failed: 0, skipped: 0 };
+	}
+}
+
+ensureChromium();
+mkdirSync(REPORTS, { recursive: true });
+
+console.log('\n== Building the app ==');
+if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
+
+console.log('\n== Unit and integration tests (Vitest) ==');
+const vitestFile = resolve(REPORTS, 'vitest.json');
+const vitest = run('npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile.json=${vitestFile}`
+]);
+
+console.log('\n== Browser tests (Playwright, Chromium) ==');
+const playwrightFile = resolve(REPORTS, 'playwright.json');
+const playwright = run('npx', ['playwright', 'test', '--reporter=list,json'], {
+	PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile
+});
+
+const v = counts(vitestFile, (/** @type {any} */ r) => ({
+	passed: r.numPassedTests,
+	failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
+	skipped: r.numPendingTests + r.numTodoTests
+}));
+const p = counts(playwrightFile, (/** @type {any} */ r) => ({
+	passed: r.stats.expected,
+	failed: r.stats.unexpected,
+	skipped: r.stats.skipped,
+	flaky: r.stats.flaky
+}));
+const failedRuns = Number(vitest !== 0) + Number(playwright !== 0);
+const failed = Math.max(v.failed + p.failed, failedRuns);
+console.log(`\nVitest: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped`);
+console.log(`Playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+console.log(
+	`${v.passed + p.passed + (p.flaky ?? 0)} passed, ${failed} failed, ${v.skipped + p.skipped} skipped`
+);
+process.exit(failedRuns ? 1 : 0);

@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { Actor } from '$lib/server/actor';
+
+declare global {
+	namespace App {
+		interface Locals {
+			actor: Actor | null;
+			requestId: string;
+			log: Logger;
+		}
+		interface Error {
+			message: string;
+			requestId?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,66 @@
+// Every request: a request id and a logger, then who is acting (bearer token or session cookie).
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '$lib/server/actor';
+import { validateAccessToken } from '$lib/server/auth/access-tokens';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
+import { clearSessionCookie, setSessionCookie } from '$lib/server/http';
+import { log } from '$lib/server/log';
+
+async function authenticate(event: Parameters<Handle>[0]['event']): Promise<Actor | null> {
+	const authorization = event.request.headers.get('authorization');
+	if (authorization?.toLowerCase().startsWith('bearer ')) {
+		const found = await validateAccessToken(authorization.slice(7).trim());
+		if (!found) return null;
+		return {
+			userId: found.user.id,
+			email: found.user.email,
+			name: found.user.name,
+			via: { kind: 'token', tokenId: found.tokenId }
+		};
+	}
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return null;
+	const session = await validateSessionToken(token);
+	if (!session) {
+		clearSessionCookie(event.cookies);
+		return null;
+	}
+	if (session.renewed) setSessionCookie(event.cookies, token, session.expiresAt);
+	const { user } = session;
+	return {
+		userId: user.id,
+		email: user.email,
+		name: user.name,
+		via: { kind: 'session', sessionId: session.id }
+	};
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const incoming = event.request.headers.get('x-request-id');
+	event.locals.requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+	event.locals.log = log.child({ requestId: event.locals.requestId });
+	event.locals.actor = await authenticate(event);
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	event.locals.log.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started),
+			userId: event.locals.actor?.userId
+		},
+		'request'
+	);
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) event.locals.log?.error({ err: error }, 'unhandled error');
+	return {
+		message: status === 404 ? 'Page not found' : 'Something went wrong',
+		requestId: event.locals.requestId
+	};
+};

@@ -1,0 +1,55 @@
+// Wraps an /api/v1 handler: authenticates, reads the JSON body within limits, and turns the result or
+// error into the JSON answer. The spec it takes is the same one the OpenAPI document is built from.
+import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { actorOf, errorResponse, readJson } from '../http.ts';
+
+export interface RouteSpec {
+	method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+	/** OpenAPI path, e.g. /api/v1/partnerships/{slug}/bodies */
+	path: string;
+	summary: string;
+	tag: string;
+	/** Routes are signed-in only unless this says otherwise. */
+	public?: boolean;
+	/** The schema the domain function validates the body with. */
+	body?: z.ZodType;
+	response?: z.ZodType;
+	status?: 200 | 201 | 204;
+	/** Error statuses this route can answer with, besides 401 for signed-in routes. */
+	errors?: number[];
+}
+
+export function defineRoutes<T extends Record<string, RouteSpec>>(routes: T): T {
+	return routes;
+}
+
+interface Call {
+	event: RequestEvent;
+	actor: Actor;
+	body: unknown;
+	params: Record<string, string>;
+}
+
+export function endpoint(
+	spec: RouteSpec,
+	handle: (call: Call) => Promise<unknown>
+): RequestHandler {
+	return async (event) => {
+		try {
+			const actor = spec.public ? (event.locals.actor as Actor) : actorOf(event.locals);
+			const body = spec.body ? await readJson(event.request) : undefined;
+			const result = await handle({
+				event,
+				actor,
+				body,
+				params: event.params as Record<string, string>
+			});
+			if (spec.status === 204) return new Response(null, { status: 204 });
+			return Response.json(result, { status: spec.status ?? 200 });
+		} catch (error) {
+			return errorResponse(error, event.locals);
+		}
+	};
+}

@@ -1,0 +1,97 @@
+// The OpenAPI 3.1 document, generated from the route list and the same zod schemas the domain validates with.
+import { z } from 'zod';
+import type { RouteSpec } from './endpoint.ts';
+import { routes } from './routes.ts';
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'The input is not valid; `fields` says what is wrong with each field',
+	401: 'Not signed in, or the credentials are not right',
+	403: 'Your role in this partnership does not allow this',
+	404: 'No such record, or it belongs to a partnership you are not in',
+	409: 'Conflicts with the current state of the records',
+	413: 'The request body is too large',
+	429: 'Too many attempts; see Retry-After'
+};
+
+const ErrorSchema = z.toJSONSchema(
+	z.object({
+		error: z.object({
+			code: z.string(),
+			message: z.string(),
+			fields: z.record(z.string(), z.string()).optional()
+		})
+	})
+);
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output') {
+	const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+		string,
+		unknown
+	>;
+	return rest;
+}
+
+function operation(spec: RouteSpec, id: string) {
+	const params = [...spec.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+		name,
+		in: 'path',
+		required: true,
+		schema: { type: 'string' }
+	}));
+	const status = spec.status ?? 200;
+	const responses: Record<string, unknown> = {
+		[status]: {
+			description: status === 204 ? 'Done' : 'OK',
+			...(spec.response && {
+				content: { 'application/json': { schema: schemaOf(spec.response, 'output') } }
+			})
+		}
+	};
+	for (const code of new Set([...(spec.errors ?? []), ...(spec.public ? [] : [401])]).values()) {
+		responses[code] = {
+			description: STATUS_TEXT[code],
+			content: { 'application/json': { schema: ErrorSchema } }
+		};
+	}
+	return {
+		operationId: id,
+		summary: spec.summary,
+		tags: [spec.tag],
+		...(spec.public ? { security: [] } : {}),
+		...(params.length ? { parameters: params } : {}),
+		...(spec.body && {
+			requestBody: {
+				required: true,
+				content: { 'application/json': { schema: schemaOf(spec.body, 'input') } }
+			}
+		}),
+		responses
+	};
+}
+
+export function openApiDocument(): Record<string, unknown> {
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const [id, spec] of Object.entries(routes) as [string, RouteSpec][]) {
+		paths[spec.path] ??= {};
+		paths[spec.path][spec.method.toLowerCase()] = operation(spec, id);
+	}
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Partnership workspace API',
+			version: '1',
+			description:
+				'Board meetings, forum priorities and deliberative review for community planning partnerships. ' +
+				'Sign in with a session cookie (POST /api/v1/auth/login) or send a personal access token as ' +
+				'`Authorization: Bearer pat_…`. Errors are `{error: {code, message, fields?}}`.'
+		},
+		components: {
+			securitySchemes: {
+				session: { type: 'apiKey', in: 'cookie', name: 'session' },
+				token: { type: 'http', scheme: 'bearer' }
+			}
+		},
+		security: [{ session: [] }, { token: [] }],
+		paths
+	};
+}

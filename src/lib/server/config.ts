@@ -1,0 +1,85 @@
+// The process's configuration: read once from environment variables and validated, so a bad value stops
+// the start with a message that names the variable instead of failing later somewhere else.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const Environment = z.object({
+	PORT: z.coerce
+		.number({ error: 'PORT must be a whole number from 0 to 65535' })
+		.int('PORT must be a whole number from 0 to 65535')
+		.min(0, 'PORT must be a whole number from 0 to 65535')
+		.max(65535, 'PORT must be a whole number from 0 to 65535')
+		.default(3000),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	DATA_DIR: z.string().min(1, 'DATA_DIR must name a folder').default('data'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^file:.+/, 'DATABASE_URL must be a SQLite file URL such as file:./data/workspace.db')
+		.optional(),
+	ORIGIN: z
+		.url({ error: 'ORIGIN must be the full address people use, such as https://board.example.org' })
+		.optional(),
+	NODE_ENV: z
+		.enum(['development', 'production', 'test'], {
+			error: 'NODE_ENV must be development, production or test'
+		})
+		.default('development'),
+	LOG_LEVEL: z
+		.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+		.optional()
+});
+
+export interface Config {
+	port: number;
+	host: string;
+	dataDir: string;
+	databaseUrl: string;
+	origin?: string;
+	production: boolean;
+	nodeEnv: 'development' | 'production' | 'test';
+	logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`The configuration has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+	}
+}
+
+/** Validates the environment; throws a ConfigError listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+	const blankless = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+	const parsed = Environment.safeParse(blankless);
+	if (!parsed.success) {
+		throw new ConfigError(
+			parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+		);
+	}
+	const e = parsed.data;
+	const dataDir = resolve(e.DATA_DIR);
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		dataDir,
+		databaseUrl: e.DATABASE_URL ?? `file:${resolve(dataDir, 'workspace.db')}`,
+		origin: e.ORIGIN,
+		production: e.NODE_ENV === 'production',
+		nodeEnv: e.NODE_ENV,
+		logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info')
+	};
+}
+
+let current: Config | undefined;
+
+/** The configuration of this process, validated on first use. */
+export function loadConfig(): Config {
+	current ??= parseConfig(process.env);
+	return current;
+}
+
+/** The path of the SQLite file that a `file:` database URL names. */
+export function sqliteFile(databaseUrl: string): string {
+	return resolve(databaseUrl.replace(/^file:/, ''));
+}

@@ -1,0 +1,49 @@
+// The words the product uses for each kind of thing, shared by the server's schemas and the pages.
+
+export const SECTORS = {
+	COUNCIL: 'Council',
+	HEALTH: 'Health',
+	POLICE: 'Police',
+	FIRE_RESCUE: 'Fire and rescue',
+	ENTERPRISE: 'Enterprise',
+	EDUCATION: 'Education',
+	THIRD_SECTOR: 'Third sector',
+	COMMUNITY: 'Community',
+	PRIVATE: 'Private',
+	OTHER: 'Other'
+} as const;
+export type Sector = keyof typeof SECTORS;
+
+export const PARTNERSHIP_ROLES = {
+	ADMIN: 'Partnership admin',
+	SECRETARIAT: 'Secretariat officer',
+	MEMBER: 'Member',
+	REVIEWER: 'Reviewer',
+	OBSERVER: 'Observer'
+} as const;
+export type PartnershipRole = keyof typeof PARTNERSHIP_ROLES;
+
+export const CAPACITIES = {
+	OF_ORGANISATION: 'Represents their organisation',
+	FROM_SECTOR: 'Speaks for their sector'
+} as const;
+export type Capacity = keyof typeof CAPACITIES;
+
+export const BODY_KINDS = {
+	BOARD: 'Board',
+	IMPLEMENTATION_GROUP: 'Implementation group',
+	THEME_GROUP: 'Theme group',
+	LOCALITY_FORUM: 'Locality forum',
+	COMMUNITY_COUNCIL: 'Community council',
+	OTHER: 'Other'
+} as const;
+export type BodyKind = keyof typeof BODY_KINDS;
+
+export const SEAT_ROLES = {
+	CHAIR: 'Chair',
+	VICE_CHAIR: 'Vice-chair',
+	MEMBER: 'Member',
+	SUBSTITUTE: 'Substitute',
+	ADVISER: 'Adviser'
+} as const;
+export type SeatRole = keyof typeof SEAT_ROLES;

@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { freshDataDir } from '../support/server.ts';
+
+function start(env: Record<string, string>) {
+	return spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+		env: { ...process.env, DATA_DIR: freshDataDir(), NODE_ENV: 'production', ...env },
+		encoding: 'utf8',
+		timeout: 20_000
+	});
+}
+
+describe('starting the server', () => {
+	it('refuses bad configuration with a message for each bad value, before touching anything', () => {
+		const result = start({ PORT: 'eighty', LOG_LEVEL: 'chatty', ORIGIN: 'not a url' });
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('PORT: PORT must be a whole number from 0 to 65535');
+		expect(result.stderr).toContain('LOG_LEVEL: LOG_LEVEL must be one of');
+		expect(result.stderr).toContain('ORIGIN: ORIGIN must be the full address people use');
+		expect(result.stdout).not.toContain('running at');
+	});
+});

@@ -1,0 +1,59 @@
+// An HTTP client that keeps its session cookie like a browser would: one per person in a test.
+export class Client {
+	cookie = '';
+	constructor(
+		readonly baseUrl: string,
+		readonly bearer?: string
+	) {}
+
+	async request(
+		method: string,
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {}
+	) {
+		const response = await fetch(this.baseUrl + path, {
+			method,
+			redirect: 'manual',
+			headers: {
+				...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+				...(this.cookie ? { cookie: this.cookie } : {}),
+				...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
+				...headers
+			},
+			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+		});
+		const set = response.headers.getSetCookie().find((c) => c.startsWith('session='));
+		if (set) {
+			const value = set.split(';')[0];
+			this.cookie = value === 'session=' || /max-age=0/i.test(set) ? '' : value;
+		}
+		const text = await response.text();
+		let json: any;
+		try {
+			json = text ? JSON.parse(text) : undefined;
+		} catch {
+			json = undefined;
+		}
+		return { status: response.status, headers: response.headers, json, text };
+	}
+
+	get(path: string) {
+		return this.request('GET', path);
+	}
+	post(path: string, body?: unknown) {
+		return this.request('POST', path, body ?? {});
+	}
+	patch(path: string, body: unknown) {
+		return this.request('PATCH', path, body);
+	}
+	delete(path: string) {
+		return this.request('DELETE', path);
+	}
+
+	async login(email: string, password: string) {
+		const res = await this.post('/api/v1/auth/login', { email, password });
+		if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${res.text}`);
+		return res;
+	}
+}

@@ -1,0 +1,94 @@
+// A real server process for a test file: its own data folder (a copy of the migrated template), port 0,
+// and a Prisma client on the same file so tests can arrange records and check what was stored.
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PrismaClient } from '../../src/generated/prisma/client.ts';
+import { TEMPLATE_DB, TMP_DIR } from './paths.ts';
+
+export type TestDb = InstanceType<typeof PrismaClient>;
+
+export interface TestServer {
+	url: string;
+	dataDir: string;
+	db: TestDb;
+	process: ChildProcess;
+	/** Everything the server printed, for failure messages. */
+	output: () => string;
+	stop: () => Promise<void>;
+}
+
+export function freshDataDir(): string {
+	mkdirSync(TMP_DIR, { recursive: true });
+	const dir = mkdtempSync(resolve(TMP_DIR, 'data-'));
+	copyFileSync(TEMPLATE_DB, resolve(dir, 'workspace.db'));
+	return dir;
+}
+
+export function openDb(dataDir: string): TestDb {
+	return new PrismaClient({
+		adapter: new PrismaBetterSQLite3({ url: resolve(dataDir, 'workspace.db'), timeout: 5000 })
+	});
+}
+
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
+	return Object.fromEntries(Object.entries(env).filter(([, v]) => v)) as Record<string, string>;
+}
+
+/** Starts `server/index.ts`; `demo: true` lets it load the demo partnership into the empty database. */
+export async function startServer(
+	options: { demo?: boolean; env?: Record<string, string> } = {}
+): Promise<TestServer> {
+	const dataDir = freshDataDir();
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', 'server/index.ts', ...(options.demo ? ['--demo'] : ['--no-demo'])],
+		{
+			env: withoutBlanks({
+				...process.env,
+				DATA_DIR: dataDir,
+				DATABASE_URL: '',
+				PORT: '0',
+				HOST: '127.0.0.1',
+				NODE_ENV: 'production',
+				ORIGIN: '',
+				LOG_LEVEL: 'warn',
+				...options.env
+			}),
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
+	let output = '';
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const port = await new Promise<number>((ok, fail) => {
+		const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 30_000);
+		const look = () => {
+			const m = /listening on port (\d+)/.exec(output);
+			if (m) {
+				clearTimeout(timer);
+				ok(Number(m[1]));
+			}
+		};
+		child.stdout!.on('data', look);
+		child.on('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
+	});
+	const db = openDb(dataDir);
+	return {
+		url: `http://127.0.0.1:${port}`,
+		dataDir,
+		db,
+		process: child,
+		output: () => output,
+		async stop() {
+			await db.$disconnect();
+			if (child.exitCode === null) {
+				const exited = new Promise((ok) => child.once('exit', ok));
+				child.kill('SIGTERM');
+				await exited;
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
