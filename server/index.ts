@@ -32,8 +32,15 @@ await disconnect();
 // A variable, not a literal, so the type checker does not walk into the built bundle.
 const BUILT_HANDLER = '../build/handler.js';
 
-// The SvelteKit handler reads ORIGIN itself and rejects a blank one; blank means "not set" here.
-if (!process.env.ORIGIN) delete process.env.ORIGIN;
+// The SvelteKit handler reads ORIGIN itself and rejects a blank one; blank means "not set" here. Without
+// ORIGIN, adapter-node assumes https, and its check that form posts come from this site would refuse every
+// form served over plain http; so the protocol is taken from the connection itself, in a header of ours
+// that is always overwritten (a client cannot choose it). Behind a TLS-terminating proxy, set ORIGIN.
+const PROTOCOL_HEADER = 'x-workspace-protocol';
+if (!process.env.ORIGIN) {
+	delete process.env.ORIGIN;
+	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+}
 const { handler } = await import(/* built by `vite build` */ BUILT_HANDLER).catch((error) =>
 	error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('build/handler.js')
 		? fail('The app is not built yet. Run `npm run build` first (`npm start` does this for you).')
@@ -46,7 +53,10 @@ function upgrade(request: IncomingMessage, socket: Duplex): void {
 	socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 }
 
-const server = createServer(handler);
+const server = createServer((request, response) => {
+	request.headers[PROTOCOL_HEADER] = 'encrypted' in request.socket ? 'https' : 'http';
+	handler(request, response);
+});
 server.on('upgrade', upgrade);
 server.listen(config.port, config.host, () => {
 	const address = server.address();

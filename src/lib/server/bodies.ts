@@ -57,6 +57,11 @@ export async function listBodies(actor: Actor, slug: string): Promise<BodyView[]
 	});
 }
 
+export async function getBody(actor: Actor, slug: string, bodyId: string): Promise<BodyView> {
+	const ctx = await partnershipContext(actor, slug);
+	return bodyIn(db(), ctx.partnership.id, bodyId);
+}
+
 export async function createBody(actor: Actor, slug: string, input: unknown): Promise<BodyView> {
 	const ctx = await partnershipContext(actor, slug);
 	demand(canManageStructure(ctx));

@@ -1,6 +1,6 @@
 // The one road from domain errors to HTTP: JSON `{error: {code, message, fields?}}` for the API and
 // `fail()` with the typed values for forms, plus the session cookie and the request body limits.
-import { fail, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from './actor.ts';
 import { SESSION_COOKIE } from './auth/sessions.ts';
 import { loadConfig } from './config.ts';
@@ -68,7 +68,9 @@ export function formValues(data: FormData): Record<string, string> {
  */
 export async function formCommand<T>(
 	data: FormData,
-	command: (values: Record<string, unknown>) => Promise<T>
+	command: (values: Record<string, unknown>) => Promise<T>,
+	/** Names the form, for pages that have more than one, so each shows only its own errors. */
+	form = 'default'
 ): Promise<T | ReturnType<typeof fail>> {
 	const values = formValues(data);
 	const input = Object.fromEntries(
@@ -80,6 +82,7 @@ export async function formCommand<T>(
 		if (!(error instanceof DomainError) || error.status >= 500) throw error;
 		const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
 		return fail(error.status, {
+			form,
 			values: kept,
 			message: error.message,
 			fields: error instanceof Invalid ? error.fields : {}
@@ -112,4 +115,28 @@ export function clientAddress(event: RequestEvent): string {
 	} catch {
 		return 'unknown';
 	}
+}
+
+/** The acting person for a page, or off to sign in (and back here afterwards). */
+export function pageActor(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
+	if (event.locals.actor) return event.locals.actor;
+	const next = event.url.pathname + event.url.search;
+	redirect(303, `/login?next=${encodeURIComponent(next)}`);
+}
+
+/** A page's domain call: a refusal or a missing record becomes the error page with the same status. */
+export async function forPage<T>(work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (caught) {
+		if (caught instanceof DomainError && caught.status < 500) error(caught.status, caught.message);
+		throw caught;
+	}
+}
+
+/** Where to go after signing in: only a path on this site, so the link cannot send people elsewhere. */
+export function safeNext(next: string | null): string {
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+		? next
+		: '/';
 }

@@ -36,6 +36,20 @@ export async function listOrganisations(actor: Actor, slug: string): Promise<Org
 	});
 }
 
+export async function getOrganisation(
+	actor: Actor,
+	slug: string,
+	organisationId: string
+): Promise<OrganisationView> {
+	const ctx = await partnershipContext(actor, slug);
+	const found = await db().organisation.findFirst({
+		where: { id: organisationId, partnershipId: ctx.partnership.id },
+		select
+	});
+	if (!found) throw new NotFound('organisation');
+	return found;
+}
+
 export async function createOrganisation(
 	actor: Actor,
 	slug: string,

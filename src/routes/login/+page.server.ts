@@ -1,0 +1,19 @@
+import { redirect } from '@sveltejs/kit';
+import { signIn } from '$lib/server/auth/sign-in';
+import { clientAddress, formCommand, safeNext, setSessionCookie } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const failed = await formCommand(await event.request.formData(), async (values) => {
+			const { token, expiresAt } = await signIn(values, clientAddress(event));
+			setSessionCookie(event.cookies, token, expiresAt);
+		});
+		if (failed) return failed;
+		redirect(303, safeNext(event.url.searchParams.get('next')));
+	}
+};

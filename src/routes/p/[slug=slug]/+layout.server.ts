@@ -1,0 +1,12 @@
+import { forPage, pageActor } from '$lib/server/http';
+import { canManageStructure, canSeeInvitations, partnershipContext } from '$lib/server/permissions';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async (event) => {
+	const ctx = await forPage(() => partnershipContext(pageActor(event), event.params.slug));
+	return {
+		partnership: ctx.partnership,
+		role: ctx.membership.role,
+		can: { manageStructure: canManageStructure(ctx), invite: canSeeInvitations(ctx) }
+	};
+};

@@ -1,0 +1,51 @@
+import { getBody, listBodies, updateBody } from '$lib/server/bodies';
+import { forPage, formCommand, pageActor } from '$lib/server/http';
+import { addSeat, endSeat, listMembers } from '$lib/server/members';
+import { listOrganisations } from '$lib/server/organisations';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = pageActor(event);
+	const { slug, id } = event.params;
+	return forPage(async () => {
+		const body = await getBody(actor, slug, id);
+		const members = await listMembers(actor, slug);
+		return {
+			body,
+			members,
+			seats: members.flatMap((m) =>
+				m.seats.filter((s) => s.bodyId === id).map((seat) => ({ seat, member: m }))
+			),
+			bodies: (await listBodies(actor, slug)).filter((b) => b.id !== id),
+			organisations: await listOrganisations(actor, slug)
+		};
+	});
+};
+
+export const actions: Actions = {
+	update: async (event) =>
+		formCommand(
+			await event.request.formData(),
+			async (values) => ({
+				saved: await updateBody(pageActor(event), event.params.slug, event.params.id, values)
+			}),
+			'update'
+		),
+	addSeat: async (event) =>
+		formCommand(
+			await event.request.formData(),
+			async (values) => ({
+				seated: await addSeat(pageActor(event), event.params.slug, event.params.id, values)
+			}),
+			'addSeat'
+		),
+	endSeat: async (event) =>
+		formCommand(
+			await event.request.formData(),
+			async (values) => {
+				await endSeat(pageActor(event), event.params.slug, String(values.seatId));
+				return { ended: true };
+			},
+			'endSeat'
+		)
+};

@@ -1,0 +1,11 @@
+// Before the browser tests: a migrated database with the demo partnership, served on a free port. The
+// address reaches the tests through E2E_BASE_URL; the returned function stops the server afterwards.
+import createTemplate from '../global-setup.ts';
+import { startServer } from '../support/server.ts';
+
+export default async function setup() {
+	createTemplate();
+	const server = await startServer({ demo: true, env: { NODE_ENV: 'test' } });
+	process.env.E2E_BASE_URL = server.url;
+	return () => server.stop();
+}
