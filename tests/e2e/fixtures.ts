@@ -17,6 +17,11 @@ export async function expectAccessible(page: Page): Promise<void> {
 	expect(found, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/** Waits until the page's scripts have taken over, so nothing typed is undone by hydration. */
+export async function ready(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 export const test = base.extend<{ visit: (path: string) => Promise<void> }>({
 	// eslint-disable-next-line no-empty-pattern
 	baseURL: async ({}, use) => {
@@ -26,6 +31,7 @@ export const test = base.extend<{ visit: (path: string) => Promise<void> }>({
 	visit: async ({ page }, use) => {
 		await use(async (path: string) => {
 			await page.goto(path);
+			await ready(page);
 			await expectAccessible(page);
 		});
 	}
@@ -33,6 +39,7 @@ export const test = base.extend<{ visit: (path: string) => Promise<void> }>({
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
 	await page.goto('/login');
+	await ready(page);
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,0 +1,75 @@
+import { expect, expectAccessible, ready, signIn, test } from './fixtures.ts';
+
+test('a person who is not signed in is sent to sign in, then back to the page they wanted', async ({
+	page,
+	visit
+}) => {
+	await visit('/p/strathmuir/members');
+	await expect(page).toHaveURL(/\/login\?next=%2Fp%2Fstrathmuir%2Fmembers$/);
+	await page.getByLabel('Email address').fill('chair@demo.example');
+	await page.getByLabel('Password').fill('demo-password-2026');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a wrong password is refused in plain words, and the email typed is kept', async ({
+	page,
+	visit
+}) => {
+	await visit('/login');
+	await page.getByLabel('Email address').fill('chair@demo.example');
+	await page.getByLabel('Password').fill('not-my-password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	const summary = page.getByRole('alert');
+	await expect(summary).toContainText('The email address or password is not right.');
+	await expect(summary).toBeFocused();
+	await expect(page.getByLabel('Email address')).toHaveValue('chair@demo.example');
+	await expectAccessible(page);
+});
+
+test('an empty form gets a message beside each field', async ({ page, visit }) => {
+	await visit('/login');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.locator('#field-email-error')).toContainText('Enter your email address');
+	await expect(page.locator('#field-password-error')).toContainText('Enter your password');
+	await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
+	await expectAccessible(page);
+});
+
+test('signing in lists the person’s partnerships; signing out ends the session', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'reviewer@demo.example');
+	await expect(page.getByRole('heading', { level: 1, name: 'Your partnerships' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Strathmuir Community Planning Partnership' })
+	).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Carran Valley Community Planning Partnership' })
+	).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: /Sign out/ }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+	await expect(page.getByRole('status')).toContainText('You have signed out');
+	await expectAccessible(page);
+	await visit('/');
+	await expect(page).toHaveURL(/\/login/);
+});
+
+test('the skip link is the first thing the keyboard reaches and jumps to the content', async ({
+	page
+}) => {
+	await signIn(page, 'chair@demo.example');
+	await page.goto('/p/strathmuir');
+	await ready(page);
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to main content' });
+	await expect(skip).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Structure', exact: true })).toBeFocused();
+});
