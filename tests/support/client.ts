@@ -3,7 +3,9 @@ export class Client {
 	cookie = '';
 	constructor(
 		readonly baseUrl: string,
-		readonly bearer?: string
+		readonly bearer?: string,
+		/** Sent with every request, e.g. the forwarded address a proxy would add. */
+		readonly headers: Record<string, string> = {}
 	) {}
 
 	async request(
@@ -19,6 +21,7 @@ export class Client {
 				...(body !== undefined ? { 'content-type': 'application/json' } : {}),
 				...(this.cookie ? { cookie: this.cookie } : {}),
 				...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
+				...this.headers,
 				...headers
 			},
 			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)

@@ -36,14 +36,28 @@ function withoutBlanks(env: Record<string, string | undefined>): Record<string, 
 	return Object.fromEntries(Object.entries(env).filter(([, v]) => v)) as Record<string, string>;
 }
 
-/** Starts `server/index.ts`; `demo: true` lets it load the demo partnership into the empty database. */
-export async function startServer(
-	options: { demo?: boolean; env?: Record<string, string> } = {}
-): Promise<TestServer> {
-	const dataDir = freshDataDir();
+export interface StartOptions {
+	/**
+	 * `true` passes --demo (load the demo partnership into an empty database), `false` (the default)
+	 * --no-demo, and `'unset'` neither, so the server decides as a plain start would.
+	 */
+	demo?: boolean | 'unset';
+	/** A data folder to reuse, e.g. to restart on the same database; it is kept when the server stops. */
+	dataDir?: string;
+	env?: Record<string, string>;
+}
+
+function demoFlags(demo: StartOptions['demo'] = false): string[] {
+	if (demo === 'unset') return [];
+	return [demo ? '--demo' : '--no-demo'];
+}
+
+/** Starts `server/index.ts` on port 0 with its own data folder (a fresh copy unless one is given). */
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+	const dataDir = options.dataDir ?? freshDataDir();
 	const child = spawn(
 		process.execPath,
-		['--import', 'tsx', 'server/index.ts', ...(options.demo ? ['--demo'] : ['--no-demo'])],
+		['--import', 'tsx', 'server/index.ts', ...demoFlags(options.demo)],
 		{
 			env: withoutBlanks({
 				...process.env,
@@ -88,7 +102,7 @@ export async function startServer(
 				child.kill('SIGTERM');
 				await exited;
 			}
-			rmSync(dataDir, { recursive: true, force: true });
+			if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
 }

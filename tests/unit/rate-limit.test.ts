@@ -3,6 +3,7 @@ import {
 	ACCOUNT_LIMIT,
 	ADDRESS_LIMIT,
 	assertSignInAllowed,
+	beginSignInAttempt,
 	recordSignInFailure,
 	recordSignInSuccess,
 	WINDOW_MS
@@ -51,5 +52,18 @@ describe('sign-in rate limits', () => {
 		recordSignInSuccess('c@x.test');
 		recordSignInFailure('c@x.test', '10.3.0.50', t0);
 		expect(refusal('c@x.test', '10.3.0.51', t0 + 1)).toBeNull();
+	});
+
+	it('counts an attempt before its password is checked, so a burst cannot slip past the limit', () => {
+		const t0 = 30_000_000;
+		for (let i = 0; i < ACCOUNT_LIMIT; i++) beginSignInAttempt('d@x.test', `10.4.0.${i}`, t0);
+		expect(() => beginSignInAttempt('d@x.test', '10.4.0.99', t0)).toThrow(RateLimited);
+	});
+
+	it('takes a successful attempt back, so signing in does not use up the address’s allowance', () => {
+		const t0 = 40_000_000;
+		for (let i = 0; i < ADDRESS_LIMIT; i++)
+			beginSignInAttempt(`person${i}@z.test`, '10.5.0.1', t0).succeeded();
+		expect(refusal('someone@z.test', '10.5.0.1', t0 + 1)).toBeNull();
 	});
 });

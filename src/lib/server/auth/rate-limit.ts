@@ -43,3 +43,23 @@ export function recordSignInFailure(email: string, address: string, now = Date.n
 export function recordSignInSuccess(email: string): void {
 	failures.delete(keysFor(email, '').account);
 }
+
+/**
+ * Checks the limits and counts the attempt as failed straight away, before the (slow) password check:
+ * counting only after it let a burst of parallel guesses all pass the check before any was counted.
+ * `succeeded()` takes the attempt back and forgets the account's earlier failures.
+ */
+export function beginSignInAttempt(email: string, address: string, now = Date.now()) {
+	assertSignInAllowed(email, address, now);
+	recordSignInFailure(email, address, now);
+	return {
+		succeeded(): void {
+			recordSignInSuccess(email);
+			const key = keysFor(email, address).address;
+			const times = failures.get(key) ?? [];
+			const at = times.lastIndexOf(now);
+			if (at >= 0) times.splice(at, 1);
+			if (!times.length) failures.delete(key);
+		}
+	};
+}

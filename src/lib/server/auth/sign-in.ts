@@ -6,7 +6,7 @@ import { db, transaction } from '../db.ts';
 import { Unauthenticated } from '../errors.ts';
 import { parse } from '../validation.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
-import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from './rate-limit.ts';
+import { beginSignInAttempt } from './rate-limit.ts';
 import { createSession, invalidateSession, type SessionUser } from './sessions.ts';
 
 export const SignInInput = z.object({
@@ -31,14 +31,11 @@ const INVALID = 'The email address or password is not right.';
 /** Checks the password and opens a session. The answer is the same whether or not the email exists. */
 export async function signIn(input: unknown, address: string): Promise<SignedIn> {
 	const { email, password } = parse(SignInInput, input);
-	assertSignInAllowed(email, address);
+	const attempt = beginSignInAttempt(email, address);
 	const user = await db().user.findUnique({ where: { email } });
 	const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-	if (!user || !ok) {
-		recordSignInFailure(email, address);
-		throw new Unauthenticated(INVALID, 'invalid_credentials');
-	}
-	recordSignInSuccess(email);
+	if (!user || !ok) throw new Unauthenticated(INVALID, 'invalid_credentials');
+	attempt.succeeded();
 	return transaction(async (tx) => {
 		const session = await createSession(tx, user.id);
 		await audit(tx, user.id, { action: 'signed_in', entity: 'User', entityId: user.id });

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PartnershipRole } from '../../src/lib/vocabulary.ts';
+import { Client } from '../support/client.ts';
+import { makePartnership, makeUser, ROLES, type Fixture } from '../support/factories.ts';
+import { signedIn } from '../support/people.ts';
+import { auditCounter } from '../support/records.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let alpha: Fixture;
+let beta: Fixture;
+const as = {} as Record<PartnershipRole, Client>;
+beforeAll(async () => {
+	server = await startServer();
+	alpha = await makePartnership(server.db, 'alpha');
+	beta = await makePartnership(server.db, 'beta');
+	for (const role of ROLES) as[role] = await signedIn(server.url, alpha.members[role].email);
+});
+afterAll(() => server?.stop());
+
+type Call = [method: string, path: string, body?: unknown];
+interface Route {
+	name: string;
+	/** Who may use it; everyone else in the partnership gets 403. */
+	allowed: readonly PartnershipRole[];
+	status: 200 | 201 | 204;
+	/** Whether it changes records (and so writes one audit event). */
+	writes: boolean;
+	/** Whether its path names a record, so another partnership's record can be put under one's own slug. */
+	byId: boolean;
+	/** The request on `fx`'s records under `slug`, arranging first any record it acts on. */
+	call: (fx: Fixture, slug: string, role: PartnershipRole) => Promise<Call> | Call;
+}
+
+const EVERYONE = ROLES;
+const ADMINS = ['ADMIN'] as const;
+const OFFICERS = ['ADMIN', 'SECRETARIAT'] as const;
+const p = (slug: string) => `/api/v1/partnerships/${slug}`;
+const read = { allowed: EVERYONE, status: 200, writes: false, byId: false } as const;
+const structure = { allowed: ADMINS, writes: true } as const;
+const invitations = { allowed: OFFICERS, writes: true } as const;
+
+async function arrangeSeat(fx: Fixture): Promise<string> {
+	const seat = await server.db.bodySeat.create({
+		data: {
+			bodyId: fx.bodies.theme.id,
+			membershipId: fx.members.REVIEWER.membershipId,
+			role: 'MEMBER'
+		}
+	});
+	return seat.id;
+}
+
+async function arrangeInvitation(fx: Fixture): Promise<string> {
+	const invitation = await server.db.invitation.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			email: `arranged-${randomUUID()}@example.org`,
+			role: 'MEMBER',
+			organisationId: fx.organisations.tsi.id,
+			tokenHash: randomUUID(),
+			invitedById: fx.members.ADMIN.userId,
+			expiresAt: new Date(Date.now() + 86_400_000)
+		}
+	});
+	return invitation.id;
+}
+
+const ROUTES: Route[] = [
+	{ ...read, name: 'list organisations', call: (_, s) => ['GET', `${p(s)}/organisations`] },
+	{
+		...structure,
+		name: 'create organisation',
+		status: 201,
+		byId: false,
+		call: (_, s, role) => ['POST', `${p(s)}/organisations`, { name: `By ${role}`, sector: 'OTHER' }]
+	},
+	{
+		...structure,
+		name: 'update organisation',
+		status: 200,
+		byId: true,
+		call: (fx, s) => [
+			'PATCH',
+			`${p(s)}/organisations/${fx.organisations.community.id}`,
+			{ statutory: true }
+		]
+	},
+	{ ...read, name: 'list bodies', call: (_, s) => ['GET', `${p(s)}/bodies`] },
+	{
+		...structure,
+		name: 'create body',
+		status: 201,
+		byId: false,
+		call: (_, s, role) => ['POST', `${p(s)}/bodies`, { name: `Group by ${role}`, kind: 'OTHER' }]
+	},
+	{
+		...structure,
+		name: 'update body',
+		status: 200,
+		byId: true,
+		call: (fx, s, role) => [
+			'PATCH',
+			`${p(s)}/bodies/${fx.bodies.forum.id}`,
+			{ remit: `By ${role}` }
+		]
+	},
+	{
+		...structure,
+		name: 'add seat',
+		status: 201,
+		byId: true,
+		call: (fx, s) => [
+			'POST',
+			`${p(s)}/bodies/${fx.bodies.forum.id}/seats`,
+			{ membershipId: fx.members.OBSERVER.membershipId, role: 'MEMBER' }
+		]
+	},
+	{
+		...structure,
+		name: 'end seat',
+		status: 204,
+		byId: true,
+		call: async (fx, s) => ['DELETE', `${p(s)}/seats/${await arrangeSeat(fx)}`]
+	},
+	{ ...read, name: 'list members', call: (_, s) => ['GET', `${p(s)}/members`] },
+	{
+		...read,
+		name: 'get member',
+		byId: true,
+		call: (fx, s) => ['GET', `${p(s)}/members/${fx.members.MEMBER.membershipId}`]
+	},
+	{
+		...structure,
+		name: 'update member',
+		status: 200,
+		byId: true,
+		call: (fx, s, role) => [
+			'PATCH',
+			`${p(s)}/members/${fx.members.OBSERVER.membershipId}`,
+			{ title: `Retitled by ${role}` }
+		]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'list invitations',
+		status: 200,
+		writes: false,
+		byId: false,
+		call: (_, s) => ['GET', `${p(s)}/invitations`]
+	},
+	{
+		...invitations,
+		name: 'create invitation',
+		status: 201,
+		byId: false,
+		call: (fx, s, role) => [
+			'POST',
+			`${p(s)}/invitations`,
+			{
+				email: `invited-by-${role.toLowerCase()}@example.org`,
+				name: 'Invited',
+				role: 'MEMBER',
+				organisationId: fx.organisations.tsi.id
+			}
+		]
+	},
+	{
+		...invitations,
+		name: 'revoke invitation',
+		status: 204,
+		byId: true,
+		call: async (fx, s) => ['DELETE', `${p(s)}/invitations/${await arrangeInvitation(fx)}`]
+	},
+	{ ...read, name: 'structure', call: (_, s) => ['GET', `${p(s)}/structure`] }
+];
+
+const send = (client: Client, [method, path, body]: Call) => client.request(method, path, body);
+
+// Each cell is named by its route, so a failure reads "a partnership OBSERVER › create body → 403".
+const named = (routes: Route[]) => routes.map((route) => [route.name, route] as const);
+
+describe.each(ROLES)('a partnership %s', (role) => {
+	const cells = ROUTES.map((route) => {
+		const ok = route.allowed.includes(role);
+		return [route.name, ok ? route.status : 403, route, ok && route.writes] as const;
+	});
+
+	it.each(cells)('%s → %i', async (_, expected, route, audited) => {
+		const written = await auditCounter(server.db, { partnershipId: alpha.partnership.id });
+		const res = await send(as[role], await route.call(alpha, 'alpha', role));
+		expect(res.status, res.text).toBe(expected);
+		if (expected === 403) expect(res.json.error.code).toBe('forbidden');
+		expect(await written()).toBe(audited ? 1 : 0);
+	});
+
+	it.each(named(ROUTES))('%s of a partnership they are not in → 404', async (_, route) => {
+		const written = await auditCounter(server.db, { partnershipId: beta.partnership.id });
+		const res = await send(as[role], await route.call(beta, 'beta', role));
+		expect(res.status, res.text).toBe(404);
+		expect(res.json.error.code).toBe('not_found');
+		expect(await written()).toBe(0);
+	});
+});
+
+describe('another partnership’s record ids under one’s own slug', () => {
+	const byId = named(ROUTES.filter((route) => route.byId));
+	it.each(byId)('%s answers 404, even to an admin', async (_, route) => {
+		const written = await auditCounter(server.db);
+		const res = await send(as.ADMIN, await route.call(beta, 'alpha', 'ADMIN'));
+		expect(res.status, res.text).toBe(404);
+		expect(res.json.error.code).toBe('not_found');
+		expect(await written()).toBe(0);
+	});
+
+	it('a seat on one’s own body for another partnership’s member answers 404', async () => {
+		const res = await as.ADMIN.post(`${p('alpha')}/bodies/${alpha.bodies.forum.id}/seats`, {
+			membershipId: beta.members.MEMBER.membershipId,
+			role: 'MEMBER'
+		});
+		expect(res.status).toBe(404);
+	});
+});
+
+describe('one person in two partnerships', () => {
+	it('has the rights of their role in each: an admin of one who observes the other cannot change it', async () => {
+		const user = await makeUser(server.db, 'both@example.org');
+		const join = (fx: Fixture, role: PartnershipRole) =>
+			server.db.membership.create({
+				data: {
+					userId: user.id,
+					partnershipId: fx.partnership.id,
+					organisationId: fx.organisations.council.id,
+					role
+				}
+			});
+		await join(alpha, 'ADMIN');
+		await join(beta, 'OBSERVER');
+		const both = await signedIn(server.url, 'both@example.org');
+		const written = await auditCounter(server.db);
+		const org = (name: string) => ({ name, sector: 'OTHER' });
+		expect((await both.post(`${p('beta')}/organisations`, org('Sneaky'))).status).toBe(403);
+		expect(await written()).toBe(0);
+		expect((await both.get(`${p('beta')}/structure`)).status).toBe(200);
+		expect((await both.post(`${p('alpha')}/organisations`, org('Welcome'))).status).toBe(201);
+	});
+});
+
+describe('without signing in', () => {
+	const ACCOUNT: Call[] = [
+		['GET', '/api/v1/me'],
+		['POST', '/api/v1/me/password', { currentPassword: 'x', newPassword: 'y'.repeat(12) }],
+		['GET', '/api/v1/me/tokens'],
+		['POST', '/api/v1/me/tokens', { name: 'x' }],
+		['DELETE', `/api/v1/me/tokens/${'a'.repeat(24)}`],
+		['GET', '/api/v1/partnerships'],
+		['POST', '/api/v1/auth/logout', {}]
+	];
+	const anonymous = () => new Client(server.url);
+
+	it.each(named(ROUTES))('%s answers 401', async (_, route) => {
+		const written = await auditCounter(server.db);
+		const res = await send(anonymous(), await route.call(alpha, 'alpha', 'ADMIN'));
+		expect(res.status).toBe(401);
+		expect(res.json.error.code).toBe('unauthenticated');
+		expect(await written()).toBe(0);
+	});
+
+	it.each(ACCOUNT)('%s %s answers 401', async (...call) => {
+		const res = await send(anonymous(), call);
+		expect(res.status).toBe(401);
+		expect(res.json.error.code).toBe('unauthenticated');
+	});
+});
