@@ -42,7 +42,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 	event.locals.log = log.child({ requestId: event.locals.requestId });
 	event.locals.actor = await authenticate(event);
-	const response = await resolve(event);
+	let response = await resolve(event);
+	if (response.status === 405 && event.url.pathname.startsWith('/api/')) {
+		// SvelteKit answers an unsupported method in plain text; the API answers in its own error shape.
+		response = Response.json(
+			{
+				error: {
+					code: 'method_not_allowed',
+					message: `${event.request.method} is not allowed here.`
+				}
+			},
+			{ status: 405, headers: { allow: response.headers.get('allow') ?? '' } }
+		);
+	}
 	response.headers.set('x-request-id', event.locals.requestId);
 	event.locals.log.info(
 		{

@@ -24,4 +24,11 @@ describe('the running server', () => {
 		expect(res.status).toBe(404);
 		expect((await res.json()).error.code).toBe('not_found');
 	});
+
+	it('answers an unsupported method on an API route with a JSON 405 naming the allowed ones', async () => {
+		const res = await fetch(`${server.url}/api/v1/me`, { method: 'PUT' });
+		expect(res.status).toBe(405);
+		expect(res.headers.get('allow')).toContain('GET');
+		expect((await res.json()).error.code).toBe('method_not_allowed');
+	});
 });

@@ -1,13 +1,19 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freshDataDir } from '../support/server.ts';
 
 function start(env: Record<string, string>) {
-	return spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-		env: { ...process.env, DATA_DIR: freshDataDir(), NODE_ENV: 'production', ...env },
-		encoding: 'utf8',
-		timeout: 20_000
-	});
+	const dataDir = freshDataDir();
+	try {
+		return spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+			env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', ...env },
+			encoding: 'utf8',
+			timeout: 20_000
+		});
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
 }
 
 describe('starting the server', () => {
