@@ -45,3 +45,65 @@ export function canSeeInvitations(ctx: PartnershipContext): boolean {
 export function demand(allowed: boolean, message?: string): void {
 	if (!allowed) throw new Forbidden(message);
 }
+
+export type MeetingAccess = 'write' | 'read';
+
+export interface MeetingContext extends PartnershipContext {
+	meeting: { id: string; bodyId: string; status: string; agendaIssuedAt: Date | null };
+	access: MeetingAccess;
+}
+
+/**
+ * What the actor may do with a meeting's shared documents: the secretariat, admins and members seated on
+ * the meeting's body edit; everyone else in the partnership reads. Outside the partnership the meeting does
+ * not exist (NotFound).
+ */
+export async function meetingContext(actor: Actor, meetingId: string): Promise<MeetingContext> {
+	const meeting = await db().meeting.findUnique({
+		where: { id: meetingId },
+		select: {
+			id: true,
+			bodyId: true,
+			status: true,
+			agendaIssuedAt: true,
+			partnership: { select: { slug: true } }
+		}
+	});
+	if (!meeting) throw new NotFound('meeting');
+	const ctx = await partnershipContext(actor, meeting.partnership.slug).catch(() => {
+		throw new NotFound('meeting');
+	});
+	const { partnership: _, ...rest } = meeting;
+	return { ...ctx, meeting: rest, access: (await canEditMeeting(ctx, rest)) ? 'write' : 'read' };
+}
+
+export async function canEditMeeting(
+	ctx: PartnershipContext,
+	meeting: { bodyId: string }
+): Promise<boolean> {
+	if (ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT') return true;
+	if (ctx.membership.role !== 'MEMBER') return false;
+	const seats = await db().bodySeat.count({
+		where: { bodyId: meeting.bodyId, membershipId: ctx.membership.id, endedAt: null }
+	});
+	return seats > 0;
+}
+
+/** Scheduling meetings and issuing agendas is the secretariat's job. */
+export function canScheduleMeetings(ctx: PartnershipContext): boolean {
+	return ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT';
+}
+
+/**
+ * A restricted paper is seen only by the organisations named on it (and the person who added it); other
+ * papers by everyone in the partnership.
+ */
+export function canSeeEvidence(
+	ctx: PartnershipContext,
+	item: { confidentiality: string; allowedOrganisationIds: string; createdById: string | null }
+): boolean {
+	if (item.confidentiality !== 'RESTRICTED') return true;
+	if (item.createdById === ctx.actor.userId) return true;
+	const allowed: unknown = JSON.parse(item.allowedOrganisationIds);
+	return Array.isArray(allowed) && allowed.includes(ctx.membership.organisationId);
+}
