@@ -96,6 +96,7 @@ test('an admin adds a theme group: the lead partner is required, and it appears 
 test('a body cannot be made to report to one of its own forums', async ({ page, visit }) => {
 	await visit('/p/strathmuir/bodies');
 	await page.getByRole('link', { name: 'Community Safety Theme Group' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Community Safety Theme Group');
 	await page.getByLabel('Reports to').selectOption({ label: 'Riverside Locality Forum' });
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.locator('#field-parentId-error')).toContainText(
