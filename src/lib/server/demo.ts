@@ -4,6 +4,8 @@
 import { audit } from './audit.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { db, transaction, type Tx } from './db.ts';
+import { seedDemoMeeting } from './demo-meeting.ts';
+import { projectDocument } from './projection.ts';
 import type { BodyKind, Capacity, PartnershipRole, SeatRole, Sector } from '../vocabulary.ts';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -407,7 +409,7 @@ export async function databaseIsEmpty(): Promise<boolean> {
 
 export async function seedDemo(): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	await transaction(async (tx) => {
+	const meeting = await transaction(async (tx) => {
 		const partnership = await tx.partnership.create({
 			data: {
 				slug: 'strathmuir',
@@ -459,6 +461,13 @@ export async function seedDemo(): Promise<void> {
 				});
 			}
 		}
+		const officer = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.officer } });
+		const meeting = await seedDemoMeeting(tx, {
+			partnershipId: partnership.id,
+			bodyId: bodyIds.get('board')!,
+			createdById: officer.id,
+			orgIds
+		});
 		await seedNeighbour(tx, passwordHash);
 		await audit(tx, null, {
 			action: 'demo_loaded',
@@ -466,7 +475,10 @@ export async function seedDemo(): Promise<void> {
 			entityId: partnership.id,
 			partnershipId: partnership.id
 		});
+		return meeting;
 	});
+	// The agenda and papers become rows the way any edit does: projected from the stored documents.
+	for (const [name, doc] of meeting.documents) await projectDocument(name, doc);
 }
 
 /** A second, smaller partnership: the reviewer belongs to both, showing one login across partnerships. */
