@@ -1,7 +1,8 @@
 import { getBody, listBodies, updateBody } from '$lib/server/bodies';
 import { forPage, formCommand, pageActor } from '$lib/server/http';
-import { addSeat, endSeat, listMembers } from '$lib/server/members';
+import { addSeat, listMembers } from '$lib/server/members';
 import { listOrganisations } from '$lib/server/organisations';
+import { endSeatAction } from '../../end-seat';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -39,13 +40,5 @@ export const actions: Actions = {
 			}),
 			'addSeat'
 		),
-	endSeat: async (event) =>
-		formCommand(
-			await event.request.formData(),
-			async (values) => {
-				await endSeat(pageActor(event), event.params.slug, String(values.seatId));
-				return { ended: true };
-			},
-			'endSeat'
-		)
+	endSeat: endSeatAction
 };

@@ -1,8 +1,9 @@
 import { listBodies } from '$lib/server/bodies';
 import { Invalid } from '$lib/server/errors';
 import { forPage, formCommand, pageActor } from '$lib/server/http';
-import { addSeat, endSeat, getMember, updateMember } from '$lib/server/members';
+import { addSeat, getMember, updateMember } from '$lib/server/members';
 import { listOrganisations } from '$lib/server/organisations';
+import { endSeatAction } from '../../end-seat';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -38,13 +39,5 @@ export const actions: Actions = {
 			},
 			'addSeat'
 		),
-	endSeat: async (event) =>
-		formCommand(
-			await event.request.formData(),
-			async (values) => {
-				await endSeat(pageActor(event), event.params.slug, String(values.seatId));
-				return { ended: true };
-			},
-			'endSeat'
-		)
+	endSeat: endSeatAction
 };

@@ -1,0 +1,15 @@
+// The "End seat" form action, shared by a body's page and a member's page.
+import type { RequestEvent } from '@sveltejs/kit';
+import { formCommand, pageActor } from '$lib/server/http';
+import { endSeat } from '$lib/server/members';
+
+export async function endSeatAction(event: RequestEvent<{ slug: string }>) {
+	return formCommand(
+		await event.request.formData(),
+		async (values) => {
+			await endSeat(pageActor(event), event.params.slug, String(values.seatId));
+			return { ended: true };
+		},
+		'endSeat'
+	);
+}

@@ -1,0 +1,108 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, expectAccessible, ready, signIn, test } from './fixtures.ts';
+
+/** Opens the demo board meeting's workspace as a demo account, in a browser context of its own. */
+async function openMeeting(browser: Browser, baseURL: string, email: string, doc = 'agenda') {
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	await signIn(page, email);
+	await page.goto('/p/strathmuir/bodies');
+	await page.getByRole('link', { name: 'Strathmuir Partnership Board' }).click();
+	await page.getByRole('link', { name: /Partnership Board/ }).last().click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Partnership Board');
+	await page.goto(page.url().split('?')[0] + `?doc=${doc}`);
+	await ready(page);
+	await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toContainText(
+		'all changes synced'
+	);
+	return { page, close: () => context.close() };
+}
+
+const titles = (page: Page) => page.locator('[id^="shared-agenda-"][id$="-title"]');
+
+test('two board members edit the agenda together and see each other', async ({
+	browser,
+	baseURL
+}) => {
+	const chair = await openMeeting(browser, baseURL!, 'chair@demo.example');
+	const nhs = await openMeeting(browser, baseURL!, 'nhs@demo.example');
+	await expectAccessible(chair.page);
+
+	await expect(chair.page.getByText('Also here:')).toBeVisible();
+	await expect(chair.page.locator('.presence li', { hasText: 'Dr Anwar Qadir' })).toBeVisible();
+	await expect(nhs.page.locator('.presence li', { hasText: 'Cllr Morven Drysdale' })).toBeVisible();
+
+	await chair.page.getByRole('button', { name: 'Add an item' }).click();
+	const newTitle = titles(chair.page).last();
+	await expect(newTitle).toBeFocused();
+	await newTitle.pressSequentially('Community wealth building');
+	await expect(titles(nhs.page).last()).toHaveValue('Community wealth building');
+
+	// Typing on both sides of the same field merges.
+	await titles(nhs.page).last().focus();
+	await expect(chair.page.getByText('Dr Anwar Qadir is typing here')).toBeVisible();
+	await titles(nhs.page).last().press('End');
+	await titles(nhs.page).last().pressSequentially(' strategy');
+	await expect(titles(chair.page).last()).toHaveValue('Community wealth building strategy');
+
+	// The running total counts the new item's minutes.
+	const total = chair.page.getByText(/of 120 minutes/);
+	await expect(total).toContainText('105 of 120 minutes');
+	await nhs.page.getByLabel('Minutes').last().fill('30');
+	await nhs.page.getByLabel('Minutes').last().press('Tab');
+	await expect(total).toContainText('135 of 120 minutes');
+	await expect(chair.page.getByText('15 minutes over the meeting’s length')).toBeVisible();
+	await expectAccessible(chair.page);
+
+	await chair.close();
+	await nhs.close();
+});
+
+test('an item is reordered by keyboard, and the move is announced and shared', async ({
+	browser,
+	baseURL
+}) => {
+	const officer = await openMeeting(browser, baseURL!, 'officer@demo.example');
+	const police = await openMeeting(browser, baseURL!, 'police@demo.example');
+	const first = await titles(officer.page).first().inputValue();
+	const second = await titles(officer.page).nth(1).inputValue();
+
+	const down = officer.page.getByRole('button', { name: 'Move down item 1' });
+	await down.focus();
+	await officer.page.keyboard.press('Enter');
+	await expect(titles(officer.page).first()).toHaveValue(second);
+	await expect(titles(officer.page).nth(1)).toHaveValue(first);
+	await expect(officer.page.getByText(`${first} moved to position 2 of`)).toBeAttached();
+	// Focus stays with the moved item's control, so pressing again keeps moving it.
+	await expect(officer.page.getByRole('button', { name: 'Move down item 2' })).toBeFocused();
+	await expect(titles(police.page).first()).toHaveValue(second);
+	await expect(titles(police.page).nth(1)).toHaveValue(first);
+
+	await officer.close();
+	await police.close();
+});
+
+test('a reviewer reads the agenda but cannot change it', async ({ browser, baseURL }) => {
+	const reviewer = await openMeeting(browser, baseURL!, 'reviewer@demo.example');
+	await expect(reviewer.page.getByText('Read only')).toBeVisible();
+	await expect(titles(reviewer.page).first()).toHaveAttribute('readonly', '');
+	await expect(reviewer.page.getByRole('button', { name: 'Add an item' })).toHaveCount(0);
+	await expectAccessible(reviewer.page);
+	await reviewer.close();
+});
+
+test('the evidence pack, decision log and minutes open live too', async ({
+	browser,
+	baseURL
+}) => {
+	for (const [doc, heading] of [
+		['evidence', 'Evidence pack'],
+		['decisions', 'Decision log'],
+		['minutes', 'Draft minutes']
+	]) {
+		const officer = await openMeeting(browser, baseURL!, 'officer@demo.example', doc);
+		await expect(officer.page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+		await expectAccessible(officer.page);
+		await officer.close();
+	}
+});
