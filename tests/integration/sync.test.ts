@@ -306,7 +306,7 @@ describe('compaction', () => {
 		);
 		expect(history.map((h) => h.name)).toContain('secretariat of alpha');
 		expect(history.find((h) => h.name === 'secretariat of alpha')!.updates).toBeGreaterThanOrEqual(
-			121
+			120
 		);
 		await expect(
 			documentHistory(await domain.actorOf(cookies.outsider), meetingId, 'minutes')
