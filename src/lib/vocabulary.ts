@@ -47,3 +47,39 @@ export const SEAT_ROLES = {
 	ADVISER: 'Adviser'
 } as const;
 export type SeatRole = keyof typeof SEAT_ROLES;
+
+export const MEETING_STATUSES = {
+	DRAFT: 'Draft',
+	AGENDA_ISSUED: 'Agenda issued',
+	IN_PROGRESS: 'In progress',
+	CLOSED: 'Closed',
+	MINUTES_APPROVED: 'Minutes approved'
+} as const;
+export type MeetingStatus = keyof typeof MEETING_STATUSES;
+
+export const ITEM_PURPOSES = {
+	DECISION: 'Decision',
+	DISCUSSION: 'Discussion',
+	SCRUTINY: 'Scrutiny',
+	INFORMATION: 'Information'
+} as const;
+export type ItemPurpose = keyof typeof ITEM_PURPOSES;
+
+export const EVIDENCE_KINDS = {
+	STATISTICS: 'Statistics',
+	RESEARCH: 'Research',
+	CONSULTATION: 'Consultation',
+	LIVED_EXPERIENCE: 'Lived experience',
+	PERFORMANCE: 'Performance',
+	FINANCIAL: 'Financial',
+	RISK: 'Risk',
+	EQUALITY_IMPACT: 'Equality impact'
+} as const;
+export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
+
+export const CONFIDENTIALITIES = {
+	PUBLIC: 'Public',
+	PARTNERS: 'Partners only',
+	RESTRICTED: 'Restricted'
+} as const;
+export type Confidentiality = keyof typeof CONFIDENTIALITIES;
