@@ -27,7 +27,10 @@ export interface Read<T> {
 function text(max: number) {
 	return z.preprocess(
 		(v) => (v instanceof Y.Text ? v.toString() : (v ?? '')),
-		z.string().max(max).transform((v) => v.trim())
+		z
+			.string()
+			.max(max)
+			.transform((v) => v.trim())
 	);
 }
 
@@ -71,7 +74,10 @@ export interface AgendaRow {
 const isoDay = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/)
-	.refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'no such day')
+	.refine(
+		(v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v),
+		'no such day'
+	)
 	.nullish()
 	.transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null));
 
@@ -111,7 +117,8 @@ function packEntry(organisationIds: ReadonlySet<string>) {
 		...paperFields(organisationIds),
 		[EVIDENCE_FIELDS.confidentiality]: z
 			.enum(['PUBLIC', 'PARTNERS'], {
-				error: 'a paper in the pack is public or for partners; restricted papers are added through the API'
+				error:
+					'a paper in the pack is public or for partners; restricted papers are added through the API'
 			})
 			.nullish()
 			.transform((v) => v ?? 'PARTNERS'),

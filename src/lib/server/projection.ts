@@ -39,7 +39,14 @@ export async function projectDocument(docName: string, doc: Y.Doc): Promise<void
 		const organisationIds = new Set(organisations.map((o) => o.id));
 		if (address.kind === 'agenda') await projectAgenda(tx, docName, doc, meeting, organisationIds);
 		else if (address.evidenceItemId)
-			await projectRestrictedPaper(tx, docName, doc, meeting, address.evidenceItemId, organisationIds);
+			await projectRestrictedPaper(
+				tx,
+				docName,
+				doc,
+				meeting,
+				address.evidenceItemId,
+				organisationIds
+			);
 		else await projectEvidencePack(tx, docName, doc, meeting, organisationIds);
 	});
 }
