@@ -280,7 +280,9 @@ export const routes = defineRoutes({
 	uploadEvidenceFile: {
 		method: 'POST',
 		path: '/api/v1/meetings/{id}/evidence/{itemId}/file',
-		summary: 'Attach a file to a paper (writers who may see the paper); replaces any earlier file',
+		summary:
+			'Attach a file to a paper (writers who may see the paper); replaces any earlier file. Send an ' +
+			'Origin header naming this site, as browsers do: form-encoded posts from elsewhere are refused',
 		tag: 'Evidence',
 		upload: {
 			field: 'file',
