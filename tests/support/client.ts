@@ -62,7 +62,7 @@ export class Client {
 	 */
 	upload(path: string, name: string, bytes: Uint8Array, field = 'file') {
 		const form = new FormData();
-		form.append(field, new File([bytes], name));
+		form.append(field, new File([bytes as Uint8Array<ArrayBuffer>], name));
 		return this.request('POST', path, form, { origin: this.baseUrl });
 	}
 	delete(path: string) {

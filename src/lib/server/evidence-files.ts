@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from './config.ts';
-import { Invalid } from './errors.ts';
+import { Invalid, TooLarge } from './errors.ts';
 
 /** Board papers with their appendices are rarely above a few MiB; 20 MiB leaves room for scanned reports. */
 export const MAX_EVIDENCE_FILE_BYTES = 20 * 1024 * 1024;
@@ -90,6 +90,8 @@ function cleanName(name: string): string {
 export function checkEvidenceFile(file: UploadedFile): CheckedFile {
 	const name = cleanName(file.name);
 	if (!file.bytes.length || !name) throw new Invalid({ file: 'Choose a file to upload' });
+	if (file.bytes.length > MAX_EVIDENCE_FILE_BYTES)
+		throw new TooLarge(`The file must be ${MAX_EVIDENCE_FILE_BYTES / 1024 / 1024} MiB or smaller.`);
 	const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1].toLowerCase() ?? '';
 	const type = FILE_TYPES[ext];
 	if (!type)

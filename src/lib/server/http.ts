@@ -116,6 +116,17 @@ export async function readUpload(
 	return { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
+/** A file a form sent (a page's file input); Invalid naming the field when none was chosen. */
+export async function formFile(
+	data: FormData,
+	field: string
+): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+	const file = data.get(field);
+	if (!(file instanceof File) || file.size === 0)
+		throw new Invalid({ [field]: 'Choose a file to upload' });
+	return { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
 /**
  * A stored file as a download: always an attachment, never sniffed into another type, and sandboxed should
  * a browser open it anyway, so an uploaded HTML or SVG look-alike cannot run in the site's origin.
