@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { ConfigError, loadConfig } from '../src/lib/server/config.ts';
 import { databaseIsEmpty, seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS } from '../src/lib/server/demo.ts';
 import { disconnect } from '../src/lib/server/db.ts';
+import { MAX_EVIDENCE_FILE_BYTES } from '../src/lib/server/evidence-files.ts';
 import { log } from '../src/lib/server/log.ts';
 import { createSyncServer } from './sync/index.ts';
 
@@ -42,6 +43,10 @@ if (!process.env.ORIGIN) {
 	delete process.env.ORIGIN;
 	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 }
+// adapter-node refuses bodies over BODY_SIZE_LIMIT (512 KiB by default) with a plain-text 413 before the
+// app sees them. Its cap sits just above the largest upload the app takes (an evidence file), so the app
+// itself refuses oversized uploads, in the API's error shape; JSON bodies keep their own, smaller limit.
+process.env.BODY_SIZE_LIMIT ??= String(MAX_EVIDENCE_FILE_BYTES + 1024 * 1024);
 const { handler } = await import(/* built by `vite build` */ BUILT_HANDLER).catch((error) =>
 	error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('build/handler.js')
 		? fail('The app is not built yet. Run `npm run build` first (`npm start` does this for you).')

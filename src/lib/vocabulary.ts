@@ -48,6 +48,15 @@ export const SEAT_ROLES = {
 } as const;
 export type SeatRole = keyof typeof SEAT_ROLES;
 
+export const MEETING_STATUSES = {
+	DRAFT: 'Draft',
+	AGENDA_ISSUED: 'Agenda issued',
+	IN_PROGRESS: 'In progress',
+	CLOSED: 'Closed',
+	MINUTES_APPROVED: 'Minutes approved'
+} as const;
+export type MeetingStatus = keyof typeof MEETING_STATUSES;
+
 export const ITEM_PURPOSES = {
 	DECISION: 'Decision',
 	DISCUSSION: 'Discussion',
@@ -68,18 +77,9 @@ export const EVIDENCE_KINDS = {
 } as const;
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
 
-export const CONFIDENTIALITY = {
+export const CONFIDENTIALITIES = {
 	PUBLIC: 'Public',
-	PARTNERS: 'All partners',
-	RESTRICTED: 'Restricted to named partners'
+	PARTNERS: 'Partners only',
+	RESTRICTED: 'Restricted'
 } as const;
-export type Confidentiality = keyof typeof CONFIDENTIALITY;
-
-export const MEETING_STATUSES = {
-	DRAFT: 'Draft',
-	AGENDA_ISSUED: 'Agenda issued',
-	IN_PROGRESS: 'In progress',
-	CLOSED: 'Closed',
-	MINUTES_APPROVED: 'Minutes approved'
-} as const;
-export type MeetingStatus = keyof typeof MEETING_STATUSES;
+export type Confidentiality = keyof typeof CONFIDENTIALITIES;

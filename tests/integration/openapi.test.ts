@@ -128,7 +128,7 @@ describe('request bodies in the document', () => {
 
 describe('the documented routes are served', () => {
 	const concrete = (path: string) =>
-		path.replace('{slug}', 'nowhere').replace('{id}', 'a'.repeat(24));
+		path.replace('{slug}', 'nowhere').replace(/\{\w+\}/g, 'a'.repeat(24));
 
 	it('every signed-in operation answers 401 without a session, never a 404 for the route', async () => {
 		for (const { method, path, op } of documented()) {

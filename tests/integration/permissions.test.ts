@@ -67,6 +67,22 @@ async function arrangeInvitation(fx: Fixture): Promise<string> {
 	return invitation.id;
 }
 
+async function arrangeMeeting(fx: Fixture): Promise<string> {
+	const meeting = await server.db.meeting.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			bodyId: fx.bodies.board.id,
+			title: 'Arranged meeting',
+			startsAt: new Date('2026-06-04T09:30:00Z'),
+			createdById: fx.members.SECRETARIAT.userId
+		}
+	});
+	return meeting.id;
+}
+
+/** Those who edit a board meeting: officers, and the member seated on the board. */
+const BOARD_WRITERS = ['ADMIN', 'SECRETARIAT', 'MEMBER'] as const;
+
 const ROUTES: Route[] = [
 	{ ...read, name: 'list organisations', call: (_, s) => ['GET', `${p(s)}/organisations`] },
 	{
@@ -173,7 +189,57 @@ const ROUTES: Route[] = [
 		byId: true,
 		call: async (fx, s) => ['DELETE', `${p(s)}/invitations/${await arrangeInvitation(fx)}`]
 	},
-	{ ...read, name: 'structure', call: (_, s) => ['GET', `${p(s)}/structure`] }
+	{ ...read, name: 'structure', call: (_, s) => ['GET', `${p(s)}/structure`] },
+	{
+		...read,
+		name: 'list meetings',
+		byId: true,
+		call: (fx) => ['GET', `/api/v1/bodies/${fx.bodies.board.id}/meetings`]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'schedule meeting',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: (fx, _, role) => [
+			'POST',
+			`/api/v1/bodies/${fx.bodies.board.id}/meetings`,
+			{ title: `Scheduled by ${role}`, startsAt: '2026-10-01T10:00' }
+		]
+	},
+	{
+		...read,
+		name: 'get meeting',
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/meetings/${await arrangeMeeting(fx)}`]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'issue agenda',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => ['POST', `/api/v1/meetings/${await arrangeMeeting(fx)}/issue`, {}]
+	},
+	{
+		...read,
+		name: 'list evidence',
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/meetings/${await arrangeMeeting(fx)}/evidence`]
+	},
+	{
+		allowed: BOARD_WRITERS,
+		name: 'add restricted evidence',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${await arrangeMeeting(fx)}/evidence`,
+			{ title: 'Restricted', kind: 'RISK', allowedOrganisationIds: [fx.organisations.health.id] }
+		]
+	}
 ];
 
 const send = (client: Client, [method, path, body]: Call) => client.request(method, path, body);

@@ -14,17 +14,23 @@ export class Client {
 		body?: unknown,
 		headers: Record<string, string> = {}
 	) {
+		const form = body instanceof FormData;
 		const response = await fetch(this.baseUrl + path, {
 			method,
 			redirect: 'manual',
 			headers: {
-				...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+				...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}),
 				...(this.cookie ? { cookie: this.cookie } : {}),
 				...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
 				...this.headers,
 				...headers
 			},
-			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+			body:
+				body === undefined || form
+					? (body as FormData | undefined)
+					: typeof body === 'string'
+						? body
+						: JSON.stringify(body)
 		});
 		const set = response.headers.getSetCookie().find((c) => c.startsWith('session='));
 		if (set) {
@@ -49,6 +55,15 @@ export class Client {
 	}
 	patch(path: string, body: unknown) {
 		return this.request('PATCH', path, body);
+	}
+	/**
+	 * Sends one file as multipart/form-data, as a browser's file input would: with the site's own Origin,
+	 * which SvelteKit's cross-site form check requires of form-encoded posts.
+	 */
+	upload(path: string, name: string, bytes: Uint8Array, field = 'file') {
+		const form = new FormData();
+		form.append(field, new File([bytes as Uint8Array<ArrayBuffer>], name));
+		return this.request('POST', path, form, { origin: this.baseUrl });
 	}
 	delete(path: string) {
 		return this.request('DELETE', path);

@@ -1,10 +1,21 @@
 // The one road from domain errors to HTTP: JSON `{error: {code, message, fields?}}` for the API and
 // `fail()` with the typed values for forms, plus the session cookie and the request body limits.
 import { error, fail, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { Actor } from './actor.ts';
 import { SESSION_COOKIE } from './auth/sessions.ts';
 import { loadConfig } from './config.ts';
-import { DomainError, Invalid, RateLimited, TooLarge, Unauthenticated } from './errors.ts';
+import {
+	DomainError,
+	Invalid,
+	NotFound,
+	RateLimited,
+	TooLarge,
+	Unauthenticated
+} from './errors.ts';
+import { log } from './log.ts';
 
 /** JSON bodies are small forms; anything bigger is a mistake or an attack. */
 export const MAX_JSON_BYTES = 64 * 1024;
@@ -53,6 +64,94 @@ export async function readJson(request: Request): Promise<unknown> {
 			'The request body is not valid JSON.'
 		);
 	}
+}
+
+/** Room for a multipart body's boundaries and part headers around the file itself. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads one file from a multipart/form-data body. The body is counted as it arrives and refused with 413
+ * as soon as it passes the limit, so an oversized upload is never held in memory whole.
+ */
+export async function readUpload(
+	request: Request,
+	field: string,
+	maxFileBytes: number
+): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^multipart\/form-data;/i.test(type))
+		throw new Invalid(
+			{ [field]: 'Send the file as multipart/form-data' },
+			'The request must be multipart/form-data.'
+		);
+	const limit = maxFileBytes + MULTIPART_OVERHEAD_BYTES;
+	const tooLarge = () =>
+		new TooLarge(`The file must be ${Math.floor(maxFileBytes / 1024 / 1024)} MiB or smaller.`);
+	if (Number(request.headers.get('content-length') ?? 0) > limit) throw tooLarge();
+	const chunks: Uint8Array[] = [];
+	let received = 0;
+	const reader = request.body?.getReader();
+	while (reader) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		received += value.byteLength;
+		if (received > limit) {
+			await reader.cancel();
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+	let form: FormData;
+	try {
+		form = await new Response(Buffer.concat(chunks), {
+			headers: { 'content-type': type }
+		}).formData();
+	} catch {
+		throw new Invalid({ [field]: 'The upload could not be read; try again' });
+	}
+	const file = form.get(field);
+	if (!(file instanceof File) || file.size === 0)
+		throw new Invalid({ [field]: 'Choose a file to upload' });
+	if (file.size > maxFileBytes) throw tooLarge();
+	return { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** A file a form sent (a page's file input); Invalid naming the field when none was chosen. */
+export async function formFile(
+	data: FormData,
+	field: string
+): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+	const file = data.get(field);
+	if (!(file instanceof File) || file.size === 0)
+		throw new Invalid({ [field]: 'Choose a file to upload' });
+	return { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/**
+ * A stored file as a download: always an attachment, never sniffed into another type, and sandboxed should
+ * a browser open it anyway, so an uploaded HTML or SVG look-alike cannot run in the site's origin.
+ */
+export async function downloadResponse(file: {
+	name: string;
+	type: string;
+	path: string;
+}): Promise<Response> {
+	const found = await stat(file.path).catch(() => null);
+	if (!found) {
+		log.error({ path: file.path }, 'a recorded file is missing from the data folder');
+		throw new NotFound('file');
+	}
+	const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+	return new Response(Readable.toWeb(createReadStream(file.path)) as ReadableStream, {
+		headers: {
+			'content-type': file.type,
+			'content-length': String(found.size),
+			'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+			'x-content-type-options': 'nosniff',
+			'content-security-policy': "default-src 'none'; sandbox",
+			'cache-control': 'private, no-store'
+		}
+	});
 }
 
 /** A form's fields as an object; where a name repeats (hidden "false" + checkbox) the last value wins. */

@@ -3,7 +3,7 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { actorOf, errorResponse, readJson } from '../http.ts';
+import { actorOf, errorResponse, readJson, readUpload } from '../http.ts';
 
 export interface RouteSpec {
 	method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -15,7 +15,11 @@ export interface RouteSpec {
 	public?: boolean;
 	/** The schema the domain function validates the body with. */
 	body?: z.ZodType;
+	/** Instead of a JSON body: one file in a multipart/form-data field, at most maxBytes long. */
+	upload?: { field: string; maxBytes: number; description: string };
 	response?: z.ZodType;
+	/** The answer is a file download rather than JSON. */
+	file?: boolean;
 	status?: 200 | 201 | 204;
 	/** Error statuses this route can answer with, besides 401 for signed-in routes. */
 	errors?: number[];
@@ -29,6 +33,11 @@ interface Call {
 	event: RequestEvent;
 	actor: Actor;
 	body: unknown;
+	/**
+	 * Reads the uploaded file, for routes with `upload`; a function so the domain can check rights before
+	 * the body is read.
+	 */
+	upload: () => Promise<{ name: string; type: string; bytes: Uint8Array }>;
 	params: Record<string, string>;
 }
 
@@ -40,12 +49,19 @@ export function endpoint(
 		try {
 			const actor = spec.public ? (event.locals.actor as Actor) : actorOf(event.locals);
 			const body = spec.body ? await readJson(event.request) : undefined;
+			const { upload: expected } = spec;
+			const upload = async () => {
+				if (!expected) throw new Error(`${spec.path} takes no upload`);
+				return readUpload(event.request, expected.field, expected.maxBytes);
+			};
 			const result = await handle({
 				event,
 				actor,
 				body,
+				upload,
 				params: event.params as Record<string, string>
 			});
+			if (result instanceof Response) return result;
 			if (spec.status === 204) return new Response(null, { status: 204 });
 			return Response.json(result, { status: spec.status ?? 200 });
 		} catch (error) {

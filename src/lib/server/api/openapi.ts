@@ -31,6 +31,29 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output') {
 	return rest;
 }
 
+function uploadBody(upload: NonNullable<RouteSpec['upload']>) {
+	return {
+		required: true,
+		content: {
+			'multipart/form-data': {
+				schema: {
+					type: 'object',
+					properties: {
+						[upload.field]: {
+							type: 'string',
+							format: 'binary',
+							description: upload.description,
+							maxLength: upload.maxBytes
+						}
+					},
+					required: [upload.field]
+				},
+				encoding: { [upload.field]: { contentType: 'application/octet-stream' } }
+			}
+		}
+	};
+}
+
 function operation(spec: RouteSpec, id: string) {
 	const params = [...spec.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
 		name,
@@ -41,9 +64,12 @@ function operation(spec: RouteSpec, id: string) {
 	const status = spec.status ?? 200;
 	const responses: Record<string, unknown> = {
 		[status]: {
-			description: status === 204 ? 'Done' : 'OK',
+			description: status === 204 ? 'Done' : spec.file ? 'The file' : 'OK',
 			...(spec.response && {
 				content: { 'application/json': { schema: schemaOf(spec.response, 'output') } }
+			}),
+			...(spec.file && {
+				content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
 			})
 		}
 	};
@@ -65,6 +91,7 @@ function operation(spec: RouteSpec, id: string) {
 				content: { 'application/json': { schema: schemaOf(spec.body, 'input') } }
 			}
 		}),
+		...(spec.upload && { requestBody: uploadBody(spec.upload) }),
 		responses
 	};
 }

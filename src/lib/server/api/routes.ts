@@ -5,7 +5,10 @@ import { AccessTokenView, CreateAccessTokenInput } from '../auth/access-tokens.t
 import { ChangePasswordInput } from '../auth/account.ts';
 import { SignInInput } from '../auth/sign-in.ts';
 import { BodyView, CreateBodyInput, UpdateBodyInput } from '../bodies.ts';
+import { AddRestrictedEvidenceInput, EvidenceView } from '../evidence.ts';
+import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from '../evidence-files.ts';
 import { CreateInvitationInput, InvitationView } from '../invitations.ts';
+import { MeetingSummary, MeetingView, ScheduleMeetingInput } from '../meetings.ts';
 import { AddSeatInput, MemberView, UpdateMemberInput } from '../members.ts';
 import {
 	CreateOrganisationInput,
@@ -219,6 +222,83 @@ export const routes = defineRoutes({
 		tag: 'Invitations',
 		status: 204,
 		errors: inPartnership
+	},
+	listMeetings: {
+		method: 'GET',
+		path: '/api/v1/bodies/{bodyId}/meetings',
+		summary: 'A body’s meetings, soonest first',
+		tag: 'Meetings',
+		response: z.array(MeetingSummary),
+		errors: [404]
+	},
+	scheduleMeeting: {
+		method: 'POST',
+		path: '/api/v1/bodies/{bodyId}/meetings',
+		summary:
+			'Schedule a meeting of a body (secretariat and admins); `startsAt` is UK local time or ISO',
+		tag: 'Meetings',
+		body: ScheduleMeetingInput,
+		response: MeetingSummary,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	getMeeting: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}',
+		summary: 'A meeting with its agenda items and the names of its shared documents',
+		tag: 'Meetings',
+		response: MeetingView,
+		errors: [404]
+	},
+	issueAgenda: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/issue',
+		summary: 'Issue the agenda of a draft meeting; papers added afterwards are marked late',
+		tag: 'Meetings',
+		response: MeetingView,
+		errors: [409, ...inPartnership]
+	},
+	listEvidence: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/evidence',
+		summary: 'The meeting’s papers the caller may see',
+		tag: 'Evidence',
+		response: z.array(EvidenceView),
+		errors: [404]
+	},
+	addRestrictedEvidence: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/evidence',
+		summary:
+			'Add a restricted paper, seen only by the organisations named; its content is edited in its own document',
+		tag: 'Evidence',
+		body: AddRestrictedEvidenceInput,
+		response: EvidenceView,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	uploadEvidenceFile: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/evidence/{itemId}/file',
+		summary:
+			'Attach a file to a paper (writers who may see the paper); replaces any earlier file. Send an ' +
+			'Origin header naming this site, as browsers do: form-encoded posts from elsewhere are refused',
+		tag: 'Evidence',
+		upload: {
+			field: 'file',
+			maxBytes: MAX_EVIDENCE_FILE_BYTES,
+			description: `One of: ${ACCEPTED_EXTENSIONS.join(', ')}; checked by extension and contents`
+		},
+		response: EvidenceView,
+		errors: [400, 413, ...inPartnership]
+	},
+	downloadEvidenceFile: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/evidence/{itemId}/file',
+		summary: 'Download a paper’s file, for those who may see the paper',
+		tag: 'Evidence',
+		file: true,
+		errors: [404]
 	},
 	openapi: {
 		method: 'GET',

@@ -1,5 +1,10 @@
 import { forPage, pageActor } from '$lib/server/http';
-import { canManageStructure, canSeeInvitations, partnershipContext } from '$lib/server/permissions';
+import {
+	canManageStructure,
+	canScheduleMeetings,
+	canSeeInvitations,
+	partnershipContext
+} from '$lib/server/permissions';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
@@ -7,6 +12,10 @@ export const load: LayoutServerLoad = async (event) => {
 	return {
 		partnership: ctx.partnership,
 		role: ctx.membership.role,
-		can: { manageStructure: canManageStructure(ctx), invite: canSeeInvitations(ctx) }
+		can: {
+			manageStructure: canManageStructure(ctx),
+			invite: canSeeInvitations(ctx),
+			scheduleMeetings: canScheduleMeetings(ctx)
+		}
 	};
 };

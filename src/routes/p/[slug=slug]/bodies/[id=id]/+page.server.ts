@@ -1,5 +1,7 @@
+import { redirect } from '@sveltejs/kit';
 import { getBody, listBodies, updateBody } from '$lib/server/bodies';
 import { forPage, formCommand, pageActor } from '$lib/server/http';
+import { listMeetings, scheduleMeeting } from '$lib/server/meetings';
 import { addSeat, listMembers } from '$lib/server/members';
 import { listOrganisations } from '$lib/server/organisations';
 import { endSeatAction } from '../../end-seat';
@@ -18,7 +20,8 @@ export const load: PageServerLoad = async (event) => {
 				m.seats.filter((s) => s.bodyId === id).map((seat) => ({ seat, member: m }))
 			),
 			bodies: (await listBodies(actor, slug)).filter((b) => b.id !== id),
-			organisations: await listOrganisations(actor, slug)
+			organisations: await listOrganisations(actor, slug),
+			meetings: await listMeetings(actor, id)
 		};
 	});
 };
@@ -40,5 +43,18 @@ export const actions: Actions = {
 			}),
 			'addSeat'
 		),
+	schedule: async (event) => {
+		const result = await formCommand(
+			await event.request.formData(),
+			async (values) => {
+				const actor = pageActor(event);
+				await getBody(actor, event.params.slug, event.params.id);
+				return scheduleMeeting(actor, event.params.id, values);
+			},
+			'schedule'
+		);
+		if (!('id' in result)) return result;
+		redirect(303, `/p/${event.params.slug}/meetings/${result.id}?scheduled=1`);
+	},
 	endSeat: endSeatAction
 };

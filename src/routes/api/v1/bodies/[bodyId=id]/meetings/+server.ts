@@ -1,0 +1,10 @@
+import { routes } from '$lib/server/api/routes';
+import { endpoint } from '$lib/server/api/endpoint';
+import { listMeetings, scheduleMeeting } from '$lib/server/meetings';
+
+export const GET = endpoint(routes.listMeetings, ({ actor, params }) =>
+	listMeetings(actor, params.bodyId)
+);
+export const POST = endpoint(routes.scheduleMeeting, ({ actor, params, body }) =>
+	scheduleMeeting(actor, params.bodyId, body)
+);

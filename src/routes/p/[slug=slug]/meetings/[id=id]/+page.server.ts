@@ -1,0 +1,54 @@
+import { DOCUMENT_KINDS, type DocumentKind } from '$lib/collab/documents';
+import { getBody } from '$lib/server/bodies';
+import { documentHistory } from '$lib/server/document-history';
+import { attachEvidenceFile, listEvidence } from '$lib/server/evidence';
+import { ACCEPT_ATTRIBUTE } from '$lib/server/evidence-files';
+import { forPage, formCommand, formFile, pageActor } from '$lib/server/http';
+import { getMeeting, issueAgenda } from '$lib/server/meetings';
+import { listOrganisations } from '$lib/server/organisations';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = pageActor(event);
+	const { slug, id } = event.params;
+	const asked = event.url.searchParams.get('doc');
+	const showing: DocumentKind = DOCUMENT_KINDS.find((k) => k === asked) ?? 'agenda';
+	return forPage(async () => {
+		const meeting = await getMeeting(actor, id);
+		return {
+			meeting,
+			showing,
+			history: await documentHistory(actor, id, showing),
+			// Through the partnership in the address, so a meeting of another one is not found here.
+			body: await getBody(actor, slug, meeting.bodyId),
+			evidence: await listEvidence(actor, id),
+			organisations: await listOrganisations(actor, slug),
+			accept: ACCEPT_ATTRIBUTE
+		};
+	});
+};
+
+export const actions: Actions = {
+	issue: async (event) =>
+		formCommand(
+			await event.request.formData(),
+			async () => ({ issued: await issueAgenda(pageActor(event), event.params.id) }),
+			'issue'
+		),
+	upload: async (event) => {
+		const data = await event.request.formData();
+		const itemId = String(data.get('evidenceItemId') ?? '');
+		return formCommand(
+			data,
+			async () => ({
+				uploaded: await attachEvidenceFile(
+					pageActor(event),
+					event.params.id,
+					itemId,
+					await formFile(data, 'file')
+				)
+			}),
+			`upload-${itemId}`
+		);
+	}
+};

@@ -1,0 +1,71 @@
+import { expect, expectAccessible, ready, signIn, test } from './fixtures.ts';
+
+test.beforeEach(async ({ page }) => {
+	await signIn(page, 'officer@demo.example');
+});
+
+test('an officer schedules a board meeting, adds a paper with a file and issues the agenda', async ({
+	page,
+	visit
+}) => {
+	await visit('/p/strathmuir/bodies');
+	await page.getByRole('link', { name: 'Strathmuir Partnership Board' }).first().click();
+	await ready(page);
+	await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
+	await expectAccessible(page);
+
+	const form = page.locator('form', {
+		has: page.getByRole('button', { name: 'Schedule meeting' })
+	});
+	await form.getByLabel('Starts at').fill('2026-09-10T10:00');
+	await form.getByLabel('Place (optional)').fill('Council chambers');
+	await form.getByRole('button', { name: 'Schedule meeting' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter the meeting’s title');
+	await expect(form.getByLabel('Place (optional)')).toHaveValue('Council chambers');
+	await expectAccessible(page);
+
+	await form.getByLabel('Title').fill('September board');
+	await form.getByRole('button', { name: 'Schedule meeting' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('September board');
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The meeting has been scheduled.' })
+	).toBeVisible();
+	await expect(page.getByText(/10 September 2026 at 10:00/)).toBeVisible();
+	await ready(page);
+	await expectAccessible(page);
+
+	const meetingId = page.url().split('/meetings/')[1].split('?')[0];
+	const organisations = await (
+		await page.request.get('/api/v1/partnerships/strathmuir/organisations')
+	).json();
+	const added = await page.request.post(`/api/v1/meetings/${meetingId}/evidence`, {
+		data: {
+			title: 'Case review',
+			kind: 'RISK',
+			allowedOrganisationIds: [organisations[0].id]
+		}
+	});
+	expect(added.status()).toBe(201);
+	await page.reload();
+	await ready(page);
+	const row = page.getByRole('row', { name: /Case review/ });
+	await expect(row).toContainText('Restricted');
+	await row.getByLabel('File for Case review').setInputFiles({
+		name: 'review.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.7\n%%EOF\n')
+	});
+	await row.getByRole('button', { name: 'Upload file for Case review' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The file has been attached.' })
+	).toBeVisible();
+	await expect(row.getByRole('link', { name: 'review.pdf' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Issue agenda' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The agenda has been issued.' })
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Issue agenda' })).toHaveCount(0);
+	await expectAccessible(page);
+});
