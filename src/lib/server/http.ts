@@ -66,6 +66,24 @@ export async function readJson(request: Request): Promise<unknown> {
 	}
 }
 
+/**
+ * Reads and drops what is left of a refused request body. Answering without reading it would leave the
+ * connection stalled (the adapter pauses it), failing the client's next request on it; adapter-node's
+ * BODY_SIZE_LIMIT bounds how much is read, and nothing is kept.
+ */
+export async function discardBody(request: Request): Promise<void> {
+	if (!request.body || request.bodyUsed) return;
+	await drain(request.body.getReader());
+}
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+	try {
+		while (!(await reader.read()).done);
+	} catch {
+		// The adapter ended the stream (over its limit, or the client went away): nothing left to read.
+	}
+}
+
 /** Room for a multipart body's boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
@@ -96,7 +114,7 @@ export async function readUpload(
 		if (done) break;
 		received += value.byteLength;
 		if (received > limit) {
-			await reader.cancel();
+			await drain(reader);
 			throw tooLarge();
 		}
 		chunks.push(value);

@@ -3,7 +3,7 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { actorOf, errorResponse, readJson, readUpload } from '../http.ts';
+import { actorOf, discardBody, errorResponse, readJson, readUpload } from '../http.ts';
 
 export interface RouteSpec {
 	method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -65,6 +65,7 @@ export function endpoint(
 			if (spec.status === 204) return new Response(null, { status: 204 });
 			return Response.json(result, { status: spec.status ?? 200 });
 		} catch (error) {
+			await discardBody(event.request);
 			return errorResponse(error, event.locals);
 		}
 	};
