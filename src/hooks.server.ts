@@ -36,11 +36,32 @@ async function authenticate(event: Parameters<Handle>[0]['event']): Promise<Acto
 	};
 }
 
+/** The content types a page on another site can post without asking first (no CORS preflight). */
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * A form posted from another site rides on the session cookie; refuse it. A request carrying a bearer
+ * token is exempt: another site's page cannot add that header.
+ */
+function crossSiteForm(event: Parameters<Handle>[0]['event']): boolean {
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') return false;
+	const type = event.request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+	if (!FORM_TYPES.includes(type)) return false;
+	if (event.request.headers.get('authorization')?.toLowerCase().startsWith('bearer ')) return false;
+	return event.request.headers.get('origin') !== event.url.origin;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const incoming = event.request.headers.get('x-request-id');
 	event.locals.requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 	event.locals.log = log.child({ requestId: event.locals.requestId });
+	if (crossSiteForm(event)) {
+		const message = 'Cross-site form submissions are forbidden.';
+		return event.url.pathname.startsWith('/api/')
+			? Response.json({ error: { code: 'forbidden', message } }, { status: 403 })
+			: new Response(message, { status: 403 });
+	}
 	event.locals.actor = await authenticate(event);
 	let response = await resolve(event);
 	if (response.status === 405 && event.url.pathname.startsWith('/api/')) {

@@ -173,6 +173,34 @@ describe('attaching and downloading files', () => {
 		expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
 	});
 
+	it('takes an upload from an API client with a bearer token and no Origin header', async () => {
+		const token = (await officer.post('/api/v1/me/tokens', { name: 'Papers script' })).json.token;
+		const form = new FormData();
+		form.append('file', new File([PNG as Uint8Array<ArrayBuffer>], 'map.png'));
+		const res = await fetch(server.url + fileOf(pack), {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}` },
+			body: form
+		});
+		expect(res.status).toBe(200);
+		expect((await res.json()).file.name).toBe('map.png');
+	});
+
+	it('refuses a form posted from another site on the session cookie, and stores nothing', async () => {
+		const before = await server.db.evidenceItem.findUnique({ where: { id: pack } });
+		const form = new FormData();
+		form.append('file', new File([PDF as Uint8Array<ArrayBuffer>], 'forged.pdf'));
+		const res = await fetch(server.url + fileOf(pack), {
+			method: 'POST',
+			headers: { cookie: officer.cookie, origin: 'https://elsewhere.example' },
+			body: form
+		});
+		expect(res.status).toBe(403);
+		expect((await res.json()).error.code).toBe('forbidden');
+		const after = await server.db.evidenceItem.findUnique({ where: { id: pack } });
+		expect(after!.fileName).toBe(before!.fileName);
+	});
+
 	it('downloads only for those who may see the paper: others get 404', async () => {
 		await officer.upload(fileOf(secret), 'review.pdf', PDF);
 		for (const who of [admin, tsi, observer, outsider])

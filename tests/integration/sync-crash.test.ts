@@ -3,7 +3,8 @@
 // restart a new client must find every token any client had seen arriving from the server.
 import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
-import { makeMeeting, makePartnership } from '../support/factories.ts';
+import { makePartnership } from '../support/factories.ts';
+import { makeMeeting } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { freshDataDir, startServer, type TestServer } from '../support/server.ts';
 import { connect, type SyncClient } from '../support/sync.ts';

@@ -2,13 +2,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import {
-	makeMeeting,
-	makePartnership,
-	makeRestrictedPaper,
-	makeUser,
-	type Fixture
-} from '../support/factories.ts';
+import { makePartnership, makeUser, type Fixture } from '../support/factories.ts';
+import { makeMeeting, makeRestrictedPaper } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { domainOn } from '../support/domain.ts';
 import { freshDataDir, startServer, type TestServer } from '../support/server.ts';

@@ -57,3 +57,20 @@ export async function makeMemberOf(
 	});
 	return { email, userId: user.id, membershipId: membership.id };
 }
+
+/** A restricted paper of a meeting, seen only by the organisations named. */
+export async function makeRestrictedPaper(
+	db: TestDb,
+	meetingId: string,
+	allowedOrganisationIds: string[]
+) {
+	return db.evidenceItem.create({
+		data: {
+			id: `paper${Math.random().toString(36).slice(2).padEnd(12, '0')}`,
+			meetingId,
+			title: 'Restricted paper',
+			confidentiality: 'RESTRICTED',
+			allowedOrganisationIds: JSON.stringify(allowedOrganisationIds)
+		}
+	});
+}

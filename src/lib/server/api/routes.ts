@@ -281,8 +281,8 @@ export const routes = defineRoutes({
 		method: 'POST',
 		path: '/api/v1/meetings/{id}/evidence/{itemId}/file',
 		summary:
-			'Attach a file to a paper (writers who may see the paper); replaces any earlier file. Send an ' +
-			'Origin header naming this site, as browsers do: form-encoded posts from elsewhere are refused',
+			'Attach a file to a paper (writers who may see the paper); replaces any earlier file. With a ' +
+			'session cookie, send an Origin header naming this site, as browsers do; with a bearer token, none is needed',
 		tag: 'Evidence',
 		upload: {
 			field: 'file',
