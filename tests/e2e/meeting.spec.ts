@@ -54,6 +54,15 @@ test('two board members edit the agenda together and see each other', async ({
 	await expect(chair.page.getByText('15 minutes over the meeting’s length')).toBeVisible();
 	await expectAccessible(chair.page);
 
+	// The document's history names both editors.
+	await chair.page.reload();
+	await ready(chair.page);
+	await chair.page.getByText(/History of this document/).click();
+	const history = chair.page.getByRole('table', { name: 'Editing sessions, newest first' });
+	await expect(history.getByRole('row', { name: /Cllr Morven Drysdale/ })).toBeVisible();
+	await expect(history.getByRole('row', { name: /Dr Anwar Qadir/ })).toBeVisible();
+	await expectAccessible(chair.page);
+
 	await chair.close();
 	await nhs.close();
 });
