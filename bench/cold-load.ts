@@ -1,0 +1,128 @@
+// Cold load: a minutes document with a long history, stored the two ways our server keeps documents: as
+// its update log only (never compacted) and as one snapshot with no log. Timed from opening a socket to the
+// provider's first 'sync' on a server that has not had the document in memory.
+import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
+import * as Y from 'yjs';
+import { minutesText } from '../src/lib/collab/minutes.ts';
+import { closeClients, openClient, whenSynced } from './clients.ts';
+import type { BenchServer } from './servers.ts';
+
+export interface History {
+	updates: Uint8Array[];
+	/** Y.encodeStateAsUpdate of the document rebuilt from `updates`. */
+	state: Uint8Array;
+	logBytes: number;
+	textLength: number;
+}
+
+/** A small deterministic generator, so every run stores the same document. */
+function random(seed: number): () => number {
+	let s = seed >>> 0;
+	return () => {
+		s = (s + 0x6d2b79f5) >>> 0;
+		let t = Math.imul(s ^ (s >>> 15), 1 | s);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const WORDS = [
+	'the ',
+	'board ',
+	'agreed ',
+	'to ',
+	'fund ',
+	'a ',
+	'pilot ',
+	'in ',
+	'Northfield ',
+	'. '
+];
+
+/**
+ * One person typing minutes, one update per keystroke-burst: mostly at the cursor, now and then the cursor
+ * jumps elsewhere to correct something, as minute-taking goes.
+ */
+export function buildHistory(count: number, seed = 2026): History {
+	const next = random(seed);
+	const doc = new Y.Doc();
+	const text = minutesText(doc);
+	const updates: Uint8Array[] = [];
+	doc.on('update', (update: Uint8Array) => updates.push(update));
+	let cursor = 0;
+	for (let i = 0; i < count; i++) {
+		if (next() < 0.1) cursor = Math.floor(next() * (text.length + 1));
+		const word = WORDS[Math.floor(next() * WORDS.length)];
+		text.insert(cursor, word);
+		cursor += word.length;
+	}
+	const rebuilt = new Y.Doc();
+	Y.transact(rebuilt, () => updates.forEach((u) => Y.applyUpdate(rebuilt, u)));
+	if (minutesText(rebuilt).toString() !== text.toString())
+		throw new Error('the rebuilt document differs from the one written');
+	return {
+		updates,
+		state: Y.encodeStateAsUpdate(rebuilt),
+		logBytes: updates.reduce((sum, u) => sum + u.byteLength, 0),
+		textLength: text.length
+	};
+}
+
+/**
+ * Writes `history` into our database with better-sqlite3, in one transaction: each name in `logged` gets
+ * the whole update log (seq 1…n), each name in `compacted` one snapshot at seq n and no log rows.
+ */
+export function storeHistory(
+	dataDir: string,
+	history: History,
+	logged: string[],
+	compacted: string[],
+	userId: string | null
+): void {
+	const sqlite = new Database(resolve(dataDir, 'workspace.db'));
+	try {
+		const at = new Date().toISOString();
+		const insertUpdate = sqlite.prepare(
+			'INSERT INTO "DocUpdate" ("docName", "seq", "data", "userId", "at") VALUES (?, ?, ?, ?, ?)'
+		);
+		const insertSnapshot = sqlite.prepare(
+			'INSERT INTO "DocSnapshot" ("docName", "seq", "state", "updatedAt") VALUES (?, ?, ?, ?)'
+		);
+		const seq = history.updates.length;
+		sqlite.transaction(() => {
+			for (const docName of logged) {
+				history.updates.forEach((update, i) =>
+					insertUpdate.run(docName, i + 1, Buffer.from(update), userId, at)
+				);
+			}
+			for (const docName of compacted)
+				insertSnapshot.run(docName, seq, Buffer.from(history.state), at);
+		})();
+	} finally {
+		sqlite.close();
+	}
+}
+
+export interface ColdLoad {
+	ms: number;
+	textLength: number;
+}
+
+/** Opens one client on a document the server has not loaded and times it to its first sync. */
+export async function timeFirstSync(
+	server: BenchServer,
+	docName: string,
+	cookie: string,
+	timeoutMs?: number
+): Promise<ColdLoad> {
+	const started = performance.now();
+	const client = openClient(server, docName, cookie);
+	try {
+		await whenSynced(client.provider, timeoutMs);
+		const ms = performance.now() - started;
+		return { ms, textLength: minutesText(client.doc).length };
+	} finally {
+		closeClients([client]);
+	}
+}
