@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import * as Y from 'yjs';
 import { minutesText } from '../src/lib/collab/minutes.ts';
 import { closeClients, openClient, whenSynced } from './clients.ts';
-import type { BenchServer } from './servers.ts';
+import { COLD_LOAD_TARGET_MS, median, type ColdLoadResult } from './report.ts';
+import { startOurs, type BenchServer } from './servers.ts';
 
 export interface History {
 	updates: Uint8Array[];
@@ -125,4 +126,65 @@ export async function timeFirstSync(
 	} finally {
 		closeClients([client]);
 	}
+}
+
+export interface ColdLoadPlan {
+	/** Our data folder; the server on it is stopped, the history stored, and a fresh one started. */
+	dataDir: string;
+	ours: BenchServer;
+	cookie: string;
+	updates: number;
+	/** One document per repetition for each way of storing, so every load is a first load. */
+	logged: string[];
+	compacted: string[];
+	/** An empty document for the fresh process's first socket. */
+	warmUp: string;
+	log: (line: string) => void;
+}
+
+export async function measureColdLoad(plan: ColdLoadPlan): Promise<ColdLoadResult> {
+	const { log, cookie } = plan;
+	log(`\nCold load: building a minutes document from ${plan.updates} updates…`);
+	const history = buildHistory(plan.updates);
+	await plan.ours.stop();
+	storeHistory(plan.dataDir, history, plan.logged, plan.compacted, null);
+	log(
+		`  stored ${plan.logged.length} × ${history.updates.length} log rows (${history.logBytes} bytes each) ` +
+			`and ${plan.compacted.length} × 1 snapshot (${history.state.byteLength} bytes); restarting our server`
+	);
+	const server = await startOurs(plan.dataDir);
+	// The first socket of a fresh process pays for its own start (session lookup, database connection);
+	// it goes to an empty document so that neither stored document is charged for it.
+	await timeFirstSync(server, plan.warmUp, cookie);
+	const logOnlyMs: number[] = [];
+	const compactedMs: number[] = [];
+	for (let i = 0; i < Math.min(plan.logged.length, plan.compacted.length); i++) {
+		for (const [docName, into] of [
+			[plan.logged[i], logOnlyMs],
+			[plan.compacted[i], compactedMs]
+		] as const) {
+			const load = await timeFirstSync(server, docName, cookie);
+			if (load.textLength !== history.textLength)
+				throw new Error(
+					`${docName} loaded ${load.textLength} characters, not ${history.textLength}`
+				);
+			into.push(load.ms);
+		}
+		log(
+			`  run ${i + 1}: log only ${logOnlyMs[i].toFixed(1)} ms, compacted ${compactedMs[i].toFixed(1)} ms`
+		);
+	}
+	await server.stop();
+	return {
+		updates: history.updates.length,
+		logBytes: history.logBytes,
+		snapshotBytes: history.state.byteLength,
+		textLength: history.textLength,
+		logOnlyMs,
+		compactedMs,
+		logOnlyMedianMs: median(logOnlyMs),
+		compactedMedianMs: median(compactedMs),
+		targetMs: COLD_LOAD_TARGET_MS,
+		pass: median(compactedMs) < COLD_LOAD_TARGET_MS
+	};
 }

@@ -1,6 +1,7 @@
 // The run's figures: the console table, the JSON file under bench/results and docs/PERFORMANCE.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import * as prettier from 'prettier';
 import type { LoadFigures } from './latency.ts';
 import type { Machine } from './machine.ts';
 
@@ -144,7 +145,11 @@ export function writeResultsFile(results: BenchResults): string {
 	return file;
 }
 
-export function writePerformanceDoc(results: BenchResults, resultsFile: string): void {
+/** Written in the repository's Prettier style, so `npm run lint` stays clean. */
+export async function writePerformanceDoc(
+	results: BenchResults,
+	resultsFile: string
+): Promise<void> {
 	const m = results.machine;
 	const c = results.coldLoad;
 	const coldRows = c
@@ -167,7 +172,7 @@ the same run on the same machine. Run it with:
 npm run bench:sync
 \`\`\`
 
-It takes about four minutes, binds loopback only and writes its figures to \`bench/results/sync-<date>.json\`.
+It takes about three minutes, binds loopback only and writes its figures to \`bench/results/sync-<date>.json\`.
 Clients are stock \`y-websocket\` providers in the bench process, all on one document; one writes an entry to a
 Y.Array at a steady rate and every other client notes when it arrives (edit-to-peer latency, over every
 (peer, update) pair). CPU is the server process's CPU time ÷ wall time (100% = one core); RSS is the peak
@@ -194,6 +199,8 @@ ${verdicts(results)
 	.map((line) => `- ${line}`)
 	.join('\n')}
 `;
+	const file = resolve('docs/PERFORMANCE.md');
+	const options = { ...(await prettier.resolveConfig(file)), filepath: file };
 	mkdirSync('docs', { recursive: true });
-	writeFileSync('docs/PERFORMANCE.md', doc);
+	writeFileSync(file, await prettier.format(doc, options));
 }

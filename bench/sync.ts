@@ -3,21 +3,18 @@
 // load of a long document (ours only: the reference keeps nothing). `--quick` runs a short version to try
 // the harness; its figures are not written anywhere.
 import { closeClients, connectClients } from './clients.ts';
-import { buildHistory, storeHistory, timeFirstSync } from './cold-load.ts';
+import { measureColdLoad, timeFirstSync } from './cold-load.ts';
 import { ensureBuilt, freshDataDir, removeDataDir, seedFixture, signIn } from './fixture.ts';
 import { measureLoad, type LoadFigures } from './latency.ts';
 import { currentLoad, describeMachine } from './machine.ts';
 import {
-	COLD_LOAD_TARGET_MS,
 	latencyTables,
-	median,
 	P95_FACTOR,
 	P95_SLACK_MS,
 	verdicts,
 	writePerformanceDoc,
 	writeResultsFile,
 	type BenchResults,
-	type ColdLoadResult,
 	type ScenarioResult
 } from './report.ts';
 import {
@@ -31,10 +28,10 @@ import {
 const quick = process.argv.includes('--quick');
 const CLIENT_COUNTS = [2, 10, 50, 100];
 const STEADY_RATE = 10;
-const STEADY_SECONDS = quick ? 2 : 5;
+const STEADY_SECONDS = quick ? 2 : 8;
 const RAMP_CLIENTS = 100;
 const RAMP_RATES = [10, 25, 50, 100];
-const RAMP_SECONDS = quick ? 2 : 4;
+const RAMP_SECONDS = quick ? 2 : 5;
 const HISTORY_UPDATES = quick ? 5_000 : 50_000;
 const COLD_REPETITIONS = quick ? 2 : 5;
 /** Lets a server settle (sockets closed, documents unloaded) between scenarios. */
@@ -109,54 +106,6 @@ async function compare(
 		const ours = figures.ours?.[i] ?? null;
 		return { name, reference, ours, p95Ratio: reference && ours ? ours.p95 / reference.p95 : null };
 	});
-}
-
-async function coldLoad(dataDir: string, ours: BenchServer, cookie: string, meetingIds: string[]) {
-	log(`\nCold load: building a minutes document from ${HISTORY_UPDATES} updates…`);
-	const history = buildHistory(HISTORY_UPDATES);
-	const logged = meetingIds.slice(0, COLD_REPETITIONS).map(docFor);
-	const compacted = meetingIds.slice(COLD_REPETITIONS, 2 * COLD_REPETITIONS).map(docFor);
-	await ours.stop();
-	storeHistory(dataDir, history, logged, compacted, null);
-	log(
-		`  stored ${logged.length} × ${history.updates.length} log rows (${history.logBytes} bytes each) and ` +
-			`${compacted.length} × 1 snapshot (${history.state.byteLength} bytes); restarting our server`
-	);
-	const restarted = await startOurs(dataDir);
-	// The first socket of a fresh process pays for its own start (session lookup, database connection);
-	// it goes to an empty document so that neither stored document is charged for it.
-	await timeFirstSync(restarted, docFor(meetingIds[2 * COLD_REPETITIONS]), cookie);
-	const logOnlyMs: number[] = [];
-	const compactedMs: number[] = [];
-	for (let i = 0; i < COLD_REPETITIONS; i++) {
-		for (const [docName, into] of [
-			[logged[i], logOnlyMs],
-			[compacted[i], compactedMs]
-		] as const) {
-			const load = await timeFirstSync(restarted, docName, cookie);
-			if (load.textLength !== history.textLength)
-				throw new Error(
-					`${docName} loaded ${load.textLength} characters, not ${history.textLength}`
-				);
-			into.push(load.ms);
-		}
-		log(
-			`  run ${i + 1}: log only ${logOnlyMs[i].toFixed(1)} ms, compacted ${compactedMs[i].toFixed(1)} ms`
-		);
-	}
-	const result: ColdLoadResult = {
-		updates: history.updates.length,
-		logBytes: history.logBytes,
-		snapshotBytes: history.state.byteLength,
-		textLength: history.textLength,
-		logOnlyMs,
-		compactedMs,
-		logOnlyMedianMs: median(logOnlyMs),
-		compactedMedianMs: median(compactedMs),
-		targetMs: COLD_LOAD_TARGET_MS,
-		pass: median(compactedMs) < COLD_LOAD_TARGET_MS
-	};
-	return result;
 }
 
 /** Whether our server takes a synced client at all (until the sync server lands, it refuses upgrades). */
@@ -245,7 +194,16 @@ async function main(): Promise<void> {
 			: null;
 		const cold = oursProblem
 			? null
-			: await coldLoad(dataDir, ours.server, ours.cookies[0], coldMeetings);
+			: await measureColdLoad({
+					dataDir,
+					ours: ours.server,
+					cookie: ours.cookies[0],
+					updates: HISTORY_UPDATES,
+					logged: coldMeetings.slice(0, COLD_REPETITIONS).map(docFor),
+					compacted: coldMeetings.slice(COLD_REPETITIONS, 2 * COLD_REPETITIONS).map(docFor),
+					warmUp: docFor(coldMeetings[2 * COLD_REPETITIONS]),
+					log
+				});
 
 		const results: BenchResults = {
 			date: new Date().toISOString(),
@@ -263,7 +221,7 @@ async function main(): Promise<void> {
 		for (const line of verdicts(results)) log(line);
 		if (!quick) {
 			const file = writeResultsFile(results);
-			writePerformanceDoc(results, file.slice(process.cwd().length + 1));
+			await writePerformanceDoc(results, file.slice(process.cwd().length + 1));
 			log(`\nFigures written to ${file} and docs/PERFORMANCE.md`);
 		}
 		log(
