@@ -9,11 +9,27 @@ export const ENTRIES = 'bench';
 /** After the last write, how long late entries may still arrive before they count as lost. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
-export interface LoadFigures extends ProcessFigures {
+/** One measured stretch: the raw arrival latencies and the server's figures over it. */
+export interface LoadRun extends ProcessFigures {
 	clients: number;
 	ratePerSecond: number;
 	seconds: number;
 	updates: number;
+	latencies: number[];
+	lost: number;
+	/** This process's own CPU share meanwhile: near 100%, the clients rather than the server set the pace. */
+	clientCpuPercent: number;
+}
+
+/** Runs of one step pooled: percentiles over every (peer, update) pair of every run. */
+export interface LoadFigures extends ProcessFigures {
+	clients: number;
+	ratePerSecond: number;
+	/** Seconds of writing, over all runs. */
+	seconds: number;
+	runs: number;
+	updates: number;
+	clientCpuPercent: number;
 	/** (peer, update) pairs measured. */
 	samples: number;
 	/** (peer, update) pairs that never arrived. */
@@ -55,7 +71,7 @@ export async function measureLoad(
 	serverPid: number,
 	ratePerSecond: number,
 	seconds: number
-): Promise<LoadFigures> {
+): Promise<LoadRun> {
 	const [writer, ...readers] = clients;
 	const updates = Math.round(ratePerSecond * seconds);
 	const firstId = writer.doc.getArray<Entry>(ENTRIES).length;
@@ -82,6 +98,8 @@ export async function measureLoad(
 	});
 
 	const stopWatching = watchProcess(serverPid);
+	const clientCpu = process.cpuUsage();
+	const startedAt = performance.now();
 	const entries = writer.doc.getArray<Entry>(ENTRIES);
 	await writeSteadily(updates, ratePerSecond, (k) =>
 		entries.push([[firstId + k, performance.now()]])
@@ -92,21 +110,42 @@ export async function measureLoad(
 		new Promise<void>((ok) => (drainTimer = setTimeout(ok, DRAIN_TIMEOUT_MS)))
 	]);
 	clearTimeout(drainTimer);
-	const process = stopWatching();
+	const server = stopWatching();
+	const { user, system } = process.cpuUsage(clientCpu);
+	const clientCpuPercent = (user + system) / 10 / (performance.now() - startedAt);
 	for (const stop of observers) stop();
 
-	const sorted = latencies.sort((a, b) => a - b);
 	return {
 		clients: clients.length,
 		ratePerSecond,
 		seconds,
 		updates,
+		latencies,
+		lost: expected - latencies.length,
+		clientCpuPercent,
+		...server
+	};
+}
+
+/** CPU is averaged over the runs' time, memory is the highest peak. */
+export function pool(runs: LoadRun[]): LoadFigures {
+	const sorted = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+	const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+	return {
+		clients: runs[0].clients,
+		ratePerSecond: runs[0].ratePerSecond,
+		seconds,
+		runs: runs.length,
+		updates: runs.reduce((sum, run) => sum + run.updates, 0),
 		samples: sorted.length,
-		lost: expected - sorted.length,
+		lost: runs.reduce((sum, run) => sum + run.lost, 0),
 		p50: percentile(sorted, 50),
 		p95: percentile(sorted, 95),
 		p99: percentile(sorted, 99),
 		max: sorted.at(-1) ?? NaN,
-		...process
+		cpuPercent: runs.reduce((sum, run) => sum + run.cpuPercent * run.seconds, 0) / seconds,
+		clientCpuPercent:
+			runs.reduce((sum, run) => sum + run.clientCpuPercent * run.seconds, 0) / seconds,
+		peakRssMb: Math.max(...runs.map((run) => run.peakRssMb))
 	};
 }

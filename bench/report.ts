@@ -175,7 +175,8 @@ npm run bench:sync
 It takes about three minutes, binds loopback only and writes its figures to \`bench/results/sync-<date>.json\`.
 Clients are stock \`y-websocket\` providers in the bench process, all on one document; one writes an entry to a
 Y.Array at a steady rate and every other client notes when it arrives (edit-to-peer latency, over every
-(peer, update) pair). CPU is the server process's CPU time ÷ wall time (100% = one core); RSS is the peak
+(peer, update) pair). Each scenario, and the ramp, runs in two rounds per server on fresh documents,
+alternating which server goes first, and pools both rounds. CPU is the server process's CPU time ÷ wall time (100% = one core); RSS is the peak
 resident memory, sampled every 50 ms.
 
 ## Last run
