@@ -1,11 +1,12 @@
-// The production entry: one Node process serving the SvelteKit app over HTTP. The sync WebSocket will share
-// this port: upgrades come to `upgrade()` below, which refuses them until the sync server is added.
+// The production entry: one Node process serving the SvelteKit app over HTTP and the sync WebSocket
+// (meeting documents, /sync/<docName>) on the same port.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ConfigError, loadConfig } from '../src/lib/server/config.ts';
 import { databaseIsEmpty, seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS } from '../src/lib/server/demo.ts';
 import { disconnect } from '../src/lib/server/db.ts';
 import { log } from '../src/lib/server/log.ts';
+import { createSyncServer } from './sync/index.ts';
 
 function fail(message: string): never {
 	console.error(message);
@@ -47,9 +48,17 @@ const { handler } = await import(/* built by `vite build` */ BUILT_HANDLER).catc
 		: Promise.reject(error)
 );
 
-function upgrade(request: IncomingMessage, socket: Duplex): void {
-	// No WebSocket endpoints yet: the sync server (meeting documents) plugs in here.
-	log.warn({ url: request.url }, 'WebSocket upgrade refused: no sync server yet');
+const sync = createSyncServer({ origin: config.origin });
+
+function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+	if (sync.handles(request)) {
+		sync.upgrade(request, socket, head).catch((error) => {
+			log.error({ err: error }, 'sync: upgrade failed');
+			socket.destroy();
+		});
+		return;
+	}
+	log.warn({ url: request.url }, 'WebSocket upgrade refused: not a sync path');
 	socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 }
 
@@ -72,10 +81,22 @@ server.listen(config.port, config.host, () => {
 	}
 });
 
-function shutdown(signal: string): void {
+// Stored before closed: pending document updates are written and logs compacted before the process ends.
+let shuttingDown = false;
+async function shutdown(signal: string): Promise<void> {
+	if (shuttingDown) return;
+	shuttingDown = true;
 	log.info({ signal }, 'shutting down');
-	server.close(() => process.exit(0));
-	setTimeout(() => process.exit(0), 5000).unref();
+	setTimeout(() => process.exit(0), 10_000).unref();
+	server.close(() => undefined);
+	server.closeIdleConnections();
+	try {
+		await sync.close();
+	} catch (error) {
+		log.error({ err: error }, 'sync: shutdown failed');
+	}
+	await disconnect();
+	process.exit(0);
 }
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -79,3 +79,33 @@ export async function makePartnership(db: TestDb, slug: string) {
 	return { partnership, organisations, members, bodies: { board, theme, forum }, seat };
 }
 export type Fixture = Awaited<ReturnType<typeof makePartnership>>;
+
+/** A meeting of the fixture's board, created by its secretariat officer. */
+export async function makeMeeting(db: TestDb, fx: Fixture, title = 'Board meeting') {
+	return db.meeting.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			bodyId: fx.bodies.board.id,
+			title,
+			startsAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
+			createdById: fx.members.SECRETARIAT.userId
+		}
+	});
+}
+
+/** A restricted paper of a meeting, seen only by the organisations named. */
+export async function makeRestrictedPaper(
+	db: TestDb,
+	meetingId: string,
+	allowedOrganisationIds: string[]
+) {
+	return db.evidenceItem.create({
+		data: {
+			id: `paper${Math.random().toString(36).slice(2).padEnd(12, '0')}`,
+			meetingId,
+			title: 'Restricted paper',
+			confidentiality: 'RESTRICTED',
+			allowedOrganisationIds: JSON.stringify(allowedOrganisationIds)
+		}
+	});
+}

@@ -1,0 +1,100 @@
+// Who may open a document, decided on the HTTP upgrade before the WebSocket handshake: the Origin must be
+// ours, the session cookie (or bearer token) must name a person, and that person must be in the meeting's
+// partnership; a restricted paper's document only for those allowed to see the paper.
+//
+// Answers: 401 without a valid session or token; 403 for a foreign Origin, for anyone outside the
+// meeting's partnership, for a meeting or paper that does not exist (so outsiders cannot probe which ids
+// exist) and for a restricted paper one may not see; 404 for a path that is not a document name at all.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Actor } from '../../src/lib/server/actor.ts';
+import { validateAccessToken } from '../../src/lib/server/auth/access-tokens.ts';
+import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/sessions.ts';
+import { db } from '../../src/lib/server/db.ts';
+import { NotFound } from '../../src/lib/server/errors.ts';
+import {
+	canSeeEvidence,
+	meetingContext,
+	type MeetingAccess
+} from '../../src/lib/server/permissions.ts';
+import { parseDocumentName } from '../../src/lib/collab/documents.ts';
+
+export const SYNC_PREFIX = '/sync/';
+
+export type UpgradeDecision =
+	| { ok: true; actor: Actor; docName: string; access: MeetingAccess }
+	| { ok: false; status: 401 | 403 | 404; reason: string };
+
+/** The document a request path names (`/sync/<docName>`, query ignored), or null. */
+export function docNameFromPath(url: string | undefined): string | null {
+	if (!url?.startsWith(SYNC_PREFIX)) return null;
+	const path = url.slice(SYNC_PREFIX.length).split('?')[0];
+	try {
+		return decodeURIComponent(path);
+	} catch {
+		return null;
+	}
+}
+
+/** A browser's Origin must be this site's: ORIGIN when configured, else the Host over http or https. */
+export function originAllowed(
+	origin: string | undefined,
+	host: string | undefined,
+	configured: string | undefined
+): boolean {
+	if (origin === undefined) return true;
+	if (configured) return origin === new URL(configured).origin;
+	if (!host) return false;
+	return origin === `http://${host}` || origin === `https://${host}`;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+	for (const part of header?.split(';') ?? []) {
+		const [key, ...rest] = part.trim().split('=');
+		if (key === name) return rest.join('=');
+	}
+	return undefined;
+}
+
+/** The person a bearer token or session cookie names, as hooks.server.ts finds them; null if none. */
+export async function actorFromHeaders(headers: IncomingHttpHeaders): Promise<Actor | null> {
+	const authorization = headers.authorization;
+	if (authorization?.toLowerCase().startsWith('bearer ')) {
+		const found = await validateAccessToken(authorization.slice(7).trim());
+		if (!found) return null;
+		const { id, email, name } = found.user;
+		return { userId: id, email, name, via: { kind: 'token', tokenId: found.tokenId } };
+	}
+	const token = cookieValue(headers.cookie, SESSION_COOKIE);
+	if (!token) return null;
+	const session = await validateSessionToken(token);
+	if (!session) return null;
+	const { id, email, name } = session.user;
+	return { userId: id, email, name, via: { kind: 'session', sessionId: session.id } };
+}
+
+export async function authoriseUpgrade(
+	url: string | undefined,
+	headers: IncomingHttpHeaders,
+	configuredOrigin: string | undefined
+): Promise<UpgradeDecision> {
+	if (!originAllowed(headers.origin, headers.host, configuredOrigin))
+		return { ok: false, status: 403, reason: 'Origin not allowed' };
+	const actor = await actorFromHeaders(headers);
+	if (!actor) return { ok: false, status: 401, reason: 'Sign in first' };
+	const docName = docNameFromPath(url);
+	const address = docName ? parseDocumentName(docName) : null;
+	if (!docName || !address) return { ok: false, status: 404, reason: 'No such document' };
+	const refused = { ok: false, status: 403, reason: 'Not allowed' } as const;
+	const ctx = await meetingContext(actor, address.meetingId).catch((error) => {
+		if (error instanceof NotFound) return null;
+		throw error;
+	});
+	if (!ctx) return refused;
+	if (address.evidenceItemId) {
+		const paper = await db().evidenceItem.findUnique({ where: { id: address.evidenceItemId } });
+		if (!paper || paper.meetingId !== ctx.meeting.id || paper.confidentiality !== 'RESTRICTED')
+			return refused;
+		if (!canSeeEvidence(ctx, paper)) return refused;
+	}
+	return { ok: true, actor, docName, access: ctx.access };
+}

@@ -1,0 +1,112 @@
+// One WebSocket connection's pipeline: each frame is decoded and checked (protocol.ts), authorised
+// (readers' document updates are discarded), then handed to its room, which applies, stores and fans
+// out. A bad frame closes only this connection; nothing a client sends can throw past this module.
+import type { WebSocket } from 'ws';
+import { log } from '../../src/lib/server/log.ts';
+import type { MeetingAccess } from '../../src/lib/server/permissions.ts';
+import { CLOSE, MAX_BUFFERED_BYTES, MAX_FRAME_BYTES } from './limits.ts';
+import { MalformedFrame, decodeMessage, type Message } from './protocol.ts';
+import type { Peer, Room } from './room.ts';
+import type { Rooms } from './rooms.ts';
+
+/** Frames a client may send before its document has loaded; the stock client sends two. */
+const MAX_EARLY_FRAMES = 64;
+
+/** Decodes one WebSocket message; throws MalformedFrame with the close code to answer it with. */
+export function decodeFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): Message {
+	if (!isBinary)
+		throw new MalformedFrame('text frames are not part of the protocol', CLOSE.unsupported);
+	const bytes = Array.isArray(data)
+		? new Uint8Array(Buffer.concat(data))
+		: new Uint8Array(data as ArrayBuffer);
+	if (bytes.length > MAX_FRAME_BYTES) throw new MalformedFrame('frame too large', CLOSE.tooBig);
+	return decodeMessage(bytes);
+}
+
+/** Whether a message may act on the document: document updates only from connections that may write. */
+export function authorise(access: MeetingAccess, message: Message): boolean {
+	if (message.kind === 'sync-step2' || message.kind === 'sync-update') return access === 'write';
+	return true;
+}
+
+/** Sends unless the connection's send buffer is already over its bound, in which case it is dropped. */
+export function sendBounded(ws: WebSocket, frame: Uint8Array, docName: string): void {
+	if (ws.readyState !== ws.OPEN) return;
+	if (ws.bufferedAmount > 0 && ws.bufferedAmount + frame.length > MAX_BUFFERED_BYTES) {
+		log.warn({ docName, buffered: ws.bufferedAmount }, 'sync: slow connection dropped');
+		ws.terminate();
+		return;
+	}
+	ws.send(frame);
+}
+
+export interface ConnectionGrant {
+	docName: string;
+	access: MeetingAccess;
+	userId: string;
+}
+
+export function serveConnection(ws: WebSocket, grant: ConnectionGrant, rooms: Rooms): void {
+	const { docName } = grant;
+	let room: Room | undefined;
+	let closed = false;
+	const early: Array<[Buffer, boolean]> = [];
+	const peer: Peer = {
+		userId: grant.userId,
+		canWrite: grant.access === 'write',
+		send: (frame) => sendBounded(ws, frame, docName),
+		close: (code, reason) => {
+			closed = true;
+			ws.close(code, reason);
+		}
+	};
+
+	const handle = (data: Buffer, isBinary: boolean): void => {
+		if (closed || !room) return;
+		try {
+			const message = decodeFrame(data, isBinary);
+			if (!authorise(grant.access, message)) return;
+			room.receive(peer, message);
+		} catch (error) {
+			const malformed = error instanceof MalformedFrame;
+			log.warn(
+				{ docName, userId: grant.userId, reason: (error as Error)?.message },
+				malformed ? 'sync: malformed frame, connection closed' : 'sync: frame failed'
+			);
+			peer.close(
+				malformed ? error.code : CLOSE.internalError,
+				malformed ? 'malformed frame' : 'error'
+			);
+		}
+	};
+
+	ws.on('message', (data: Buffer, isBinary: boolean) => {
+		if (closed) return;
+		if (room) return handle(data, isBinary);
+		if (early.length >= MAX_EARLY_FRAMES) return peer.close(CLOSE.tryAgainLater, 'too many frames');
+		early.push([data, isBinary]);
+	});
+	ws.on('close', () => {
+		closed = true;
+		room?.leave(peer);
+	});
+	ws.on('error', (error) => log.warn({ docName, err: error }, 'sync: connection error'));
+
+	rooms.open(docName).then(
+		(opened) => {
+			if (closed) return;
+			try {
+				opened.join(peer);
+			} catch (error) {
+				log.warn({ docName, err: error }, 'sync: document went away while joining');
+				return peer.close(CLOSE.tryAgainLater, 'document unavailable');
+			}
+			room = opened;
+			for (const [data, isBinary] of early.splice(0)) handle(data, isBinary);
+		},
+		(error) => {
+			log.error({ docName, err: error }, 'sync: document could not be loaded');
+			peer.close(CLOSE.internalError, 'document could not be loaded');
+		}
+	);
+}

@@ -1,0 +1,80 @@
+// The sync server: y-websocket protocol at /sync/<docName> on the app's own port. The HTTP upgrade is
+// authorised first (access.ts), then each connection runs its pipeline (connection.ts) against its
+// document's room (room.ts), whose updates are stored by group commit (writer.ts, storage.ts).
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type * as Y from 'yjs';
+import { registerDocumentHost } from '../../src/lib/server/live-documents.ts';
+import { log } from '../../src/lib/server/log.ts';
+import { SYNC_PREFIX, authoriseUpgrade } from './access.ts';
+import { serveConnection } from './connection.ts';
+import { CLOSE, MAX_FRAME_BYTES } from './limits.ts';
+import { Rooms } from './rooms.ts';
+import { UpdateWriter } from './writer.ts';
+
+export interface SyncServer {
+	/** Whether an upgrade request is for the sync server. */
+	handles(request: IncomingMessage): boolean;
+	upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
+	withDocument<T>(docName: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
+	/** Stops taking connections, closes the open ones, stores what is pending and compacts. */
+	close(): Promise<void>;
+}
+
+/** Answers an upgrade with a plain HTTP error on the raw socket, before any WebSocket handshake. */
+function refuse(socket: Duplex, status: number, message: string): void {
+	if (!socket.writable) return void socket.destroy();
+	const body = `${message}\n`;
+	socket.end(
+		`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+			'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
+			`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+	);
+}
+
+export function createSyncServer(options: { origin?: string } = {}): SyncServer {
+	const wss = new WebSocketServer({
+		noServer: true,
+		maxPayload: MAX_FRAME_BYTES,
+		perMessageDeflate: false
+	});
+	const writer = new UpdateWriter();
+	const rooms = new Rooms(writer);
+	let closing = false;
+
+	const server: SyncServer = {
+		handles: (request) => request.url?.startsWith(SYNC_PREFIX) ?? false,
+
+		async upgrade(request, socket, head) {
+			socket.on('error', (error) => log.debug({ err: error }, 'sync: upgrade socket error'));
+			if (closing) return refuse(socket, 503, 'Shutting down');
+			let decision;
+			try {
+				decision = await authoriseUpgrade(request.url, request.headers, options.origin);
+			} catch (error) {
+				log.error({ err: error, url: request.url }, 'sync: upgrade could not be checked');
+				return refuse(socket, 500, 'Something went wrong');
+			}
+			if (!decision.ok) return refuse(socket, decision.status, decision.reason);
+			if (socket.destroyed || closing) return void socket.destroy();
+			const grant = {
+				docName: decision.docName,
+				access: decision.access,
+				userId: decision.actor.userId
+			};
+			wss.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, grant, rooms));
+		},
+
+		withDocument: (docName, read) => rooms.withDocument(docName, read),
+
+		async close() {
+			closing = true;
+			for (const ws of wss.clients) ws.close(CLOSE.restarting, 'server restarting');
+			await rooms.unloadAll();
+			wss.close();
+		}
+	};
+	registerDocumentHost({ withDocument: server.withDocument });
+	return server;
+}

@@ -1,0 +1,52 @@
+// The sync server's limits and timings, each with the reason for its value. A few can be lowered by
+// environment variables (SYNC_*) so tests can reach compaction and unloading in seconds, not minutes.
+
+function fromEnv(name: string, fallback: number): number {
+	const raw = process.env[name];
+	const value = raw ? Number(raw) : NaN;
+	return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** A frame larger than this closes the connection (1009): a board paper's text is far smaller. */
+export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
+
+/** Bytes waiting to go out to one connection before it is dropped: a stalled client must not grow memory. */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/** Presence entries per document: a board meeting has dozens of people, not thousands. */
+export const MAX_AWARENESS_STATES = 256;
+
+/** Presence entries one connection may speak for: one per tab, plus a little slack. */
+export const MAX_AWARENESS_PER_CONNECTION = 4;
+
+/** Updates arriving within this window are written in one transaction (group commit). */
+export const COMMIT_WINDOW_MS = 4;
+
+/** A batch this large is written at once without waiting for the window to end. */
+export const MAX_BATCH_UPDATES = 500;
+
+/** Fold the log into a snapshot once it holds this many updates since the last one... */
+export const COMPACT_AFTER_UPDATES = fromEnv('SYNC_COMPACT_AFTER_UPDATES', 500);
+
+/** ...or this many bytes: loading replays the log, so it is kept short. */
+export const COMPACT_AFTER_BYTES = fromEnv('SYNC_COMPACT_AFTER_BYTES', 1024 * 1024);
+
+/** A document nobody has had open for this long is compacted and dropped from memory. */
+export const IDLE_UNLOAD_MS = fromEnv('SYNC_IDLE_UNLOAD_MS', 30_000);
+
+/** Tables are projected from a document at most this often while people type. */
+export const PROJECTION_DEBOUNCE_MS = fromEnv('SYNC_PROJECTION_DEBOUNCE_MS', 1_000);
+
+/** Edits closer together than this count as one editing session in a document's history. */
+export const EDIT_SESSION_GAP_MS = 10 * 60 * 1000;
+
+/** WebSocket close codes used here (RFC 6455 §7.4.1 and the y-websocket 4400–4499 "do not retry" range). */
+export const CLOSE = {
+	goingAway: 1001,
+	unsupported: 1003,
+	invalidPayload: 1007,
+	tooBig: 1009,
+	internalError: 1011,
+	restarting: 1012,
+	tryAgainLater: 1013
+} as const;

@@ -1,0 +1,307 @@
+// One shared document in memory and the connections editing it: apply accepted updates, store each one
+// (through the group-commit writer) before anyone else is sent it, share presence, compact the log, and
+// unload when nobody has had it open for a while.
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { log } from '../../src/lib/server/log.ts';
+import { projectDocument } from '../../src/lib/server/projection.ts';
+import {
+	CLOSE,
+	COMPACT_AFTER_BYTES,
+	COMPACT_AFTER_UPDATES,
+	IDLE_UNLOAD_MS,
+	PROJECTION_DEBOUNCE_MS
+} from './limits.ts';
+import { admitPresence } from './presence.ts';
+import {
+	MalformedFrame,
+	encodeAwareness,
+	encodeAwarenessPayload,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate,
+	type Message
+} from './protocol.ts';
+import { compactDocument, loadDocument } from './storage.ts';
+import type { UpdateWriter } from './writer.ts';
+
+/** A connection as a room sees it. */
+export interface Peer {
+	userId: string;
+	canWrite: boolean;
+	send(frame: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+/** A frame waiting for the updates before it to be stored: sent to one peer, or to all but one. */
+interface Outgoing {
+	seq: number;
+	frame: Uint8Array;
+	to?: Peer;
+	except?: unknown;
+}
+
+export type RoomState = 'loading' | 'ready' | 'unloading' | 'gone';
+
+export class Room {
+	state: RoomState = 'loading';
+	doc = new Y.Doc();
+	awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly peers = new Set<Peer>();
+	/** Server-side readers (withDocument) keeping the document loaded. */
+	holds = 0;
+	readonly loaded: Promise<void>;
+	readonly gone: Promise<void>;
+	#markGone!: () => void;
+	#seq = 0;
+	#storedSeq = 0;
+	#outbox: Outgoing[] = [];
+	#logCount = 0;
+	#logBytes = 0;
+	#compacting: Promise<void> | undefined;
+	#owners = new Map<number, Peer>();
+	#idleTimer: NodeJS.Timeout | undefined;
+	#projectionTimer: NodeJS.Timeout | undefined;
+	#ended = false;
+
+	constructor(
+		readonly docName: string,
+		private readonly writer: UpdateWriter
+	) {
+		this.gone = new Promise((resolve) => (this.#markGone = resolve));
+		this.loaded = this.#load();
+	}
+
+	async #load(): Promise<void> {
+		try {
+			const stored = await loadDocument(this.docName);
+			this.doc.destroy();
+			this.awareness.destroy();
+			this.doc = stored.doc;
+			this.awareness = new awarenessProtocol.Awareness(this.doc);
+			this.awareness.setLocalState(null);
+			this.#seq = this.#storedSeq = stored.seq;
+			this.#logCount = stored.logCount;
+			this.#logBytes = stored.logBytes;
+		} catch (error) {
+			this.#end();
+			throw error;
+		}
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#accepted(update, origin));
+		this.awareness.on('update', (change: PresenceChange, origin: unknown) =>
+			this.#presenceChanged(change, origin)
+		);
+		this.state = 'ready';
+		this.#scheduleIdle();
+	}
+
+	join(peer: Peer): void {
+		if (this.state !== 'ready') throw new Error(`document ${this.docName} is ${this.state}`);
+		clearTimeout(this.#idleTimer);
+		this.peers.add(peer);
+		// Only writers are asked for what they have that the server lacks; readers' updates are discarded.
+		if (peer.canWrite) peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+		const present = [...this.awareness.getStates().keys()];
+		if (present.length > 0)
+			peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+	}
+
+	leave(peer: Peer): void {
+		if (!this.peers.delete(peer)) return;
+		const owned = [...this.#owners].filter(([, owner]) => owner === peer).map(([id]) => id);
+		if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+		this.#scheduleIdle();
+	}
+
+	/** Acts on one decoded, authorised message from a peer. */
+	receive(peer: Peer, message: Message): void {
+		switch (message.kind) {
+			case 'sync-step1':
+				return this.#sendWhenStored(
+					peer,
+					encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector))
+				);
+			case 'sync-step2':
+			case 'sync-update':
+				return this.#apply(peer, message.update);
+			case 'awareness': {
+				const admitted = admitPresence(message.entries, peer, {
+					owners: this.#owners,
+					states: this.awareness.getStates().size
+				});
+				if (admitted.length === 0) return;
+				awarenessProtocol.applyAwarenessUpdate(
+					this.awareness,
+					encodeAwarenessPayload(admitted),
+					peer
+				);
+				return;
+			}
+			case 'query-awareness':
+				return peer.send(
+					encodeAwareness(
+						awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
+							...this.awareness.getStates().keys()
+						])
+					)
+				);
+		}
+	}
+
+	#apply(peer: Peer, update: Uint8Array): void {
+		if (!peer.canWrite) return;
+		try {
+			Y.applyUpdate(this.doc, update, peer);
+		} catch (error) {
+			throw new MalformedFrame(`update could not be applied: ${(error as Error).message}`);
+		}
+	}
+
+	/** Every change to the document, from a peer or from the server, is stored and then fanned out. */
+	#accepted(update: Uint8Array, origin: unknown): void {
+		if (this.state === 'gone') return;
+		const seq = ++this.#seq;
+		const author = this.peers.has(origin as Peer) ? (origin as Peer) : undefined;
+		this.#outbox.push({ seq, frame: encodeUpdate(update), except: origin });
+		this.writer
+			.write({
+				docName: this.docName,
+				seq,
+				data: update,
+				userId: author?.userId ?? null,
+				at: new Date()
+			})
+			.then(
+				() => this.#stored(seq, update.length),
+				(error) => this.#failed(error)
+			);
+	}
+
+	#stored(seq: number, bytes: number): void {
+		if (this.state === 'gone') return;
+		this.#storedSeq = Math.max(this.#storedSeq, seq);
+		this.#logCount++;
+		this.#logBytes += bytes;
+		this.#flushOutbox();
+		this.#scheduleProjection();
+		if (this.#logCount >= COMPACT_AFTER_UPDATES || this.#logBytes >= COMPACT_AFTER_BYTES)
+			void this.compact();
+	}
+
+	/** Once an update cannot be stored, nobody may be sent it: the peers reconnect and resend. */
+	#failed(error: unknown): void {
+		if (this.state === 'gone') return;
+		log.error({ err: error, docName: this.docName }, 'sync: updates could not be stored');
+		for (const peer of this.peers) peer.close(CLOSE.internalError, 'could not store the update');
+		this.#end();
+	}
+
+	#sendWhenStored(peer: Peer, frame: Uint8Array): void {
+		if (this.#outbox.length === 0 && this.#storedSeq >= this.#seq) peer.send(frame);
+		else this.#outbox.push({ seq: this.#seq, frame, to: peer });
+	}
+
+	#flushOutbox(): void {
+		while (this.#outbox.length > 0 && this.#outbox[0].seq <= this.#storedSeq) {
+			const { frame, to, except } = this.#outbox.shift()!;
+			if (to) {
+				if (this.peers.has(to)) to.send(frame);
+				continue;
+			}
+			for (const peer of this.peers) if (peer !== except) peer.send(frame);
+		}
+	}
+
+	/** Resolves once every change made so far is stored. */
+	async stored(): Promise<void> {
+		await this.writer.flush();
+	}
+
+	#presenceChanged(change: PresenceChange, origin: unknown): void {
+		const changed = change.added.concat(change.updated, change.removed);
+		if (this.peers.has(origin as Peer)) {
+			for (const id of change.added) this.#owners.set(id, origin as Peer);
+		}
+		for (const id of change.removed) this.#owners.delete(id);
+		const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		for (const peer of this.peers) peer.send(frame);
+	}
+
+	/** Folds the stored log into the snapshot; failures are logged (the log stays, nothing is lost). */
+	compact(): Promise<void> {
+		this.#compacting ??= (async () => {
+			const upTo = this.#storedSeq;
+			const [count, bytes] = [this.#logCount, this.#logBytes];
+			try {
+				await this.writer.exclusive(() => compactDocument(this.docName, upTo));
+				this.#logCount -= count;
+				this.#logBytes -= bytes;
+			} catch (error) {
+				log.error({ err: error, docName: this.docName }, 'sync: compaction failed');
+			} finally {
+				this.#compacting = undefined;
+			}
+		})();
+		return this.#compacting;
+	}
+
+	#scheduleProjection(): void {
+		this.#projectionTimer ??= setTimeout(() => void this.#project(), PROJECTION_DEBOUNCE_MS);
+	}
+
+	async #project(): Promise<void> {
+		clearTimeout(this.#projectionTimer);
+		this.#projectionTimer = undefined;
+		try {
+			await projectDocument(this.docName, this.doc);
+		} catch (error) {
+			log.error({ err: error, docName: this.docName }, 'sync: projection failed');
+		}
+	}
+
+	#scheduleIdle(): void {
+		clearTimeout(this.#idleTimer);
+		if (this.state !== 'ready' || this.peers.size > 0 || this.holds > 0) return;
+		this.#idleTimer = setTimeout(() => void this.unload(), IDLE_UNLOAD_MS);
+	}
+
+	release(): void {
+		this.holds--;
+		this.#scheduleIdle();
+	}
+
+	/** Stores what is pending, projects and compacts, then drops the document from memory. */
+	async unload(): Promise<void> {
+		if (this.state === 'loading') await this.loaded.catch(() => undefined);
+		if (this.state !== 'ready') return this.gone;
+		this.state = 'unloading';
+		clearTimeout(this.#idleTimer);
+		for (const peer of this.peers) peer.close(CLOSE.restarting, 'document unloaded');
+		this.peers.clear();
+		await this.writer.flush();
+		if (this.#projectionTimer) await this.#project();
+		await this.#compacting;
+		if (this.#logCount > 0 && (this.state as RoomState) === 'unloading') await this.compact();
+		this.#end();
+	}
+
+	#end(): void {
+		if (this.#ended) return;
+		this.#ended = true;
+		this.state = 'gone';
+		clearTimeout(this.#idleTimer);
+		clearTimeout(this.#projectionTimer);
+		this.#projectionTimer = undefined;
+		this.#outbox = [];
+		this.peers.clear();
+		this.awareness.destroy();
+		this.doc.destroy();
+		this.#markGone();
+	}
+}
+
+interface PresenceChange {
+	added: number[];
+	updated: number[];
+	removed: number[];
+}

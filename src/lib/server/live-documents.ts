@@ -1,0 +1,26 @@
+// The server's copy of a shared document, for domain code that must read what people wrote together
+// (recording a decision freezes the wording from here). The sync server runs in the Node entry and the
+// domain in the SvelteKit bundle, two module graphs in one process, so the sync server registers itself
+// under a process-wide key that both can see.
+import type * as Y from 'yjs';
+
+export interface DocumentHost {
+	withDocument<T>(docName: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
+}
+
+const HOST = Symbol.for('partnership-workspace.sync.document-host');
+type WithHost = { [HOST]?: DocumentHost };
+
+export function registerDocumentHost(host: DocumentHost): void {
+	(globalThis as WithHost)[HOST] = host;
+}
+
+/**
+ * Runs `read` on the current, stored state of a document (loaded if nobody has it open). Throws if
+ * this process has no sync server.
+ */
+export function withDocument<T>(docName: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+	const host = (globalThis as WithHost)[HOST];
+	if (!host) return Promise.reject(new Error('No sync server in this process'));
+	return host.withDocument(docName, read);
+}
