@@ -1,8 +1,8 @@
 // Stock y-websocket clients in this process, one Y.Doc each, all on one document. For our server each
 // socket carries a session cookie and the Origin a browser on the app's page would send.
-import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { socketClass, type Headers } from '../tests/support/sync.ts';
 import type { BenchServer } from './servers.ts';
 
 export interface BenchClient {
@@ -15,17 +15,8 @@ const SYNC_TIMEOUT_MS = 20_000;
 /** Connections opened at once: a crowd of handshakes at the same instant is not what we measure. */
 const CONNECT_BATCH = 10;
 
-/** A `ws` WebSocket that always sends the given headers (the provider's constructor cannot). */
-export function socketWithHeaders(headers: Record<string, string>) {
-	return class HeaderWebSocket extends WebSocket {
-		constructor(address: string | URL, protocols?: string | string[]) {
-			super(address, protocols, { headers });
-		}
-	};
-}
-
-function headersFor(server: BenchServer, cookie: string | undefined): Record<string, string> {
-	return cookie ? { Cookie: cookie, Origin: server.url } : {};
+function headersFor(server: BenchServer, cookie: string | undefined): Headers {
+	return cookie ? { cookie, origin: server.url } : {};
 }
 
 /** Resolves when the provider has synced; rejects after the timeout, saying why the socket closed. */
@@ -66,7 +57,7 @@ export function openClient(
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(server.syncUrl, docName, doc, {
 		disableBc: true,
-		WebSocketPolyfill: socketWithHeaders(headersFor(server, cookie)) as never,
+		WebSocketPolyfill: socketClass(headersFor(server, cookie)) as unknown as typeof WebSocket,
 		// A refused socket should show up as a timeout, not as minutes of retries.
 		maxBackoffTime: 1000
 	});

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from '../tests/support/client.ts';
-import { makePartnership, PASSWORD } from '../tests/support/factories.ts';
+import { makeMeeting, makePartnership, PASSWORD } from '../tests/support/factories.ts';
 import { openDb } from '../tests/support/server.ts';
 
 export const BENCH_TMP = resolve('bench/.tmp');
@@ -40,20 +40,11 @@ export interface BenchFixture {
 export async function seedFixture(dataDir: string, meetings: number): Promise<BenchFixture> {
 	const db = openDb(dataDir);
 	try {
-		const { partnership, members, bodies } = await makePartnership(db, 'bench');
+		const fixture = await makePartnership(db, 'bench');
+		const { members } = fixture;
 		const meetingIds: string[] = [];
-		for (let i = 0; i < meetings; i++) {
-			const meeting = await db.meeting.create({
-				data: {
-					partnershipId: partnership.id,
-					bodyId: bodies.board.id,
-					title: `Benchmark meeting ${i + 1}`,
-					startsAt: new Date(Date.UTC(2026, 11, 1 + i, 10)),
-					createdById: members.ADMIN.userId
-				}
-			});
-			meetingIds.push(meeting.id);
-		}
+		for (let i = 0; i < meetings; i++)
+			meetingIds.push((await makeMeeting(db, fixture, `Benchmark meeting ${i + 1}`)).id);
 		return {
 			meetingIds,
 			editors: [members.ADMIN.email, members.SECRETARIAT.email, members.MEMBER.email]
