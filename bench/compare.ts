@@ -52,7 +52,7 @@ export function describe(f: LoadFigures): string {
 	return (
 		`p50 ${f.p50.toFixed(1)} p95 ${f.p95.toFixed(1)} p99 ${f.p99.toFixed(1)} ms, ` +
 		`CPU ${f.cpuPercent.toFixed(0)}%, RSS ${f.peakRssMb.toFixed(0)} MB ` +
-		`(bench CPU ${f.clientCpuPercent.toFixed(0)}%)` +
+		`(bench CPU ${f.clientCpuPercent.toFixed(0)}%, load ${f.loadAverage.toFixed(1)})` +
 		(f.lost ? `, ${f.lost} lost` : '')
 	);
 }

@@ -1,5 +1,6 @@
 // Edit-to-peer latency: one client appends `[id, sentAtMs]` to a Y.Array at a steady rate, every other
 // client notes when each entry arrives. Writer and readers share this process's clock (performance.now()).
+import { loadavg } from 'node:os';
 import * as Y from 'yjs';
 import type { BenchClient } from './clients.ts';
 import { watchProcess, type ProcessFigures } from './proc-stats.ts';
@@ -19,6 +20,8 @@ export interface LoadRun extends ProcessFigures {
 	lost: number;
 	/** This process's own CPU share meanwhile: near 100%, the clients rather than the server set the pace. */
 	clientCpuPercent: number;
+	/** The machine's 1-minute load average when the step ended. */
+	loadAverage: number;
 }
 
 /** Runs of one step pooled: percentiles over every (peer, update) pair of every run. */
@@ -30,6 +33,8 @@ export interface LoadFigures extends ProcessFigures {
 	runs: number;
 	updates: number;
 	clientCpuPercent: number;
+	/** The highest 1-minute load average seen at the end of a run. */
+	loadAverage: number;
 	/** (peer, update) pairs measured. */
 	samples: number;
 	/** (peer, update) pairs that never arrived. */
@@ -123,6 +128,7 @@ export async function measureLoad(
 		latencies,
 		lost: expected - latencies.length,
 		clientCpuPercent,
+		loadAverage: loadavg()[0],
 		...server
 	};
 }
@@ -146,6 +152,7 @@ export function pool(runs: LoadRun[]): LoadFigures {
 		cpuPercent: runs.reduce((sum, run) => sum + run.cpuPercent * run.seconds, 0) / seconds,
 		clientCpuPercent:
 			runs.reduce((sum, run) => sum + run.clientCpuPercent * run.seconds, 0) / seconds,
-		peakRssMb: Math.max(...runs.map((run) => run.peakRssMb))
+		peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+		loadAverage: Math.max(...runs.map((run) => run.loadAverage))
 	};
 }

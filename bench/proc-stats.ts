@@ -57,3 +57,18 @@ export function watchProcess(pid: number): () => ProcessFigures {
 		return { cpuPercent: (100 * cpuSeconds) / seconds, peakRssMb: peak / 1024 };
 	};
 }
+
+/**
+ * Waits until the process has been nearly idle for one window (e.g. done compacting what it just
+ * loaded), so that its leftover work is not charged to the next measurement. Gives up after `maxMs`.
+ */
+export async function settle(pid: number, windowMs = 250, maxMs = 15_000): Promise<boolean> {
+	const idleTicks = Math.max(1, Math.round((ticksPerSecond() * windowMs) / 1000 / 10));
+	const deadline = performance.now() + maxMs;
+	while (performance.now() < deadline) {
+		const before = cpuTicks(pid);
+		await new Promise((ok) => setTimeout(ok, windowMs));
+		if (cpuTicks(pid) - before <= idleTicks) return true;
+	}
+	return false;
+}
