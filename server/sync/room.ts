@@ -184,8 +184,7 @@ export class Room {
 		this.#logBytes += bytes;
 		this.#flushOutbox();
 		this.#scheduleProjection();
-		if (this.#logCount >= COMPACT_AFTER_UPDATES || this.#logBytes >= COMPACT_AFTER_BYTES)
-			void this.compact();
+		if (this.#overThreshold()) void this.compact();
 	}
 
 	/** Once an update cannot be stored, nobody may be sent it: the peers reconnect and resend. */
@@ -227,6 +226,10 @@ export class Room {
 		for (const peer of this.peers) peer.send(frame);
 	}
 
+	#overThreshold(): boolean {
+		return this.#logCount >= COMPACT_AFTER_UPDATES || this.#logBytes >= COMPACT_AFTER_BYTES;
+	}
+
 	/** Folds the stored log into the snapshot; failures are logged (the log stays, nothing is lost). */
 	compact(): Promise<void> {
 		this.#compacting ??= (async () => {
@@ -241,6 +244,8 @@ export class Room {
 			} finally {
 				this.#compacting = undefined;
 			}
+			// Updates stored while compacting may already be over the threshold again.
+			if (this.state === 'ready' && this.#overThreshold()) await this.compact();
 		})();
 		return this.#compacting;
 	}
