@@ -19,7 +19,12 @@ function ticksPerSecond(): number {
 
 /** utime + stime in clock ticks. The command name may hold spaces, so fields are counted after ')'. */
 export function cpuTicks(pid: number): number {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	let stat: string;
+	try {
+		stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	} catch {
+		throw new Error(`process ${pid} is gone`);
+	}
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	// fields[0] is field 3 (state); utime and stime are fields 14 and 15.
 	return Number(fields[11]) + Number(fields[12]);

@@ -172,12 +172,19 @@ the same run on the same machine. Run it with:
 npm run bench:sync
 \`\`\`
 
-It takes about three minutes, binds loopback only and writes its figures to \`bench/results/sync-<date>.json\`.
-Clients are stock \`y-websocket\` providers in the bench process, all on one document; one writes an entry to a
-Y.Array at a steady rate and every other client notes when it arrives (edit-to-peer latency, over every
-(peer, update) pair). Each scenario, and the ramp, runs in two rounds per server on fresh documents,
-alternating which server goes first, and pools both rounds. CPU is the server process's CPU time ÷ wall time (100% = one core); RSS is the peak
-resident memory, sampled every 50 ms.
+It takes about three minutes, binds loopback only and writes its figures to
+\`bench/results/sync-<date>.json\`. Clients are stock \`y-websocket\` providers in the bench process, all on
+one document; one writes an entry to a Y.Array at a steady rate and every other client notes when it arrives
+(edit-to-peer latency, over every (peer, update) pair). Each scenario, and the ramp, runs in two rounds per
+server on fresh documents, alternating which server goes first, and pools both rounds. CPU is the server
+process's CPU time ÷ wall time (100% = one core); RSS is the peak resident memory, sampled every 50 ms. The
+JSON file also has the bench process's own CPU and the load average per step.
+
+Reading the figures: ours stores every update in SQLite before sending it to anyone (group commit over a
+4 ms window), checks sessions and rights on every upgrade, and runs the SvelteKit app in the same process;
+the reference keeps everything in memory and checks nothing. Latency includes the bench process's own work
+(decoding every update for every client), which is the same for both servers. On a shared machine the
+figures move with the load average: compare runs only at a similar load.
 
 ## Last run
 

@@ -46,8 +46,19 @@ async function stopChild(child: ChildProcess): Promise<void> {
 	clearTimeout(killer);
 }
 
-function track(server: BenchServer): BenchServer {
+/** A server that dies mid-run is said at once, with what it printed, not found later as a missing pid. */
+function reportUnexpectedExit(server: BenchServer, child: ChildProcess): void {
+	child.once('exit', (code, signal) => {
+		if (!running.has(server)) return;
+		running.delete(server);
+		const tail = server.output().trim().split('\n').slice(-20).join('\n');
+		console.error(`\n${server.name} server (pid ${server.pid}) exited: ${signal ?? code}\n${tail}`);
+	});
+}
+
+function track(server: BenchServer, child: ChildProcess): BenchServer {
 	running.add(server);
+	reportUnexpectedExit(server, child);
 	const stop = server.stop;
 	server.stop = async () => {
 		running.delete(server);
@@ -65,14 +76,17 @@ export async function startReference(): Promise<BenchServer> {
 	let output = '';
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
-	const server = track({
-		name: 'reference',
-		pid: child.pid!,
-		url: `http://127.0.0.1:${port}`,
-		syncUrl: `ws://127.0.0.1:${port}`,
-		output: () => output,
-		stop: () => stopChild(child)
-	});
+	const server = track(
+		{
+			name: 'reference',
+			pid: child.pid!,
+			url: `http://127.0.0.1:${port}`,
+			syncUrl: `ws://127.0.0.1:${port}`,
+			output: () => output,
+			stop: () => stopChild(child)
+		},
+		child
+	);
 	try {
 		await new Promise<void>((ok, fail) => {
 			const timer = setTimeout(
@@ -107,14 +121,17 @@ export async function startOurs(dataDir: string): Promise<BenchServer> {
 		await exited;
 		clearTimeout(killer);
 	};
-	return track({
-		name: 'ours',
-		pid: started.process.pid!,
-		url: started.url,
-		syncUrl: `${started.url.replace(/^http/, 'ws')}/sync`,
-		output: started.output,
-		stop
-	});
+	return track(
+		{
+			name: 'ours',
+			pid: started.process.pid!,
+			url: started.url,
+			syncUrl: `${started.url.replace(/^http/, 'ws')}/sync`,
+			output: started.output,
+			stop
+		},
+		started.process
+	);
 }
 
 export async function stopAllServers(): Promise<void> {
