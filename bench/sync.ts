@@ -1,0 +1,191 @@
+// `npm run bench:sync`: our sync server against the reference y-websocket server, both as child processes on
+// loopback, in one run. Latency under load for 2 to 100 clients, a rate ramp at 100 clients, and the cold
+// load of a long document (ours only: the reference keeps nothing). `--quick` runs a short version to try
+// the harness; its figures are not written anywhere.
+import { measureColdLoad, timeFirstSync } from './cold-load.ts';
+import { compare, type Target } from './compare.ts';
+import { ensureBuilt, freshDataDir, removeDataDir, seedFixture, signIn } from './fixture.ts';
+import { currentLoad, describeMachine } from './machine.ts';
+import {
+	latencyTables,
+	P95_FACTOR,
+	P95_SLACK_MS,
+	verdicts,
+	writePerformanceDoc,
+	writeResultsFile,
+	type BenchResults,
+	type ScenarioResult
+} from './report.ts';
+import { killAllServersNow, startOurs, startReference, stopAllServers } from './servers.ts';
+
+const quick = process.argv.includes('--quick');
+const CLIENT_COUNTS = [2, 10, 50, 100];
+const STEADY_RATE = 10;
+const STEADY_SECONDS = quick ? 2 : 5;
+/** Steady scenarios run twice per server, alternating which goes first. */
+const STEADY_ROUNDS = 2;
+const RAMP_CLIENTS = 100;
+const RAMP_RATES = [10, 25, 50, 100];
+const RAMP_SECONDS = quick ? 2 : 3;
+const RAMP_ROUNDS = 2;
+const HISTORY_UPDATES = quick ? 5_000 : 50_000;
+const COLD_REPETITIONS = quick ? 2 : 5;
+/** The harness's own limit: past this, something hangs and the run is stopped. */
+const RUN_TIMEOUT_MS = 9 * 60 * 1000;
+
+// Each provider adds an exit listener; a hundred of them are expected, not a leak.
+process.setMaxListeners(0);
+
+const log = (line: string) => console.log(line);
+const docFor = (meetingId: string) => `meeting:${meetingId}:minutes`;
+
+/** Whether our server takes a synced client at all (until the sync server lands, it refuses upgrades). */
+async function probeOurs(target: Target, docName: string): Promise<string | null> {
+	try {
+		await timeFirstSync(target.server, docName, target.cookies[0], 10_000);
+		return null;
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	}
+}
+
+async function main(): Promise<void> {
+	const startedAt = Date.now();
+	const machine = describeMachine();
+	log(
+		`Sync benchmark${quick ? ' (quick: figures not written)' : ''} on ${machine.nproc} cores, ` +
+			`${machine.cpuModel}, Node ${machine.node}; load average ${machine.loadBefore.join(', ')}`
+	);
+	ensureBuilt();
+	const dataDir = freshDataDir();
+	try {
+		// A meeting per document: one per scenario round, the ramp, the cold-load documents, a warm-up.
+		const meetings = CLIENT_COUNTS.length * STEADY_ROUNDS + RAMP_ROUNDS + 2 * COLD_REPETITIONS + 1;
+		const fixture = await seedFixture(dataDir, meetings);
+		const unused = fixture.meetingIds.map(docFor);
+		const nextDoc = () => unused.shift()!;
+		const coldDocs = unused.splice(-(2 * COLD_REPETITIONS + 1));
+		const oursServer = await startOurs(dataDir);
+		const ours: Target = {
+			server: oursServer,
+			cookies: await signIn(oursServer.url, fixture.editors)
+		};
+		const reference: Target = { server: await startReference(), cookies: [] };
+		log(`reference: ${reference.server.url} (pid ${reference.server.pid})`);
+		log(`ours:      ${ours.server.url} (pid ${ours.server.pid}), data in ${dataDir}`);
+		const oursProblem = await probeOurs(ours, coldDocs.at(-1)!);
+		if (oursProblem)
+			log(
+				`\nOur server did not sync a client, so only the reference is measured:\n  ${oursProblem}`
+			);
+		const targets = { reference, ours: oursProblem ? null : ours };
+
+		const scenarios: ScenarioResult[] = [];
+		for (const [i, clients] of CLIENT_COUNTS.entries()) {
+			log(
+				`\n${clients} clients, ${STEADY_RATE} updates/s, ${STEADY_ROUNDS} rounds of ${STEADY_SECONDS} s`
+			);
+			const names = [`${clients} clients @ ${STEADY_RATE}/s`];
+			const scenario = { names, clients, rates: [STEADY_RATE], secondsPerRate: STEADY_SECONDS };
+			scenarios.push(
+				...(await compare(
+					targets,
+					{ ...scenario, rounds: STEADY_ROUNDS, nextDoc, oursFirst: i % 2 === 1 },
+					log
+				))
+			);
+		}
+		log(
+			`\nRamp at ${RAMP_CLIENTS} clients: ${RAMP_RATES.join(' → ')} updates/s, ` +
+				`${RAMP_ROUNDS} rounds of ${RAMP_SECONDS} s each`
+		);
+		const ramp = await compare(
+			targets,
+			{
+				names: RAMP_RATES.map((rate) => `ramp ${RAMP_CLIENTS} @ ${rate}/s`),
+				clients: RAMP_CLIENTS,
+				rates: RAMP_RATES,
+				secondsPerRate: RAMP_SECONDS,
+				rounds: RAMP_ROUNDS,
+				nextDoc,
+				oursFirst: false
+			},
+			log
+		);
+		await reference.server.stop();
+
+		const hundred = scenarios.find((s) => s.reference?.clients === 100);
+		const limitMs = (hundred?.reference?.p95 ?? NaN) * P95_FACTOR + P95_SLACK_MS;
+		const latencyTarget = hundred?.reference
+			? {
+					referenceP95: hundred.reference.p95,
+					oursP95: hundred.ours?.p95 ?? null,
+					limitMs,
+					pass: hundred.ours !== null && hundred.ours.p95 <= limitMs
+				}
+			: null;
+		const cold = oursProblem
+			? null
+			: await measureColdLoad({
+					dataDir,
+					ours: ours.server,
+					cookie: ours.cookies[0],
+					updates: HISTORY_UPDATES,
+					logged: coldDocs.slice(0, COLD_REPETITIONS),
+					compacted: coldDocs.slice(COLD_REPETITIONS, 2 * COLD_REPETITIONS),
+					warmUp: coldDocs[2 * COLD_REPETITIONS],
+					log
+				});
+
+		const results: BenchResults = {
+			date: new Date().toISOString(),
+			command: 'npm run bench:sync',
+			machine: { ...machine, loadAfter: currentLoad() },
+			durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+			oursAvailable: !oursProblem,
+			...(oursProblem ? { oursProblem } : {}),
+			scenarios,
+			ramp,
+			latencyTarget,
+			coldLoad: cold
+		};
+		log(`\n${latencyTables(results, 'console')}\n`);
+		for (const line of verdicts(results)) log(line);
+		if (!quick) {
+			const file = writeResultsFile(results);
+			await writePerformanceDoc(results, file.slice(process.cwd().length + 1));
+			log(`\nFigures written to ${file} and docs/PERFORMANCE.md`);
+		}
+		log(
+			`Done in ${results.durationSeconds} s; load average now ${results.machine.loadAfter.join(', ')}`
+		);
+	} finally {
+		await stopAllServers();
+		removeDataDir(dataDir);
+	}
+}
+
+const watchdog = setTimeout(() => {
+	console.error(`\nThe benchmark ran past ${RUN_TIMEOUT_MS / 60000} minutes: stopping it.`);
+	killAllServersNow();
+	process.exit(2);
+}, RUN_TIMEOUT_MS);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		console.error(`\n${signal}: stopping the servers.`);
+		void stopAllServers().finally(() => process.exit(130));
+	});
+}
+process.once('exit', killAllServersNow);
+
+main()
+	.then(() => {
+		clearTimeout(watchdog);
+		// Providers keep timers; everything of ours is closed, so leave now.
+		process.exit(0);
+	})
+	.catch(async (error) => {
+		console.error(`\nThe benchmark failed: ${error instanceof Error ? error.stack : error}`);
+		await stopAllServers();
+		process.exit(1);
+	});
