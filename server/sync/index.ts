@@ -11,6 +11,7 @@ import { SYNC_PREFIX, authoriseUpgrade } from './access.ts';
 import { serveConnection } from './connection.ts';
 import { CLOSE, MAX_FRAME_BYTES } from './limits.ts';
 import { Rooms } from './rooms.ts';
+import { closeUpdateLog } from './update-log.ts';
 import { UpdateWriter } from './writer.ts';
 
 export interface SyncServer {
@@ -72,6 +73,8 @@ export function createSyncServer(options: { origin?: string } = {}): SyncServer 
 			closing = true;
 			for (const ws of wss.clients) ws.close(CLOSE.restarting, 'server restarting');
 			await rooms.unloadAll();
+			await writer.flush();
+			closeUpdateLog();
 			wss.close();
 		}
 	};

@@ -12,7 +12,7 @@ interface Pending {
 
 export class UpdateWriter {
 	#pending: Pending[] = [];
-	#timer: NodeJS.Timeout | undefined;
+	#cancelCut: (() => void) | undefined;
 	#tail: Promise<void> = Promise.resolve();
 
 	constructor(private readonly store: (updates: StoredUpdate[]) => Promise<void> = storeUpdates) {}
@@ -22,7 +22,7 @@ export class UpdateWriter {
 		return new Promise((stored, failed) => {
 			this.#pending.push({ update, stored, failed });
 			if (this.#pending.length >= MAX_BATCH_UPDATES) this.#cut();
-			else this.#timer ??= setTimeout(() => this.#cut(), COMMIT_WINDOW_MS);
+			else this.#cancelCut ??= this.#scheduleCut();
 		});
 	}
 
@@ -43,9 +43,18 @@ export class UpdateWriter {
 		return this.#tail;
 	}
 
+	#scheduleCut(): () => void {
+		if (COMMIT_WINDOW_MS > 0) {
+			const timer = setTimeout(() => this.#cut(), COMMIT_WINDOW_MS);
+			return () => clearTimeout(timer);
+		}
+		const immediate = setImmediate(() => this.#cut());
+		return () => clearImmediate(immediate);
+	}
+
 	#cut(): void {
-		clearTimeout(this.#timer);
-		this.#timer = undefined;
+		this.#cancelCut?.();
+		this.#cancelCut = undefined;
 		const batch = this.#pending.splice(0);
 		if (batch.length === 0) return;
 		this.#tail = this.#tail.then(async () => {
