@@ -4,7 +4,14 @@
 // the harness; its figures are not written anywhere.
 import { measureColdLoad, timeFirstSync } from './cold-load.ts';
 import { compare, type Target } from './compare.ts';
-import { ensureBuilt, freshDataDir, removeDataDir, seedFixture, signIn } from './fixture.ts';
+import {
+	ensureBuilt,
+	freshDataDir,
+	removeAllDataDirs,
+	removeDataDir,
+	seedFixture,
+	signIn
+} from './fixture.ts';
 import { currentLoad, describeMachine } from './machine.ts';
 import {
 	latencyTables,
@@ -176,7 +183,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		void stopAllServers().finally(() => process.exit(130));
 	});
 }
-process.once('exit', killAllServersNow);
+process.once('exit', () => {
+	killAllServersNow();
+	removeAllDataDirs();
+});
 
 main()
 	.then(() => {
