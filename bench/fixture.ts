@@ -18,9 +18,12 @@ export function ensureBuilt(): void {
 	execFileSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+const created = new Set<string>();
+
 export function freshDataDir(): string {
 	mkdirSync(BENCH_TMP, { recursive: true });
 	const dir = mkdtempSync(resolve(BENCH_TMP, 'data-'));
+	created.add(dir);
 	execFileSync('npm', ['run', '--silent', 'db:migrate'], {
 		env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
 		stdio: 'pipe'
@@ -30,6 +33,12 @@ export function freshDataDir(): string {
 
 export function removeDataDir(dir: string): void {
 	rmSync(dir, { recursive: true, force: true });
+	created.delete(dir);
+}
+
+/** For an interrupted run: every data folder this process made. */
+export function removeAllDataDirs(): void {
+	for (const dir of created) removeDataDir(dir);
 }
 
 export interface BenchFixture {

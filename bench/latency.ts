@@ -35,6 +35,8 @@ export interface LoadFigures extends ProcessFigures {
 	clientCpuPercent: number;
 	/** The highest 1-minute load average seen at the end of a run. */
 	loadAverage: number;
+	/** Each run alone, to tell a stall in one round from a slow server. */
+	perRun: { p50: number; p95: number; max: number; loadAverage: number }[];
 	/** (peer, update) pairs measured. */
 	samples: number;
 	/** (peer, update) pairs that never arrived. */
@@ -153,6 +155,15 @@ export function pool(runs: LoadRun[]): LoadFigures {
 		clientCpuPercent:
 			runs.reduce((sum, run) => sum + run.clientCpuPercent * run.seconds, 0) / seconds,
 		peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
-		loadAverage: Math.max(...runs.map((run) => run.loadAverage))
+		loadAverage: Math.max(...runs.map((run) => run.loadAverage)),
+		perRun: runs.map((run) => {
+			const alone = [...run.latencies].sort((a, b) => a - b);
+			return {
+				p50: percentile(alone, 50),
+				p95: percentile(alone, 95),
+				max: alone.at(-1) ?? NaN,
+				loadAverage: run.loadAverage
+			};
+		})
 	};
 }

@@ -4,7 +4,14 @@
 // the harness; its figures are not written anywhere.
 import { measureColdLoad, timeFirstSync } from './cold-load.ts';
 import { compare, type Target } from './compare.ts';
-import { ensureBuilt, freshDataDir, removeDataDir, seedFixture, signIn } from './fixture.ts';
+import {
+	ensureBuilt,
+	freshDataDir,
+	removeAllDataDirs,
+	removeDataDir,
+	seedFixture,
+	signIn
+} from './fixture.ts';
 import { currentLoad, describeMachine } from './machine.ts';
 import {
 	latencyTables,
@@ -59,8 +66,10 @@ async function main(): Promise<void> {
 	ensureBuilt();
 	const dataDir = freshDataDir();
 	try {
-		// A meeting per document: one per scenario round, the ramp, the cold-load documents, a warm-up.
-		const meetings = CLIENT_COUNTS.length * STEADY_ROUNDS + RAMP_ROUNDS + 2 * COLD_REPETITIONS + 1;
+		// A meeting per document: the probe, one per scenario round and ramp round, and for the cold
+		// load one per repetition and way of storing, plus a warm-up.
+		const meetings =
+			1 + CLIENT_COUNTS.length * STEADY_ROUNDS + RAMP_ROUNDS + 2 * COLD_REPETITIONS + 1;
 		const fixture = await seedFixture(dataDir, meetings);
 		const unused = fixture.meetingIds.map(docFor);
 		const nextDoc = () => unused.shift()!;
@@ -73,7 +82,7 @@ async function main(): Promise<void> {
 		const reference: Target = { server: await startReference(), cookies: [] };
 		log(`reference: ${reference.server.url} (pid ${reference.server.pid})`);
 		log(`ours:      ${ours.server.url} (pid ${ours.server.pid}), data in ${dataDir}`);
-		const oursProblem = await probeOurs(ours, coldDocs.at(-1)!);
+		const oursProblem = await probeOurs(ours, nextDoc());
 		if (oursProblem)
 			log(
 				`\nOur server did not sync a client, so only the reference is measured:\n  ${oursProblem}`
@@ -176,7 +185,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		void stopAllServers().finally(() => process.exit(130));
 	});
 }
-process.once('exit', killAllServersNow);
+process.once('exit', () => {
+	killAllServersNow();
+	removeAllDataDirs();
+});
 
 main()
 	.then(() => {
