@@ -112,3 +112,36 @@ test('the evidence pack, decision log and minutes open live too', async ({ brows
 		await officer.close();
 	}
 });
+
+test('a restricted paper reaches only the partners named on it', async ({ browser, baseURL }) => {
+	const officer = await openMeeting(browser, baseURL!, 'officer@demo.example', 'evidence');
+	const page = officer.page;
+	const form = page.locator('form', {
+		has: page.getByRole('button', { name: 'Add restricted paper' })
+	});
+	await form.getByLabel('NHS Strathmuir').check();
+	await form.getByRole('button', { name: 'Add restricted paper' }).click();
+	await expect(page.locator('#field-title-error')).toContainText('Enter the paper’s title');
+	await expect(form.getByLabel('NHS Strathmuir')).toBeChecked();
+	await expectAccessible(page);
+
+	await form.getByLabel('Title').fill('Safeguarding case review');
+	await form.getByLabel('Kind of evidence').selectOption({ label: 'Lived experience' });
+	await form.getByRole('button', { name: 'Add restricted paper' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The restricted paper has been added.' })
+	).toBeVisible();
+	const restrictedTitle = (p: Page) => p.locator('[id^="shared-restricted-"][id$="-title"]');
+	await expect(restrictedTitle(page)).toHaveValue('Safeguarding case review');
+	await expectAccessible(page);
+
+	const nhs = await openMeeting(browser, baseURL!, 'nhs@demo.example', 'evidence');
+	await expect(restrictedTitle(nhs.page)).toHaveValue('Safeguarding case review');
+	const police = await openMeeting(browser, baseURL!, 'police@demo.example', 'evidence');
+	await expect(restrictedTitle(police.page)).toHaveCount(0);
+	await expect(police.page.getByText('Safeguarding case review')).toHaveCount(0);
+
+	await officer.close();
+	await nhs.close();
+	await police.close();
+});

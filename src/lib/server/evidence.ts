@@ -3,6 +3,7 @@
 // attached to papers.
 import { getRandomValues } from 'node:crypto';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import * as Y from 'yjs';
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
@@ -17,6 +18,7 @@ import {
 import { canSeeEvidence, meetingContext, type MeetingContext } from './permissions.ts';
 import { choice, optionalId, parse, reference, requiredText } from './validation.ts';
 import { restrictedEvidenceName } from '../collab/documents.ts';
+import { EVIDENCE_FIELDS, fillEvidenceItem, restrictedEvidenceItem } from '../collab/evidence.ts';
 import { CONFIDENTIALITIES, EVIDENCE_KINDS } from '../vocabulary.ts';
 
 export const AddRestrictedEvidenceInput = z.object({
@@ -141,6 +143,14 @@ export async function addRestrictedEvidence(
 				createdById: actor.userId
 			}
 		});
+		// The paper's own document starts with what was given here, so its editors have fields to write in.
+		await tx.docSnapshot.create({
+			data: {
+				docName: restrictedEvidenceName(meetingId, created.id),
+				seq: 0,
+				state: Buffer.from(restrictedPaperDocument(data))
+			}
+		});
 		await audit(tx, actor.userId, {
 			action: 'created',
 			entity: 'EvidenceItem',
@@ -150,6 +160,23 @@ export async function addRestrictedEvidence(
 		});
 		return view(created);
 	});
+}
+
+/** A restricted paper's own document as it starts: the shared fields, filled with what was given. */
+function restrictedPaperDocument(data: {
+	title: string;
+	kind: string;
+	sourceOrganisationId?: string | null;
+}): Uint8Array {
+	const doc = new Y.Doc();
+	const item = restrictedEvidenceItem(doc);
+	fillEvidenceItem(item);
+	(item.get(EVIDENCE_FIELDS.title) as Y.Text).insert(0, data.title);
+	item.set(EVIDENCE_FIELDS.kind, data.kind);
+	item.set(EVIDENCE_FIELDS.sourceOrganisationId, data.sourceOrganisationId ?? null);
+	const state = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	return state;
 }
 
 /** The papers of a meeting the actor may see, in the order they were added. */

@@ -1,7 +1,8 @@
+import { fail } from '@sveltejs/kit';
 import { DOCUMENT_KINDS, type DocumentKind } from '$lib/collab/documents';
 import { getBody } from '$lib/server/bodies';
 import { documentHistory } from '$lib/server/document-history';
-import { attachEvidenceFile, listEvidence } from '$lib/server/evidence';
+import { addRestrictedEvidence, attachEvidenceFile, listEvidence } from '$lib/server/evidence';
 import { ACCEPT_ATTRIBUTE } from '$lib/server/evidence-files';
 import { forPage, formCommand, formFile, pageActor } from '$lib/server/http';
 import { getMeeting, issueAgenda } from '$lib/server/meetings';
@@ -35,6 +36,23 @@ export const actions: Actions = {
 			async () => ({ issued: await issueAgenda(pageActor(event), event.params.id) }),
 			'issue'
 		),
+	restrict: async (event) => {
+		const data = await event.request.formData();
+		const result = await formCommand(
+			data,
+			async (values) => ({
+				restricted: await addRestrictedEvidence(pageActor(event), event.params.id, {
+					...values,
+					allowedOrganisationIds: data.getAll('allowedOrganisationIds')
+				})
+			}),
+			'restrict'
+		);
+		// The ticked organisations go back too, so a form with errors keeps them.
+		if ('restricted' in result) return result;
+		const chosen = data.getAll('allowedOrganisationIds').map(String);
+		return fail(result.status, { ...(result.data as object), chosen });
+	},
 	upload: async (event) => {
 		const data = await event.request.formData();
 		const itemId = String(data.get('evidenceItemId') ?? '');
