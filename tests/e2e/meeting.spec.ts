@@ -145,3 +145,42 @@ test('a restricted paper reaches only the partners named on it', async ({ browse
 	await nhs.close();
 	await police.close();
 });
+
+test('edits made offline are kept in the browser across a reload and merge on reconnection', async ({
+	browser,
+	baseURL
+}) => {
+	const chair = await openMeeting(browser, baseURL!, 'chair@demo.example');
+	const page = chair.page;
+	// The sync server becomes unreachable: every new connection is closed at once, until back online.
+	let online = false;
+	await page.routeWebSocket(/\/sync\//, (socket) => {
+		if (online) socket.connectToServer();
+		else socket.close();
+	});
+	await page.reload();
+	await ready(page);
+	// The agenda comes from this device's copy.
+	await expect(titles(page).first()).toHaveValue(/\S/);
+	await expect(page.getByText(/changes are saved on this device/)).toBeVisible();
+	const notes = page.locator('[id^="shared-agenda-"][id$="-notes"]').last();
+	await notes.fill('Written on the train');
+	await page.reload();
+	await ready(page);
+	await expect(page.locator('[id^="shared-agenda-"][id$="-notes"]').last()).toHaveValue(
+		'Written on the train'
+	);
+
+	// Back online: the client reconnects by itself and the edit reaches the server and everyone else.
+	online = true;
+	await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toContainText(
+		'all changes synced',
+		{ timeout: 15_000 }
+	);
+	const officer = await openMeeting(browser, baseURL!, 'officer@demo.example');
+	await expect(officer.page.locator('[id^="shared-agenda-"][id$="-notes"]').last()).toHaveValue(
+		'Written on the train'
+	);
+	await chair.close();
+	await officer.close();
+});
