@@ -91,6 +91,23 @@ test('an item is reordered by keyboard, and the move is announced and shared', a
 	await police.close();
 });
 
+test('an item is dragged to a new place', async ({ browser, baseURL }) => {
+	const officer = await openMeeting(browser, baseURL!, 'officer@demo.example');
+	const page = officer.page;
+	// Both the item and where it goes must be on screen for the browser to carry the drag.
+	await page.setViewportSize({ width: 1280, height: 2400 });
+	const first = await titles(page).first().inputValue();
+	const third = await titles(page).nth(2).inputValue();
+	const items = page.locator('ol.items > li');
+	await items
+		.first()
+		.locator('[aria-label="Drag to reorder"]')
+		.dragTo(items.nth(2), { targetPosition: { x: 10, y: 10 } });
+	await expect(titles(page).nth(2)).toHaveValue(first);
+	await expect(titles(page).nth(1)).toHaveValue(third);
+	await officer.close();
+});
+
 test('a reviewer reads the agenda but cannot change it', async ({ browser, baseURL }) => {
 	const reviewer = await openMeeting(browser, baseURL!, 'reviewer@demo.example');
 	await expect(reviewer.page.getByText('Read only')).toBeVisible();
