@@ -52,6 +52,10 @@ test('two board members edit the agenda together and see each other', async ({
 	await nhs.page.getByLabel('Minutes').last().press('Tab');
 	await expect(total).toContainText('135 of 120 minutes');
 	await expect(chair.page.getByText('15 minutes over the meeting’s length')).toBeVisible();
+
+	// Choices are shared too: the new item becomes one for decision.
+	await nhs.page.getByLabel('Purpose').last().selectOption({ label: 'Decision' });
+	await expect(chair.page.getByLabel('Purpose').last()).toHaveValue('DECISION');
 	await expectAccessible(chair.page);
 
 	// The document's history names both editors.

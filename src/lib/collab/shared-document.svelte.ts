@@ -31,8 +31,6 @@ export class SharedDocument {
 	synced = $state(false);
 	/** This device holds a copy (loaded from and saving to IndexedDB). */
 	savedLocally = $state(false);
-	/** The server refused the connection or closed it for good (no rights, document missing). */
-	refused = $state(false);
 	people: Presence[] = $state([]);
 	readonly readOnly: boolean;
 	private provider: WebsocketProvider;
@@ -56,13 +54,6 @@ export class SharedDocument {
 			if (status !== 'connected') this.synced = false;
 		});
 		this.provider.on('sync', (synced: boolean) => (this.synced = synced));
-		this.provider.on('connection-close', (event: CloseEvent | null) => {
-			// 4xxx codes are the server saying "not for you": stop retrying.
-			if (event && event.code >= 4000 && event.code < 5000) {
-				this.refused = true;
-				this.provider.disconnect();
-			}
-		});
 		const awareness = this.provider.awareness;
 		awareness.setLocalState({
 			name: me.name,
