@@ -83,3 +83,89 @@ export const CONFIDENTIALITIES = {
 	RESTRICTED: 'Restricted'
 } as const;
 export type Confidentiality = keyof typeof CONFIDENTIALITIES;
+
+export const ATTENDANCE_STATUSES = {
+	PRESENT: 'Present',
+	APOLOGIES: 'Apologies',
+	ABSENT: 'Absent',
+	SUBSTITUTE_FOR: 'Substitute for'
+} as const;
+export type AttendanceStatus = keyof typeof ATTENDANCE_STATUSES;
+
+export const DECLARATION_ACTIONS = {
+	WITHDREW: 'Withdrew from the item',
+	NO_PART_IN_DECISION: 'Took no part in the decision',
+	REMAINED: 'Remained and took part'
+} as const;
+export type DeclarationAction = keyof typeof DECLARATION_ACTIONS;
+
+export const CONTRIBUTION_TYPES = {
+	CONTRIBUTION: 'Contribution',
+	QUESTION: 'Question',
+	CHALLENGE: 'Challenge',
+	RESPONSE: 'Response',
+	PROPOSAL: 'Proposal',
+	POINT_OF_ORDER: 'Point of order'
+} as const;
+export type ContributionType = keyof typeof CONTRIBUTION_TYPES;
+
+export const CHALLENGE_KINDS = {
+	EVIDENCE: 'Evidence',
+	ASSUMPTION: 'Assumption',
+	EQUALITIES: 'Equalities',
+	RESOURCES: 'Resources',
+	RISK: 'Risk',
+	COMMUNITY_VIEW: 'Community view',
+	ALTERNATIVE: 'Alternative',
+	PROCESS: 'Process'
+} as const;
+export type ChallengeKind = keyof typeof CHALLENGE_KINDS;
+
+export const CHALLENGE_TARGETS = {
+	EVIDENCE: 'An evidence item',
+	DECISION: 'The draft decision',
+	REPORT: 'A partner’s report'
+} as const;
+export type ChallengeTarget = keyof typeof CHALLENGE_TARGETS;
+
+export const RESPONSE_STATUSES = {
+	ANSWERED: 'Answered',
+	PARTLY: 'Partly answered',
+	ACTION_AGREED: 'Action agreed',
+	UNRESOLVED: 'Unresolved',
+	WITHDRAWN: 'Withdrawn'
+} as const;
+export type ResponseStatus = keyof typeof RESPONSE_STATUSES;
+
+export const DECISION_EFFECTS = {
+	AMENDED: 'Decision amended',
+	NONE: 'No change to the decision',
+	DEFERRED: 'Decision deferred'
+} as const;
+export type DecisionEffect = keyof typeof DECISION_EFFECTS;
+
+export const DECISION_OUTCOMES = {
+	AGREED: 'Agreed',
+	NOTED: 'Noted',
+	DEFERRED: 'Deferred',
+	REJECTED: 'Rejected',
+	REFERRED: 'Referred'
+} as const;
+export type DecisionOutcome = keyof typeof DECISION_OUTCOMES;
+
+export const DECISION_METHODS = {
+	CONSENSUS: 'Consensus',
+	VOTE: 'Vote'
+} as const;
+export type DecisionMethod = keyof typeof DECISION_METHODS;
+
+export const ACTION_STATUSES = {
+	OPEN: 'Open',
+	IN_PROGRESS: 'In progress',
+	DONE: 'Done',
+	DROPPED: 'Dropped'
+} as const;
+export type ActionStatus = keyof typeof ACTION_STATUSES;
+
+/** Seats whose holders count towards the quorum and take part in decisions. */
+export const VOTING_SEATS = ['CHAIR', 'VICE_CHAIR', 'MEMBER'] as const;

@@ -107,3 +107,35 @@ export function canSeeEvidence(
 	const allowed: unknown = JSON.parse(item.allowedOrganisationIds);
 	return Array.isArray(allowed) && allowed.includes(ctx.membership.organisationId);
 }
+
+/** What the actor may do at a meeting while it runs; every meeting command asks this. */
+export interface MeetingRights {
+	/** Chairing: start and close, the current item, calling speakers, recording decisions and actions. */
+	run: boolean;
+	/** The secretariat's recorder: attendance, declarations, speakers and challenges on others' behalf. */
+	recordForOthers: boolean;
+	/** Taking part in person: a seat on the body, so their own apologies, declarations, turns, challenges. */
+	takePart: boolean;
+	/** The actor's seat on the meeting's body, if any. */
+	seatRole: string | null;
+}
+
+export async function meetingRights(ctx: MeetingContext): Promise<MeetingRights> {
+	const seats = await db().bodySeat.findMany({
+		where: { bodyId: ctx.meeting.bodyId, membershipId: ctx.membership.id, endedAt: null },
+		select: { role: true }
+	});
+	const roles = seats.map((seat) => seat.role as string);
+	const seatRole =
+		['CHAIR', 'VICE_CHAIR', 'MEMBER', 'SUBSTITUTE', 'ADVISER'].find((r) => roles.includes(r)) ??
+		null;
+	const officer = ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT';
+	const member = ctx.membership.role === 'MEMBER' || officer;
+	const chair = member && (seatRole === 'CHAIR' || seatRole === 'VICE_CHAIR');
+	return {
+		run: officer || chair,
+		recordForOthers: officer,
+		takePart: member && seatRole !== null,
+		seatRole
+	};
+}
