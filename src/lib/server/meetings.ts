@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { db, transaction } from './db.ts';
+import { publishMeetingChange } from './live.ts';
 import { Conflict, NotFound } from './errors.ts';
 import {
 	canScheduleMeetings,
@@ -205,5 +206,6 @@ export async function issueAgenda(actor: Actor, meetingId: string): Promise<Meet
 			detail: { at: at.toISOString() }
 		});
 	});
+	publishMeetingChange(meetingId, 'status');
 	return getMeeting(actor, meetingId);
 }

@@ -300,6 +300,17 @@ export const routes = defineRoutes({
 		file: true,
 		errors: [404]
 	},
+	meetingEvents: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/events',
+		summary:
+			'Server-sent events: a "change" event (JSON: meetingId, what, at) whenever the meeting’s record ' +
+			'changes, so a live view knows to fetch it again',
+		tag: 'Meetings',
+		file: true,
+		contentType: 'text/event-stream',
+		errors: [404]
+	},
 	openapi: {
 		method: 'GET',
 		path: '/api/v1/openapi.json',

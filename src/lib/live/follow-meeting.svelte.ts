@@ -1,0 +1,49 @@
+// Keeps a page's live meeting data fresh: listens to the meeting's event stream and reloads the data that
+// depends on LIVE_MEETING whenever someone changes the record. Reloads once more after a reconnection, in
+// case a change was missed while the stream was down.
+import { invalidate } from '$app/navigation';
+
+export const LIVE_MEETING = 'app:live-meeting';
+
+/** Bursts of changes (a decision and its audit, say) cause one reload, not several. */
+const COALESCE_MS = 40;
+
+export class MeetingFollower {
+	state = $state<'connecting' | 'live' | 'reconnecting'>('connecting');
+	/** When the data was last reloaded because of a change. */
+	refreshedAt = $state<Date | null>(null);
+	#source: EventSource | undefined;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#wasLive = false;
+
+	constructor(private readonly meetingId: string) {}
+
+	start(): () => void {
+		const source = new EventSource(`/api/v1/meetings/${this.meetingId}/events`);
+		this.#source = source;
+		source.addEventListener('open', () => {
+			if (this.#wasLive) this.#refresh();
+			this.#wasLive = true;
+			this.state = 'live';
+		});
+		source.addEventListener('change', () => this.#refresh());
+		source.addEventListener('error', () => {
+			this.state = source.readyState === EventSource.CLOSED ? 'connecting' : 'reconnecting';
+		});
+		return () => this.stop();
+	}
+
+	stop(): void {
+		clearTimeout(this.#timer);
+		this.#source?.close();
+		this.#source = undefined;
+	}
+
+	#refresh(): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(async () => {
+			await invalidate(LIVE_MEETING);
+			this.refreshedAt = new Date();
+		}, COALESCE_MS);
+	}
+}
