@@ -1,12 +1,18 @@
-// The decisions register: every decision of a partnership, searchable by its latest version, and one
-// decision's page with all its versions, the challenges on its item and its actions.
+// The decisions register: every decision of a partnership, searchable by its latest version; one
+// decision's page with all its versions, the challenges on its item and its actions; checking the hashes.
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { actionsOfDecision, ActionView } from './actions.ts';
 import { ChallengeView, listChallenges } from './challenges.ts';
 import { db } from './db.ts';
-import { DecisionVersionView, versionViews } from './decision-views.ts';
-import { chainHolds, readVersions } from './decisions.ts';
+import { decisionHash } from './decision-hash.ts';
+import {
+	contentOf,
+	DecisionVersionView,
+	versionInclude,
+	versionViews,
+	type VersionRow
+} from './decision-views.ts';
 import { NotFound } from './errors.ts';
 import { meetingContext, partnershipContext } from './permissions.ts';
 import { choice, parse, reference } from './validation.ts';
@@ -161,4 +167,56 @@ export async function searchDecisions(
 		});
 	}
 	return summaries;
+}
+
+/** Every version of a decision, oldest first, as stored. */
+export async function readVersions(decisionId: string): Promise<VersionRow[]> {
+	return (await db().decisionVersion.findMany({
+		where: { decisionId },
+		include: versionInclude,
+		orderBy: { version: 'asc' }
+	})) as VersionRow[];
+}
+
+/** One version of a decision. */
+export async function getDecisionVersion(
+	actor: Actor,
+	decisionId: string,
+	version: string | number
+): Promise<DecisionVersionView> {
+	const decision = await db().decision.findUnique({ where: { id: decisionId } });
+	if (!decision) throw new NotFound('decision');
+	const ctx = await meetingContext(actor, decision.meetingId).catch(() => {
+		throw new NotFound('decision');
+	});
+	const n = Number(version);
+	const row = Number.isInteger(n)
+		? await db().decisionVersion.findUnique({
+				where: { decisionId_version: { decisionId, version: n } },
+				include: versionInclude
+			})
+		: null;
+	if (!row) throw new NotFound('decision version');
+	const [view] = await versionViews(db(), ctx, decision, [row as VersionRow]);
+	return view;
+}
+
+/**
+ * Recomputes each version's hash from its stored content and checks the chain: each version names the
+ * hash of the one before. True only if nothing was changed, removed or reordered.
+ */
+export async function verifyDecision(decisionId: string): Promise<boolean> {
+	return chainHolds(await readVersions(decisionId));
+}
+
+export function chainHolds(rows: VersionRow[]): boolean {
+	return (
+		rows.length > 0 &&
+		rows.every(
+			(row, i) =>
+				row.version === i + 1 &&
+				row.previousHash === (i === 0 ? null : rows[i - 1].hash) &&
+				decisionHash(contentOf(row)) === row.hash
+		)
+	);
 }

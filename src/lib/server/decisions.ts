@@ -7,7 +7,6 @@ import { audit } from './audit.ts';
 import { db, transaction, type Tx } from './db.ts';
 import { decisionHash, type VersionContent } from './decision-hash.ts';
 import {
-	contentOf,
 	versionInclude,
 	versionViews,
 	type DecisionVersionView,
@@ -355,52 +354,4 @@ export async function amendDecision(
 	});
 	publishMeetingChange(decision.meetingId, 'decision');
 	return view;
-}
-
-/** Every version of a decision, oldest first, as stored. */
-export async function readVersions(decisionId: string): Promise<VersionRow[]> {
-	return (await db().decisionVersion.findMany({
-		where: { decisionId },
-		include: versionInclude,
-		orderBy: { version: 'asc' }
-	})) as VersionRow[];
-}
-
-/** One version of a decision. */
-export async function getDecisionVersion(
-	actor: Actor,
-	decisionId: string,
-	version: string | number
-): Promise<DecisionVersionView> {
-	const { decision, ctx } = await decisionContext(actor, decisionId);
-	const n = Number(version);
-	const row = Number.isInteger(n)
-		? await db().decisionVersion.findUnique({
-				where: { decisionId_version: { decisionId, version: n } },
-				include: versionInclude
-			})
-		: null;
-	if (!row) throw new NotFound('decision version');
-	const [view] = await versionViews(db(), ctx, decision, [row as VersionRow]);
-	return view;
-}
-
-/**
- * Recomputes each version's hash from its stored content and checks the chain: each version names the
- * hash of the one before. True only if nothing was changed, removed or reordered.
- */
-export async function verifyDecision(decisionId: string): Promise<boolean> {
-	return chainHolds(await readVersions(decisionId));
-}
-
-export function chainHolds(rows: VersionRow[]): boolean {
-	return (
-		rows.length > 0 &&
-		rows.every(
-			(row, i) =>
-				row.version === i + 1 &&
-				row.previousHash === (i === 0 ? null : rows[i - 1].hash) &&
-				decisionHash(contentOf(row)) === row.hash
-		)
-	);
 }
