@@ -4,6 +4,7 @@ import type { PartnershipRole } from '../../src/lib/vocabulary.ts';
 import { Client } from '../support/client.ts';
 import { makePartnership, makeUser, ROLES, type Fixture } from '../support/factories.ts';
 import { signedIn } from '../support/people.ts';
+import { makeItem, markPresent, storeWording } from '../support/record.ts';
 import { auditCounter } from '../support/records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -78,6 +79,89 @@ async function arrangeMeeting(fx: Fixture): Promise<string> {
 		}
 	});
 	return meeting.id;
+}
+
+/**
+ * A board meeting under way with one item, the chair (the fixture's MEMBER) present and the item's
+ * wording in the decision log.
+ */
+async function arrangeLive(fx: Fixture): Promise<{ meetingId: string; itemId: string }> {
+	const meeting = await server.db.meeting.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			bodyId: fx.bodies.board.id,
+			title: 'Live meeting',
+			startsAt: new Date('2026-06-04T09:30:00Z'),
+			status: 'IN_PROGRESS',
+			createdById: fx.members.SECRETARIAT.userId
+		}
+	});
+	const item = await makeItem(server.db, meeting.id);
+	await markPresent(
+		server.db,
+		meeting.id,
+		[fx.members.MEMBER.membershipId],
+		fx.members.ADMIN.userId
+	);
+	await storeWording(server.db, meeting.id, { [item.id]: 'The board agrees.' });
+	return { meetingId: meeting.id, itemId: item.id };
+}
+
+async function arrangeChallenge(fx: Fixture): Promise<string> {
+	const { meetingId, itemId } = await arrangeLive(fx);
+	const challenge = await server.db.challenge.create({
+		data: {
+			meetingId,
+			agendaItemId: itemId,
+			raisedByMembershipId: fx.members.MEMBER.membershipId,
+			target: 'DECISION',
+			kind: 'RISK',
+			text: 'Arranged',
+			recordedById: fx.members.MEMBER.userId
+		}
+	});
+	return challenge.id;
+}
+
+async function arrangeDecision(fx: Fixture): Promise<string> {
+	const { meetingId, itemId } = await arrangeLive(fx);
+	const decision = await server.db.decision.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			bodyId: fx.bodies.board.id,
+			meetingId,
+			agendaItemId: itemId,
+			versions: {
+				create: {
+					version: 1,
+					wording: 'The board agrees.',
+					outcome: 'AGREED',
+					method: 'CONSENSUS',
+					quorate: false,
+					hash: 'arranged',
+					recordedById: fx.members.MEMBER.userId
+				}
+			}
+		}
+	});
+	return decision.id;
+}
+
+async function arrangeAction(fx: Fixture): Promise<string> {
+	const decisionId = await arrangeDecision(fx);
+	const decision = await server.db.decision.findUniqueOrThrow({ where: { id: decisionId } });
+	const action = await server.db.action.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			bodyId: decision.bodyId,
+			meetingId: decision.meetingId,
+			decisionId,
+			text: 'Arranged',
+			ownerOrganisationId: fx.organisations.health.id,
+			createdById: fx.members.MEMBER.userId
+		}
+	});
+	return action.id;
 }
 
 /** Those who edit a board meeting: officers, and the member seated on the board. */
@@ -238,6 +322,120 @@ const ROUTES: Route[] = [
 			'POST',
 			`/api/v1/meetings/${await arrangeMeeting(fx)}/evidence`,
 			{ title: 'Restricted', kind: 'RISK', allowedOrganisationIds: [fx.organisations.health.id] }
+		]
+	},
+	{
+		...read,
+		name: 'list challenges',
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeLive(fx)).meetingId}/challenges`]
+	},
+	{
+		// The chair raises their own; officers record for the chair.
+		allowed: BOARD_WRITERS,
+		name: 'raise challenge',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => {
+			const { meetingId, itemId } = await arrangeLive(fx);
+			return [
+				'POST',
+				`/api/v1/meetings/${meetingId}/challenges`,
+				{
+					agendaItemId: itemId,
+					raisedByMembershipId: fx.members.MEMBER.membershipId,
+					kind: 'RISK',
+					text: 'What if it fails?'
+				}
+			];
+		}
+	},
+	{
+		allowed: BOARD_WRITERS,
+		name: 'respond to challenge',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/challenges/${await arrangeChallenge(fx)}/response`,
+			{
+				respondedByMembershipId: fx.members.MEMBER.membershipId,
+				text: 'Answered',
+				status: 'ANSWERED'
+			}
+		]
+	},
+	{
+		allowed: BOARD_WRITERS,
+		name: 'record decision',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => {
+			const { meetingId, itemId } = await arrangeLive(fx);
+			return [
+				'POST',
+				`/api/v1/meetings/${meetingId}/decisions`,
+				{ agendaItemId: itemId, outcome: 'AGREED', method: 'CONSENSUS', proceedWithoutQuorum: true }
+			];
+		}
+	},
+	{
+		allowed: BOARD_WRITERS,
+		name: 'amend decision',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/decisions/${await arrangeDecision(fx)}/versions`,
+			{ outcome: 'NOTED', method: 'CONSENSUS', proceedWithoutQuorum: true }
+		]
+	},
+	{
+		...read,
+		name: 'get decision',
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/decisions/${await arrangeDecision(fx)}`]
+	},
+	{
+		...read,
+		name: 'get decision version',
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/decisions/${await arrangeDecision(fx)}/versions/1`]
+	},
+	{ ...read, name: 'search decisions', call: (_, s) => ['GET', `${p(s)}/decisions?q=board`] },
+	{
+		allowed: BOARD_WRITERS,
+		name: 'add action',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/decisions/${await arrangeDecision(fx)}/actions`,
+			{ text: 'Report back', ownerOrganisationId: fx.organisations.health.id }
+		]
+	},
+	{
+		// The chair and officers; a member of the owning organisation too (tested in actions.test.ts).
+		allowed: BOARD_WRITERS,
+		name: 'update action',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => ['PATCH', `/api/v1/actions/${await arrangeAction(fx)}`, { status: 'DONE' }]
+	},
+	{ ...read, name: 'list actions', call: (_, s) => ['GET', `${p(s)}/actions?status=OPEN`] },
+	{
+		...read,
+		name: 'matters arising',
+		byId: true,
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await arrangeLive(fx)).meetingId}/matters-arising`
 		]
 	}
 ];

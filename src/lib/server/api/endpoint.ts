@@ -13,6 +13,8 @@ export interface RouteSpec {
 	tag: string;
 	/** Routes are signed-in only unless this says otherwise. */
 	public?: boolean;
+	/** The schema the domain function validates the query string with (documented as query parameters). */
+	query?: z.ZodObject;
 	/** The schema the domain function validates the body with. */
 	body?: z.ZodType;
 	/** Instead of a JSON body: one file in a multipart/form-data field, at most maxBytes long. */
@@ -41,6 +43,8 @@ interface Call {
 	 */
 	upload: () => Promise<{ name: string; type: string; bytes: Uint8Array }>;
 	params: Record<string, string>;
+	/** The query string, one value per name (the last, if repeated). */
+	query: Record<string, string>;
 }
 
 export function endpoint(
@@ -61,7 +65,8 @@ export function endpoint(
 				actor,
 				body,
 				upload,
-				params: event.params as Record<string, string>
+				params: event.params as Record<string, string>,
+				query: Object.fromEntries(event.url.searchParams)
 			});
 			if (result instanceof Response) return result;
 			if (spec.status === 204) return new Response(null, { status: 204 });

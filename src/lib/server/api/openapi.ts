@@ -55,12 +55,17 @@ function uploadBody(upload: NonNullable<RouteSpec['upload']>) {
 }
 
 function operation(spec: RouteSpec, id: string) {
-	const params = [...spec.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-		name,
-		in: 'path',
-		required: true,
-		schema: { type: 'string' }
-	}));
+	const params: Record<string, unknown>[] = [...spec.path.matchAll(/\{(\w+)\}/g)].map(
+		([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
+	);
+	for (const [name, schema] of Object.entries(spec.query?.shape ?? {})) {
+		params.push({
+			name,
+			in: 'query',
+			required: false,
+			schema: schemaOf(schema as z.ZodType, 'input')
+		});
+	}
 	const status = spec.status ?? 200;
 	const responses: Record<string, unknown> = {
 		[status]: {

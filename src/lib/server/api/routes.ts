@@ -4,7 +4,17 @@ import { z } from 'zod';
 import { AccessTokenView, CreateAccessTokenInput } from '../auth/access-tokens.ts';
 import { ChangePasswordInput } from '../auth/account.ts';
 import { SignInInput } from '../auth/sign-in.ts';
+import { ActionFilter, ActionView, AddActionInput, UpdateActionInput } from '../actions.ts';
 import { BodyView, CreateBodyInput, UpdateBodyInput } from '../bodies.ts';
+import {
+	ChallengeFilter,
+	ChallengeView,
+	RaiseChallengeInput,
+	RespondToChallengeInput
+} from '../challenges.ts';
+import { DecisionDetail, DecisionSearch, DecisionSummary } from '../decision-register.ts';
+import { DecisionVersionView } from '../decision-views.ts';
+import { DecisionContentInput, RecordDecisionInput } from '../decisions.ts';
 import { AddRestrictedEvidenceInput, EvidenceView } from '../evidence.ts';
 import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from '../evidence-files.ts';
 import { CreateInvitationInput, InvitationView } from '../invitations.ts';
@@ -298,6 +308,122 @@ export const routes = defineRoutes({
 		summary: 'Download a paper’s file, for those who may see the paper',
 		tag: 'Evidence',
 		file: true,
+		errors: [404]
+	},
+	listChallenges: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/challenges',
+		summary: 'The meeting’s challenges with their responses, in the order raised',
+		tag: 'Meeting record',
+		query: ChallengeFilter,
+		response: z.array(ChallengeView),
+		errors: [400, 404]
+	},
+	raiseChallenge: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/challenges',
+		summary:
+			'Record a challenge (members of the body their own; the secretariat for anyone present) while the meeting is in progress',
+		tag: 'Meeting record',
+		body: RaiseChallengeInput,
+		response: ChallengeView,
+		status: 201,
+		errors: [400, 409, ...inPartnership]
+	},
+	respondToChallenge: {
+		method: 'POST',
+		path: '/api/v1/challenges/{id}/response',
+		summary: 'Record a response to a challenge; the latest response is the current answer',
+		tag: 'Meeting record',
+		body: RespondToChallengeInput,
+		response: ChallengeView,
+		status: 201,
+		errors: [400, 409, ...inPartnership]
+	},
+	recordDecision: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/decisions',
+		summary:
+			'Record the decision on an item (chair, vice-chair, secretariat): freezes the wording in the decision log into version 1. ' +
+			'409 when the meeting is not quorate unless `proceedWithoutQuorum` is true',
+		tag: 'Decisions',
+		body: RecordDecisionInput,
+		response: DecisionVersionView,
+		status: 201,
+		errors: [400, 409, ...inPartnership]
+	},
+	amendDecision: {
+		method: 'POST',
+		path: '/api/v1/decisions/{id}/versions',
+		summary:
+			'Amend a decision: a new version from the current wording; earlier versions never change',
+		tag: 'Decisions',
+		body: DecisionContentInput,
+		response: DecisionVersionView,
+		status: 201,
+		errors: [400, 409, ...inPartnership]
+	},
+	getDecision: {
+		method: 'GET',
+		path: '/api/v1/decisions/{id}',
+		summary:
+			'A decision with all its versions (newest first), the challenges on its item and its actions',
+		tag: 'Decisions',
+		response: DecisionDetail,
+		errors: [404]
+	},
+	getDecisionVersion: {
+		method: 'GET',
+		path: '/api/v1/decisions/{id}/versions/{version}',
+		summary: 'One version of a decision',
+		tag: 'Decisions',
+		response: DecisionVersionView,
+		errors: [404]
+	},
+	searchDecisions: {
+		method: 'GET',
+		path: `${P}/decisions`,
+		summary:
+			'The decisions register, newest first, by latest version: text, body, outcome, partner, date decided',
+		tag: 'Decisions',
+		query: DecisionSearch,
+		response: z.array(DecisionSummary),
+		errors: [400, 404]
+	},
+	addAction: {
+		method: 'POST',
+		path: '/api/v1/decisions/{id}/actions',
+		summary: 'Add an action arising from a decision (chair, vice-chair, secretariat)',
+		tag: 'Actions',
+		body: AddActionInput,
+		response: ActionView,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	updateAction: {
+		method: 'PATCH',
+		path: '/api/v1/actions/{id}',
+		summary: 'Move an action on (chair, secretariat, or a member of the owning organisation)',
+		tag: 'Actions',
+		body: UpdateActionInput,
+		response: ActionView,
+		errors: [400, ...inPartnership]
+	},
+	listActions: {
+		method: 'GET',
+		path: `${P}/actions`,
+		summary: 'The partnership’s actions, due soonest first',
+		tag: 'Actions',
+		query: ActionFilter,
+		response: z.array(ActionView),
+		errors: [400, 404]
+	},
+	mattersArising: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/matters-arising',
+		summary: 'Open and in-progress actions from the body’s earlier meetings',
+		tag: 'Actions',
+		response: z.array(ActionView),
 		errors: [404]
 	},
 	meetingEvents: {
