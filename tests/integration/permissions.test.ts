@@ -4,6 +4,7 @@ import type { PartnershipRole } from '../../src/lib/vocabulary.ts';
 import { Client } from '../support/client.ts';
 import { makePartnership, makeUser, ROLES, type Fixture } from '../support/factories.ts';
 import { signedIn } from '../support/people.ts';
+import { meetingIn, storeMinutesText } from '../support/minutes.ts';
 import { auditCounter } from '../support/records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -239,6 +240,51 @@ const ROUTES: Route[] = [
 			`/api/v1/meetings/${await arrangeMeeting(fx)}/evidence`,
 			{ title: 'Restricted', kind: 'RISK', allowedOrganisationIds: [fx.organisations.health.id] }
 		]
+	},
+	{
+		// The chair (MEMBER in the fixture chairs the board) or an officer.
+		allowed: BOARD_WRITERS,
+		name: 'close meeting',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${(await meetingIn(server.db, fx, 'IN_PROGRESS')).id}/close`,
+			{}
+		]
+	},
+	{
+		...read,
+		name: 'get minutes',
+		byId: true,
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await meetingIn(server.db, fx, 'CLOSED')).id}/minutes`
+		]
+	},
+	{
+		allowed: BOARD_WRITERS,
+		name: 'approve minutes',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => {
+			const closed = await meetingIn(server.db, fx, 'CLOSED', '2026-03-05');
+			await storeMinutesText(server.db, closed.id, 'Minutes as written.');
+			const next = await meetingIn(server.db, fx, 'IN_PROGRESS', '2026-06-04');
+			return ['POST', `/api/v1/meetings/${closed.id}/minutes/approve`, { atMeetingId: next.id }];
+		}
+	},
+	{
+		...read,
+		name: 'decisions CSV',
+		call: (_, s) => ['GET', `${p(s)}/decisions.csv`]
+	},
+	{
+		...read,
+		name: 'actions CSV',
+		call: (_, s) => ['GET', `${p(s)}/actions.csv`]
 	}
 ];
 

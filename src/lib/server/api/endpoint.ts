@@ -18,8 +18,8 @@ export interface RouteSpec {
 	/** Instead of a JSON body: one file in a multipart/form-data field, at most maxBytes long. */
 	upload?: { field: string; maxBytes: number; description: string };
 	response?: z.ZodType;
-	/** The answer is a file download rather than JSON. */
-	file?: boolean;
+	/** The answer is a file download rather than JSON; a string names its media type, e.g. text/csv. */
+	file?: boolean | string;
 	status?: 200 | 201 | 204;
 	/** Error statuses this route can answer with, besides 401 for signed-in routes. */
 	errors?: number[];

@@ -69,7 +69,11 @@ function operation(spec: RouteSpec, id: string) {
 				content: { 'application/json': { schema: schemaOf(spec.response, 'output') } }
 			}),
 			...(spec.file && {
-				content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+				content: {
+					[typeof spec.file === 'string' ? spec.file : 'application/octet-stream']: {
+						schema: { type: 'string', format: typeof spec.file === 'string' ? undefined : 'binary' }
+					}
+				}
 			})
 		}
 	};
