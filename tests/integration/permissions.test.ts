@@ -5,6 +5,7 @@ import { Client } from '../support/client.ts';
 import { makePartnership, makeUser, ROLES, type Fixture } from '../support/factories.ts';
 import { signedIn } from '../support/people.ts';
 import { makeItem, markPresent, storeWording } from '../support/record.ts';
+import { meetingIn, storeMinutesText } from '../support/minutes.ts';
 import { auditCounter } from '../support/records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -437,6 +438,51 @@ const ROUTES: Route[] = [
 			'GET',
 			`/api/v1/meetings/${(await arrangeLive(fx)).meetingId}/matters-arising`
 		]
+	},
+	{
+		// The chair (MEMBER in the fixture chairs the board) or an officer.
+		allowed: BOARD_WRITERS,
+		name: 'close meeting',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${(await meetingIn(server.db, fx, 'IN_PROGRESS')).id}/close`,
+			{}
+		]
+	},
+	{
+		...read,
+		name: 'get minutes',
+		byId: true,
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await meetingIn(server.db, fx, 'CLOSED')).id}/minutes`
+		]
+	},
+	{
+		allowed: BOARD_WRITERS,
+		name: 'approve minutes',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => {
+			const closed = await meetingIn(server.db, fx, 'CLOSED', '2026-03-05');
+			await storeMinutesText(server.db, closed.id, 'Minutes as written.');
+			const next = await meetingIn(server.db, fx, 'IN_PROGRESS', '2026-06-04');
+			return ['POST', `/api/v1/meetings/${closed.id}/minutes/approve`, { atMeetingId: next.id }];
+		}
+	},
+	{
+		...read,
+		name: 'decisions CSV',
+		call: (_, s) => ['GET', `${p(s)}/decisions.csv`]
+	},
+	{
+		...read,
+		name: 'actions CSV',
+		call: (_, s) => ['GET', `${p(s)}/actions.csv`]
 	}
 ];
 

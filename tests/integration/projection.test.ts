@@ -69,7 +69,12 @@ describe('projecting the agenda', () => {
 		const [a, b, c] = [newId(), newId(), newId()];
 		const doc = new Y.Doc();
 		const items = agendaItems(doc);
-		entry(items, a, { title: 'Minutes of last meeting', purpose: 'DECISION', position: 2 });
+		entry(items, a, {
+			title: 'Minutes of last meeting',
+			purpose: 'DECISION',
+			position: 2,
+			private: true
+		});
 		entry(items, b, {
 			title: 'Welcome',
 			purpose: 'INFORMATION',
@@ -92,8 +97,10 @@ describe('projecting the agenda', () => {
 		]);
 		expect((await rows())[0]).toMatchObject({
 			minutes: 5,
-			presenterOrganisationId: fx.organisations.council.id
+			presenterOrganisationId: fx.organisations.council.id,
+			private: false
 		});
+		expect((await rows())[1]).toMatchObject({ private: true });
 
 		items.get(a)!.set('position', 0);
 		items.delete(b);
@@ -104,7 +111,9 @@ describe('projecting the agenda', () => {
 		]);
 
 		entry(items, b, { title: 'Welcome back', purpose: 'INFORMATION', position: 5 });
+		items.get(a)!.set('private', false);
 		await projectDocument(name, doc);
+		expect((await db.agendaItem.findUnique({ where: { id: a } }))!.private).toBe(false);
 		expect((await db.agendaItem.findUnique({ where: { id: b } }))!).toMatchObject({
 			withdrawn: false,
 			title: 'Welcome back',

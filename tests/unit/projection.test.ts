@@ -43,7 +43,8 @@ describe('reading the agenda', () => {
 			position: 2,
 			minutes: 30,
 			presenterOrganisationId: council,
-			notes: ' Paper A '
+			notes: ' Paper A ',
+			private: true
 		});
 		put(items, id(1), { title: 'Welcome', purpose: 'INFORMATION', position: 1 });
 		put(items, id(3), { title: 'Tie later id', purpose: 'DISCUSSION', position: 2 });
@@ -61,9 +62,16 @@ describe('reading the agenda', () => {
 			purpose: 'DECISION',
 			presenterOrganisationId: council,
 			minutes: 30,
-			notes: 'Paper A'
+			notes: 'Paper A',
+			private: true
 		});
-		expect(rows[0]).toMatchObject({ presenterOrganisationId: null, minutes: null, notes: '' });
+		// Items written before the flag existed are public.
+		expect(rows[0]).toMatchObject({
+			presenterOrganisationId: null,
+			minutes: null,
+			notes: '',
+			private: false
+		});
 	});
 
 	it.each([
@@ -76,7 +84,8 @@ describe('reading the agenda', () => {
 			{ presenterOrganisationId: 'x'.repeat(24) },
 			'presenterOrganisationId'
 		],
-		['a title that is a number', { title: 42 }, 'title']
+		['a title that is a number', { title: 42 }, 'title'],
+		['a private flag that is not yes or no', { private: 'yes' }, 'private']
 	])('skips an item with %s and keeps the others', (_, bad, field) => {
 		const doc = new Y.Doc();
 		const items = agendaItems(doc);

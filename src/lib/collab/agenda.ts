@@ -12,6 +12,7 @@ export const AGENDA_FIELDS = {
 	presenterOrganisationId: 'presenterOrganisationId', // string | null
 	minutes: 'minutes', // number | null
 	notes: 'notes', // Y.Text
+	private: 'private', // boolean: taken in private, left out of the public pages
 	position: POSITION // number: items are shown in ascending position
 } as const;
 
@@ -29,6 +30,7 @@ export function addAgendaItem(doc: Y.Doc, id = newItemId()): string {
 	item.set(AGENDA_FIELDS.purpose, 'DISCUSSION');
 	item.set(AGENDA_FIELDS.presenterOrganisationId, null);
 	item.set(AGENDA_FIELDS.minutes, null);
+	item.set(AGENDA_FIELDS.private, false);
 	item.set(AGENDA_FIELDS.position, nextPosition(items));
 	items.set(id, item);
 	return id;

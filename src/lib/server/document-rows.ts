@@ -57,6 +57,11 @@ function agendaEntry(organisationIds: ReadonlySet<string>) {
 			.nullish()
 			.transform((v) => v ?? null),
 		[AGENDA_FIELDS.notes]: text(20_000),
+		// Absent in items written before the flag existed: public, as they were.
+		[AGENDA_FIELDS.private]: z
+			.boolean()
+			.nullish()
+			.transform((v) => v ?? false),
 		[AGENDA_FIELDS.position]: position
 	});
 }
@@ -69,6 +74,7 @@ export interface AgendaRow {
 	presenterOrganisationId: string | null;
 	minutes: number | null;
 	notes: string;
+	private: boolean;
 }
 
 const isoDay = z
@@ -164,7 +170,8 @@ export function readAgenda(doc: Y.Doc, organisationIds: ReadonlySet<string>): Re
 		purpose: value.purpose,
 		presenterOrganisationId: value.presenterOrganisationId,
 		minutes: value.minutes,
-		notes: value.notes
+		notes: value.notes,
+		private: value.private
 	}));
 	return { rows, skipped, ids };
 }

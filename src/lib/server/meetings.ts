@@ -70,6 +70,8 @@ export const AgendaItemView = z.object({
 	purpose: z.enum(Object.keys(ITEM_PURPOSES) as [keyof typeof ITEM_PURPOSES]),
 	presenterOrganisationId: z.string().nullable(),
 	minutes: z.number().nullable(),
+	/** Taken in private: left out of the public pages. */
+	private: z.boolean(),
 	withdrawn: z.boolean()
 });
 
@@ -165,6 +167,7 @@ export async function getMeeting(actor: Actor, meetingId: string): Promise<Meeti
 					purpose: true,
 					presenterOrganisationId: true,
 					minutes: true,
+					private: true,
 					withdrawn: true
 				},
 				orderBy: [{ withdrawn: 'asc' }, { order: 'asc' }, { id: 'asc' }]

@@ -20,10 +20,8 @@ export interface RouteSpec {
 	/** Instead of a JSON body: one file in a multipart/form-data field, at most maxBytes long. */
 	upload?: { field: string; maxBytes: number; description: string };
 	response?: z.ZodType;
-	/** The answer is a file download (or a stream) rather than JSON. */
-	file?: boolean;
-	/** The file's media type, when it is always the same, e.g. text/csv or text/event-stream. */
-	contentType?: string;
+	/** The answer is a file download rather than JSON; a string names its media type, e.g. text/csv. */
+	file?: boolean | string;
 	status?: 200 | 201 | 204;
 	/** Error statuses this route can answer with, besides 401 for signed-in routes. */
 	errors?: number[];

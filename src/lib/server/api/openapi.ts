@@ -75,8 +75,8 @@ function operation(spec: RouteSpec, id: string) {
 			}),
 			...(spec.file && {
 				content: {
-					[spec.contentType ?? 'application/octet-stream']: {
-						schema: { type: 'string', format: 'binary' }
+					[typeof spec.file === 'string' ? spec.file : 'application/octet-stream']: {
+						schema: { type: 'string', format: typeof spec.file === 'string' ? undefined : 'binary' }
 					}
 				}
 			})

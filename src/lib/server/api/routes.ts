@@ -20,6 +20,7 @@ import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from '../evidence-files.
 import { CreateInvitationInput, InvitationView } from '../invitations.ts';
 import { MeetingSummary, MeetingView, ScheduleMeetingInput } from '../meetings.ts';
 import { AddSeatInput, MemberView, UpdateMemberInput } from '../members.ts';
+import { ApproveMinutesInput, MinutesView } from '../minutes.ts';
 import {
 	CreateOrganisationInput,
 	OrganisationView,
@@ -268,6 +269,36 @@ export const routes = defineRoutes({
 		response: MeetingView,
 		errors: [409, ...inPartnership]
 	},
+	closeMeeting: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/close',
+		summary:
+			'Close a meeting in progress (chair or secretariat): turns still running end, the queue is ' +
+			'cancelled, and the minutes are drafted from the record into the minutes document',
+		tag: 'Minutes',
+		response: MinutesView,
+		errors: [409, ...inPartnership]
+	},
+	getMinutes: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/minutes',
+		summary:
+			'The minutes: the working draft (the minutes document’s text) and the approved versions',
+		tag: 'Minutes',
+		response: MinutesView,
+		errors: [404]
+	},
+	approveMinutes: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/minutes/approve',
+		summary:
+			'Approve a closed meeting’s minutes at a later meeting of the same body in progress (chair or ' +
+			'secretariat): the text is frozen as a new hashed version. Approving again records an amended version',
+		tag: 'Minutes',
+		body: ApproveMinutesInput,
+		response: MinutesView,
+		errors: [400, 409, ...inPartnership]
+	},
 	listEvidence: {
 		method: 'GET',
 		path: '/api/v1/meetings/{id}/evidence',
@@ -433,8 +464,25 @@ export const routes = defineRoutes({
 			'Server-sent events: a "change" event (JSON: meetingId, what, at) whenever the meeting’s record ' +
 			'changes, so a live view knows to fetch it again',
 		tag: 'Meetings',
-		file: true,
-		contentType: 'text/event-stream',
+		file: 'text/event-stream',
+		errors: [404]
+	},
+	decisionsCsv: {
+		method: 'GET',
+		path: `${P}/decisions.csv`,
+		summary:
+			'Every decision of the partnership as it stands (latest version), as CSV with a header row; ' +
+			'cells starting with = + - @ get a leading apostrophe so spreadsheets do not run them',
+		tag: 'Exports',
+		file: 'text/csv',
+		errors: [404]
+	},
+	actionsCsv: {
+		method: 'GET',
+		path: `${P}/actions.csv`,
+		summary: 'Every action of the partnership, as CSV with a header row',
+		tag: 'Exports',
+		file: 'text/csv',
 		errors: [404]
 	},
 	openapi: {
