@@ -31,7 +31,10 @@ type Row = {
 };
 
 const view = (row: Row): NotificationView => ({
-	...row,
+	id: row.id,
+	partnershipId: row.partnershipId,
+	message: row.message,
+	link: row.link,
 	createdAt: row.createdAt.toISOString(),
 	readAt: row.readAt?.toISOString() ?? null
 });
