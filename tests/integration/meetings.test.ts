@@ -165,6 +165,7 @@ describe('listing and reading meetings', () => {
 					purpose: 'DECISION',
 					presenterOrganisationId: fx.organisations.council.id,
 					minutes: 20,
+					private: false,
 					withdrawn: false
 				}
 			],
