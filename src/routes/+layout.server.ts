@@ -1,7 +1,9 @@
+import { unreadCount } from '$lib/server/notifications';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
+export const load: LayoutServerLoad = async ({ locals }) => ({
 	user: locals.actor
 		? { id: locals.actor.userId, name: locals.actor.name, email: locals.actor.email }
-		: null
+		: null,
+	unreadNotifications: locals.actor ? await unreadCount(locals.actor) : 0
 });

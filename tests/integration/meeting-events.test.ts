@@ -74,7 +74,7 @@ describe('the meeting event stream', () => {
 		expect(Date.now() - sent).toBeLessThan(1000);
 		expect(stream.events[0]).toEqual({
 			event: 'change',
-			data: { meetingId: meeting.id, what: 'status', at: expect.any(String) }
+			data: { meetingId: meeting.id, what: 'meeting', at: expect.any(String) }
 		});
 		await stream.stop();
 	});

@@ -151,6 +151,10 @@ describe('listing and reading meetings', () => {
 			place: '',
 			onlineLink: '',
 			agendaIssuedAt: null,
+			startedAt: null,
+			closedAt: null,
+			currentItemId: null,
+			currentItemAt: null,
 			// the member holds a seat on the board
 			access: 'write',
 			items: [
@@ -161,6 +165,7 @@ describe('listing and reading meetings', () => {
 					purpose: 'DECISION',
 					presenterOrganisationId: fx.organisations.council.id,
 					minutes: 20,
+					private: false,
 					withdrawn: false
 				}
 			],

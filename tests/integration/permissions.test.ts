@@ -165,8 +165,80 @@ async function arrangeAction(fx: Fixture): Promise<string> {
 	return action.id;
 }
 
+let itemCount = 0;
+
+/**
+ * A board meeting at a stage, with one agenda item (current once in progress) and `role`'s member (the
+ * seated MEMBER when none is named) recorded present.
+ */
+async function arrangeFloor(
+	fx: Fixture,
+	status: 'AGENDA_ISSUED' | 'IN_PROGRESS',
+	role: PartnershipRole = 'MEMBER'
+) {
+	const id = await arrangeMeeting(fx);
+	const item = await server.db.agendaItem.create({
+		data: {
+			id: `item${String(++itemCount).padStart(20, '0')}`,
+			meetingId: id,
+			order: 1,
+			title: 'Arranged item',
+			purpose: 'DECISION'
+		}
+	});
+	const running = status === 'IN_PROGRESS';
+	await server.db.meeting.update({
+		where: { id },
+		data: {
+			status,
+			agendaIssuedAt: new Date(),
+			startedAt: running ? new Date() : null,
+			currentItemId: running ? item.id : null,
+			currentItemAt: running ? new Date() : null
+		}
+	});
+	const membershipId = fx.members[role].membershipId;
+	await server.db.attendance.create({
+		data: { meetingId: id, membershipId, status: 'PRESENT', recordedById: fx.members.ADMIN.userId }
+	});
+	return { id, itemId: item.id, membershipId };
+}
+
+/** The seated member waiting to speak (or, `started`, speaking) at a meeting in progress. */
+async function arrangeTurn(fx: Fixture, started: boolean): Promise<string> {
+	const floor = await arrangeFloor(fx, 'IN_PROGRESS');
+	const turn = await server.db.contribution.create({
+		data: {
+			meetingId: floor.id,
+			agendaItemId: floor.itemId,
+			membershipId: floor.membershipId,
+			type: 'CONTRIBUTION',
+			requestedById: fx.members.MEMBER.userId,
+			startedAt: started ? new Date() : null
+		}
+	});
+	return turn.id;
+}
+
+async function arrangeNotification(fx: Fixture, role: PartnershipRole): Promise<string> {
+	const notification = await server.db.notification.create({
+		data: {
+			userId: fx.members[role].userId,
+			partnershipId: fx.partnership.id,
+			message: 'Arranged notification'
+		}
+	});
+	return notification.id;
+}
+
 /** Those who edit a board meeting: officers, and the member seated on the board. */
 const BOARD_WRITERS = ['ADMIN', 'SECRETARIAT', 'MEMBER'] as const;
+
+/** Those who run a board meeting: officers, and the member who chairs the board. */
+const BOARD_RUNNERS = BOARD_WRITERS;
+/** Those who take part in a board meeting for themselves or record for others. */
+const BOARD_FLOOR = BOARD_WRITERS;
+const floorRead = { ...read, byId: true } as const;
 
 const ROUTES: Route[] = [
 	{ ...read, name: 'list organisations', call: (_, s) => ['GET', `${p(s)}/organisations`] },
@@ -495,6 +567,139 @@ const ROUTES: Route[] = [
 		...read,
 		name: 'actions CSV',
 		call: (_, s) => ['GET', `${p(s)}/actions.csv`]
+	},
+	{
+		allowed: BOARD_RUNNERS,
+		name: 'start meeting',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${(await arrangeFloor(fx, 'AGENDA_ISSUED')).id}/start`,
+			{}
+		]
+	},
+	{
+		allowed: BOARD_RUNNERS,
+		name: 'set current item',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => {
+			const floor = await arrangeFloor(fx, 'IN_PROGRESS');
+			return ['POST', `/api/v1/meetings/${floor.id}/current-item`, { agendaItemId: floor.itemId }];
+		}
+	},
+	{
+		...floorRead,
+		name: 'get attendance',
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await arrangeFloor(fx, 'AGENDA_ISSUED')).id}/attendance`
+		]
+	},
+	{
+		allowed: BOARD_FLOOR,
+		name: 'record own attendance',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${(await arrangeFloor(fx, 'AGENDA_ISSUED')).id}/attendance`,
+			{ status: 'APOLOGIES' }
+		]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'record someone else’s attendance',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${(await arrangeFloor(fx, 'AGENDA_ISSUED')).id}/attendance`,
+			{ membershipId: fx.members.OBSERVER.membershipId, status: 'PRESENT' }
+		]
+	},
+	{
+		...floorRead,
+		name: 'list declarations',
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await arrangeFloor(fx, 'AGENDA_ISSUED')).id}/declarations`
+		]
+	},
+	{
+		allowed: BOARD_FLOOR,
+		name: 'declare interest',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => {
+			const floor = await arrangeFloor(fx, 'AGENDA_ISSUED');
+			return [
+				'POST',
+				`/api/v1/meetings/${floor.id}/declarations`,
+				{ agendaItemId: floor.itemId, nature: 'Trustee of an applicant', action: 'REMAINED' }
+			];
+		}
+	},
+	{
+		...floorRead,
+		name: 'get speakers',
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await arrangeFloor(fx, 'IN_PROGRESS')).id}/contributions`
+		]
+	},
+	{
+		allowed: BOARD_FLOOR,
+		name: 'ask to speak',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx, _, role) => [
+			'POST',
+			`/api/v1/meetings/${(await arrangeFloor(fx, 'IN_PROGRESS', role)).id}/contributions`,
+			{ type: 'QUESTION' }
+		]
+	},
+	{
+		allowed: BOARD_RUNNERS,
+		name: 'call a speaker',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => ['POST', `/api/v1/contributions/${await arrangeTurn(fx, false)}/start`, {}]
+	},
+	{
+		allowed: BOARD_FLOOR,
+		name: 'end a turn (the speaker’s own, or as chair or officer)',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => ['POST', `/api/v1/contributions/${await arrangeTurn(fx, true)}/stop`, {}]
+	},
+	{
+		allowed: BOARD_FLOOR,
+		name: 'cancel a request to speak (one’s own, or as chair or officer)',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => ['POST', `/api/v1/contributions/${await arrangeTurn(fx, false)}/cancel`]
+	},
+	{
+		allowed: EVERYONE,
+		name: 'mark own notification read',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx, _, role) => [
+			'POST',
+			`/api/v1/me/notifications/${await arrangeNotification(fx, role)}/read`
+		]
 	}
 ];
 
@@ -574,6 +779,8 @@ describe('without signing in', () => {
 		['GET', '/api/v1/me'],
 		['POST', '/api/v1/me/password', { currentPassword: 'x', newPassword: 'y'.repeat(12) }],
 		['GET', '/api/v1/me/tokens'],
+		['GET', '/api/v1/me/notifications'],
+		['POST', `/api/v1/me/notifications/${'a'.repeat(24)}/read`, {}],
 		['POST', '/api/v1/me/tokens', { name: 'x' }],
 		['DELETE', `/api/v1/me/tokens/${'a'.repeat(24)}`],
 		['GET', '/api/v1/partnerships'],

@@ -1,11 +1,14 @@
 // Meetings of a body: scheduling them, listing them, reading one with its projected agenda and the names
-// of its shared documents, and issuing the agenda (DRAFT → AGENDA_ISSUED).
+// of its shared documents, issuing the agenda (DRAFT → AGENDA_ISSUED), starting the meeting (→ IN_PROGRESS)
+// and moving it from item to item.
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { db, transaction } from './db.ts';
-import { publishMeetingChange } from './live.ts';
 import { Conflict, NotFound } from './errors.ts';
+import { publishMeetingChange } from './live.ts';
+import { agendaItemOf, floorOf, requireStatus } from './meeting-floor.ts';
+import { notifyAgendaIssued } from './notifications.ts';
 import {
 	canScheduleMeetings,
 	demand,
@@ -13,7 +16,7 @@ import {
 	partnershipContext,
 	type PartnershipContext
 } from './permissions.ts';
-import { optionalText, parse, requiredText, wholeNumber } from './validation.ts';
+import { optionalText, parse, reference, requiredText, wholeNumber } from './validation.ts';
 import { meetingDocuments } from '../collab/documents.ts';
 import { parseMeetingTime } from '../dates.ts';
 import { ITEM_PURPOSES, MEETING_STATUSES } from '../vocabulary.ts';
@@ -78,6 +81,11 @@ export const AgendaItemView = z.object({
 export const MeetingView = MeetingSummary.extend({
 	access: z.enum(['write', 'read']),
 	agendaIssuedAt: z.iso.datetime().nullable(),
+	startedAt: z.iso.datetime().nullable(),
+	closedAt: z.iso.datetime().nullable(),
+	/** The item under discussion while the meeting is in progress, and since when (its timer). */
+	currentItemId: z.string().nullable(),
+	currentItemAt: z.iso.datetime().nullable(),
 	items: z.array(AgendaItemView),
 	documents: z.object({
 		agenda: z.string(),
@@ -159,6 +167,10 @@ export async function getMeeting(actor: Actor, meetingId: string): Promise<Meeti
 		select: {
 			...select,
 			agendaIssuedAt: true,
+			startedAt: true,
+			closedAt: true,
+			currentItemId: true,
+			currentItemAt: true,
 			items: {
 				select: {
 					id: true,
@@ -174,17 +186,25 @@ export async function getMeeting(actor: Actor, meetingId: string): Promise<Meeti
 			}
 		}
 	});
-	const { items, agendaIssuedAt, ...rest } = meeting;
+	const { items, agendaIssuedAt, startedAt, closedAt, currentItemId, currentItemAt, ...rest } =
+		meeting;
 	return {
 		...summary(rest),
 		access: ctx.access,
 		agendaIssuedAt: agendaIssuedAt?.toISOString() ?? null,
+		startedAt: startedAt?.toISOString() ?? null,
+		closedAt: closedAt?.toISOString() ?? null,
+		currentItemId,
+		currentItemAt: currentItemAt?.toISOString() ?? null,
 		items,
 		documents: meetingDocuments(meetingId)
 	};
 }
 
-/** Sends the agenda out: from then on, papers added to the pack are marked late. */
+/**
+ * Sends the agenda out: from then on, papers added to the pack are marked late. Everyone seated on the
+ * body is told in the app.
+ */
 export async function issueAgenda(actor: Actor, meetingId: string): Promise<MeetingView> {
 	const ctx = await meetingContext(actor, meetingId);
 	demand(canScheduleMeetings(ctx), 'Only the secretariat and admins issue agendas.');
@@ -208,7 +228,92 @@ export async function issueAgenda(actor: Actor, meetingId: string): Promise<Meet
 			partnershipId: ctx.partnership.id,
 			detail: { at: at.toISOString() }
 		});
+		await notifyAgendaIssued(tx, meetingId, ctx.partnership.slug);
 	});
-	publishMeetingChange(meetingId, 'status');
+	publishMeetingChange(meetingId, 'meeting');
+	return getMeeting(actor, meetingId);
+}
+
+const RUN_MESSAGE = 'Only the chair, the vice-chair and the secretariat run the meeting.';
+
+/** Opens the meeting (AGENDA_ISSUED → IN_PROGRESS) at its first item. */
+export async function startMeeting(actor: Actor, meetingId: string): Promise<MeetingView> {
+	const { ctx, rights } = await floorOf(actor, meetingId);
+	demand(rights.run, RUN_MESSAGE);
+	await transaction(async (tx) => {
+		const at = new Date();
+		const first = await tx.agendaItem.findFirst({
+			where: { meetingId, withdrawn: false },
+			orderBy: [{ order: 'asc' }, { id: 'asc' }],
+			select: { id: true }
+		});
+		// Conditional on the status, so the chair and the officer pressing start at once start it once.
+		const { count } = await tx.meeting.updateMany({
+			where: { id: meetingId, status: 'AGENDA_ISSUED' },
+			data: {
+				status: 'IN_PROGRESS',
+				startedAt: at,
+				currentItemId: first?.id ?? null,
+				currentItemAt: first ? at : null
+			}
+		});
+		if (!count) {
+			const now = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+			requireStatus(now, ['AGENDA_ISSUED'], 'A meeting can be started once its agenda is issued');
+		}
+		await audit(tx, actor.userId, {
+			action: 'meeting_started',
+			entity: 'Meeting',
+			entityId: meetingId,
+			partnershipId: ctx.partnership.id,
+			detail: { at: at.toISOString(), currentItemId: first?.id ?? null }
+		});
+	});
+	publishMeetingChange(meetingId, 'meeting');
+	return getMeeting(actor, meetingId);
+}
+
+export const SetCurrentItemInput = z.object({
+	agendaItemId: reference('Choose an item on this meeting’s agenda')
+});
+
+/** Moves the meeting to another item; its timer starts again from now. */
+export async function setCurrentItem(
+	actor: Actor,
+	meetingId: string,
+	input: unknown
+): Promise<MeetingView> {
+	const { ctx, rights, meeting } = await floorOf(actor, meetingId);
+	demand(rights.run, RUN_MESSAGE);
+	const { agendaItemId } = parse(SetCurrentItemInput, input);
+	requireStatus(
+		meeting,
+		['IN_PROGRESS'],
+		'The current item is set while the meeting is in progress'
+	);
+	await transaction(async (tx) => {
+		await agendaItemOf(tx, meetingId, agendaItemId);
+		const at = new Date();
+		const { count } = await tx.meeting.updateMany({
+			where: { id: meetingId, status: 'IN_PROGRESS' },
+			data: { currentItemId: agendaItemId, currentItemAt: at }
+		});
+		if (!count) {
+			const now = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+			requireStatus(
+				now,
+				['IN_PROGRESS'],
+				'The current item is set while the meeting is in progress'
+			);
+		}
+		await audit(tx, actor.userId, {
+			action: 'current_item_set',
+			entity: 'Meeting',
+			entityId: meetingId,
+			partnershipId: ctx.partnership.id,
+			detail: { before: meeting.currentItemId, after: agendaItemId, at: at.toISOString() }
+		});
+	});
+	publishMeetingChange(meetingId, 'meeting');
 	return getMeeting(actor, meetingId);
 }

@@ -114,17 +114,29 @@ export interface MeetingRights {
 	run: boolean;
 	/** The secretariat's recorder: attendance, declarations, speakers and challenges on others' behalf. */
 	recordForOthers: boolean;
-	/** Taking part in person: a seat on the body, so their own apologies, declarations, turns, challenges. */
+	/**
+	 * Taking part in person: a seat on the body, or standing in for a seat holder at this meeting; so their
+	 * own apologies, declarations, turns, challenges.
+	 */
 	takePart: boolean;
 	/** The actor's seat on the meeting's body, if any. */
 	seatRole: string | null;
 }
 
 export async function meetingRights(ctx: MeetingContext): Promise<MeetingRights> {
-	const seats = await db().bodySeat.findMany({
-		where: { bodyId: ctx.meeting.bodyId, membershipId: ctx.membership.id, endedAt: null },
-		select: { role: true }
-	});
+	const [seats, standingIn] = await Promise.all([
+		db().bodySeat.findMany({
+			where: { bodyId: ctx.meeting.bodyId, membershipId: ctx.membership.id, endedAt: null },
+			select: { role: true }
+		}),
+		db().attendance.count({
+			where: {
+				meetingId: ctx.meeting.id,
+				membershipId: ctx.membership.id,
+				status: 'SUBSTITUTE_FOR'
+			}
+		})
+	]);
 	const roles = seats.map((seat) => seat.role as string);
 	const seatRole =
 		['CHAIR', 'VICE_CHAIR', 'MEMBER', 'SUBSTITUTE', 'ADVISER'].find((r) => roles.includes(r)) ??
@@ -135,7 +147,7 @@ export async function meetingRights(ctx: MeetingContext): Promise<MeetingRights>
 	return {
 		run: officer || chair,
 		recordForOthers: officer,
-		takePart: member && seatRole !== null,
+		takePart: member && (seatRole !== null || standingIn > 0),
 		seatRole
 	};
 }

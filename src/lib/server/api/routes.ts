@@ -18,7 +18,22 @@ import { DecisionContentInput, RecordDecisionInput } from '../decisions.ts';
 import { AddRestrictedEvidenceInput, EvidenceView } from '../evidence.ts';
 import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from '../evidence-files.ts';
 import { CreateInvitationInput, InvitationView } from '../invitations.ts';
-import { MeetingSummary, MeetingView, ScheduleMeetingInput } from '../meetings.ts';
+import { AttendanceView, RecordAttendanceInput } from '../attendance.ts';
+import { DeclarationView, DeclareInterestInput } from '../declarations.ts';
+import {
+	MeetingSummary,
+	MeetingView,
+	ScheduleMeetingInput,
+	SetCurrentItemInput
+} from '../meetings.ts';
+import { NotificationView } from '../notifications.ts';
+import {
+	EndTurnInput,
+	RequestToSpeakInput,
+	SpeakersView,
+	StartTurnInput,
+	TurnView
+} from '../speakers.ts';
 import { AddSeatInput, MemberView, UpdateMemberInput } from '../members.ts';
 import { ApproveMinutesInput, MinutesView } from '../minutes.ts';
 import {
@@ -493,6 +508,124 @@ export const routes = defineRoutes({
 		summary: 'Every action of the partnership, as CSV with a header row',
 		tag: 'Exports',
 		file: 'text/csv',
+		errors: [404]
+	},
+	startMeeting: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/start',
+		summary:
+			'Start a meeting whose agenda is issued (chair, vice-chair, secretariat); it opens at its first item',
+		tag: 'Running a meeting',
+		response: MeetingView,
+		errors: [409, ...inPartnership]
+	},
+	setCurrentItem: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/current-item',
+		summary: 'Move a meeting in progress to another item; the item’s timer starts from now',
+		tag: 'Running a meeting',
+		body: SetCurrentItemInput,
+		response: MeetingView,
+		errors: [400, 409, ...inPartnership]
+	},
+	getAttendance: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/attendance',
+		summary: 'The roll (seat holders and everyone recorded as attending) and the quorum',
+		tag: 'Running a meeting',
+		response: AttendanceView,
+		errors: [404]
+	},
+	recordAttendance: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/attendance',
+		summary:
+			'Record attendance: a seated member their own presence or apologies (naming a colleague from their ' +
+			'organisation to stand in); the secretariat anyone’s, including absence and substitutes',
+		tag: 'Running a meeting',
+		body: RecordAttendanceInput,
+		response: AttendanceView,
+		errors: [400, 409, ...inPartnership]
+	},
+	listDeclarations: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/declarations',
+		summary:
+			'Declarations of interest in force (the latest by each member on each item); `?history=true` for every one',
+		tag: 'Running a meeting',
+		response: z.array(DeclarationView),
+		errors: [404]
+	},
+	declareInterest: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/declarations',
+		summary:
+			'Declare an interest in an item: a seated member their own, the secretariat anyone’s; a later ' +
+			'declaration supersedes an earlier one, none is changed',
+		tag: 'Running a meeting',
+		body: DeclareInterestInput,
+		response: DeclarationView,
+		status: 201,
+		errors: [400, 409, ...inPartnership]
+	},
+	getSpeakers: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/contributions',
+		summary: 'The speaker queue, the turn in progress and the finished turns',
+		tag: 'Running a meeting',
+		response: SpeakersView,
+		errors: [404]
+	},
+	requestToSpeak: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/contributions',
+		summary:
+			'Ask to speak (on the current item unless another is named); the chair and secretariat add anyone present',
+		tag: 'Running a meeting',
+		body: RequestToSpeakInput,
+		response: TurnView,
+		status: 201,
+		errors: [400, 409, ...inPartnership]
+	},
+	startTurn: {
+		method: 'POST',
+		path: '/api/v1/contributions/{id}/start',
+		summary: 'Call a waiting speaker (chair, vice-chair, secretariat); the turn in progress ends',
+		tag: 'Running a meeting',
+		body: StartTurnInput,
+		response: TurnView,
+		errors: [400, 409, ...inPartnership]
+	},
+	endTurn: {
+		method: 'POST',
+		path: '/api/v1/contributions/{id}/stop',
+		summary: 'End a turn in progress, optionally with a summary of what was said',
+		tag: 'Running a meeting',
+		body: EndTurnInput,
+		response: TurnView,
+		errors: [400, 409, ...inPartnership]
+	},
+	cancelRequest: {
+		method: 'POST',
+		path: '/api/v1/contributions/{id}/cancel',
+		summary: 'Take a waiting request to speak out of the queue',
+		tag: 'Running a meeting',
+		response: TurnView,
+		errors: [409, ...inPartnership]
+	},
+	listNotifications: {
+		method: 'GET',
+		path: '/api/v1/me/notifications',
+		summary: 'The signed-in person’s notifications, newest first',
+		tag: 'Account',
+		response: z.array(NotificationView)
+	},
+	markNotificationRead: {
+		method: 'POST',
+		path: '/api/v1/me/notifications/{id}/read',
+		summary: 'Mark one of one’s own notifications as read',
+		tag: 'Account',
+		response: NotificationView,
 		errors: [404]
 	},
 	openapi: {

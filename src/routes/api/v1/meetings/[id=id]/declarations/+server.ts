@@ -1,0 +1,10 @@
+import { routes } from '$lib/server/api/routes';
+import { endpoint } from '$lib/server/api/endpoint';
+import { declareInterest, listDeclarations } from '$lib/server/declarations';
+
+export const GET = endpoint(routes.listDeclarations, ({ actor, params, event }) =>
+	listDeclarations(actor, params.id, { history: event.url.searchParams.get('history') === 'true' })
+);
+export const POST = endpoint(routes.declareInterest, ({ actor, params, body }) =>
+	declareInterest(actor, params.id, body)
+);
