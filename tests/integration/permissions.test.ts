@@ -404,6 +404,18 @@ const ROUTES: Route[] = [
 		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeLive(fx)).meetingId}/challenges`]
 	},
 	{
+		...read,
+		name: 'list challenges on a paper',
+		byId: true,
+		call: async (fx) => {
+			const { meetingId } = await arrangeLive(fx);
+			const paper = await server.db.evidenceItem.create({
+				data: { id: randomUUID().replaceAll('-', ''), meetingId, title: 'Arranged paper' }
+			});
+			return ['GET', `/api/v1/meetings/${meetingId}/evidence/${paper.id}/challenges`];
+		}
+	},
+	{
 		// The chair raises their own; officers record for the chair.
 		allowed: BOARD_WRITERS,
 		name: 'raise challenge',

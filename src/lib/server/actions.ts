@@ -265,3 +265,33 @@ export async function actionsOfDecision(
 	const rows = await reader.action.findMany({ where: { decisionId }, orderBy: [...ORDER] });
 	return actionViews(reader, partnershipId, rows);
 }
+
+/**
+ * Which of these actions the actor may move on, by the rule `updateAction` applies: officers any, the
+ * chair or vice-chair of the action's body its body's, a member those their organisation owns.
+ */
+export async function updatableActions(
+	actor: Actor,
+	slug: string,
+	actions: Pick<ActionView, 'id' | 'bodyId' | 'ownerOrganisationId'>[]
+): Promise<string[]> {
+	const ctx = await partnershipContext(actor, slug);
+	const { role, organisationId } = ctx.membership;
+	if (role === 'ADMIN' || role === 'SECRETARIAT') return actions.map((a) => a.id);
+	if (role !== 'MEMBER') return [];
+	const chaired = new Set(
+		(
+			await db().bodySeat.findMany({
+				where: {
+					membershipId: ctx.membership.id,
+					endedAt: null,
+					role: { in: ['CHAIR', 'VICE_CHAIR'] }
+				},
+				select: { bodyId: true }
+			})
+		).map((s) => s.bodyId)
+	);
+	return actions
+		.filter((a) => chaired.has(a.bodyId) || a.ownerOrganisationId === organisationId)
+		.map((a) => a.id);
+}

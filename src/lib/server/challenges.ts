@@ -354,13 +354,14 @@ export async function listChallenges(
 	return challengeViews(db(), ctx, rows);
 }
 
-/** The challenges aimed at one paper, for those who may see it. */
+/** The challenges aimed at one paper of a meeting, for those who may see the paper. */
 export async function listChallengesOnEvidence(
 	actor: Actor,
+	meetingId: string,
 	evidenceItemId: string
 ): Promise<ChallengeView[]> {
 	const paper = await db().evidenceItem.findUnique({ where: { id: evidenceItemId } });
-	if (!paper) throw new NotFound('evidence item');
+	if (!paper || paper.meetingId !== meetingId) throw new NotFound('evidence item');
 	const ctx = await meetingContext(actor, paper.meetingId).catch(() => {
 		throw new NotFound('evidence item');
 	});

@@ -220,3 +220,16 @@ export function chainHolds(rows: VersionRow[]): boolean {
 		)
 	);
 }
+
+/** Which items of a meeting have a decision, and its id: for linking a meeting's record to its decisions. */
+export async function decisionsOfMeeting(
+	actor: Actor,
+	meetingId: string
+): Promise<{ id: string; agendaItemId: string }[]> {
+	await meetingContext(actor, meetingId);
+	return db().decision.findMany({
+		where: { meetingId },
+		select: { id: true, agendaItemId: true },
+		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
+	});
+}

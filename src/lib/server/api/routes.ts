@@ -365,6 +365,16 @@ export const routes = defineRoutes({
 		response: z.array(ChallengeView),
 		errors: [400, 404]
 	},
+	listChallengesOnEvidence: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/evidence/{itemId}/challenges',
+		summary:
+			'The challenges aimed at one of the meeting’s papers, with their responses, in the order raised; ' +
+			'404 for a restricted paper the caller may not see',
+		tag: 'Meeting record',
+		response: z.array(ChallengeView),
+		errors: [404]
+	},
 	raiseChallenge: {
 		method: 'POST',
 		path: '/api/v1/meetings/{id}/challenges',

@@ -1,6 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { DOCUMENT_KINDS, type DocumentKind } from '$lib/collab/documents';
+import { mattersArising } from '$lib/server/actions';
 import { getBody } from '$lib/server/bodies';
+import { listChallenges } from '$lib/server/challenges';
+import { decisionsOfMeeting } from '$lib/server/decision-register';
 import { documentHistory } from '$lib/server/document-history';
 import { addRestrictedEvidence, attachEvidenceFile, listEvidence } from '$lib/server/evidence';
 import { ACCEPT_ATTRIBUTE } from '$lib/server/evidence-files';
@@ -24,7 +27,10 @@ export const load: PageServerLoad = async (event) => {
 			body: await getBody(actor, slug, meeting.bodyId),
 			evidence: await listEvidence(actor, id),
 			organisations: await listOrganisations(actor, slug),
-			accept: ACCEPT_ATTRIBUTE
+			accept: ACCEPT_ATTRIBUTE,
+			mattersArising: await mattersArising(actor, id),
+			challenges: await listChallenges(actor, id),
+			decisions: await decisionsOfMeeting(actor, id)
 		};
 	});
 };
