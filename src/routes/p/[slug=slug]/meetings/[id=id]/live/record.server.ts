@@ -128,7 +128,8 @@ function decisionInput(data: FormData) {
 		evidenceItemIds: data.getAll('evidenceItemIds').filter((v) => typeof v === 'string'),
 		alternatives: text(data, 'alternatives'),
 		commitments: rows(data, 'commitments', ['organisationId', 'membershipId', 'text']),
-		proceedWithoutQuorum: text(data, 'proceedWithoutQuorum') === 'true'
+		// A hidden "false" comes before the checkbox's "true".
+		proceedWithoutQuorum: data.getAll('proceedWithoutQuorum').includes('true')
 	};
 }
 
@@ -243,9 +244,9 @@ export const recordActions = {
 		const data = await event.request.formData();
 		return formCommand(
 			data,
-			async (values) => {
+			async () => {
 				// Closing cannot be undone: it takes a ticked confirmation.
-				if (values.confirm !== 'true')
+				if (!data.getAll('confirm').includes('true'))
 					return fail(400, {
 						form: 'closeMeeting',
 						values: {},
