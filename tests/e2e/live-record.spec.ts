@@ -272,7 +272,6 @@ test('without a quorum the chair is warned and must confirm before the decision 
 	playwright
 }) => {
 	const { api, cookie } = await officerApi(playwright.request, baseURL!);
-	const chairName = 'chair';
 	const { meetingId } = await arrangeMeeting(
 		api,
 		cookie,
@@ -284,7 +283,7 @@ test('without a quorum the chair is warned and must confirm before the decision 
 	const chair = await open(
 		browser,
 		baseURL!,
-		`${chairName}@demo.example`,
+		'chair@demo.example',
 		`/p/strathmuir/meetings/${meetingId}/live?view=chair`
 	);
 	const page = chair.page;
