@@ -99,12 +99,17 @@ type Content = z.output<typeof DecisionContentInput>;
 
 const RUN_MESSAGE = 'Only the chair, the vice-chair and the secretariat record decisions.';
 
-/** The draft wording of an item in the server's copy of the decision log. */
-async function draftWording(meetingId: string, agendaItemId: string): Promise<string> {
+/** An item's draft wording as the server's copy of the decision log has it now ('' if none). */
+export async function readDraftWording(meetingId: string, agendaItemId: string): Promise<string> {
 	const text = await withDocument(meetingDocuments(meetingId).decisions, (doc) =>
 		decisionDrafts(doc).get(agendaItemId)?.toString()
 	);
-	const wording = (text ?? '').trim();
+	return (text ?? '').trim();
+}
+
+/** The draft wording to freeze, or Invalid on `wording` when there is none. */
+async function draftWording(meetingId: string, agendaItemId: string): Promise<string> {
+	const wording = await readDraftWording(meetingId, agendaItemId);
 	if (!wording)
 		throw new Invalid({
 			wording: 'The decision log has no wording for this item; write it before recording'
