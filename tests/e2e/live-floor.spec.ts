@@ -4,7 +4,12 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, ready, signIn, test } from './fixtures.ts';
 
-async function person(browser: Browser, baseURL: string, email: string, viewport?: object) {
+async function person(
+	browser: Browser,
+	baseURL: string,
+	email: string,
+	viewport?: { width: number; height: number }
+) {
 	const context = await browser.newContext({ baseURL, ...(viewport ? { viewport } : {}) });
 	const page = await context.newPage();
 	await signIn(page, email);
