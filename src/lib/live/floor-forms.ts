@@ -17,3 +17,15 @@ const clock = new Intl.DateTimeFormat('en-GB', {
 export function formatClock(at: string): string {
 	return clock.format(new Date(at));
 }
+
+/**
+ * A failure's field errors for an ErrorSummary: those of fields the form shows keep their link, the rest
+ * (about a hidden input, such as the person a button acts on) become plain sentences.
+ */
+export function summaryFields(fields: Record<string, string>, shown: string[]) {
+	const linked = Object.entries(fields).filter(([name]) => shown.includes(name));
+	const plain = Object.entries(fields)
+		.filter(([name]) => !shown.includes(name))
+		.map(([, text]) => text);
+	return Object.fromEntries([...linked, ...(plain.length ? [['_', plain.join(' ')]] : [])]);
+}
