@@ -8,6 +8,7 @@ import { getMeeting } from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/organisations';
 import { meetingContext, meetingRights } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
+import { floorActions, loadFloor } from './floor.server';
 import { loadRecord, recordActions } from './record.server';
 
 export type LiveView = 'chair' | 'members' | 'recorder';
@@ -35,9 +36,10 @@ export const load: PageServerLoad = async (event) => {
 			me: { membershipId: ctx.membership.id, organisationId: ctx.membership.organisationId },
 			body: await getBody(actor, slug, meeting.bodyId),
 			organisations: await listOrganisations(actor, slug),
+			...(await loadFloor(event)),
 			...(await loadRecord(event))
 		};
 	});
 };
 
-export const actions: Actions = { ...recordActions };
+export const actions: Actions = { ...floorActions, ...recordActions };
