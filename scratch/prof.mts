@@ -1,4 +1,0 @@
-import { hashPassword } from '../src/lib/server/auth/passwords.ts';
-let t = Date.now();
-await hashPassword('x');
-console.log('hash', Date.now() - t);
