@@ -99,6 +99,157 @@ describe('the demo partnership, loaded with --demo', () => {
 		expect(slugs.sort()).toEqual(['carran-valley', 'strathmuir']);
 	});
 
+	describe('the board’s record', () => {
+		type Meeting = { id: string; title: string; status: string; startsAt: string };
+		let officer: Client;
+		let meetings: Meeting[];
+		let review: Meeting;
+		let special: Meeting;
+		let upcoming: Meeting;
+		beforeAll(async () => {
+			officer = await signedIn(server.url, 'officer@demo.example', PASSWORD);
+			const [board] = bodies.filter((b) => b.kind === 'BOARD');
+			meetings = (await officer.get(`/api/v1/bodies/${board.id}/meetings`)).json;
+			[review, special, upcoming] = meetings;
+		});
+
+		it('has a past review (minutes approved), a special meeting (closed) and an issued agenda ahead', () => {
+			expect(meetings.map((m) => m.status)).toEqual([
+				'MINUTES_APPROVED',
+				'CLOSED',
+				'AGENDA_ISSUED'
+			]);
+			const days = (m: Meeting) => (Date.parse(m.startsAt) - Date.now()) / 86_400_000;
+			expect(days(review)).toBeGreaterThan(-30);
+			expect(days(review)).toBeLessThan(-26);
+			expect(days(upcoming)).toBeGreaterThan(12);
+			expect(upcoming.title).toBe('Partnership Board');
+		});
+
+		it('records decisions whose hashes verify: a consensus, a vote that adds up, an amendment, a ratification', async () => {
+			const register = (await officer.get('/api/v1/partnerships/strathmuir/decisions')).json;
+			const ids: string[] = register
+				.filter((d: any) => d.meeting?.id === review.id || d.meetingId === review.id)
+				.map((d: any) => d.id);
+			expect(ids).toHaveLength(3);
+			const details = await Promise.all(
+				ids.map(async (id) => (await officer.get(`/api/v1/decisions/${id}`)).json)
+			);
+			for (const d of details) expect(d.verified).toBe(true);
+			expect(details.some((d) => d.current.method === 'CONSENSUS')).toBe(true);
+			const vote = details.find((d) => d.current.method === 'VOTE')!;
+			const { votes } = vote.current;
+			expect(votes.for + votes.against + votes.abstained).toBe(vote.current.participants.length);
+			const amended = details.find((d) => d.versions.length === 2)!;
+			expect(amended.versions[0].wording).not.toBe(amended.versions[1].wording);
+			expect(amended.versions[0].previousHash).toBe(amended.versions[1].hash);
+			expect(JSON.stringify(amended.current)).toMatch(/Strathmuir College/);
+			expect(amended.current.commitments.some((c: any) => c.withAuthority === false)).toBe(true);
+			expect(amended.challenges.some((c: any) => c.effect === 'AMENDED')).toBe(true);
+		});
+
+		it('has challenges with responses: one on a paper with a quoted passage, one unresolved', async () => {
+			const challenges = (await officer.get(`/api/v1/meetings/${review.id}/challenges`)).json;
+			expect(challenges.length).toBeGreaterThanOrEqual(3);
+			for (const c of challenges) expect(c.responses.length).toBeGreaterThan(0);
+			const quoted = challenges.find((c: any) => c.quote)!;
+			expect(quoted.evidenceTitle).toBeTruthy();
+			expect(['COMMUNITY', 'THIRD_SECTOR']).toContain(quoted.raisedBy.sector);
+			expect(challenges.some((c: any) => c.status === 'UNRESOLVED')).toBe(true);
+		});
+
+		it('records a substitute, apologies naming them, and a withdrawal under a declaration', async () => {
+			const { roll } = (await officer.get(`/api/v1/meetings/${review.id}/attendance`)).json;
+			const substitute = roll.find((r: any) => r.status === 'SUBSTITUTE_FOR')!;
+			const absent = roll.find((r: any) => r.membershipId === substitute.substituteForId)!;
+			expect(absent).toMatchObject({ status: 'APOLOGIES', substituteId: substitute.membershipId });
+			const declarations = (await officer.get(`/api/v1/meetings/${review.id}/declarations`)).json;
+			expect(declarations.some((d: any) => d.action === 'WITHDREW')).toBe(true);
+		});
+
+		it('has turns lasting minutes, from several sectors, unevenly', async () => {
+			const { turns } = (await officer.get(`/api/v1/meetings/${review.id}/contributions`)).json;
+			expect(turns.length).toBeGreaterThanOrEqual(15);
+			for (const t of turns) {
+				expect(t.seconds).toBeGreaterThanOrEqual(60);
+				expect(t.summary).not.toBe('');
+			}
+			const bySector = new Map<string, number>();
+			for (const t of turns) bySector.set(t.sector, (bySector.get(t.sector) ?? 0) + t.seconds);
+			expect(bySector.size).toBeGreaterThanOrEqual(5);
+			const times = [...bySector.values()];
+			expect(Math.max(...times)).toBeGreaterThan(3 * Math.min(...times));
+		});
+
+		it('approved the review’s minutes at the special meeting; they hold the attendance and a decision', async () => {
+			const minutes = (await officer.get(`/api/v1/meetings/${review.id}/minutes`)).json;
+			expect(minutes.versions).toHaveLength(1);
+			const [approved] = minutes.versions;
+			expect(approved.approvedAtMeetingId).toBe(special.id);
+			expect(approved.text).toMatch(/Present: .*Cllr Morven Drysdale/);
+			expect(approved.text).toMatch(/Substitutes: Rhona Bell/);
+			expect(approved.text).toContain('The board agrees to fund the eight warm spaces');
+			const draft = (await officer.get(`/api/v1/meetings/${special.id}/minutes`)).json;
+			expect(draft.versions).toHaveLength(0);
+			expect(draft.draft).toContain('Winter pressures');
+		});
+
+		it('issues the next agenda with papers; the open actions are its matters arising', async () => {
+			const meeting = (await officer.get(`/api/v1/meetings/${upcoming.id}`)).json;
+			expect(meeting.agendaIssuedAt).not.toBeNull();
+			expect(meeting.items.some((i: any) => i.private)).toBe(true);
+			const papers = (await officer.get(`/api/v1/meetings/${upcoming.id}/evidence`)).json;
+			expect(papers.length).toBeGreaterThanOrEqual(4);
+			const arising = (await officer.get(`/api/v1/meetings/${upcoming.id}/matters-arising`)).json;
+			expect(arising.length).toBeGreaterThanOrEqual(3);
+			for (const a of arising) expect(['OPEN', 'IN_PROGRESS']).toContain(a.status);
+			expect(arising.some((a: any) => a.meetingId === review.id)).toBe(true);
+		});
+
+		it('shows the meetings on the public page, but not the item taken in private', async () => {
+			const anyone = new Client(server.url);
+			const index = await anyone.get('/public/strathmuir');
+			expect(index.status).toBe(200);
+			for (const m of meetings) expect(index.text).toContain(`/public/strathmuir/meetings/${m.id}`);
+			const page = await anyone.get(`/public/strathmuir/meetings/${upcoming.id}`);
+			expect(page.status).toBe(200);
+			expect(page.text).toContain('Child poverty action plan');
+			expect(page.text).not.toContain('lease negotiations');
+		});
+
+		it('has an audit trail of the recorded commands, attributed to the demo people', async () => {
+			const events = await server.db.auditEvent.findMany({
+				where: { action: { not: 'demo_loaded' }, actorUserId: { not: null } },
+				select: { action: true, at: true, actorUserId: true }
+			});
+			const users = await server.db.user.findMany({ select: { id: true, email: true } });
+			const emailOf = new Map(users.map((u) => [u.id, u.email]));
+			const actions = new Set(events.map((ev) => ev.action));
+			for (const action of [
+				'agenda_issued',
+				'attendance_recorded',
+				'interest_declared',
+				'meeting_started',
+				'current_item_set',
+				'speaker_requested',
+				'turn_started',
+				'turn_ended',
+				'raised',
+				'responded',
+				'recorded',
+				'amended',
+				'created',
+				'closed',
+				'minutes_approved'
+			])
+				expect(actions).toContain(action);
+			const who = new Set(events.map((ev) => emailOf.get(ev.actorUserId!)));
+			for (const email of ['officer', 'chair', 'college', 'tsi', 'community'])
+				expect(who).toContain(`${email}@demo.example`);
+			expect(events.some((ev) => ev.at.getTime() < Date.now() - 20 * 86_400_000)).toBe(true);
+		});
+	});
+
 	it('is not loaded twice when the server restarts on the same data', async () => {
 		const before = await counts(server);
 		await server.stop();

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { now } from './clock.ts';
 import { db, transaction, type Db, type Tx } from './db.ts';
 import { NotFound } from './errors.ts';
 import { publishMeetingChange } from './live.ts';
@@ -159,6 +160,7 @@ export async function addAction(
 				fields.ownerMembershipId = 'Choose someone from the organisation that owns the action';
 		}
 		fail(fields);
+		const at = now();
 		const row = await tx.action.create({
 			data: {
 				partnershipId: ctx.partnership.id,
@@ -169,7 +171,9 @@ export async function addAction(
 				ownerOrganisationId: data.ownerOrganisationId,
 				ownerMembershipId: data.ownerMembershipId ?? null,
 				dueOn: data.dueOn ? new Date(`${data.dueOn}T00:00:00Z`) : null,
-				createdById: actor.userId
+				createdById: actor.userId,
+				createdAt: at,
+				updatedAt: at
 			}
 		});
 		await audit(tx, actor.userId, {
@@ -206,7 +210,10 @@ export async function updateAction(
 	);
 	const data = parse(UpdateActionInput, input);
 	const view = await transaction(async (tx) => {
-		const row = await tx.action.update({ where: { id: actionId }, data: { status: data.status } });
+		const row = await tx.action.update({
+			where: { id: actionId },
+			data: { status: data.status, updatedAt: now() }
+		});
 		await audit(tx, actor.userId, {
 			action: 'updated',
 			entity: 'Action',

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { now } from './clock.ts';
 import { db, transaction, type Tx } from './db.ts';
 import { Invalid } from './errors.ts';
 import { publishMeetingChange } from './live.ts';
@@ -116,7 +117,7 @@ export async function recordAttendance(
 			where: { meetingId_membershipId: { meetingId, membershipId } }
 		});
 		const here = after.status === 'PRESENT' || after.status === 'SUBSTITUTE_FOR';
-		const arrivedAt = before?.arrivedAt ?? (here ? new Date() : null);
+		const arrivedAt = before?.arrivedAt ?? (here ? now() : null);
 		const row = await tx.attendance.upsert({
 			where: { meetingId_membershipId: { meetingId, membershipId } },
 			create: { meetingId, membershipId, ...after, arrivedAt, recordedById: actor.userId },

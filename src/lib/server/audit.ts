@@ -1,6 +1,7 @@
 // The audit trail: every write appends an event in the same transaction, so the trail and the records
 // can never disagree. Events are only ever inserted.
 import type { Tx } from './db.ts';
+import { now } from './clock.ts';
 
 export interface AuditEntry {
 	action: string;
@@ -18,7 +19,8 @@ export async function audit(tx: Tx, actorUserId: string | null, entry: AuditEntr
 			action: entry.action,
 			entity: entry.entity,
 			entityId: entry.entityId,
-			detail: JSON.stringify(entry.detail ?? {})
+			detail: JSON.stringify(entry.detail ?? {}),
+			at: now()
 		}
 	});
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { now } from './clock.ts';
 import { db, transaction, type Db, type Tx } from './db.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 import { publishMeetingChange } from './live.ts';
@@ -272,7 +273,8 @@ export async function raiseChallenge(
 				quote: data.quote ?? '',
 				kind: data.kind,
 				text: data.text,
-				recordedById: actor.userId
+				recordedById: actor.userId,
+				createdAt: now()
 			}
 		});
 		await audit(tx, actor.userId, {
@@ -323,7 +325,8 @@ export async function respondToChallenge(
 				text: data.text,
 				status: data.status,
 				effect: data.effect,
-				recordedById: actor.userId
+				recordedById: actor.userId,
+				createdAt: now()
 			}
 		});
 		await audit(tx, actor.userId, {

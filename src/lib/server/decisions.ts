@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { now } from './clock.ts';
 import { db, transaction, type Tx } from './db.ts';
 import { decisionHash, type VersionContent } from './decision-hash.ts';
 import {
@@ -217,7 +218,7 @@ async function freeze(
 	data: Content,
 	settled: Awaited<ReturnType<typeof settle>>
 ): Promise<string> {
-	const recordedAt = new Date();
+	const recordedAt = now();
 	const content: VersionContent = {
 		decisionId,
 		version,
@@ -292,7 +293,8 @@ export async function recordDecision(
 				partnershipId: ctx.partnership.id,
 				bodyId: ctx.meeting.bodyId,
 				meetingId,
-				agendaItemId: data.agendaItemId
+				agendaItemId: data.agendaItemId,
+				createdAt: now()
 			}
 		});
 		const versionId = await freeze(tx, actor, decision.id, 1, null, wording, data, settled);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { now } from './clock.ts';
 import { db, transaction } from './db.ts';
 import { publishMeetingChange } from './live.ts';
 import {
@@ -83,7 +84,8 @@ export async function declareInterest(
 				membershipId,
 				nature: data.nature,
 				action: data.action,
-				recordedById: actor.userId
+				recordedById: actor.userId,
+				createdAt: now()
 			}
 		});
 		await audit(tx, actor.userId, {

@@ -4,8 +4,8 @@
 import { audit } from './audit.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { db, transaction, type Tx } from './db.ts';
-import { seedDemoMeeting } from './demo-meeting.ts';
-import { projectDocument } from './projection.ts';
+import { createDemoMeeting, daysFromToday, UPCOMING_MEETING } from './demo-meeting.ts';
+import { recordDemoBoard, REVIEW_MEETING, SPECIAL_MEETING } from './demo-record.ts';
 import type { BodyKind, Capacity, PartnershipRole, SeatRole, Sector } from '../vocabulary.ts';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -409,7 +409,7 @@ export async function databaseIsEmpty(): Promise<boolean> {
 
 export async function seedDemo(): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	const meeting = await transaction(async (tx) => {
+	const board = await transaction(async (tx) => {
 		const partnership = await tx.partnership.create({
 			data: {
 				slug: 'strathmuir',
@@ -462,12 +462,15 @@ export async function seedDemo(): Promise<void> {
 			}
 		}
 		const officer = await tx.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.officer } });
-		const meeting = await seedDemoMeeting(tx, {
+		const where = {
 			partnershipId: partnership.id,
 			bodyId: bodyIds.get('board')!,
 			createdById: officer.id,
 			orgIds
-		});
+		};
+		const review = await createDemoMeeting(tx, REVIEW_MEETING(daysFromToday(-28, 10)), where);
+		const special = await createDemoMeeting(tx, SPECIAL_MEETING(daysFromToday(-7, 14)), where);
+		const upcoming = await createDemoMeeting(tx, UPCOMING_MEETING(), where);
 		await seedNeighbour(tx, passwordHash);
 		await audit(tx, null, {
 			action: 'demo_loaded',
@@ -475,10 +478,10 @@ export async function seedDemo(): Promise<void> {
 			entityId: partnership.id,
 			partnershipId: partnership.id
 		});
-		return meeting;
+		return { partnershipId: partnership.id, orgIds, review, special, upcoming };
 	});
-	// The agenda and papers become rows the way any edit does: projected from the stored documents.
-	for (const [name, doc] of meeting.documents) await projectDocument(name, doc);
+	// The board's record, through the same commands as the pages: its own transactions, after the above.
+	await recordDemoBoard(board);
 }
 
 /** A second, smaller partnership: the reviewer belongs to both, showing one login across partnerships. */

@@ -24,3 +24,19 @@ export function withDocument<T>(docName: string, read: (doc: Y.Doc) => T | Promi
 	if (!host) return Promise.reject(new Error('No sync server in this process'));
 	return host.withDocument(docName, read);
 }
+
+/**
+ * Runs `work` with `host` serving documents, then puts back whatever served them before. For the demo
+ * seed, which records meetings through the commands before the sync server exists.
+ */
+export async function withDocumentHost<T>(host: DocumentHost, work: () => Promise<T>): Promise<T> {
+	const holder = globalThis as WithHost;
+	const before = holder[HOST];
+	holder[HOST] = host;
+	try {
+		return await work();
+	} finally {
+		if (before) holder[HOST] = before;
+		else delete holder[HOST];
+	}
+}

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { now } from './clock.ts';
 import { db, transaction } from './db.ts';
 import { Conflict, NotFound } from './errors.ts';
 import { publishMeetingChange } from './live.ts';
@@ -209,7 +210,7 @@ export async function issueAgenda(actor: Actor, meetingId: string): Promise<Meet
 	const ctx = await meetingContext(actor, meetingId);
 	demand(canScheduleMeetings(ctx), 'Only the secretariat and admins issue agendas.');
 	await transaction(async (tx) => {
-		const at = new Date();
+		const at = now();
 		// Conditional on the status, so two officers pressing the button at once issue it once.
 		const { count } = await tx.meeting.updateMany({
 			where: { id: meetingId, status: 'DRAFT' },
@@ -241,7 +242,7 @@ export async function startMeeting(actor: Actor, meetingId: string): Promise<Mee
 	const { ctx, rights } = await floorOf(actor, meetingId);
 	demand(rights.run, RUN_MESSAGE);
 	await transaction(async (tx) => {
-		const at = new Date();
+		const at = now();
 		const first = await tx.agendaItem.findFirst({
 			where: { meetingId, withdrawn: false },
 			orderBy: [{ order: 'asc' }, { id: 'asc' }],
@@ -293,7 +294,7 @@ export async function setCurrentItem(
 	);
 	await transaction(async (tx) => {
 		await agendaItemOf(tx, meetingId, agendaItemId);
-		const at = new Date();
+		const at = now();
 		const { count } = await tx.meeting.updateMany({
 			where: { id: meetingId, status: 'IN_PROGRESS' },
 			data: { currentItemId: agendaItemId, currentItemAt: at }

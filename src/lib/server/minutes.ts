@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { now } from './clock.ts';
 import { db, transaction } from './db.ts';
 import { Conflict, Invalid } from './errors.ts';
 import { withDocument } from './live-documents.ts';
@@ -62,7 +63,7 @@ function statusWord(status: string): string {
 export async function closeMeeting(actor: Actor, meetingId: string): Promise<MinutesView> {
 	const ctx = await meetingContext(actor, meetingId);
 	demand((await meetingRights(ctx)).run, 'Only the chair or the secretariat closes a meeting.');
-	const at = new Date();
+	const at = now();
 	const record = await transaction(async (tx) => {
 		// Conditional on the status, so the meeting is closed once however many press the button.
 		const { count } = await tx.meeting.updateMany({
@@ -171,6 +172,7 @@ export async function approveMinutes(
 					text,
 					hash,
 					approvedById: actor.userId,
+					approvedAt: now(),
 					approvedAtMeetingId: atMeetingId
 				}
 			})

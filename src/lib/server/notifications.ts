@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { now } from './clock.ts';
 import { db, transaction, type Tx } from './db.ts';
 import { NotFound } from './errors.ts';
 import { formatMeetingTime } from '../dates.ts';
@@ -55,12 +56,14 @@ export async function notifyAgendaIssued(tx: Tx, meetingId: string, slug: string
 	const userIds = [...new Set(seats.map((seat) => seat.membership.userId))];
 	const message = `The agenda for ${meeting.title} on ${formatMeetingTime(meeting.startsAt)} has been issued`;
 	const link = `/p/${slug}/meetings/${meetingId}`;
+	const createdAt = now();
 	await tx.notification.createMany({
 		data: userIds.map((userId) => ({
 			userId,
 			partnershipId: meeting.partnershipId,
 			message,
-			link
+			link,
+			createdAt
 		}))
 	});
 	return userIds.length;
@@ -90,7 +93,7 @@ export async function markRead(actor: Actor, notificationId: string): Promise<No
 		if (row.readAt) return view(row);
 		const read = await tx.notification.update({
 			where: { id: row.id },
-			data: { readAt: new Date() }
+			data: { readAt: now() }
 		});
 		await audit(tx, actor.userId, {
 			action: 'notification_read',

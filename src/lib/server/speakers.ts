@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { now } from './clock.ts';
 import { db, transaction, type Tx } from './db.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 import { publishMeetingChange } from './live.ts';
@@ -90,7 +91,14 @@ export async function requestToSpeak(
 		});
 		if (waiting) throw new Conflict('They are already waiting to speak on this item.');
 		const row = await tx.contribution.create({
-			data: { meetingId, agendaItemId, membershipId, type: data.type, requestedById: actor.userId }
+			data: {
+				meetingId,
+				agendaItemId,
+				membershipId,
+				type: data.type,
+				requestedById: actor.userId,
+				requestedAt: now()
+			}
 		});
 		await audit(tx, actor.userId, {
 			action: 'speaker_requested',
@@ -143,7 +151,7 @@ export async function startTurn(actor: Actor, contributionId: string, input: unk
 		'Speakers are called while the meeting is in progress'
 	);
 	await transaction(async (tx) => {
-		const at = new Date();
+		const at = now();
 		const speaking = await tx.contribution.findMany({
 			where: {
 				meetingId: turn.meetingId,
@@ -190,7 +198,7 @@ export async function endTurn(actor: Actor, contributionId: string, input: unkno
 	);
 	const data = parse(EndTurnInput, input ?? {});
 	await transaction(async (tx) => {
-		const at = new Date();
+		const at = now();
 		const { count } = await tx.contribution.updateMany({
 			where: { id: contributionId, startedAt: { not: null }, endedAt: null, cancelledAt: null },
 			data: { endedAt: at, ...(data.summary ? { summary: data.summary } : {}) }
@@ -219,7 +227,7 @@ export async function cancelRequest(actor: Actor, contributionId: string) {
 	await transaction(async (tx) => {
 		const { count } = await tx.contribution.updateMany({
 			where: { id: contributionId, startedAt: null, cancelledAt: null },
-			data: { cancelledAt: new Date() }
+			data: { cancelledAt: now() }
 		});
 		if (!count) throw new Conflict('Only a request still waiting in the queue can be cancelled.');
 		await audit(tx, actor.userId, {
