@@ -100,6 +100,7 @@ test('an item is dragged to a new place', async ({ browser, baseURL }) => {
 	const page = officer.page;
 	// Both the item and where it goes must be on screen for the browser to carry the drag.
 	await page.setViewportSize({ width: 1280, height: 2400 });
+	await page.locator('ol.items').scrollIntoViewIfNeeded();
 	const first = await titles(page).first().inputValue();
 	const third = await titles(page).nth(2).inputValue();
 	const items = page.locator('ol.items > li');

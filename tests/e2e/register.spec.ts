@@ -187,7 +187,8 @@ test('the status form moves an action on, and the actions page marks overdue one
 	await expect(page.getByRole('status').filter({ hasText: 'now “In progress”' })).toBeVisible();
 	await expect(row.getByRole('cell', { name: 'In progress', exact: true })).toBeVisible();
 
-	await visit(`/p/${SLUG}/actions`);
+	// The demo's own board actions are in the same data: look at the Delivery Group's.
+	await visit(`/p/${SLUG}/actions?bodyId=${arranged.body}`);
 	const overdue = page.getByRole('row', { name: /Publish the winter timetable/ });
 	await expect(overdue.getByText('Overdue')).toBeVisible();
 	await expect(
@@ -199,7 +200,7 @@ test('the status form moves an action on, and the actions page marks overdue one
 	await expect(page.getByText('1 action found')).toBeVisible();
 	await expect(page.getByRole('row', { name: /Recruit Saturday youth workers/ })).toHaveCount(0);
 	await expect(page.getByLabel('Status', { exact: true })).toHaveValue('IN_PROGRESS');
-	await visit(`/p/${SLUG}/actions?status=IN_PROGRESS`);
+	await visit(`/p/${SLUG}/actions?status=IN_PROGRESS&bodyId=${arranged.body}`);
 });
 
 test('the next meeting lists open actions as matters arising, and each paper its challenges', async ({
