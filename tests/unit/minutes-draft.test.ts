@@ -175,6 +175,20 @@ describe('drafting the minutes from the record', () => {
 		);
 	});
 
+	it('ends what people typed with one full stop, whether or not they typed one', () => {
+		const typed = draftMinutes({
+			...record,
+			items: [
+				item({
+					title: 'Any other business',
+					declarations: [{ person: chair, nature: 'Trustee of the hub.', action: 'REMAINED' }]
+				})
+			]
+		});
+		expect(typed).toContain('Trustee of the hub. Remained and took part.');
+		expect(typed).not.toContain('..');
+	});
+
 	it('puts items taken in private, and declarations on them, after the private business heading', () => {
 		const open = publicPart(text);
 		expect(open).toContain('Community transport');

@@ -8,7 +8,13 @@ import { now } from './clock.ts';
 import { db, transaction, type Tx } from './db.ts';
 import { Invalid } from './errors.ts';
 import { publishMeetingChange } from './live.ts';
-import { actingFor, BEFORE_AND_DURING, floorOf, personIn, requireStatus } from './meeting-floor.ts';
+import {
+	actingFor,
+	BEFORE_AND_DURING,
+	floorOf,
+	personIn,
+	requireStatus
+} from './meeting-record.ts';
 import { demand } from './permissions.ts';
 import { quorumOf, readRoll, type RollEntry } from './roll.ts';
 import { choice, optionalId, parse } from './validation.ts';

@@ -8,7 +8,7 @@ import { db, transaction, type Db, type Tx } from './db.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 import { publishMeetingChange } from './live.ts';
 import {
-	actingMembership,
+	actingFor,
 	agendaItemOf,
 	demandInProgress,
 	fail,
@@ -222,7 +222,7 @@ export async function raiseChallenge(
 		'Only members of this body and the secretariat can raise challenges.'
 	);
 	const data = parse(RaiseChallengeInput, input);
-	const raisedBy = actingMembership(ctx, rights, data.raisedByMembershipId);
+	const raisedBy = actingFor({ ctx }, data.raisedByMembershipId, rights.recordForOthers);
 	demandInProgress(ctx, 'Challenges');
 	const created = await transaction(async (tx) => {
 		await agendaItemOf(tx, meetingId, data.agendaItemId);
@@ -309,7 +309,7 @@ export async function respondToChallenge(
 		'Only members of this body and the secretariat can record responses.'
 	);
 	const data = parse(RespondToChallengeInput, input);
-	const respondedBy = actingMembership(ctx, rights, data.respondedByMembershipId);
+	const respondedBy = actingFor({ ctx }, data.respondedByMembershipId, rights.recordForOthers);
 	// A response may also come in writing after the meeting, until its minutes are approved.
 	if (ctx.meeting.status !== 'IN_PROGRESS' && ctx.meeting.status !== 'CLOSED')
 		throw new Conflict(

@@ -15,7 +15,7 @@ import {
 	ITEM_MESSAGE,
 	personIn,
 	requireStatus
-} from './meeting-floor.ts';
+} from './meeting-record.ts';
 import { demand } from './permissions.ts';
 import { choice, optionalId, parse, reference, requiredText } from './validation.ts';
 import { DECLARATION_ACTIONS } from '../vocabulary.ts';

@@ -8,7 +8,7 @@ import { now } from './clock.ts';
 import { db, transaction } from './db.ts';
 import { Conflict, NotFound } from './errors.ts';
 import { publishMeetingChange } from './live.ts';
-import { agendaItemOf, floorOf, requireStatus } from './meeting-floor.ts';
+import { agendaItemOf, floorOf, requireStatus } from './meeting-record.ts';
 import { notifyAgendaIssued } from './notifications.ts';
 import {
 	canScheduleMeetings,

@@ -22,6 +22,12 @@ import {
 	type ResponseStatus
 } from '../vocabulary.ts';
 
+/** Text people typed, ending with one full stop (or the punctuation they ended it with). */
+function sentence(text: string): string {
+	const trimmed = text.trim();
+	return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 export interface Person {
 	name: string;
 	organisation: string;
@@ -125,7 +131,7 @@ function declarations(items: RecordItem[]): string[] {
 	const lines = items.flatMap((item) =>
 		item.declarations.map(
 			(d) =>
-				`- Item ${item.order}, ${item.title}: ${who(d.person)}: ${d.nature}. ${DECLARATION_ACTIONS[d.action]}.`
+				`- Item ${item.order}, ${item.title}: ${who(d.person)}: ${sentence(d.nature)} ${DECLARATION_ACTIONS[d.action]}.`
 		)
 	);
 	return lines;
@@ -198,7 +204,7 @@ function actions(item: RecordItem): string[] {
 		...item.actions.map((a) => {
 			const owner = a.person ? `${a.owner} (${a.person})` : a.owner;
 			const due = a.dueOn ? `, due ${formatDay(a.dueOn)}` : '';
-			return `- ${a.text}. Owner: ${owner}${due}. ${ACTION_STATUSES[a.status]}.`;
+			return `- ${sentence(a.text)} Owner: ${owner}${due}. ${ACTION_STATUSES[a.status]}.`;
 		})
 	];
 }

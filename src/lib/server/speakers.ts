@@ -8,7 +8,7 @@ import { now } from './clock.ts';
 import { db, transaction, type Tx } from './db.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 import { publishMeetingChange } from './live.ts';
-import { actingFor, agendaItemOf, floorOf, ITEM_MESSAGE, requireStatus } from './meeting-floor.ts';
+import { actingFor, agendaItemOf, floorOf, ITEM_MESSAGE, requireStatus } from './meeting-record.ts';
 import { demand } from './permissions.ts';
 import { currentDeclarations, readRoll } from './roll.ts';
 import { choice, optionalId, optionalText, parse } from './validation.ts';
