@@ -235,6 +235,10 @@ test('a challenge, its response, an amended decision and an action reach all thr
 		itemId,
 		'The board agrees the winter pressures plan, with the forecast rerun in December.'
 	);
+	// The chair's console follows the decision log as it is written, without reloading.
+	await expect(chair.page.getByTestId('draft-wording')).toHaveText(
+		'The board agrees the winter pressures plan, with the forecast rerun in December.'
+	);
 	await chair.page.getByText('Amend (record a new version)').click();
 	const amend = chair.page.locator('form[action="?/amend"]');
 	await expect(amend.getByLabel('Outcome')).toHaveValue('AGREED');
