@@ -3,7 +3,13 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ConfigError, loadConfig } from '../src/lib/server/config.ts';
-import { databaseIsEmpty, seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS } from '../src/lib/server/demo.ts';
+import {
+	databaseIsEmpty,
+	demoHalfLoaded,
+	seedDemo,
+	DEMO_PASSWORD,
+	DEMO_ACCOUNTS
+} from '../src/lib/server/demo.ts';
 import { disconnect } from '../src/lib/server/db.ts';
 import { MAX_EVIDENCE_FILE_BYTES } from '../src/lib/server/evidence-files.ts';
 import { log } from '../src/lib/server/log.ts';
@@ -28,6 +34,12 @@ let demoLoaded = false;
 if (wantDemo && process.argv.includes('--no-demo') === false && (await databaseIsEmpty())) {
 	await seedDemo();
 	demoLoaded = true;
+}
+if (await demoHalfLoaded()) {
+	fail(
+		`The demo data was only partly loaded: an earlier start stopped while loading it. Delete the data ` +
+			`folder (${config.dataDir}) and start again to load it afresh.`
+	);
 }
 await disconnect();
 

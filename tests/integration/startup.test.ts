@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { freshDataDir } from '../support/server.ts';
+import { freshDataDir, openDb } from '../support/server.ts';
 
 function start(env: Record<string, string>) {
 	const dataDir = freshDataDir();
@@ -24,5 +24,28 @@ describe('starting the server', () => {
 		expect(result.stderr).toContain('LOG_LEVEL: LOG_LEVEL must be one of');
 		expect(result.stderr).toContain('ORIGIN: ORIGIN must be the full address people use');
 		expect(result.stdout).not.toContain('running at');
+	});
+
+	it('says so, and does not serve, when an earlier start stopped halfway through loading the demo', async () => {
+		const dataDir = freshDataDir();
+		try {
+			const db = openDb(dataDir);
+			await db.partnership.create({ data: { slug: 'strathmuir', name: 'Strathmuir' } });
+			await db.auditEvent.create({
+				data: { action: 'demo_loading', entity: 'Demo', entityId: 'demo' }
+			});
+			await db.$disconnect();
+			const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts', '--demo'], {
+				env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0' },
+				encoding: 'utf8',
+				timeout: 20_000
+			});
+			expect(result.status).toBe(1);
+			expect(result.stderr).toContain('The demo data was only partly loaded');
+			expect(result.stderr).toContain(dataDir);
+			expect(result.stdout).not.toContain('running at');
+		} finally {
+			rmSync(dataDir, { recursive: true, force: true });
+		}
 	});
 });

@@ -407,9 +407,24 @@ export async function databaseIsEmpty(): Promise<boolean> {
 	return users === 0 && partnerships === 0;
 }
 
+// The demo is loaded in several transactions (the board's record goes through the commands, each its own),
+// so a start interrupted while loading it would leave part of it. These two events bracket the loading.
+const DEMO_STARTED = 'demo_loading';
+const DEMO_FINISHED = 'demo_recorded';
+
+/** Whether an earlier start began loading the demo and never finished. */
+export async function demoHalfLoaded(): Promise<boolean> {
+	const [started, finished] = await Promise.all([
+		db().auditEvent.count({ where: { action: DEMO_STARTED } }),
+		db().auditEvent.count({ where: { action: DEMO_FINISHED } })
+	]);
+	return started > 0 && finished === 0;
+}
+
 export async function seedDemo(): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const board = await transaction(async (tx) => {
+		await audit(tx, null, { action: DEMO_STARTED, entity: 'Demo', entityId: 'demo' });
 		const partnership = await tx.partnership.create({
 			data: {
 				slug: 'strathmuir',
@@ -482,6 +497,9 @@ export async function seedDemo(): Promise<void> {
 	});
 	// The board's record, through the same commands as the pages: its own transactions, after the above.
 	await recordDemoBoard(board);
+	await transaction((tx) =>
+		audit(tx, null, { action: DEMO_FINISHED, entity: 'Demo', entityId: 'demo' })
+	);
 }
 
 /** A second, smaller partnership: the reviewer belongs to both, showing one login across partnerships. */
