@@ -1,6 +1,6 @@
 // Keeps a page's live meeting data fresh: listens to the meeting's event stream and reloads the data that
-// depends on LIVE_MEETING whenever someone changes the record. Reloads once more after a reconnection, in
-// case a change was missed while the stream was down.
+// depends on LIVE_MEETING whenever someone changes the record. Reloads once more whenever the stream
+// opens, in case a change was missed before it was connected or while it was down.
 import { invalidate } from '$app/navigation';
 
 export const LIVE_MEETING = 'app:live-meeting';
@@ -14,7 +14,6 @@ export class MeetingFollower {
 	refreshedAt = $state<Date | null>(null);
 	#source: EventSource | undefined;
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	#wasLive = false;
 
 	constructor(private readonly meetingId: string) {}
 
@@ -22,8 +21,8 @@ export class MeetingFollower {
 		const source = new EventSource(`/api/v1/meetings/${this.meetingId}/events`);
 		this.#source = source;
 		source.addEventListener('open', () => {
-			if (this.#wasLive) this.#refresh();
-			this.#wasLive = true;
+			// Also on the first opening: a change may have come between the page's load and now.
+			this.#refresh();
 			this.state = 'live';
 		});
 		source.addEventListener('change', () => this.#refresh());

@@ -1,7 +1,8 @@
 // Projects a meeting's shared documents one way into tables: the agenda into AgendaItem rows and the
 // evidence pack into EvidenceItem rows, keyed by the ids the documents gave them. Called by the sync
-// server after updates to a document are stored. No audit events: the rows are derived, and the update
-// log already records who wrote what.
+// server after updates to a document are stored (at most once a second while people type); then tells
+// the meeting's live pages to reload, for the decision log's wording too. No audit events: the rows are
+// derived, and the update log already records who wrote what.
 import type * as Y from 'yjs';
 import { transaction, type Tx } from './db.ts';
 import {
@@ -10,6 +11,7 @@ import {
 	readRestrictedPaper,
 	type Skipped
 } from './document-rows.ts';
+import { publishMeetingChange } from './live.ts';
 import { log } from './log.ts';
 import { parseDocumentName } from '../collab/documents.ts';
 
@@ -22,7 +24,12 @@ interface MeetingRef {
 /** Reads the document and brings its rows up to date. Malformed entries are skipped and logged. */
 export async function projectDocument(docName: string, doc: Y.Doc): Promise<void> {
 	const address = parseDocumentName(docName);
-	if (!address || address.kind === 'decisions' || address.kind === 'minutes') return;
+	if (!address || address.kind === 'minutes') return;
+	if (address.kind === 'decisions') {
+		// No rows, but the chair's console shows the wording a decision will freeze: keep it current.
+		publishMeetingChange(address.meetingId, 'decision-wording');
+		return;
+	}
 	await transaction(async (tx) => {
 		const meeting = await tx.meeting.findUnique({
 			where: { id: address.meetingId },
@@ -49,6 +56,8 @@ export async function projectDocument(docName: string, doc: Y.Doc): Promise<void
 			);
 		else await projectEvidencePack(tx, docName, doc, meeting, organisationIds);
 	});
+	// Live pages show the agenda and the papers (what a challenge may target).
+	publishMeetingChange(address.meetingId, address.kind);
 }
 
 function logSkipped(docName: string, skipped: Skipped[]): void {
