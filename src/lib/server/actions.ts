@@ -200,12 +200,9 @@ export async function updateAction(
 	const ctx = await meetingContext(actor, action.meetingId).catch(() => {
 		throw new NotFound('action');
 	});
-	const rights = await meetingRights(ctx);
-	const owner =
-		ctx.membership.role === 'MEMBER' &&
-		ctx.membership.organisationId === action.ownerOrganisationId;
+	const { run } = await meetingRights(ctx);
 	demand(
-		rights.run || rights.recordForOthers || owner,
+		mayUpdateAction(ctx.membership, run, action),
 		'Only the chair, the secretariat and the owning organisation update an action.'
 	);
 	const data = parse(UpdateActionInput, input);
@@ -283,9 +280,6 @@ export async function updatableActions(
 	actions: Pick<ActionView, 'id' | 'bodyId' | 'ownerOrganisationId'>[]
 ): Promise<string[]> {
 	const ctx = await partnershipContext(actor, slug);
-	const { role, organisationId } = ctx.membership;
-	if (role === 'ADMIN' || role === 'SECRETARIAT') return actions.map((a) => a.id);
-	if (role !== 'MEMBER') return [];
 	const chaired = new Set(
 		(
 			await db().bodySeat.findMany({
@@ -299,6 +293,19 @@ export async function updatableActions(
 		).map((s) => s.bodyId)
 	);
 	return actions
-		.filter((a) => chaired.has(a.bodyId) || a.ownerOrganisationId === organisationId)
+		.filter((a) => mayUpdateAction(ctx.membership, chaired.has(a.bodyId), a))
 		.map((a) => a.id);
+}
+
+/**
+ * Who moves an action on: the secretariat and admins, the chair or vice-chair of the body it belongs to
+ * (`runsBody`), and members of the organisation that owns it. One rule for the pages and the API.
+ */
+function mayUpdateAction(
+	who: { role: string; organisationId: string },
+	runsBody: boolean,
+	action: { ownerOrganisationId: string }
+): boolean {
+	if (who.role === 'ADMIN' || who.role === 'SECRETARIAT') return true;
+	return who.role === 'MEMBER' && (runsBody || who.organisationId === action.ownerOrganisationId);
 }
