@@ -169,3 +169,68 @@ export type ActionStatus = keyof typeof ACTION_STATUSES;
 
 /** Seats whose holders count towards the quorum and take part in decisions. */
 export const VOTING_SEATS = ['CHAIR', 'VICE_CHAIR', 'MEMBER'] as const;
+
+export const ENGAGEMENT_METHODS = {
+	PUBLIC_MEETING: 'Public meeting',
+	WORKSHOP: 'Workshop',
+	SURVEY: 'Survey',
+	PARTICIPATORY_BUDGETING: 'Participatory budgeting',
+	CITIZENS_PANEL: 'Citizens’ panel',
+	COMMUNITY_ACTIVITY: 'Community activity',
+	OTHER: 'Other'
+} as const;
+export type EngagementMethod = keyof typeof ENGAGEMENT_METHODS;
+
+/** The seven National Standards for Community Engagement. */
+export const ENGAGEMENT_STANDARDS = {
+	INCLUSION: 'Inclusion',
+	SUPPORT: 'Support',
+	PLANNING: 'Planning',
+	WORKING_TOGETHER: 'Working together',
+	METHODS: 'Methods',
+	COMMUNICATION: 'Communication',
+	IMPACT: 'Impact'
+} as const;
+export type EngagementStandard = keyof typeof ENGAGEMENT_STANDARDS;
+
+export const PRIORITY_STATUSES = {
+	RAISED: 'Raised',
+	SUBMITTED: 'Submitted',
+	ACCEPTED: 'Accepted',
+	DECLINED: 'Declined',
+	SCHEDULED: 'Scheduled',
+	DECIDED: 'Decided',
+	FEEDBACK_PUBLISHED: 'Response published',
+	CLOSED: 'Closed'
+} as const;
+export type PriorityStatus = keyof typeof PRIORITY_STATUSES;
+
+export const PRIORITY_EVENT_TYPES = {
+	RAISED: 'Raised',
+	SUBMITTED: 'Submitted',
+	ACCEPTED: 'Accepted',
+	DECLINED: 'Declined',
+	PASSED_ON: 'Passed on',
+	SCHEDULED: 'Scheduled on an agenda',
+	DECIDED: 'Decided',
+	ACTION: 'Action agreed',
+	FEEDBACK_PUBLISHED: 'Response published',
+	CLOSED: 'Closed'
+} as const;
+export type PriorityEventType = keyof typeof PRIORITY_EVENT_TYPES;
+
+/** The IAP2 spectrum: how much influence the public had. */
+export const INFLUENCE_LEVELS = {
+	INFORM: 'Inform',
+	CONSULT: 'Consult',
+	INVOLVE: 'Involve',
+	COLLABORATE: 'Collaborate',
+	EMPOWER: 'Empower'
+} as const;
+export type InfluenceLevel = keyof typeof INFLUENCE_LEVELS;
+
+export const OUTCOME_KINDS = {
+	LOIP: 'Local Outcomes Improvement Plan',
+	LOCALITY_PLAN: 'Locality plan'
+} as const;
+export type OutcomeKind = keyof typeof OUTCOME_KINDS;
