@@ -128,6 +128,26 @@ test('chair, officer and NHS member run a whole demo meeting together, live', as
 		await expect(quorum(page)).toHaveText('Quorate: 6 present, 6 needed');
 	await expect(nhs.page.getByText('You are recorded as: Present')).toBeVisible();
 
+	// The board's last meeting (the demo's special meeting, closed, its minutes drafted) has its minutes
+	// approved at this one: they are frozen into a version and published.
+	const previousLink = chair.page.getByRole('link', {
+		name: /^Read the minutes of Partnership Board: special/
+	});
+	const previousId = /meetings\/([^/]+)\/minutes/.exec(
+		(await previousLink.getAttribute('href'))!
+	)![1];
+	await chair.page
+		.getByRole('button', { name: /^Approve the minutes of Partnership Board: special/ })
+		.click();
+	await expect(
+		chair.page.getByText(/^The minutes of Partnership Board: special .* are approved\.$/)
+	).toBeVisible();
+	const approved = await (
+		await officer.page.request.get(`/api/v1/meetings/${previousId}/minutes`)
+	).json();
+	expect(approved.status).toBe('MINUTES_APPROVED');
+	expect(approved.versions).toHaveLength(1);
+
 	// 3. Speakers on the child poverty report: the NHS member asks a question, the chair calls them and
 	// ends the turn; then the officer puts the presenting councillor in the queue, the chair calls her
 	// and the officer ends her turn with a note of what was said.
