@@ -773,3 +773,15 @@ export async function priorityTimeline(actor: Actor, priorityId: string): Promis
 		reason: e.reason
 	}));
 }
+
+/** The themes the partnership's priorities carry, for the trace's filter. */
+export async function priorityThemes(actor: Actor, slug: string): Promise<string[]> {
+	const ctx = await partnershipContext(actor, slug);
+	const rows = await db().priority.findMany({
+		where: { partnershipId: ctx.partnership.id, theme: { not: '' } },
+		select: { theme: true },
+		distinct: ['theme'],
+		orderBy: { theme: 'asc' }
+	});
+	return rows.map((r) => r.theme);
+}
