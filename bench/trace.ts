@@ -437,6 +437,9 @@ It takes under a minute: the generator writes the record into a fresh migrated d
 \`bench/.tmp\` with raw SQL in one transaction, then each read runs ${WARM_UP} times to warm up and then
 ${results.trace.runs} (trace) and ${results.timeline.runs} (timeline, a different priority each time) times.
 Figures go to \`bench/results/trace-<date>.json\` and this section (the sync section above is kept).
+Reading them: the reads are CPU-bound in one process, so a load average above the number of cores (other
+test runs on a shared machine) stretches every figure by about that ratio; compare runs only at a similar
+load.
 
 ### Last run
 
