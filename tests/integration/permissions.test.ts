@@ -646,6 +646,19 @@ const ROUTES: Route[] = [
 		name: 'actions CSV',
 		call: (_, s) => ['GET', `${p(s)}/actions.csv`]
 	},
+	{ ...read, name: 'trace', call: (_, s) => ['GET', `${p(s)}/trace`] },
+	{ ...read, name: 'trace CSV', call: (_, s) => ['GET', `${p(s)}/trace.csv`] },
+	{ ...read, name: 'stalled priorities', call: (_, s) => ['GET', `${p(s)}/priorities/stalled`] },
+	{
+		...read,
+		name: 'decisions without community input',
+		call: (_, s) => ['GET', `${p(s)}/decisions/without-community-input`]
+	},
+	{
+		...read,
+		name: 'time to decision',
+		call: (_, s) => ['GET', `${p(s)}/priorities/time-to-decision`]
+	},
 	{
 		allowed: BOARD_RUNNERS,
 		name: 'start meeting',

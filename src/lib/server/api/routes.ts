@@ -57,6 +57,15 @@ import {
 	PriorityView,
 	RaisePriorityInput
 } from '../priorities.ts';
+import {
+	PeriodQuery,
+	StalledPriority,
+	StalledQuery,
+	TimeToDecision,
+	TraceGraph,
+	TraceQuery,
+	UninformedDecision
+} from '../trace.ts';
 import { defineRoutes } from './endpoint.ts';
 
 const P = '/api/v1/partnerships/{slug}';
@@ -661,6 +670,56 @@ export const routes = defineRoutes({
 		tag: 'Public record',
 		public: true,
 		response: z.array(PublicResponse),
+		errors: [404]
+	},
+	trace: {
+		method: 'GET',
+		path: `${P}/trace`,
+		summary:
+			'How priorities travelled: forums → priorities → bodies → agenda items → decisions → actions → ' +
+			'outcomes, as nodes and links; filtered by period (priority events’ dates), forum, theme, partner',
+		tag: 'Traceability',
+		query: TraceQuery,
+		response: TraceGraph,
+		errors: [400, 404]
+	},
+	traceCsv: {
+		method: 'GET',
+		path: `${P}/trace.csv`,
+		summary:
+			'The trace as a table, one row per priority (forum, where it is now, decisions, influence, ' +
+			'actions, outcomes), as CSV; the same filters as the trace',
+		tag: 'Traceability',
+		query: TraceQuery,
+		file: 'text/csv',
+		errors: [400, 404]
+	},
+	stalledPriorities: {
+		method: 'GET',
+		path: `${P}/priorities/stalled`,
+		summary:
+			'Open priorities (raised, submitted, accepted, scheduled or decided without a published ' +
+			'response) with no event for `days` days (60 unless given), longest waiting first',
+		tag: 'Traceability',
+		query: StalledQuery,
+		response: z.array(StalledPriority),
+		errors: [400, 404]
+	},
+	decisionsWithoutCommunityInput: {
+		method: 'GET',
+		path: `${P}/decisions/without-community-input`,
+		summary: 'Decisions (recorded in the period) that no priority is linked to, newest first',
+		tag: 'Traceability',
+		query: PeriodQuery,
+		response: z.array(UninformedDecision),
+		errors: [400, 404]
+	},
+	timeToDecision: {
+		method: 'GET',
+		path: `${P}/priorities/time-to-decision`,
+		summary: 'Days from raised to decided for each decided priority, with the median and range',
+		tag: 'Traceability',
+		response: TimeToDecision,
 		errors: [404]
 	},
 	openapi: {
