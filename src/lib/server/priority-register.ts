@@ -16,6 +16,11 @@ export interface PriorityRow {
 	lastEventAt: string;
 }
 
+export interface Choice {
+	value: string;
+	label: string;
+}
+
 export interface PriorityFilters {
 	forum?: string;
 	status?: string;
@@ -34,7 +39,10 @@ export async function listPartnershipPriorities(
 ): Promise<{ rows: PriorityRow[]; themes: string[]; forums: { id: string; name: string }[] }> {
 	const ctx = await partnershipContext(actor, slug);
 	const partnershipId = ctx.partnership.id;
-	const status = filters.status && filters.status in PRIORITY_STATUSES ? (filters.status as PriorityStatus) : undefined;
+	const status =
+		filters.status && filters.status in PRIORITY_STATUSES
+			? (filters.status as PriorityStatus)
+			: undefined;
 	const [priorities, bodies, themes] = await Promise.all([
 		db().priority.findMany({
 			where: {
@@ -87,11 +95,6 @@ export async function listPartnershipPriorities(
 	};
 }
 
-export interface SchedulableItem {
-	id: string;
-	label: string;
-}
-
 /**
  * Items on the agendas of the body's meetings still to come (not closed), to schedule a priority on.
  * Withdrawn items are left out.
@@ -100,7 +103,7 @@ export async function upcomingAgendaItems(
 	actor: Actor,
 	slug: string,
 	bodyId: string
-): Promise<SchedulableItem[]> {
+): Promise<Choice[]> {
 	const ctx = await partnershipContext(actor, slug);
 	const meetings = await db().meeting.findMany({
 		where: {
@@ -119,7 +122,7 @@ export async function upcomingAgendaItems(
 	});
 	return meetings.flatMap((m) =>
 		m.items.map((item) => ({
-			id: item.id,
+			value: item.id,
 			label: `${m.title} (${day.format(m.startsAt)}), item ${item.order}: ${item.title || 'Untitled item'}`
 		}))
 	);
@@ -164,11 +167,6 @@ export async function prioritiesAnsweredBy(
 			influenceDeclared: e.influenceDeclared,
 			influenceAchieved: e.influenceAchieved
 		}));
-}
-
-export interface Choice {
-	value: string;
-	label: string;
 }
 
 /**

@@ -8,11 +8,7 @@ import { partnershipContext } from '$lib/server/permissions';
 import { getPriority, recordPriorityEvent } from '$lib/server/priorities';
 import { addPriorityFile } from '$lib/server/priority-files';
 import { mayGiveVerdict, rightsOf } from '$lib/server/priority-access';
-import {
-	actionsToLink,
-	decisionsToLink,
-	upcomingAgendaItems
-} from '$lib/server/priority-register';
+import { actionsToLink, decisionsToLink, upcomingAgendaItems } from '$lib/server/priority-register';
 import { NotFound } from '$lib/server/errors';
 import type { PriorityEventType } from '$lib/vocabulary';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -29,14 +25,18 @@ export const load: PageServerLoad = async (event) => {
 		const rights = await rightsOf(await partnershipContext(actor, slug));
 		const next = new Set<PriorityEventType>(priority.next);
 		const scheduled = priority.events.findLast((e) => e.type === 'SCHEDULED');
-		const linked = priority.events.flatMap((e) => (e.type === 'DECIDED' && e.decision ? [e.decision.id] : []));
+		const linked = priority.events.flatMap((e) =>
+			e.type === 'DECIDED' && e.decision ? [e.decision.id] : []
+		);
 		return {
 			priority,
 			next: [...next],
 			organisations: next.has('ACCEPTED')
 				? (await listOrganisations(actor, slug)).map((o) => ({ value: o.id, label: o.name }))
 				: [],
-			items: next.has('SCHEDULED') ? await upcomingAgendaItems(actor, slug, priority.heldBy.id) : [],
+			items: next.has('SCHEDULED')
+				? await upcomingAgendaItems(actor, slug, priority.heldBy.id)
+				: [],
 			decisions: next.has('DECIDED')
 				? await decisionsToLink(actor, slug, priority.heldBy.id, scheduled?.agendaItem?.id ?? null)
 				: [],
@@ -105,7 +105,11 @@ export const actions: Actions = {
 		return formCommand(
 			data,
 			async () => ({
-				uploaded: await addPriorityFile(pageActor(event), event.params.id, await formFile(data, 'file'))
+				uploaded: await addPriorityFile(
+					pageActor(event),
+					event.params.id,
+					await formFile(data, 'file')
+				)
 			}),
 			'upload'
 		);
