@@ -87,11 +87,13 @@ test('a community representative records a priority on the forum and submits it'
 
 	// Without a title the form comes back with what was typed.
 	await page.getByLabel('What people said').fill('Older people sit in the cold after 4pm.');
+	await page.getByLabel('Method', { exact: true }).selectOption('SURVEY');
 	await page.getByRole('button', { name: 'Record the priority' }).click();
 	await expect(page.getByRole('alert')).toContainText('Enter the priority’s title');
 	await expect(page.getByLabel('What people said')).toHaveValue(
 		'Older people sit in the cold after 4pm.'
 	);
+	await expect(page.getByLabel('Method', { exact: true })).toHaveValue('SURVEY');
 
 	await page.getByLabel('Title').fill(TITLE);
 	await page.getByLabel('Area it concerns').fill('Northfield');
