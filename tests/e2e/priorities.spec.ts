@@ -165,5 +165,10 @@ test('the community representative accepts the response', async ({ page, visit }
 	await page.getByRole('button', { name: 'Give the forum’s answer' }).click();
 	await expect(page.getByRole('status')).toContainText('answer has been recorded');
 	await expect(page.getByText('Northfield Locality Forum accepted this response')).toBeVisible();
-	// The forum's public page (/public/strathmuir/forums/<id>) is built on another branch, not yet on main.
+
+	// Signed out, the forum's public page shows the published response.
+	await page.context().clearCookies();
+	await visit(`/public/${SLUG}/forums/${forumId}`);
+	await expect(page.getByText(TITLE).first()).toBeVisible();
+	await expect(page.getByText('The council opens the spaces from December.')).toBeVisible();
 });

@@ -801,4 +801,20 @@ describe('without signing in', () => {
 		expect(res.status).toBe(401);
 		expect(res.json.error.code).toBe('unauthenticated');
 	});
+
+	// The public record's data for other websites: open to anyone, and it changes nothing.
+	const PUBLIC: [string, () => string][] = [
+		['every forum’s published responses', () => '/api/v1/public/partnerships/alpha/responses'],
+		[
+			'a forum’s published responses',
+			() => `/api/v1/public/partnerships/alpha/forums/${alpha.bodies.forum.id}/responses`
+		]
+	];
+	it.each(PUBLIC)('%s answer 200 and write nothing', async (_, path) => {
+		const written = await auditCounter(server.db);
+		const res = await send(anonymous(), ['GET', path()]);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('access-control-allow-origin')).toBe('*');
+		expect(await written()).toBe(0);
+	});
 });

@@ -56,6 +56,7 @@ import {
 	PriorityView,
 	RaisePriorityInput
 } from '../priorities.ts';
+import { PublicResponse } from '../public-forum.ts';
 import { defineRoutes } from './endpoint.ts';
 
 const P = '/api/v1/partnerships/{slug}';
@@ -640,6 +641,26 @@ export const routes = defineRoutes({
 		summary: 'Mark one of one’s own notifications as read',
 		tag: 'Account',
 		response: NotificationView,
+		errors: [404]
+	},
+	publicForumResponses: {
+		method: 'GET',
+		path: '/api/v1/public/partnerships/{slug}/forums/{bodyId}/responses',
+		summary:
+			'A forum’s published “we asked, you said, we did” responses, newest first; public data for other websites (CORS open)',
+		tag: 'Public record',
+		public: true,
+		response: z.array(PublicResponse),
+		errors: [404]
+	},
+	publicResponses: {
+		method: 'GET',
+		path: '/api/v1/public/partnerships/{slug}/responses',
+		summary:
+			'Every forum’s published “we asked, you said, we did” responses, newest first; public data for other websites (CORS open)',
+		tag: 'Public record',
+		public: true,
+		response: z.array(PublicResponse),
 		errors: [404]
 	},
 	openapi: {
