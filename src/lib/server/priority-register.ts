@@ -128,47 +128,6 @@ export async function upcomingAgendaItems(
 	);
 }
 
-export interface PriorityAnswered {
-	id: string;
-	title: string;
-	raisedBy: { id: string; name: string };
-	influenceDeclared: InfluenceLevel | null;
-	influenceAchieved: InfluenceLevel | null;
-}
-
-/**
- * The priorities linked to a decision by a DECIDED event. Written here because the trace module's
- * `prioritiesBehindDecision` was not on main when the decision page needed it.
- */
-export async function prioritiesAnsweredBy(
-	actor: Actor,
-	slug: string,
-	decisionId: string
-): Promise<PriorityAnswered[]> {
-	const ctx = await partnershipContext(actor, slug);
-	const events = await db().priorityEvent.findMany({
-		where: { decisionId, type: 'DECIDED', priority: { partnershipId: ctx.partnership.id } },
-		orderBy: { at: 'asc' },
-		include: { priority: { select: { id: true, title: true, raisedByBodyId: true } } }
-	});
-	if (!events.length) return [];
-	const bodies = await db().body.findMany({
-		where: { id: { in: events.map((e) => e.priority.raisedByBodyId) } },
-		select: { id: true, name: true }
-	});
-	const names = new Map(bodies.map((b) => [b.id, b.name]));
-	const seen = new Set<string>();
-	return events
-		.filter((e) => !seen.has(e.priorityId) && seen.add(e.priorityId))
-		.map((e) => ({
-			id: e.priority.id,
-			title: e.priority.title,
-			raisedBy: { id: e.priority.raisedByBodyId, name: names.get(e.priority.raisedByBodyId) ?? '' },
-			influenceDeclared: e.influenceDeclared,
-			influenceAchieved: e.influenceAchieved
-		}));
-}
-
 /**
  * Recorded decisions a priority can be linked to: those of the body holding it, newest first, with the
  * decision on the item it was scheduled on (if any) first of all.

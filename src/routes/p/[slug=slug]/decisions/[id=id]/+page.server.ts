@@ -3,7 +3,7 @@ import { getBody } from '$lib/server/bodies';
 import { getDecision } from '$lib/server/decision-register';
 import { NotFound } from '$lib/server/errors';
 import { forPage, pageActor } from '$lib/server/http';
-import { prioritiesAnsweredBy } from '$lib/server/priority-register';
+import { prioritiesBehindDecision } from '$lib/server/trace';
 import { changeActionStatus, todayInUk } from '$lib/server/register-page';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 			decision,
 			updatable: await updatableActions(actor, slug, decision.actions),
 			today: todayInUk(),
-			priorities: await prioritiesAnsweredBy(actor, slug, id)
+			priorities: await prioritiesBehindDecision(actor, id)
 		};
 	});
 };
