@@ -3,7 +3,7 @@
 import type { Actor } from './actor.ts';
 import { db } from './db.ts';
 import { partnershipContext } from './permissions.ts';
-import { PRIORITY_STATUSES, type InfluenceLevel, type PriorityStatus } from '../vocabulary.ts';
+import { PRIORITY_STATUSES, type PriorityStatus } from '../vocabulary.ts';
 
 export interface PriorityRow {
 	id: string;
