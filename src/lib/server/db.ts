@@ -1,6 +1,7 @@
 // The one database client of this process, on the SQLite file the configuration names.
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/prisma/client.ts';
+import { closeBulkRead } from './bulk-read.ts';
 import { loadConfig, sqliteFile } from './config.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -28,4 +29,5 @@ export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 export async function disconnect(): Promise<void> {
 	await client?.$disconnect();
 	client = undefined;
+	closeBulkRead();
 }
