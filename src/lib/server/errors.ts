@@ -42,7 +42,11 @@ export class NotFound extends DomainError {
 }
 
 export class Conflict extends DomainError {
-	constructor(message: string) {
+	constructor(
+		message: string,
+		/** The steps that would follow from the record's state, where the answer can name them. */
+		readonly allowed?: readonly string[]
+	) {
 		super(409, 'conflict', message);
 	}
 }

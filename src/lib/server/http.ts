@@ -8,6 +8,7 @@ import type { Actor } from './actor.ts';
 import { SESSION_COOKIE } from './auth/sessions.ts';
 import { loadConfig } from './config.ts';
 import {
+	Conflict,
 	DomainError,
 	Invalid,
 	NotFound,
@@ -30,7 +31,8 @@ export function errorBody(error: DomainError) {
 		error: {
 			code: error.code,
 			message: error.message,
-			...(error instanceof Invalid ? { fields: error.fields } : {})
+			...(error instanceof Invalid ? { fields: error.fields } : {}),
+			...(error instanceof Conflict && error.allowed ? { allowed: error.allowed } : {})
 		}
 	};
 }

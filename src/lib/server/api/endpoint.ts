@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import { actorOf, discardBody, errorResponse, readJson, readUpload } from '../http.ts';
 
 export interface RouteSpec {
-	method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+	method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 	/** OpenAPI path, e.g. /api/v1/partnerships/{slug}/bodies */
 	path: string;
 	summary: string;

@@ -42,6 +42,20 @@ import {
 	UpdateOrganisationInput
 } from '../organisations.ts';
 import { MeView, PartnershipView, StructureView, UserView } from '../partnerships.ts';
+import { FeedbackView, UpdateFeedbackInput, VerdictInput } from '../feedback.ts';
+import {
+	ActionOutcomesView,
+	CreateOutcomeInput,
+	OutcomeView,
+	TagActionInput
+} from '../outcomes.ts';
+import {
+	PriorityDetail,
+	PriorityEventInput,
+	PriorityFileView,
+	PriorityView,
+	RaisePriorityInput
+} from '../priorities.ts';
 import { defineRoutes } from './endpoint.ts';
 
 const P = '/api/v1/partnerships/{slug}';
@@ -634,5 +648,125 @@ export const routes = defineRoutes({
 		summary: 'This document',
 		tag: 'Meta',
 		public: true
+	},
+	listPriorities: {
+		method: 'GET',
+		path: '/api/v1/bodies/{bodyId}/priorities',
+		summary: 'The priorities a body raised or holds now, most recently moved first',
+		tag: 'Priorities',
+		response: z.array(PriorityView),
+		errors: [404]
+	},
+	raisePriority: {
+		method: 'POST',
+		path: '/api/v1/bodies/{bodyId}/priorities',
+		summary:
+			'Raise a priority with the engagement behind it (members seated on the body, officers); records RAISED',
+		tag: 'Priorities',
+		body: RaisePriorityInput,
+		response: PriorityDetail,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	getPriority: {
+		method: 'GET',
+		path: '/api/v1/priorities/{id}',
+		summary:
+			'A priority with its timeline in order, files, latest response and the steps the caller may record next',
+		tag: 'Priorities',
+		response: PriorityDetail,
+		errors: [404]
+	},
+	recordPriorityEvent: {
+		method: 'POST',
+		path: '/api/v1/priorities/{id}/events',
+		summary:
+			'Record the next step of a priority’s life. A step that does not follow from its status answers 409 ' +
+			'with `error.allowed`, the steps that would; nothing is written',
+		tag: 'Priorities',
+		body: PriorityEventInput,
+		response: PriorityDetail,
+		status: 201,
+		errors: [400, 409, ...inPartnership]
+	},
+	addPriorityFile: {
+		method: 'POST',
+		path: '/api/v1/priorities/{id}/files',
+		summary:
+			'Add a supporting file (members of the raising or holding body, officers). With a session cookie, ' +
+			'send an Origin header naming this site, as browsers do',
+		tag: 'Priorities',
+		upload: {
+			field: 'file',
+			maxBytes: MAX_EVIDENCE_FILE_BYTES,
+			description: `One of: ${ACCEPTED_EXTENSIONS.join(', ')}; checked by extension and contents`
+		},
+		response: PriorityFileView,
+		status: 201,
+		errors: [400, 413, ...inPartnership]
+	},
+	downloadPriorityFile: {
+		method: 'GET',
+		path: '/api/v1/priorities/{id}/files/{fileId}',
+		summary: 'Download a priority’s supporting file',
+		tag: 'Priorities',
+		file: true,
+		errors: [404]
+	},
+	updateFeedback: {
+		method: 'PATCH',
+		path: '/api/v1/feedback/{id}',
+		summary:
+			'Edit a drafted “we asked, you said, we did” response (officers; drafts only, else 409)',
+		tag: 'Priorities',
+		body: UpdateFeedbackInput,
+		response: FeedbackView,
+		errors: [400, 409, ...inPartnership]
+	},
+	publishFeedback: {
+		method: 'POST',
+		path: '/api/v1/feedback/{id}/publish',
+		summary: 'Publish a drafted response (officers); records FEEDBACK_PUBLISHED on the priority',
+		tag: 'Priorities',
+		response: FeedbackView,
+		errors: [409, ...inPartnership]
+	},
+	giveFeedbackVerdict: {
+		method: 'POST',
+		path: '/api/v1/feedback/{id}/verdict',
+		summary:
+			'The raising forum accepts or contests a published response (a note is required to contest); ' +
+			'a contested one notifies the secretariat',
+		tag: 'Priorities',
+		body: VerdictInput,
+		response: FeedbackView,
+		errors: [400, 409, ...inPartnership]
+	},
+	listOutcomes: {
+		method: 'GET',
+		path: `${P}/outcomes`,
+		summary: 'The partnership’s plan outcomes (LOIP and locality plans)',
+		tag: 'Outcomes',
+		response: z.array(OutcomeView),
+		errors: [404]
+	},
+	createOutcome: {
+		method: 'POST',
+		path: `${P}/outcomes`,
+		summary: 'Add a plan outcome (officers)',
+		tag: 'Outcomes',
+		body: CreateOutcomeInput,
+		response: OutcomeView,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	tagActionOutcomes: {
+		method: 'PUT',
+		path: '/api/v1/actions/{id}/outcomes',
+		summary: 'Set the plan outcomes an action serves (officers)',
+		tag: 'Outcomes',
+		body: TagActionInput,
+		response: ActionOutcomesView,
+		errors: [400, ...inPartnership]
 	}
 });

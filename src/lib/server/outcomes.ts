@@ -1,0 +1,136 @@
+// The partnership's plan outcomes (Local Outcomes Improvement Plan, locality plans) as records of their own,
+// to tag priorities and actions with, so the trace can show which outcomes the community's asks serve.
+import { z } from 'zod';
+import type { Actor } from './actor.ts';
+import { audit } from './audit.ts';
+import { db, transaction } from './db.ts';
+import { Invalid, NotFound } from './errors.ts';
+import { demand, partnershipContext } from './permissions.ts';
+import { isOfficer } from './priority-access.ts';
+import { OutcomeView } from './priority-views.ts';
+import { choice, optionalId, parse, reference, requiredText } from './validation.ts';
+import { OUTCOME_KINDS } from '../vocabulary.ts';
+
+export { OutcomeView } from './priority-views.ts';
+
+export const CreateOutcomeInput = z.object({
+	kind: choice(OUTCOME_KINDS, 'Choose the plan the outcome belongs to'),
+	code: requiredText('the outcome’s code', 40),
+	title: requiredText('the outcome', 400),
+	bodyId: optionalId('Choose the forum whose locality plan it is')
+});
+
+export const TagActionInput = z.object({
+	outcomeIds: z.array(reference('Choose outcomes of this partnership’s plans')).max(50)
+});
+
+export const ActionOutcomesView = z.object({
+	actionId: z.string(),
+	outcomes: z.array(OutcomeView)
+});
+export type ActionOutcomesView = z.infer<typeof ActionOutcomesView>;
+
+const OFFICERS_ONLY = 'Only the secretariat and admins manage plan outcomes.';
+
+const view = (o: {
+	id: string;
+	kind: 'LOIP' | 'LOCALITY_PLAN';
+	code: string;
+	title: string;
+	bodyId: string | null;
+}): OutcomeView => ({ id: o.id, kind: o.kind, code: o.code, title: o.title, bodyId: o.bodyId });
+
+export async function createOutcome(
+	actor: Actor,
+	slug: string,
+	input: unknown
+): Promise<OutcomeView> {
+	const ctx = await partnershipContext(actor, slug);
+	demand(isOfficer(ctx), OFFICERS_ONLY);
+	const data = parse(CreateOutcomeInput, input);
+	return transaction(async (tx) => {
+		if (data.bodyId) {
+			const body = await tx.body.count({
+				where: { id: data.bodyId, partnershipId: ctx.partnership.id }
+			});
+			if (!body) throw new Invalid({ bodyId: 'Choose a body of this partnership' });
+		}
+		const taken = await tx.outcome.count({
+			where: { partnershipId: ctx.partnership.id, code: data.code }
+		});
+		if (taken)
+			throw new Invalid({ code: `There is already an outcome with the code “${data.code}”` });
+		const row = await tx.outcome.create({
+			data: {
+				partnershipId: ctx.partnership.id,
+				kind: data.kind,
+				code: data.code,
+				title: data.title,
+				bodyId: data.bodyId ?? null
+			}
+		});
+		await audit(tx, actor.userId, {
+			action: 'created',
+			entity: 'Outcome',
+			entityId: row.id,
+			partnershipId: ctx.partnership.id,
+			detail: data
+		});
+		return view(row);
+	});
+}
+
+export async function listOutcomes(actor: Actor, slug: string): Promise<OutcomeView[]> {
+	const ctx = await partnershipContext(actor, slug);
+	const rows = await db().outcome.findMany({
+		where: { partnershipId: ctx.partnership.id },
+		orderBy: [{ kind: 'asc' }, { code: 'asc' }]
+	});
+	return rows.map(view);
+}
+
+/** Sets the outcomes an action serves (replacing the earlier set). */
+export async function tagAction(
+	actor: Actor,
+	actionId: string,
+	input: unknown
+): Promise<ActionOutcomesView> {
+	const action = await db().action.findUnique({
+		where: { id: actionId },
+		select: { partnershipId: true }
+	});
+	if (!action) throw new NotFound('action');
+	const { slug: actionSlug } = await db().partnership.findUniqueOrThrow({
+		where: { id: action.partnershipId },
+		select: { slug: true }
+	});
+	const ctx = await partnershipContext(actor, actionSlug).catch(() => {
+		throw new NotFound('action');
+	});
+	demand(isOfficer(ctx), OFFICERS_ONLY);
+	const outcomeIds = [...new Set(parse(TagActionInput, input).outcomeIds)];
+	return transaction(async (tx) => {
+		const outcomes = await tx.outcome.findMany({
+			where: { id: { in: outcomeIds }, partnershipId: ctx.partnership.id },
+			orderBy: { code: 'asc' }
+		});
+		if (outcomes.length !== outcomeIds.length)
+			throw new Invalid({ outcomeIds: 'Choose outcomes of this partnership’s plans' });
+		const before = await tx.actionOutcome.findMany({
+			where: { actionId },
+			select: { outcomeId: true }
+		});
+		await tx.actionOutcome.deleteMany({ where: { actionId } });
+		await tx.actionOutcome.createMany({
+			data: outcomeIds.map((outcomeId) => ({ actionId, outcomeId }))
+		});
+		await audit(tx, actor.userId, {
+			action: 'outcomes_tagged',
+			entity: 'Action',
+			entityId: actionId,
+			partnershipId: ctx.partnership.id,
+			detail: { before: before.map((b) => b.outcomeId), after: outcomeIds }
+		});
+		return { actionId, outcomes: outcomes.map(view) };
+	});
+}

@@ -1,0 +1,10 @@
+import { routes } from '$lib/server/api/routes';
+import { endpoint } from '$lib/server/api/endpoint';
+import { listPriorities, raisePriority } from '$lib/server/priorities';
+
+export const GET = endpoint(routes.listPriorities, ({ actor, params }) =>
+	listPriorities(actor, params.bodyId)
+);
+export const POST = endpoint(routes.raisePriority, ({ actor, params, body }) =>
+	raisePriority(actor, params.bodyId, body)
+);
