@@ -1,5 +1,5 @@
 // The run's figures: the console table, the JSON file under bench/results and docs/PERFORMANCE.md.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as prettier from 'prettier';
 import type { LoadFigures } from './latency.ts';
@@ -210,5 +210,9 @@ ${verdicts(results)
 	const file = resolve('docs/PERFORMANCE.md');
 	const options = { ...(await prettier.resolveConfig(file)), filepath: file };
 	mkdirSync('docs', { recursive: true });
-	writeFileSync(file, await prettier.format(doc, options));
+	// Other benchmarks' sections (bench/trace.ts writes one between its markers) are kept as they are.
+	const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+	const others = before.indexOf('<!-- bench:trace start -->');
+	const kept = others >= 0 ? '\n' + before.slice(others) : '';
+	writeFileSync(file, await prettier.format(doc + kept, options));
 }

@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRole } from '../../src/lib/vocabulary.ts';
 import { Client } from '../support/client.ts';
@@ -21,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-type Call = [method: string, path: string, body?: unknown];
+type Call = [method: string, path: string, body?: unknown, headers?: Record<string, string>];
 interface Route {
 	name: string;
 	/** Who may use it; everyone else in the partnership gets 403. */
@@ -163,6 +165,82 @@ async function arrangeAction(fx: Fixture): Promise<string> {
 		}
 	});
 	return action.id;
+}
+
+/** A priority raised by the forum, standing at `status` and held by `bodyId` (the board by default). */
+async function arrangePriority(
+	fx: Fixture,
+	status: 'SUBMITTED' | 'DECIDED' | 'RAISED' = 'SUBMITTED',
+	bodyId = fx.bodies.board.id
+): Promise<string> {
+	const at = new Date('2026-03-01T10:00:00Z');
+	const priority = await server.db.priority.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			raisedByBodyId: fx.bodies.forum.id,
+			currentBodyId: bodyId,
+			title: 'Arranged priority',
+			said: 'Arranged',
+			engagementMethod: 'WORKSHOP',
+			status,
+			lastEventAt: at,
+			createdById: fx.members.SECRETARIAT.userId,
+			createdAt: at,
+			events: {
+				create: {
+					type: 'RAISED',
+					byBodyId: fx.bodies.forum.id,
+					recordedById: fx.members.SECRETARIAT.userId,
+					at
+				}
+			}
+		}
+	});
+	return priority.id;
+}
+
+async function arrangeFeedback(fx: Fixture, status: 'DRAFT' | 'PUBLISHED'): Promise<string> {
+	const priorityId = await arrangePriority(fx, 'DECIDED');
+	const at = new Date('2026-06-04T12:00:00Z');
+	const feedback = await server.db.feedback.create({
+		data: {
+			priorityId,
+			weAsked: 'Arranged',
+			youSaid: 'Arranged',
+			weDid: 'Arranged',
+			status,
+			publishedAt: status === 'PUBLISHED' ? at : null,
+			createdAt: at,
+			updatedAt: at
+		}
+	});
+	return feedback.id;
+}
+
+async function arrangePriorityFile(fx: Fixture): Promise<string> {
+	const priorityId = await arrangePriority(fx);
+	const bytes = Buffer.from('Arranged survey results\n');
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	mkdirSync(join(server.dataDir, 'files'), { recursive: true });
+	writeFileSync(join(server.dataDir, 'files', sha256), bytes);
+	const file = await server.db.priorityFile.create({
+		data: {
+			priorityId,
+			name: 'survey.txt',
+			type: 'text/plain; charset=utf-8',
+			size: bytes.length,
+			sha256,
+			addedById: fx.members.SECRETARIAT.userId,
+			addedAt: new Date()
+		}
+	});
+	return `/api/v1/priorities/${priorityId}/files/${file.id}`;
+}
+
+function csvUpload(): FormData {
+	const form = new FormData();
+	form.append('file', new File([new TextEncoder().encode('a,b\n1,2\n')], 'survey.csv'));
+	return form;
 }
 
 let itemCount = 0;
@@ -568,6 +646,19 @@ const ROUTES: Route[] = [
 		name: 'actions CSV',
 		call: (_, s) => ['GET', `${p(s)}/actions.csv`]
 	},
+	{ ...read, name: 'trace', call: (_, s) => ['GET', `${p(s)}/trace`] },
+	{ ...read, name: 'trace CSV', call: (_, s) => ['GET', `${p(s)}/trace.csv`] },
+	{ ...read, name: 'stalled priorities', call: (_, s) => ['GET', `${p(s)}/priorities/stalled`] },
+	{
+		...read,
+		name: 'decisions without community input',
+		call: (_, s) => ['GET', `${p(s)}/decisions/without-community-input`]
+	},
+	{
+		...read,
+		name: 'time to decision',
+		call: (_, s) => ['GET', `${p(s)}/priorities/time-to-decision`]
+	},
 	{
 		allowed: BOARD_RUNNERS,
 		name: 'start meeting',
@@ -691,6 +782,119 @@ const ROUTES: Route[] = [
 		call: async (fx) => ['POST', `/api/v1/contributions/${await arrangeTurn(fx, false)}/cancel`]
 	},
 	{
+		...floorRead,
+		name: 'list a body’s priorities',
+		call: (fx) => ['GET', `/api/v1/bodies/${fx.bodies.forum.id}/priorities`]
+	},
+	{
+		// Officers, and members seated on the forum (tested in priorities.test.ts).
+		allowed: OFFICERS,
+		name: 'raise a priority',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: (fx) => [
+			'POST',
+			`/api/v1/bodies/${fx.bodies.forum.id}/priorities`,
+			{ title: 'Raised', said: 'Said', engagement: { method: 'WORKSHOP' } }
+		]
+	},
+	{
+		...floorRead,
+		name: 'get a priority',
+		call: async (fx) => ['GET', `/api/v1/priorities/${await arrangePriority(fx)}`]
+	},
+	{
+		// At the board, whose chair is the fixture's MEMBER.
+		allowed: BOARD_WRITERS,
+		name: 'accept a priority at the board',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/priorities/${await arrangePriority(fx)}/events`,
+			{ type: 'ACCEPTED', leadOrganisationId: fx.organisations.health.id }
+		]
+	},
+	{
+		// Officers, and members of the raising or holding body: the board's chair, as it holds it.
+		allowed: BOARD_WRITERS,
+		name: 'add a priority’s file',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/priorities/${await arrangePriority(fx)}/files`,
+			csvUpload(),
+			{ origin: server.url }
+		]
+	},
+	{
+		...floorRead,
+		name: 'download a priority’s file',
+		call: async (fx) => ['GET', await arrangePriorityFile(fx)]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'edit a drafted response',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'PATCH',
+			`/api/v1/feedback/${await arrangeFeedback(fx, 'DRAFT')}`,
+			{ weDid: 'Edited' }
+		]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'publish a response',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => ['POST', `/api/v1/feedback/${await arrangeFeedback(fx, 'DRAFT')}/publish`]
+	},
+	{
+		// Officers, and members seated on the raising forum (tested in feedback.test.ts).
+		allowed: OFFICERS,
+		name: 'answer a published response',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/feedback/${await arrangeFeedback(fx, 'PUBLISHED')}/verdict`,
+			{ verdict: 'ACCEPTED' }
+		]
+	},
+	{ ...read, name: 'list plan outcomes', call: (_, s) => ['GET', `${p(s)}/outcomes`] },
+	{
+		allowed: OFFICERS,
+		name: 'add a plan outcome',
+		status: 201,
+		writes: true,
+		byId: false,
+		call: (_, s) => [
+			'POST',
+			`${p(s)}/outcomes`,
+			{ kind: 'LOIP', code: randomUUID().slice(0, 8), title: 'Arranged outcome' }
+		]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'tag an action with plan outcomes',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'PUT',
+			`/api/v1/actions/${await arrangeAction(fx)}/outcomes`,
+			{ outcomeIds: [] }
+		]
+	},
+	{
 		allowed: EVERYONE,
 		name: 'mark own notification read',
 		status: 200,
@@ -703,7 +907,8 @@ const ROUTES: Route[] = [
 	}
 ];
 
-const send = (client: Client, [method, path, body]: Call) => client.request(method, path, body);
+const send = (client: Client, [method, path, body, headers]: Call) =>
+	client.request(method, path, body, headers);
 
 // Each cell is named by its route, so a failure reads "a partnership OBSERVER › create body → 403".
 const named = (routes: Route[]) => routes.map((route) => [route.name, route] as const);
@@ -800,5 +1005,21 @@ describe('without signing in', () => {
 		const res = await send(anonymous(), call);
 		expect(res.status).toBe(401);
 		expect(res.json.error.code).toBe('unauthenticated');
+	});
+
+	// The public record's data for other websites: open to anyone, and it changes nothing.
+	const PUBLIC: [string, () => string][] = [
+		['every forum’s published responses', () => '/api/v1/public/partnerships/alpha/responses'],
+		[
+			'a forum’s published responses',
+			() => `/api/v1/public/partnerships/alpha/forums/${alpha.bodies.forum.id}/responses`
+		]
+	];
+	it.each(PUBLIC)('%s answer 200 and write nothing', async (_, path) => {
+		const written = await auditCounter(server.db);
+		const res = await send(anonymous(), ['GET', path()]);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('access-control-allow-origin')).toBe('*');
+		expect(await written()).toBe(0);
 	});
 });

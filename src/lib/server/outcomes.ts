@@ -84,9 +84,11 @@ export async function listOutcomes(actor: Actor, slug: string): Promise<OutcomeV
 	const ctx = await partnershipContext(actor, slug);
 	const rows = await db().outcome.findMany({
 		where: { partnershipId: ctx.partnership.id },
-		orderBy: [{ kind: 'asc' }, { code: 'asc' }]
+		orderBy: { code: 'asc' }
 	});
-	return rows.map(view);
+	// The LOIP's outcomes before the locality plans', as OUTCOME_KINDS lists them.
+	const rank = Object.keys(OUTCOME_KINDS);
+	return rows.sort((a, b) => rank.indexOf(a.kind) - rank.indexOf(b.kind)).map(view);
 }
 
 /** Sets the outcomes an action serves (replacing the earlier set). */

@@ -15,7 +15,10 @@ import {
 } from '../vocabulary.ts';
 
 /** Meetings the public may see: the agenda has been issued. */
-const PUBLISHED = { status: { not: 'DRAFT' as const }, agendaIssuedAt: { not: null } };
+export const PUBLISHED_MEETING = {
+	status: { not: 'DRAFT' as const },
+	agendaIssuedAt: { not: null }
+};
 
 export const PublicMeetingSummary = z.object({
 	id: z.string(),
@@ -55,7 +58,7 @@ export async function getPublicPartnership(slug: string): Promise<PublicPartners
 			orderBy: { name: 'asc' }
 		}),
 		db().meeting.findMany({
-			where: { partnershipId: partnership.id, ...PUBLISHED },
+			where: { partnershipId: partnership.id, ...PUBLISHED_MEETING },
 			select: {
 				id: true,
 				title: true,
@@ -124,7 +127,7 @@ export type PublicMeeting = z.infer<typeof PublicMeeting>;
 export async function getPublicMeeting(slug: string, meetingId: string): Promise<PublicMeeting> {
 	const partnership = await partnershipOf(slug);
 	const meeting = await db().meeting.findFirst({
-		where: { id: meetingId, partnershipId: partnership.id, ...PUBLISHED },
+		where: { id: meetingId, partnershipId: partnership.id, ...PUBLISHED_MEETING },
 		select: {
 			id: true,
 			title: true,
@@ -254,7 +257,7 @@ export async function listPublicDecisions(
 	const partnership = await partnershipOf(slug);
 	const filter = PublicDecisionsQuery.parse(query);
 	const openItems = await db().agendaItem.findMany({
-		where: { meeting: { partnershipId: partnership.id, ...PUBLISHED }, private: false },
+		where: { meeting: { partnershipId: partnership.id, ...PUBLISHED_MEETING }, private: false },
 		select: { id: true, title: true }
 	});
 	const itemTitle = new Map(openItems.map((i) => [i.id, i.title]));

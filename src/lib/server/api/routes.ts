@@ -42,6 +42,7 @@ import {
 	UpdateOrganisationInput
 } from '../organisations.ts';
 import { MeView, PartnershipView, StructureView, UserView } from '../partnerships.ts';
+import { PublicResponse } from '../public-forum.ts';
 import { FeedbackView, UpdateFeedbackInput, VerdictInput } from '../feedback.ts';
 import {
 	ActionOutcomesView,
@@ -56,6 +57,15 @@ import {
 	PriorityView,
 	RaisePriorityInput
 } from '../priorities.ts';
+import {
+	PeriodQuery,
+	StalledPriority,
+	StalledQuery,
+	TimeToDecision,
+	TraceGraph,
+	TraceQuery,
+	UninformedDecision
+} from '../trace.ts';
 import { defineRoutes } from './endpoint.ts';
 
 const P = '/api/v1/partnerships/{slug}';
@@ -640,6 +650,76 @@ export const routes = defineRoutes({
 		summary: 'Mark one of one’s own notifications as read',
 		tag: 'Account',
 		response: NotificationView,
+		errors: [404]
+	},
+	publicForumResponses: {
+		method: 'GET',
+		path: '/api/v1/public/partnerships/{slug}/forums/{bodyId}/responses',
+		summary:
+			'A forum’s published “we asked, you said, we did” responses, newest first; public data for other websites (CORS open)',
+		tag: 'Public record',
+		public: true,
+		response: z.array(PublicResponse),
+		errors: [404]
+	},
+	publicResponses: {
+		method: 'GET',
+		path: '/api/v1/public/partnerships/{slug}/responses',
+		summary:
+			'Every forum’s published “we asked, you said, we did” responses, newest first; public data for other websites (CORS open)',
+		tag: 'Public record',
+		public: true,
+		response: z.array(PublicResponse),
+		errors: [404]
+	},
+	trace: {
+		method: 'GET',
+		path: `${P}/trace`,
+		summary:
+			'How priorities travelled: forums → priorities → bodies → agenda items → decisions → actions → ' +
+			'outcomes, as nodes and links; filtered by period (priority events’ dates), forum, theme, partner',
+		tag: 'Traceability',
+		query: TraceQuery,
+		response: TraceGraph,
+		errors: [400, 404]
+	},
+	traceCsv: {
+		method: 'GET',
+		path: `${P}/trace.csv`,
+		summary:
+			'The trace as a table, one row per priority (forum, where it is now, decisions, influence, ' +
+			'actions, outcomes), as CSV; the same filters as the trace',
+		tag: 'Traceability',
+		query: TraceQuery,
+		file: 'text/csv',
+		errors: [400, 404]
+	},
+	stalledPriorities: {
+		method: 'GET',
+		path: `${P}/priorities/stalled`,
+		summary:
+			'Open priorities (raised, submitted, accepted, scheduled or decided without a published ' +
+			'response) with no event for `days` days (60 unless given), longest waiting first',
+		tag: 'Traceability',
+		query: StalledQuery,
+		response: z.array(StalledPriority),
+		errors: [400, 404]
+	},
+	decisionsWithoutCommunityInput: {
+		method: 'GET',
+		path: `${P}/decisions/without-community-input`,
+		summary: 'Decisions (recorded in the period) that no priority is linked to, newest first',
+		tag: 'Traceability',
+		query: PeriodQuery,
+		response: z.array(UninformedDecision),
+		errors: [400, 404]
+	},
+	timeToDecision: {
+		method: 'GET',
+		path: `${P}/priorities/time-to-decision`,
+		summary: 'Days from raised to decided for each decided priority, with the median and range',
+		tag: 'Traceability',
+		response: TimeToDecision,
 		errors: [404]
 	},
 	openapi: {

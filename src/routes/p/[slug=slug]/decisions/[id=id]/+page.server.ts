@@ -3,6 +3,7 @@ import { getBody } from '$lib/server/bodies';
 import { getDecision } from '$lib/server/decision-register';
 import { NotFound } from '$lib/server/errors';
 import { forPage, pageActor } from '$lib/server/http';
+import { prioritiesBehindDecision } from '$lib/server/trace';
 import { changeActionStatus, todayInUk } from '$lib/server/register-page';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
 		return {
 			decision,
 			updatable: await updatableActions(actor, slug, decision.actions),
-			today: todayInUk()
+			today: todayInUk(),
+			priorities: await prioritiesBehindDecision(actor, id)
 		};
 	});
 };

@@ -1,0 +1,14 @@
+import { forPage, pageActor } from '$lib/server/http';
+import { listPartnershipPriorities } from '$lib/server/priority-register';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = pageActor(event);
+	const param = (name: string) => event.url.searchParams.get(name)?.trim() ?? '';
+	const query = { forum: param('forum'), status: param('status'), theme: param('theme') };
+	return forPage(async () => ({
+		query,
+		filtering: Object.values(query).some((v) => v !== ''),
+		...(await listPartnershipPriorities(actor, event.params.slug, query))
+	}));
+};

@@ -1,0 +1,62 @@
+import { listBodies } from '$lib/server/bodies';
+import { Invalid } from '$lib/server/errors';
+import { forPage, pageActor } from '$lib/server/http';
+import { listOrganisations } from '$lib/server/organisations';
+import {
+	decisionsWithoutCommunityInput,
+	priorityThemes,
+	stalledPriorities,
+	timeToDecision,
+	traceData,
+	type StalledPriority,
+	type TraceData,
+	type UninformedDecision
+} from '$lib/server/trace';
+import type { PageServerLoad } from './$types';
+
+const FILTERS = ['from', 'to', 'forum', 'theme', 'partner'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const actor = pageActor(event);
+	const { slug } = event.params;
+	const params = event.url.searchParams;
+	const query = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
+	const asked = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
+	const days = params.get('days') ?? '';
+	return forPage(async () => {
+		let fields: Record<string, string> = {};
+		let trace: TraceData = { nodes: [], links: [], rows: [] };
+		let uninformed: UninformedDecision[] = [];
+		let stalled: StalledPriority[] = [];
+		try {
+			trace = await traceData(actor, slug, asked);
+			uninformed = await decisionsWithoutCommunityInput(actor, slug, {
+				from: asked.from,
+				to: asked.to
+			});
+		} catch (caught) {
+			if (!(caught instanceof Invalid)) throw caught;
+			fields = caught.fields;
+		}
+		try {
+			stalled = await stalledPriorities(actor, slug, days ? { days } : {});
+		} catch (caught) {
+			if (!(caught instanceof Invalid)) throw caught;
+			fields = { ...fields, ...caught.fields };
+		}
+		return {
+			query,
+			days,
+			filtering: Object.keys(asked).length > 0,
+			csvQuery: new URLSearchParams(asked).toString(),
+			fields,
+			trace,
+			stalled,
+			uninformed,
+			timing: await timeToDecision(actor, slug),
+			bodies: await listBodies(actor, slug),
+			organisations: await listOrganisations(actor, slug),
+			themes: await priorityThemes(actor, slug)
+		};
+	});
+};

@@ -1,0 +1,174 @@
+// One priority from a community representative's entry on the forum, up to the board and back: submitted,
+// accepted, scheduled on a board meeting's agenda, linked to the decision recorded there, the drafted
+// response edited and published by the officer, and accepted by the forum. The board meeting and its
+// decision are arranged straight into the database and through the API, as the register test does.
+import type { APIRequestContext } from '@playwright/test';
+import { openDb, type TestDb } from '../support/server.ts';
+import { newId, storeWording } from '../support/record.ts';
+import { expect, signIn, test } from './fixtures.ts';
+
+const SLUG = 'strathmuir';
+const TITLE = 'Warm spaces open on winter evenings';
+let db: TestDb;
+let forumId: string;
+let priorityUrl: string;
+
+test.beforeAll(async () => {
+	if (!process.env.E2E_DATA_DIR)
+		throw new Error('The e2e global setup did not name its data folder');
+	db = openDb(process.env.E2E_DATA_DIR);
+	const forum = await db.body.findFirstOrThrow({ where: { name: 'Northfield Locality Forum' } });
+	forumId = forum.id;
+});
+test.afterAll(async () => db?.$disconnect());
+
+/** A board meeting under way with an item on warm spaces, everyone seated on the board present. */
+async function arrangeBoardMeeting() {
+	const board = await db.body.findFirstOrThrow({ where: { name: 'Strathmuir Partnership Board' } });
+	const officer = await db.user.findUniqueOrThrow({ where: { email: 'officer@demo.example' } });
+	const meeting = await db.meeting.create({
+		data: {
+			partnershipId: board.partnershipId,
+			bodyId: board.id,
+			title: 'Board, winter planning',
+			startsAt: new Date('2030-11-05T10:00:00Z'),
+			status: 'IN_PROGRESS',
+			agendaIssuedAt: new Date('2030-10-29T10:00:00Z'),
+			startedAt: new Date(),
+			createdById: officer.id
+		}
+	});
+	const item = await db.agendaItem.create({
+		data: {
+			id: newId(),
+			meetingId: meeting.id,
+			order: 1,
+			title: 'Warm spaces',
+			purpose: 'DECISION'
+		}
+	});
+	const seats = await db.bodySeat.findMany({
+		where: { bodyId: board.id, role: { in: ['CHAIR', 'VICE_CHAIR', 'MEMBER'] }, endedAt: null }
+	});
+	for (const seat of seats)
+		await db.attendance.create({
+			data: {
+				meetingId: meeting.id,
+				membershipId: seat.membershipId,
+				status: 'PRESENT',
+				arrivedAt: new Date(),
+				recordedById: officer.id
+			}
+		});
+	await storeWording(db, meeting.id, {
+		[item.id]: 'Fund three warm spaces in Northfield to open on winter evenings.'
+	});
+	return { meeting, item };
+}
+
+async function recordDecision(request: APIRequestContext, meetingId: string, agendaItemId: string) {
+	const res = await request.post(`/api/v1/meetings/${meetingId}/decisions`, {
+		data: { agendaItemId, outcome: 'AGREED', method: 'CONSENSUS', proceedWithoutQuorum: true }
+	});
+	expect(res.status(), await res.text()).toBeLessThan(300);
+	return ((await res.json()) as { id: string }).id;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a community representative records a priority on the forum and submits it', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'community@demo.example');
+	await visit(`/p/${SLUG}/bodies/${forumId}`);
+	await page.getByRole('link', { name: 'Priorities of Northfield Locality Forum' }).click();
+	await visit(`/p/${SLUG}/bodies/${forumId}/priorities`);
+
+	// Without a title the form comes back with what was typed.
+	await page.getByLabel('What people said').fill('Older people sit in the cold after 4pm.');
+	await page.getByLabel('Method', { exact: true }).selectOption('SURVEY');
+	await page.getByRole('button', { name: 'Record the priority' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter the priority’s title');
+	await expect(page.getByLabel('What people said')).toHaveValue(
+		'Older people sit in the cold after 4pm.'
+	);
+	await expect(page.getByLabel('Method', { exact: true })).toHaveValue('SURVEY');
+
+	await page.getByLabel('Title').fill(TITLE);
+	await page.getByLabel('Area it concerns').fill('Northfield');
+	await page.getByLabel('Theme').fill('Poverty');
+	await page.getByLabel('Method', { exact: true }).selectOption('PUBLIC_MEETING');
+	await page.getByLabel('Number of people who took part').fill('42');
+	await page.getByLabel('Groups reached').fill('Pensioners’ club, tenants’ association');
+	await page.getByLabel('Groups not reached').fill('Young carers');
+	await page.getByLabel('Inclusion').check();
+	await page.getByLabel('Communication').check();
+	await page.getByRole('button', { name: 'Record the priority' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+	priorityUrl = new URL(page.url()).pathname;
+	await visit(priorityUrl);
+	await expect(page.getByText('Inclusion: met')).toBeVisible();
+	await expect(page.getByText('Impact: not met')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Submit to Strathmuir Partnership Board' }).click();
+	await expect(page.getByRole('status')).toContainText('Recorded: Submitted');
+	await expect(page.locator('.timeline li')).toHaveCount(2);
+	await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+});
+
+test('the officer accepts, schedules, links the decision and publishes the response', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'officer@demo.example');
+	const { meeting, item } = await arrangeBoardMeeting();
+	await visit(priorityUrl);
+	await page.getByLabel('Lead partner').selectOption({ label: 'Strathmuir Council' });
+	await page.getByRole('button', { name: 'Accept' }).click();
+	await expect(page.getByRole('status')).toContainText('Recorded: Accepted');
+
+	await page.getByLabel('Agenda item').selectOption(item.id);
+	await page.getByRole('button', { name: 'Schedule' }).click();
+	await expect(page.getByRole('status')).toContainText('Recorded: Scheduled on an agenda');
+
+	const decisionId = await recordDecision(page.request, meeting.id, item.id);
+	await visit(priorityUrl);
+	await page.getByLabel('Decision', { exact: true }).selectOption(decisionId);
+	await page.getByLabel('Influence the forum was promised').selectOption('CONSULT');
+	await page.getByLabel('Influence the forum had').selectOption('INVOLVE');
+	await page.getByRole('button', { name: 'Record the decision' }).click();
+	await expect(page.getByRole('status')).toContainText('Recorded: Decided');
+	await expect(page.getByRole('link', { name: 'Warm spaces' }).first()).toBeVisible();
+
+	await visit(priorityUrl);
+	await page.getByLabel('What happens next').fill('The council opens the spaces from December.');
+	await page.getByRole('button', { name: 'Save the draft' }).click();
+	await expect(page.getByRole('status')).toContainText('draft response has been saved');
+	await expect(page.getByLabel('What happens next')).toHaveValue(
+		'The council opens the spaces from December.'
+	);
+	await page.getByRole('button', { name: 'Publish to the forum’s public page' }).click();
+	await expect(page.getByRole('status')).toContainText('has been published');
+
+	await visit(`/p/${SLUG}/decisions/${decisionId}`);
+	await expect(page.getByRole('link', { name: TITLE })).toBeVisible();
+	await visit(`/p/${SLUG}/priorities?status=FEEDBACK_PUBLISHED`);
+	await expect(page.getByRole('link', { name: TITLE })).toBeVisible();
+});
+
+test('the community representative accepts the response', async ({ page, visit }) => {
+	await signIn(page, 'community@demo.example');
+	await visit(priorityUrl);
+	await expect(page.getByText('The council opens the spaces from December.')).toBeVisible();
+	await page.getByLabel('Accepted').check();
+	await page.getByRole('button', { name: 'Give the forum’s answer' }).click();
+	await expect(page.getByRole('status')).toContainText('answer has been recorded');
+	await expect(page.getByText('Northfield Locality Forum accepted this response')).toBeVisible();
+
+	// Signed out, the forum's public page shows the published response.
+	await page.context().clearCookies();
+	await visit(`/public/${SLUG}/forums/${forumId}`);
+	await expect(page.getByText(TITLE).first()).toBeVisible();
+	await expect(page.getByText('The council opens the spaces from December.')).toBeVisible();
+});
