@@ -11,8 +11,11 @@ async function issueBoardAgenda(request: APIRequestContext, title: string): Prom
 		await request.get('/api/v1/partnerships/strathmuir/bodies')
 	).json();
 	const board = bodies.find((body) => body.name === 'Strathmuir Partnership Board')!;
+	// After the demo's next board meeting (two weeks ahead), so it never becomes the meeting before it,
+	// whose minutes whole-meeting.spec.ts approves.
+	const startsAt = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10) + 'T10:00';
 	const meeting = await request.post(`/api/v1/bodies/${board.id}/meetings`, {
-		data: { title, startsAt: '2026-12-03T10:00' }
+		data: { title, startsAt }
 	});
 	expect(meeting.status()).toBe(201);
 	const issued = await request.post(`/api/v1/meetings/${(await meeting.json()).id}/issue`);

@@ -250,6 +250,105 @@ describe('the demo partnership, loaded with --demo', () => {
 		});
 	});
 
+	describe('the forums’ priorities', () => {
+		const DAY = 86_400_000;
+		type Priority = {
+			id: string;
+			title: string;
+			status: string;
+			raisedBy: { id: string; name: string };
+			lastEventAt: string;
+			engagement: { participants: number | null; standardsMet: string[] };
+			outcomes: { kind: string }[];
+		};
+		let officer: Client;
+		let priorities: Priority[];
+		const detail = async (p: Priority) => (await officer.get(`/api/v1/priorities/${p.id}`)).json;
+		const titled = (words: string) => priorities.find((p) => p.title.includes(words))!;
+		beforeAll(async () => {
+			officer = await signedIn(server.url, 'officer@demo.example', PASSWORD);
+			const forums = bodies.filter((b) => b.kind === 'LOCALITY_FORUM');
+			const lists = await Promise.all(
+				forums.map(async (f) => (await officer.get(`/api/v1/bodies/${f.id}/priorities`)).json)
+			);
+			const byId = new Map<string, Priority>();
+			for (const p of lists.flat() as Priority[]) byId.set(p.id, p);
+			priorities = [...byId.values()];
+		});
+
+		it('has priorities from every forum at different stages, each with its engagement and outcomes', () => {
+			const forums = bodies.filter((b) => b.kind === 'LOCALITY_FORUM');
+			for (const f of forums) expect(priorities.some((p) => p.raisedBy.id === f.id)).toBe(true);
+			const statuses = priorities.map((p) => p.status);
+			for (const status of ['RAISED', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'FEEDBACK_PUBLISHED'])
+				expect(statuses).toContain(status);
+			expect(statuses.filter((s) => s === 'FEEDBACK_PUBLISHED')).toHaveLength(2);
+			for (const p of priorities) {
+				expect(p.engagement.participants).toBeGreaterThan(0);
+				expect(p.engagement.standardsMet.length).toBeGreaterThan(0);
+				expect(p.outcomes.some((o) => o.kind === 'LOIP')).toBe(true);
+			}
+			expect(titled('Warm spaces').engagement.participants).toBe(312);
+		});
+
+		it('answered Northfield’s warm spaces from the annual review’s decision; the forum accepted', async () => {
+			const warm = await detail(titled('Warm spaces'));
+			const types = warm.events.map((e: any) => e.type);
+			for (const type of ['RAISED', 'SUBMITTED', 'ACCEPTED', 'SCHEDULED', 'DECIDED', 'ACTION'])
+				expect(types).toContain(type);
+			const decided = warm.events.find((e: any) => e.type === 'DECIDED');
+			expect(decided).toMatchObject({ influenceDeclared: 'CONSULT', influenceAchieved: 'INVOLVE' });
+			expect(decided.decision.wording).toContain('warm spaces');
+			expect(warm.feedback).toMatchObject({ status: 'PUBLISHED', verdict: 'ACCEPTED' });
+			expect(warm.feedback.weDid).toContain('Six of the eight funded spaces');
+			expect(warm.feedback.hearAgainBy).not.toBeNull();
+			const times = warm.events.map((e: any) => Date.parse(e.at));
+			expect(times).toEqual([...times].sort((a, b) => a - b));
+			expect(Date.now() - times[0]).toBeGreaterThan(60 * DAY);
+		});
+
+		it('has a published response the forum contested, which notified the officer', async () => {
+			const jobs = await detail(titled('young people in Eastwood'));
+			expect(jobs.events.map((e: any) => e.type)).toContain('PASSED_ON');
+			expect(jobs.feedback).toMatchObject({ status: 'PUBLISHED', verdict: 'CONTESTED' });
+			expect(jobs.feedback.verdictNote).not.toBe('');
+			const notes = (await officer.get('/api/v1/me/notifications')).json;
+			expect(notes.some((n: any) => n.link?.includes(jobs.id) && /contested/.test(n.message))).toBe(
+				true
+			);
+		});
+
+		it('has one declined with its reason, back with the forum', async () => {
+			const [declined] = priorities.filter((p) => p.status === 'DECLINED');
+			const swim = await detail(declined);
+			expect(swim.heldBy.id).toBe(swim.raisedBy.id);
+			expect(swim.events.at(-1)).toMatchObject({ type: 'DECLINED' });
+			expect(swim.events.at(-1).reason.length).toBeGreaterThan(40);
+		});
+
+		it('has one stalled: submitted three months ago, nothing since; and one not yet submitted', async () => {
+			const age = (p: Priority) => (Date.now() - Date.parse(p.lastEventAt)) / DAY;
+			const stalled = priorities.filter((p) => age(p) > 60);
+			expect(stalled).toHaveLength(1);
+			expect(stalled[0].status).toBe('SUBMITTED');
+			const fresh = priorities.filter((p) => p.status === 'RAISED');
+			expect(fresh).toHaveLength(1);
+			expect(age(fresh[0])).toBeLessThan(7);
+		});
+
+		it('shows both published responses to a forum member through the API', async () => {
+			const member = await signedIn(server.url, 'community@demo.example', PASSWORD);
+			const published = priorities.filter((p) => p.status === 'FEEDBACK_PUBLISHED');
+			for (const p of published) {
+				const res = await member.get(`/api/v1/priorities/${p.id}`);
+				expect(res.status).toBe(200);
+				expect(res.json.feedback.status).toBe('PUBLISHED');
+				for (const part of ['weAsked', 'youSaid', 'weDid'])
+					expect(res.json.feedback[part]).not.toBe('');
+			}
+		});
+	});
+
 	it('is not loaded twice when the server restarts on the same data', async () => {
 		const before = await counts(server);
 		await server.stop();

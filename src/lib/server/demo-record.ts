@@ -125,9 +125,10 @@ class SeedDocuments {
 	}
 }
 
-type People = Map<string, { actor: Actor; membershipId: string }>;
+export type People = Map<string, { actor: Actor; membershipId: string }>;
 
-async function demoPeople(partnershipId: string): Promise<People> {
+/** The partnership's people, by email, as the actors the commands take. */
+export async function demoPeople(partnershipId: string): Promise<People> {
 	const rows = await db().membership.findMany({
 		where: { partnershipId },
 		select: { id: true, user: { select: { id: true, email: true, name: true } } }

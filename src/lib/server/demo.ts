@@ -5,6 +5,7 @@ import { audit } from './audit.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { db, transaction, type Tx } from './db.ts';
 import { createDemoMeeting, daysFromToday, UPCOMING_MEETING } from './demo-meeting.ts';
+import { recordDemoPriorities } from './demo-priorities.ts';
 import { recordDemoBoard, REVIEW_MEETING, SPECIAL_MEETING } from './demo-record.ts';
 import type { BodyKind, Capacity, PartnershipRole, SeatRole, Sector } from '../vocabulary.ts';
 
@@ -497,6 +498,8 @@ export async function seedDemo(): Promise<void> {
 	});
 	// The board's record, through the same commands as the pages: its own transactions, after the above.
 	await recordDemoBoard(board);
+	// The forums' priorities, some of them answered by the decisions just recorded.
+	await recordDemoPriorities(board);
 	await transaction((tx) =>
 		audit(tx, null, { action: DEMO_FINISHED, entity: 'Demo', entityId: 'demo' })
 	);
