@@ -2,6 +2,7 @@
 // (the priority and its engagement), what was decided, by whom and why (the decision's latest version, its
 // meeting and chair, its alternatives and evidence), and what happens next (its actions, and when the forum
 // will hear again). The officer edits the draft before publishing it.
+import { sentence } from '../text.ts';
 import type { Tx } from './db.ts';
 import type { PriorityRow } from './priority-access.ts';
 import { formatDay } from '../dates.ts';
@@ -76,7 +77,7 @@ export async function draftFromRecord(
 	].filter(Boolean);
 	const weAsked =
 		`${forum.name} asked people about “${priority.title}” ${engagement.join(', ')}.` +
-		(priority.groupsReached ? ` Groups reached: ${priority.groupsReached}.` : '');
+		(priority.groupsReached ? ` Groups reached: ${sentence(priority.groupsReached)}` : '');
 
 	const who = chair
 		? `${chair.membership.user.name}, chairing ${decision.meeting.body.name}`
@@ -96,7 +97,7 @@ export async function draftFromRecord(
 		`${decision.meeting.body.name} considered this at ${decision.meeting.title} on ` +
 			`${formatDay(decision.meeting.startsAt)} (item: ${item.title}), with ${who}.`,
 		`Decision (${latest ? DECISION_OUTCOMES[latest.outcome].toLowerCase() : 'recorded'}): ${latest?.wording ?? ''}`,
-		...(why.length ? [`Why: ${why.join('. ')}.`] : []),
+		...(why.length ? [`Why: ${why.map(sentence).join(' ')}`] : []),
 		...(actions.length ? ['Actions:', ...actions] : [])
 	].join('\n');
 

@@ -1,6 +1,7 @@
 // The first draft of a meeting's minutes, written from its record: a pure function of what the tables
 // hold (minutes-record.ts reads them), so the same record always drafts the same text. Plain text with
 // markdown-like headings, since the minutes document is one Y.Text the officer then edits.
+import { sentence } from '../text.ts';
 import { formatDay, formatMeetingTime } from '../dates.ts';
 import {
 	ACTION_STATUSES,
@@ -21,12 +22,6 @@ import {
 	type DeclarationAction,
 	type ResponseStatus
 } from '../vocabulary.ts';
-
-/** Text people typed, ending with one full stop (or the punctuation they ended it with). */
-function sentence(text: string): string {
-	const trimmed = text.trim();
-	return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
 
 export interface Person {
 	name: string;
