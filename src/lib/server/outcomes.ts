@@ -136,3 +136,42 @@ export async function tagAction(
 		return { actionId, outcomes: outcomes.map(view) };
 	});
 }
+
+export interface OutcomeUse extends OutcomeView {
+	priorities: { id: string; title: string }[];
+	actions: { id: string; text: string }[];
+}
+
+/** The partnership's outcomes with the priorities and actions tagged with each, for the outcomes page. */
+export async function listOutcomeUses(actor: Actor, slug: string): Promise<OutcomeUse[]> {
+	const ctx = await partnershipContext(actor, slug);
+	const outcomes = await listOutcomes(actor, slug);
+	const ids = outcomes.map((o) => o.id);
+	const [priorityTags, actionTags] = await Promise.all([
+		db().priorityOutcome.findMany({
+			where: { outcomeId: { in: ids }, priority: { partnershipId: ctx.partnership.id } },
+			select: { outcomeId: true, priority: { select: { id: true, title: true } } },
+			orderBy: { priority: { title: 'asc' } }
+		}),
+		db().actionOutcome.findMany({
+			where: { outcomeId: { in: ids } },
+			select: { outcomeId: true, actionId: true }
+		})
+	]);
+	const actions = await db().action.findMany({
+		where: {
+			id: { in: [...new Set(actionTags.map((t) => t.actionId))] },
+			partnershipId: ctx.partnership.id
+		},
+		select: { id: true, text: true },
+		orderBy: { text: 'asc' }
+	});
+	return outcomes.map((o) => {
+		const tagged = new Set(actionTags.filter((t) => t.outcomeId === o.id).map((t) => t.actionId));
+		return {
+			...o,
+			priorities: priorityTags.filter((t) => t.outcomeId === o.id).map((t) => t.priority),
+			actions: actions.filter((a) => tagged.has(a.id))
+		};
+	});
+}
