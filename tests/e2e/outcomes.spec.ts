@@ -2,7 +2,10 @@
 // officer adding an outcome, first with the title left blank (refused, what was typed kept) then in full.
 import { expect, expectAccessible, signIn, test } from './fixtures.ts';
 
-test('an officer reads the plan outcomes and adds one', async ({ page, visit }) => {
+test('an officer reads the plan outcomes adds one and tags an action with it', async ({
+	page,
+	visit
+}) => {
 	await signIn(page, 'officer@demo.example');
 	await visit('/p/strathmuir/outcomes');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan outcomes');
@@ -37,4 +40,22 @@ test('an officer reads the plan outcomes and adds one', async ({ page, visit }) 
 	await expect(
 		page.getByRole('heading', { name: `${code} Older people stay warm at home in winter` })
 	).toBeVisible();
+
+	const tag = page.locator('form', {
+		has: page.getByRole('button', { name: 'Save the action’s outcomes' })
+	});
+	await tag.getByLabel('Action').selectOption({
+		label:
+			'Report how many people used each warm space, and on which evenings, by the end of January'
+	});
+	// Tagging replaces the action's outcomes: keep the demo's two, add the new one.
+	await tag.getByLabel('LOIP 1: People in Strathmuir live longer, healthier lives').check();
+	await tag.getByLabel('NF 1: Northfield: no one is cold or alone through the winter').check();
+	await tag.getByLabel(`${code}: Older people stay warm at home in winter`).check();
+	await tag.getByRole('button', { name: 'Save the action’s outcomes' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'outcomes are saved' })).toBeVisible();
+	const added = page.getByRole('listitem').filter({
+		has: page.getByRole('heading', { name: `${code} Older people stay warm at home in winter` })
+	});
+	await expect(added.getByText('Report how many people used each warm space')).toBeVisible();
 });
