@@ -2,87 +2,19 @@
 // and actions, and closing the meeting and approving the last meeting's minutes. The page's load spreads
 // `loadRecord` in and its actions include `recordActions`.
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { actionViews, addAction, mattersArising, type ActionView } from '$lib/server/actions';
-import { listChallenges, raiseChallenge, respondToChallenge } from '$lib/server/challenges';
-import { db } from '$lib/server/db';
-import { readVersions } from '$lib/server/decision-register';
-import { versionViews, type DecisionVersionView } from '$lib/server/decision-views';
-import { amendDecision, readDraftWording, recordDecision } from '$lib/server/decisions';
-import { listEvidence } from '$lib/server/evidence';
+import { addAction } from '$lib/server/actions';
+import { raiseChallenge, respondToChallenge } from '$lib/server/challenges';
+import { amendDecision, recordDecision } from '$lib/server/decisions';
 import { formCommand, pageActor } from '$lib/server/http';
+import { liveRecord } from '$lib/server/live-record';
 import { approveMinutes, closeMeeting } from '$lib/server/minutes';
-import { meetingContext, meetingRights } from '$lib/server/permissions';
-import { eligibleFor, quorumOf, readRoll } from '$lib/server/roll';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'> & {
 	params: { slug: string; id: string };
 };
 
 export async function loadRecord(event: Event) {
-	const actor = pageActor(event);
-	const meetingId = event.params.id;
-	const ctx = await meetingContext(actor, meetingId);
-	const rights = await meetingRights(ctx);
-	const meeting = await db().meeting.findUniqueOrThrow({
-		where: { id: meetingId },
-		include: { body: { select: { quorum: true } } }
-	});
-	const roll = await readRoll(db(), meeting);
-	const decisions = await db().decision.findMany({
-		where: { meetingId },
-		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
-	});
-	const versions: Record<string, DecisionVersionView[]> = {};
-	for (const decision of decisions)
-		versions[decision.agendaItemId] = (
-			await versionViews(db(), ctx, decision, await readVersions(decision.id))
-		).reverse();
-	const actionRows = await db().action.findMany({
-		where: { meetingId },
-		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
-	});
-	const actions: ActionView[] = await actionViews(db(), ctx.partnership.id, actionRows);
-	const currentItemId = meeting.currentItemId;
-	const deciding = rights.run && currentItemId !== null;
-	const previous = rights.run
-		? await db().meeting.findFirst({
-				where: { bodyId: meeting.bodyId, startsAt: { lt: meeting.startsAt } },
-				orderBy: { startsAt: 'desc' },
-				select: { id: true, title: true, startsAt: true, status: true }
-			})
-		: null;
-	return {
-		record: {
-			challenges: await listChallenges(actor, meetingId),
-			papers: (await listEvidence(actor, meetingId))
-				.filter((p) => !p.withdrawn)
-				.map((p) => ({ id: p.id, title: p.title, agendaItemId: p.agendaItemId })),
-			people: roll.map((e) => ({
-				membershipId: e.membershipId,
-				name: e.name,
-				organisationId: e.organisationId,
-				organisationName: e.organisationName,
-				sector: e.sector,
-				here: e.here,
-				voting: e.voting,
-				delegatedAuthority: e.delegatedAuthority
-			})),
-			quorum: quorumOf(roll, meeting.body.quorum),
-			/** The latest version first, by agenda item. */
-			versions,
-			actions,
-			/** For the chair's decision form on the current item. */
-			wording: deciding ? await readDraftWording(meetingId, currentItemId) : '',
-			eligible: deciding
-				? (await eligibleFor(db(), meeting, currentItemId, roll)).map((e) => e.membershipId)
-				: [],
-			mattersArising: rights.run ? await mattersArising(actor, meetingId) : [],
-			previous: previous && {
-				...previous,
-				startsAt: previous.startsAt.toISOString()
-			}
-		}
-	};
+	return { record: await liveRecord(pageActor(event), event.params.id) };
 }
 
 const text = (data: FormData, name: string) => {
