@@ -1,0 +1,234 @@
+// The shape of a meeting's review (GET /api/v1/meetings/{id}/review) and of a body's trends: one zod
+// schema for the API's response, the OpenAPI document and the pages. Shares are 0..1, or null when there
+// was nothing to divide (no turns, no decisions): the pages print "–" for null, never 0.
+import { z } from 'zod';
+import { DQI_KEYS } from './dqi.ts';
+
+const Share = z.number().min(0).max(1).nullable();
+const Sector = z.string();
+
+export const ParticipationRow = z.object({
+	seats: z.number().int(),
+	present: z.number().int(),
+	turns: z.number().int(),
+	seconds: z.number(),
+	seatShare: Share,
+	turnShare: Share,
+	timeShare: Share
+});
+
+export const ParticipationView = z.object({
+	byOrganisation: z.array(
+		ParticipationRow.extend({
+			organisationId: z.string(),
+			organisation: z.string(),
+			sector: Sector
+		})
+	),
+	bySector: z.array(ParticipationRow.extend({ sector: Sector })),
+	/** Gini of speaking time over the members present, silent members counting 0. */
+	gini: z.number().nullable(),
+	membersPresent: z.number().int(),
+	silentMembers: z.number().int(),
+	/** Community and third-sector organisations together. */
+	communityAndThirdSector: z.object({ seatShare: Share, turnShare: Share, timeShare: Share })
+});
+
+export const ScrutinyView = z.object({
+	decisionItems: z.number().int(),
+	challenges: z.number().int(),
+	challengesPerDecisionItem: z.number().nullable(),
+	answered: z.number().int(),
+	answeredShare: Share,
+	changedDecision: z.number().int(),
+	changedDecisionShare: Share,
+	byItem: z.array(
+		z.object({
+			agendaItemId: z.string(),
+			title: z.string(),
+			purpose: z.string(),
+			challenges: z.number().int()
+		})
+	),
+	/** Who challenged whom: rows are the challenger's sector, columns the sector challenged. */
+	matrix: z.object({
+		sectors: z.array(Sector),
+		counts: z.array(z.array(z.number().int())),
+		/** Challenges put to no organisation in particular, by the challenger's sector. */
+		undirected: z.array(z.number().int())
+	}),
+	/** Decisions taken with no challenge on their item and no alternatives recorded. */
+	unchallenged: z.array(
+		z.object({ decisionId: z.string(), agendaItemId: z.string(), title: z.string() })
+	)
+});
+
+export const EvidenceView = z.object({
+	decisions: z.number().int(),
+	citingEvidence: z.number().int(),
+	citingShare: Share,
+	kinds: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+	papers: z.number().int(),
+	/** Papers added fewer than `lateDays` days before the meeting. */
+	latePapers: z.number().int(),
+	lateShare: Share,
+	lateDays: z.number().int()
+});
+
+export const ForumVoiceView = z.object({
+	decisions: z.number().int(),
+	answeringPriority: z.number().int(),
+	answeringShare: Share,
+	priorities: z.array(
+		z.object({
+			priorityId: z.string(),
+			title: z.string(),
+			forum: z.string(),
+			raisedAt: z.iso.datetime(),
+			decidedAt: z.iso.datetime().nullable(),
+			daysToDecision: z.number().nullable(),
+			responsePublished: z.boolean()
+		})
+	),
+	medianDaysToDecision: z.number().nullable(),
+	responsesPublished: z.number().int()
+});
+
+export const TimeUseView = z.object({
+	items: z.array(
+		z.object({
+			agendaItemId: z.string(),
+			title: z.string(),
+			purpose: z.string(),
+			allotted: z.number().nullable(),
+			used: z.number()
+		})
+	),
+	byPurpose: z.array(z.object({ purpose: z.string(), allotted: z.number(), used: z.number() })),
+	/** "Talking shop": the share of the time used that went on items for information rather than decision. */
+	informationShare: Share,
+	decisionShare: Share
+});
+
+const Distribution = z.array(z.object({ value: z.number().int(), count: z.number().int() }));
+
+export const DqiView = z.object({
+	/** Whose codes these are: 'own' before publication (the viewer's), 'all' once published, 'none'. */
+	scope: z.enum(['own', 'all', 'none']),
+	coders: z.number().int(),
+	contributions: z.number().int(),
+	codedContributions: z.number().int(),
+	categories: z.array(
+		z.object({
+			category: z.enum(DQI_KEYS),
+			codes: z.number().int(),
+			notApplicable: z.number().int(),
+			distribution: Distribution,
+			/** For ordinal categories; null for nominal ones or with no levels coded. */
+			mean: z.number().nullable()
+		})
+	),
+	byOrganisation: z.array(
+		z.object({
+			organisation: z.string(),
+			sector: Sector,
+			means: z.record(z.string(), z.number().nullable())
+		})
+	),
+	bySector: z.array(
+		z.object({ sector: Sector, means: z.record(z.string(), z.number().nullable()) })
+	)
+});
+
+export const AgreementView = z.object({
+	coders: z.number().int(),
+	/** Cohen's kappa with two coders (weighted for ordinal categories), Krippendorff's alpha with three or more. */
+	method: z.enum(['kappa', 'alpha']).nullable(),
+	categories: z.array(
+		z.object({
+			category: z.enum(DQI_KEYS),
+			/** The units coded by enough coders to compare. */
+			units: z.number().int(),
+			value: z.number().nullable()
+		})
+	),
+	/** Contributions and categories the coders disagree on, to reconcile. Values only once published. */
+	disagreements: z.array(
+		z.object({
+			contributionId: z.string(),
+			category: z.enum(DQI_KEYS),
+			values: z
+				.array(z.object({ coder: z.string(), value: z.number().int().nullable() }))
+				.nullable()
+		})
+	)
+});
+
+export const SurveyResultsView = z.object({
+	eligible: z.number().int(),
+	responses: z.number().int(),
+	/** False until enough members have answered for results to be shown without singling anyone out. */
+	shown: z.boolean(),
+	minimum: z.number().int(),
+	statements: z.array(
+		z.object({
+			key: z.string(),
+			text: z.string(),
+			/** Counts of 1..5. */
+			distribution: z.array(z.number().int()),
+			answered: z.number().int(),
+			mean: z.number().nullable()
+		})
+	),
+	/** Comments in a fixed order unrelated to when they were given. */
+	comments: z.array(z.string())
+});
+
+export const MeetingReviewView = z.object({
+	meeting: z.object({
+		id: z.string(),
+		title: z.string(),
+		bodyId: z.string(),
+		body: z.string(),
+		startsAt: z.iso.datetime(),
+		status: z.string()
+	}),
+	published: z.object({ at: z.iso.datetime(), by: z.string() }).nullable(),
+	participation: ParticipationView,
+	scrutiny: ScrutinyView,
+	evidence: EvidenceView,
+	forumVoice: ForumVoiceView,
+	timeUse: TimeUseView,
+	dqi: DqiView,
+	agreement: AgreementView,
+	survey: SurveyResultsView,
+	notes: z.array(z.object({ author: z.string(), text: z.string(), createdAt: z.iso.datetime() }))
+});
+export type MeetingReviewView = z.infer<typeof MeetingReviewView>;
+
+/** One meeting's headline figures, for trends across a body's meetings. */
+export const TrendPoint = z.object({
+	meetingId: z.string(),
+	title: z.string(),
+	startsAt: z.iso.datetime(),
+	published: z.boolean(),
+	gini: z.number().nullable(),
+	communityAndThirdSectorTimeShare: Share,
+	challengesPerDecisionItem: z.number().nullable(),
+	answeredShare: Share,
+	changedDecisionShare: Share,
+	citingEvidenceShare: Share,
+	latePaperShare: Share,
+	answeringPriorityShare: Share,
+	informationShare: Share,
+	/** Means of the ordinal DQI categories, from published reviews only. */
+	dqiMeans: z.record(z.string(), z.number().nullable()),
+	/** Survey means per statement, when enough members answered. */
+	surveyMeans: z.record(z.string(), z.number().nullable())
+});
+
+export const ReviewTrendsView = z.object({
+	body: z.object({ id: z.string(), name: z.string() }),
+	meetings: z.array(TrendPoint)
+});
+export type ReviewTrendsView = z.infer<typeof ReviewTrendsView>;
