@@ -18,7 +18,8 @@ export const DEMO_ACCOUNTS = {
 	police: 'police@demo.example',
 	tsi: 'tsi@demo.example',
 	community: 'community@demo.example',
-	reviewer: 'reviewer@demo.example'
+	reviewer: 'reviewer@demo.example',
+	researcher: 'researcher@demo.example'
 } as const;
 
 type Org = [key: string, name: string, sector: Sector, statutory: boolean];
@@ -142,6 +143,13 @@ const PEOPLE: Person[] = [
 		org: 'college',
 		role: 'REVIEWER',
 		title: 'Lecturer in Public Policy'
+	},
+	{
+		email: DEMO_ACCOUNTS.researcher,
+		name: 'Dr Owen Farquhar',
+		org: 'tsi',
+		role: 'REVIEWER',
+		title: 'Research and Evaluation Officer'
 	},
 	{
 		email: 'observer@demo.example',
