@@ -1,0 +1,36 @@
+import { getBody } from '$lib/server/bodies';
+import { forPage, formCommand, pageActor } from '$lib/server/http';
+import { meetingReview } from '$lib/server/review';
+import { reviewContext } from '$lib/server/review-access';
+import { addReviewNote, publishReview } from '$lib/server/review-publish';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = pageActor(event);
+	const { slug, id } = event.params;
+	return forPage(async () => {
+		const review = await meetingReview(actor, id);
+		const ctx = await reviewContext(actor, id);
+		return {
+			review,
+			// Through the partnership in the address, so a meeting of another one is not found here.
+			body: await getBody(actor, slug, review.meeting.bodyId),
+			may: { code: ctx.canCode, manage: ctx.canManage }
+		};
+	});
+};
+
+export const actions: Actions = {
+	publish: async (event) =>
+		formCommand(
+			await event.request.formData(),
+			async () => ({ published: await publishReview(pageActor(event), event.params.id) }),
+			'publish'
+		),
+	note: async (event) =>
+		formCommand(
+			await event.request.formData(),
+			async (values) => ({ noted: await addReviewNote(pageActor(event), event.params.id, values) }),
+			'note'
+		)
+};
