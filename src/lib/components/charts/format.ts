@@ -49,3 +49,18 @@ export function slugify(text: string): string {
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '');
 }
+
+/**
+ * A chart's table as a CSV to download straight from the page (for figures with no CSV route): cells
+ * quoted, and text that a spreadsheet would run as a formula neutralised, as exports.ts does.
+ */
+export function csvDataUri(rows: readonly (readonly (string | number | null)[])[]): string {
+	const cell = (value: string | number | null) => {
+		if (value === null) return '';
+		let text = String(value);
+		if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+		return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	};
+	const body = rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+	return `data:text/csv;charset=utf-8,${encodeURIComponent(body)}`;
+}

@@ -1,0 +1,13 @@
+import { getBody } from '$lib/server/bodies';
+import { forPage, pageActor } from '$lib/server/http';
+import { meetingReview } from '$lib/server/review';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = pageActor(event);
+	const { slug, id } = event.params;
+	return forPage(async () => {
+		const review = await meetingReview(actor, id);
+		return { review, body: await getBody(actor, slug, review.meeting.bodyId) };
+	});
+};
