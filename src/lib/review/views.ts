@@ -95,6 +95,12 @@ export const ForumVoiceView = z.object({
 });
 
 export const TimeUseView = z.object({
+	/**
+	 * Where the minutes used come from: 'currentItem', the record of when each item became current (the
+	 * meeting's start, each change of item, its close); 'turns', the minutes spoken on each item, when the
+	 * record has no such trail.
+	 */
+	basis: z.enum(['currentItem', 'turns']),
 	items: z.array(
 		z.object({
 			agendaItemId: z.string(),
