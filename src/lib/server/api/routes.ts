@@ -66,6 +66,8 @@ import {
 	TraceQuery,
 	UninformedDecision
 } from '../trace.ts';
+import { MeasuresCsvQuery } from '../../review/csv.ts';
+import { MeetingReviewView } from '../../review/views.ts';
 import { defineRoutes } from './endpoint.ts';
 
 const P = '/api/v1/partnerships/{slug}';
@@ -721,6 +723,29 @@ export const routes = defineRoutes({
 		tag: 'Traceability',
 		response: TimeToDecision,
 		errors: [404]
+	},
+	meetingReview: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/review',
+		summary:
+			'The review of a closed meeting: participation, scrutiny, evidence, forum voice and time use ' +
+			'computed from the record, the DQI coding and agreement, the members’ survey and reviewers’ notes. ' +
+			'Reviewers and officers read it once the meeting has closed (409 before); members and observers ' +
+			'once it is published (403 before)',
+		tag: 'Review',
+		response: MeetingReviewView,
+		errors: [403, 404, 409]
+	},
+	reviewMeasuresCsv: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/review/measures.csv',
+		summary:
+			'The review’s figures as CSV in long format (section, measure, group, value), every section or ' +
+			'the one named by `section`; the same rules as the review',
+		tag: 'Review',
+		query: MeasuresCsvQuery,
+		file: 'text/csv',
+		errors: [400, 403, 404, 409]
 	},
 	openapi: {
 		method: 'GET',
