@@ -694,6 +694,19 @@ const ROUTES: Route[] = [
 		call: async (fx) => ['GET', `/api/v1/meetings/${await arrangeClosed(fx)}/review`]
 	},
 	{
+		...floorRead,
+		name: 'a body’s review trends (published meetings only for members and observers)',
+		call: async (fx) => {
+			await arrangeClosed(fx);
+			return ['GET', `/api/v1/bodies/${fx.bodies.board.id}/review-trends`];
+		}
+	},
+	{
+		...read,
+		name: 'the partnership’s review summary',
+		call: (_, s) => ['GET', `${p(s)}/review-summary?from=2026-01-01&to=2026-12-31`]
+	},
+	{
 		allowed: REVIEWERS,
 		name: 'download a closed meeting’s review figures',
 		status: 200,

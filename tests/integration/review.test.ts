@@ -51,11 +51,15 @@ afterAll(() => server?.stop());
 
 const by = () => fx.members.SECRETARIAT.userId;
 
-async function closedMeeting(day: string, status: 'CLOSED' | 'MINUTES_APPROVED' = 'CLOSED') {
+async function closedMeeting(
+	day: string,
+	status: 'CLOSED' | 'MINUTES_APPROVED' = 'CLOSED',
+	bodyId = fx.bodies.board.id
+) {
 	return server.db.meeting.create({
 		data: {
 			partnershipId: fx.partnership.id,
-			bodyId: fx.bodies.board.id,
+			bodyId,
 			title: `Board ${day}`,
 			startsAt: clock('09:30', day),
 			status,
@@ -687,5 +691,161 @@ describe('the review’s figures as CSV', () => {
 		await item(m.id, 1, '=HYPERLINK("http://x")', 'INFORMATION', 5);
 		const res = await reviewer.get(`${reviewPath(m.id)}/measures.csv?section=timeUse`);
 		expect(res.text).toContain(`timeUse,item.used,"'=HYPERLINK(""http://x"")",0`);
+	});
+});
+
+describe('trends across a body’s meetings, and the partnership’s summary', () => {
+	const theme = () => fx.bodies.theme.id;
+	const trendsPath = () => `/api/v1/bodies/${theme()}/review-trends`;
+	const summaryPath = (query = '') => `/api/v1/partnerships/rev/review-summary${query}`;
+
+	beforeAll(async () => {
+		const t = theme();
+		await seat(server.db, t, nhs.membershipId);
+		await seat(server.db, t, tsi.membershipId);
+		// March (published): both present, 60 s each; one decision item decided, one challenge answered.
+		const march = await closedMeeting('2026-03-05', 'MINUTES_APPROVED', t);
+		const plan = await item(march.id, 1, 'Plan', 'DECISION', 10);
+		await markPresent(server.db, march.id, [nhs.membershipId, tsi.membershipId], by());
+		await turn(march.id, plan.id, nhs.membershipId, clock('09:40', '2026-03-05'), 60);
+		await turn(march.id, plan.id, tsi.membershipId, clock('09:45', '2026-03-05'), 60);
+		await challenge(
+			march.id,
+			plan.id,
+			tsi.membershipId,
+			{ organisationId: fx.organisations.health.id },
+			[['ANSWERED', 'NONE']]
+		);
+		await decision(march.id, plan.id, [{}]);
+		await server.db.reviewPublication.create({
+			data: {
+				meetingId: march.id,
+				partnershipId: fx.partnership.id,
+				publishedById: fx.members.REVIEWER.userId
+			}
+		});
+		// April: NHS speaks 120 s, the third sector is silent; a decision item with no decision.
+		const april = await closedMeeting('2026-04-02', 'CLOSED', t);
+		const money = await item(april.id, 1, 'Money', 'DECISION', 10);
+		await markPresent(server.db, april.id, [nhs.membershipId, tsi.membershipId], by());
+		await turn(april.id, money.id, nhs.membershipId, clock('09:40', '2026-04-02'), 120);
+		// May: nothing recorded at all. June: still in progress, so not in the trends.
+		await closedMeeting('2026-05-07', 'CLOSED', t);
+		const june = await closedMeeting('2026-06-01', 'CLOSED', t);
+		await server.db.meeting.update({ where: { id: june.id }, data: { status: 'IN_PROGRESS' } });
+	});
+
+	it('reviewers see every closed meeting in date order, with its headline figures', async () => {
+		const res = await reviewer.get(trendsPath());
+		expect(res.status, res.text).toBe(200);
+		expect(res.json.body).toEqual({ id: theme(), name: 'rev health theme group' });
+		const points = res.json.meetings;
+		expect(
+			points.map((p: { title: string; published: boolean }) => [p.title, p.published])
+		).toEqual([
+			['Board 2026-03-05', true],
+			['Board 2026-04-02', false],
+			['Board 2026-05-07', false]
+		]);
+		// March: 60, 60 → G 0; third sector 60/120 = 0.5; 1 challenge on 1 decision item, answered.
+		expect(points[0]).toMatchObject({
+			decisions: 1,
+			challenges: 1,
+			prioritiesDecided: 0,
+			gini: 0,
+			communityAndThirdSectorTimeShare: 0.5,
+			challengesPerDecisionItem: 1,
+			answeredShare: 1,
+			changedDecisionShare: 0,
+			citingEvidenceShare: 0,
+			latePaperShare: null,
+			answeringPriorityShare: 0,
+			informationShare: 0,
+			surveyMeans: {}
+		});
+		// The published review's DQI means: one per ordinal category (none coded here).
+		expect(Object.keys(points[0].dqiMeans)).toContain('justification');
+		expect(Object.keys(points[0].dqiMeans)).not.toContain('justificationContent');
+		// April: 120, 0 → sorted 0, 120: G = 2·120/(2·120) − 3/2 = 0.5; no decision, no challenge.
+		expect(points[1]).toMatchObject({
+			gini: 0.5,
+			communityAndThirdSectorTimeShare: 0,
+			challengesPerDecisionItem: 0,
+			answeredShare: null,
+			citingEvidenceShare: null,
+			dqiMeans: {}
+		});
+		// May: nothing to divide anywhere.
+		expect(points[2]).toMatchObject({ gini: null, informationShare: null, decisions: 0 });
+		expect(res.json.meetings.length).toBe(3);
+	});
+
+	it('members and observers see the published meetings only; other partnerships nothing', async () => {
+		for (const client of [member, observer]) {
+			const res = await client.get(trendsPath());
+			expect(res.status).toBe(200);
+			expect(res.json.meetings.map((p: { title: string }) => p.title)).toEqual([
+				'Board 2026-03-05'
+			]);
+		}
+		expect((await outsider.get(trendsPath())).status).toBe(404);
+		expect((await outsider.get(summaryPath())).status).toBe(404);
+	});
+
+	it('the summary of a period: per body, the meetings and the averages of their figures', async () => {
+		const res = await reviewer.get(summaryPath('?from=2026-03-01&to=2026-04-30'));
+		expect(res.status, res.text).toBe(200);
+		expect(res.json).toMatchObject({
+			partnership: { slug: 'rev', name: 'rev partnership' },
+			from: '2026-03-01',
+			to: '2026-04-30'
+		});
+		// March and April of the theme group: Gini (0 + 0.5)/2; third sector (0.5 + 0)/2; answered only
+		// March's 1 (April had nothing to answer).
+		expect(res.json.bodies).toHaveLength(1);
+		expect(res.json.bodies[0]).toMatchObject({
+			body: { id: theme(), name: 'rev health theme group', kind: 'THEME_GROUP' },
+			meetings: 2,
+			published: 1,
+			decisions: 1,
+			challenges: 1,
+			averages: {
+				gini: 0.25,
+				communityAndThirdSectorTimeShare: 0.25,
+				challengesPerDecisionItem: 0.5,
+				answeredShare: 1
+			}
+		});
+		expect(res.json.totals).toMatchObject({ bodies: 1, meetings: 2, published: 1, decisions: 1 });
+
+		const members = await member.get(summaryPath('?from=2026-03-01&to=2026-04-30'));
+		expect(members.json.totals).toMatchObject({ meetings: 1, published: 1, averages: { gini: 0 } });
+	});
+
+	it('the whole year across bodies, board first; the last twelve months by default', async () => {
+		const year = (await officer.get(summaryPath('?from=2026-01-01&to=2026-12-31'))).json;
+		expect(year.bodies.map((b: { body: { kind: string } }) => b.body.kind)).toEqual([
+			'BOARD',
+			'THEME_GROUP'
+		]);
+		expect(year.totals.meetings).toBe(
+			year.bodies.reduce((s: number, b: { meetings: number }) => s + b.meetings, 0)
+		);
+		const standard = (await officer.get(summaryPath())).json;
+		const today = new Date().toISOString().slice(0, 10);
+		expect(standard.to).toBe(today);
+		const from = new Date(`${today}T00:00:00Z`);
+		from.setUTCFullYear(from.getUTCFullYear() - 1);
+		from.setUTCDate(from.getUTCDate() + 1);
+		expect(standard.from).toBe(from.toISOString().slice(0, 10));
+	});
+
+	it('refuses a period that ends before it starts, or is not a date', async () => {
+		const backwards = await reviewer.get(summaryPath('?from=2026-05-01&to=2026-04-01'));
+		expect(backwards.status).toBe(400);
+		expect(backwards.json.error.fields.from).toMatch(/on or before/);
+		const junk = await reviewer.get(summaryPath('?to=yesterday'));
+		expect(junk.status).toBe(400);
+		expect(junk.json.error.fields.to).toMatch(/YYYY-MM-DD/);
 	});
 });

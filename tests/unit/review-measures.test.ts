@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { gini, share } from '../../src/lib/review/measures.ts';
 import {
+	averageTrends,
 	evidence,
+	periodTotals,
 	forumVoice,
 	lateDaysOf,
 	participation,
@@ -453,5 +455,49 @@ describe('time use', () => {
 		expect(view.items.map((i) => i.used)).toEqual([0, 2, 0]);
 		expect(view).toMatchObject({ informationShare: 0, decisionShare: 1 });
 		expect(timeUse(items, [], [])).toMatchObject({ informationShare: null, decisionShare: null });
+	});
+});
+
+describe('trend averages', () => {
+	const point = (over: Record<string, unknown>) => ({
+		published: false,
+		decisions: 2,
+		challenges: 3,
+		prioritiesDecided: 1,
+		gini: null,
+		communityAndThirdSectorTimeShare: null,
+		challengesPerDecisionItem: null,
+		answeredShare: null,
+		changedDecisionShare: null,
+		citingEvidenceShare: null,
+		latePaperShare: null,
+		answeringPriorityShare: null,
+		informationShare: null,
+		dqiMeans: {},
+		surveyMeans: {},
+		...over
+	});
+
+	it('the mean over the meetings that have each figure; counts summed', () => {
+		const points = [
+			point({ gini: 0.2, answeredShare: 0.5, dqiMeans: { justification: 2 }, published: true }),
+			// No challenges: its answered share is null and left out, not a zero.
+			point({ gini: 0.4, answeredShare: null, challenges: 0, dqiMeans: {} }),
+			point({ gini: 0.3, answeredShare: 1, dqiMeans: { justification: 1, interactivity: null } })
+		];
+		// Gini (0.2 + 0.4 + 0.3)/3 = 0.3; answered (0.5 + 1)/2 = 0.75; justification (2 + 1)/2 = 1.5.
+		const totals = periodTotals(points);
+		expect(totals).toMatchObject({
+			meetings: 3,
+			published: 1,
+			decisions: 6,
+			challenges: 6,
+			prioritiesDecided: 3
+		});
+		expect(totals.averages.gini).toBeCloseTo(0.3);
+		expect(totals.averages.answeredShare).toBe(0.75);
+		expect(totals.averages.informationShare).toBeNull();
+		expect(totals.averages.dqiMeans).toEqual({ justification: 1.5, interactivity: null });
+		expect(averageTrends([]).gini).toBeNull();
 	});
 });

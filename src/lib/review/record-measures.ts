@@ -56,7 +56,9 @@ import type {
 	ForumVoiceView,
 	ParticipationView,
 	ScrutinyView,
-	TimeUseView
+	TimeUseView,
+	TrendAverages,
+	TrendPoint
 } from './views.ts';
 import { ITEM_PURPOSES, SECTORS, VOTING_SEATS } from '../vocabulary.ts';
 
@@ -445,5 +447,81 @@ export function timeUse(
 			.map(([purpose, p]) => ({ purpose, allotted: p.allotted, used: minutes(p.seconds) })),
 		informationShare: share(purposes.get('INFORMATION')?.seconds ?? 0, total),
 		decisionShare: share(purposes.get('DECISION')?.seconds ?? 0, total)
+	};
+}
+
+// Trends: one meeting's headline figures (TrendPoint), and their averages over meetings for a body or a
+// partnership's summary. An average is the plain mean over the meetings that have the figure (a meeting
+// with nothing to divide is left out, not counted as zero), each meeting weighing the same.
+
+export const TREND_FIGURES = [
+	'gini',
+	'communityAndThirdSectorTimeShare',
+	'challengesPerDecisionItem',
+	'answeredShare',
+	'changedDecisionShare',
+	'citingEvidenceShare',
+	'latePaperShare',
+	'answeringPriorityShare',
+	'informationShare'
+] as const;
+
+type Figures = Omit<z.infer<typeof TrendPoint>, 'meetingId' | 'title' | 'startsAt' | 'published'>;
+
+/** The headline figures of a meeting's record measures. */
+export function trendFigures(m: {
+	participation: z.infer<typeof ParticipationView>;
+	scrutiny: z.infer<typeof ScrutinyView>;
+	evidence: z.infer<typeof EvidenceView>;
+	forumVoice: z.infer<typeof ForumVoiceView>;
+	timeUse: z.infer<typeof TimeUseView>;
+}): Omit<Figures, 'dqiMeans' | 'surveyMeans'> {
+	return {
+		decisions: m.evidence.decisions,
+		challenges: m.scrutiny.challenges,
+		prioritiesDecided: m.forumVoice.priorities.length,
+		gini: m.participation.gini,
+		communityAndThirdSectorTimeShare: m.participation.communityAndThirdSector.timeShare,
+		challengesPerDecisionItem: m.scrutiny.challengesPerDecisionItem,
+		answeredShare: m.scrutiny.answeredShare,
+		changedDecisionShare: m.scrutiny.changedDecisionShare,
+		citingEvidenceShare: m.evidence.citingShare,
+		latePaperShare: m.evidence.lateShare,
+		answeringPriorityShare: m.forumVoice.answeringShare,
+		informationShare: m.timeUse.informationShare
+	};
+}
+
+function meanOf(values: (number | null | undefined)[]): number | null {
+	const present = values.filter((v): v is number => typeof v === 'number');
+	return present.length ? present.reduce((s, v) => s + v, 0) / present.length : null;
+}
+
+function meanRecord(records: Record<string, number | null>[]): Record<string, number | null> {
+	const keys = [...new Set(records.flatMap((r) => Object.keys(r)))];
+	return Object.fromEntries(keys.map((k) => [k, meanOf(records.map((r) => r[k]))]));
+}
+
+export function averageTrends(points: readonly Figures[]): z.infer<typeof TrendAverages> {
+	const figures = Object.fromEntries(
+		TREND_FIGURES.map((f) => [f, meanOf(points.map((p) => p[f]))])
+	) as Record<(typeof TREND_FIGURES)[number], number | null>;
+	return {
+		...figures,
+		dqiMeans: meanRecord(points.map((p) => p.dqiMeans)),
+		surveyMeans: meanRecord(points.map((p) => p.surveyMeans))
+	};
+}
+
+/** Counts summed and figures averaged over meetings. */
+export function periodTotals(points: readonly (Figures & { published: boolean })[]) {
+	const sum = (f: (p: Figures) => number) => points.reduce((s, p) => s + f(p), 0);
+	return {
+		meetings: points.length,
+		published: points.filter((p) => p.published).length,
+		decisions: sum((p) => p.decisions),
+		challenges: sum((p) => p.challenges),
+		prioritiesDecided: sum((p) => p.prioritiesDecided),
+		averages: averageTrends(points)
 	};
 }

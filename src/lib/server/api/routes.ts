@@ -67,7 +67,8 @@ import {
 	UninformedDecision
 } from '../trace.ts';
 import { MeasuresCsvQuery } from '../../review/csv.ts';
-import { MeetingReviewView } from '../../review/views.ts';
+import { MeetingReviewView, ReviewSummaryView, ReviewTrendsView } from '../../review/views.ts';
+import { ReviewSummaryQuery } from '../review-trends.ts';
 import { defineRoutes } from './endpoint.ts';
 
 const P = '/api/v1/partnerships/{slug}';
@@ -746,6 +747,29 @@ export const routes = defineRoutes({
 		query: MeasuresCsvQuery,
 		file: 'text/csv',
 		errors: [400, 403, 404, 409]
+	},
+	reviewTrends: {
+		method: 'GET',
+		path: '/api/v1/bodies/{bodyId}/review-trends',
+		summary:
+			'The review’s headline figures across a body’s closed meetings, in date order: every closed ' +
+			'meeting for reviewers and officers, published reviews only for members and observers; DQI means ' +
+			'from published reviews, survey means where enough members answered',
+		tag: 'Review',
+		response: ReviewTrendsView,
+		errors: [404]
+	},
+	reviewSummary: {
+		method: 'GET',
+		path: `${P}/review-summary`,
+		summary:
+			'The partnership’s reviews over a period (`from`–`to`, YYYY-MM-DD, both included; the last 12 ' +
+			'months unless given): per body the meetings reviewed and the averages of the trend figures, and ' +
+			'the partnership’s totals; the same meetings as the trends',
+		tag: 'Review',
+		query: ReviewSummaryQuery,
+		response: ReviewSummaryView,
+		errors: [400, 404]
 	},
 	openapi: {
 		method: 'GET',
