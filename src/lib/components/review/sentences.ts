@@ -1,0 +1,75 @@
+// Plain sentences from a partnership's review figures, for a CPP to paste into its annual outcome report.
+// Each sentence is written only when its figures exist, and says "on average" because the figures are
+// the means of the meetings' own figures, not pooled counts.
+import { SURVEY_STATEMENTS } from '$lib/review/survey';
+import type { ReviewSummaryView } from '$lib/review/views';
+import { decimal, percent } from '$lib/components/charts/format';
+
+type Period = Omit<ReviewSummaryView['totals'], 'bodies'>;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Across 5 meetings of the Partnership Board", or "Across 12 meetings of 4 bodies". */
+function across(n: number, where: string): string {
+	return `Across ${plural(n, 'meeting', 'meetings')} ${where}`;
+}
+
+export function periodSentences(figures: Period, where: string): string[] {
+	const a = figures.averages;
+	if (figures.meetings === 0) return [];
+	const out: string[] = [];
+	const lead = across(figures.meetings, where);
+	if (a.communityAndThirdSectorTimeShare !== null)
+		out.push(
+			`${lead}, community and third-sector members spoke for ${percent(a.communityAndThirdSectorTimeShare)} of the speaking time on average.`
+		);
+	else out.push(`${lead}, no speaking time was recorded.`);
+	if (a.gini !== null)
+		out.push(
+			`Speaking time among the members present had an average Gini coefficient of ${decimal(a.gini, 2)} (0 means everyone spoke for as long; 1 means one person did all the talking).`
+		);
+	if (figures.decisions > 0) {
+		const parts = [
+			`${plural(figures.decisions, 'decision was', 'decisions were')} taken and ${plural(figures.challenges, 'challenge was', 'challenges were')} raised`
+		];
+		if (a.challengesPerDecisionItem !== null)
+			parts.push(`${decimal(a.challengesPerDecisionItem)} per decision item on average`);
+		out.push(`${parts.join(', ')}.`);
+	}
+	if (a.answeredShare !== null && a.changedDecisionShare !== null)
+		out.push(
+			`On average ${percent(a.answeredShare)} of challenges were answered and ${percent(a.changedDecisionShare)} changed a decision.`
+		);
+	if (a.citingEvidenceShare !== null)
+		out.push(`On average ${percent(a.citingEvidenceShare)} of decisions cited evidence.`);
+	if (a.latePaperShare !== null)
+		out.push(`On average ${percent(a.latePaperShare)} of papers were tabled late.`);
+	if (a.answeringPriorityShare !== null)
+		out.push(
+			`On average ${percent(a.answeringPriorityShare)} of decisions answered a priority raised by a local forum` +
+				(figures.prioritiesDecided
+					? `, and ${plural(figures.prioritiesDecided, 'forum priority was', 'forum priorities were')} decided.`
+					: '.')
+		);
+	if (a.informationShare !== null)
+		out.push(
+			`On average ${percent(a.informationShare)} of meeting time went on items for information rather than decision.`
+		);
+	for (const s of SURVEY_STATEMENTS) {
+		const mean = a.surveyMeans[s.key];
+		if (mean !== null && mean !== undefined)
+			out.push(
+				`Members rated “${s.text.replace(/\.$/, '')}” at ${decimal(mean)} out of 5 on average.`
+			);
+	}
+	return out;
+}
+
+/** Where the figures come from, in the words of the sentence: a body's meetings or the partnership's. */
+export function bodyPlace(body: { name: string }): string {
+	return `of ${body.name}`;
+}
+
+export function partnershipPlace(bodies: number): string {
+	return `of ${plural(bodies, 'body', 'bodies')} in the partnership`;
+}

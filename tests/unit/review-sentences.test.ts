@@ -1,0 +1,101 @@
+// The partnership summary's sentences: written from the figures, only where the figures exist.
+import { describe, expect, it } from 'vitest';
+import { percent, decimal, csvDataUri } from '../../src/lib/components/charts/format.ts';
+import { periodSentences } from '../../src/lib/components/review/sentences.ts';
+import type { ReviewSummaryView } from '../../src/lib/review/views.ts';
+
+const none = {
+	gini: null,
+	communityAndThirdSectorTimeShare: null,
+	challengesPerDecisionItem: null,
+	answeredShare: null,
+	changedDecisionShare: null,
+	citingEvidenceShare: null,
+	latePaperShare: null,
+	answeringPriorityShare: null,
+	informationShare: null,
+	dqiMeans: {},
+	surveyMeans: {}
+};
+const period = (over: Partial<ReviewSummaryView['totals']>): ReviewSummaryView['totals'] => ({
+	bodies: 1,
+	meetings: 5,
+	published: 2,
+	decisions: 8,
+	challenges: 6,
+	prioritiesDecided: 0,
+	averages: none,
+	...over
+});
+
+describe('figures as text', () => {
+	it('prints shares as whole percentages and nothing to divide as a dash', () => {
+		expect([percent(0.2), percent(0), percent(null), percent(0.004), percent(1)]).toEqual([
+			'20%',
+			'0%',
+			'–',
+			'<1%',
+			'100%'
+		]);
+		expect([decimal(1.25, 2), decimal(null), decimal(3)]).toEqual(['1.25', '–', '3.0']);
+	});
+
+	it('neutralises formulas and quotes commas in a page-made CSV', () => {
+		const text = decodeURIComponent(
+			csvDataUri([
+				['Organisation', 'Share'],
+				['=HYPERLINK("x")', 0.5],
+				['Health, and care', null]
+			])
+				.split(',')
+				.slice(1)
+				.join(',')
+		);
+		expect(text).toBe('Organisation,Share\r\n"\'=HYPERLINK(""x"")",0.5\r\n"Health, and care",\r\n');
+	});
+});
+
+describe('periodSentences', () => {
+	it('writes the community and third-sector share of time across the meetings', () => {
+		const sentences = periodSentences(
+			period({ averages: { ...none, communityAndThirdSectorTimeShare: 0.12 } }),
+			'of the Partnership Board'
+		);
+		expect(sentences[0]).toBe(
+			'Across 5 meetings of the Partnership Board, community and third-sector members spoke for 12% of the speaking time on average.'
+		);
+	});
+
+	it('leaves out a sentence whose figure is missing, and says so when no time was recorded', () => {
+		const sentences = periodSentences(period({ decisions: 0 }), 'of the board');
+		expect(sentences).toEqual(['Across 5 meetings of the board, no speaking time was recorded.']);
+	});
+
+	it('writes nothing for a period with no meetings', () => {
+		expect(periodSentences(period({ meetings: 0 }), 'of the board')).toEqual([]);
+	});
+
+	it('counts in the singular and quotes the survey statements', () => {
+		const sentences = periodSentences(
+			period({
+				meetings: 1,
+				decisions: 1,
+				challenges: 1,
+				averages: {
+					...none,
+					answeredShare: 1,
+					changedDecisionShare: 0,
+					surveyMeans: { scrutiny: 3.75 }
+				}
+			}),
+			'of the board'
+		);
+		expect(sentences).toContain('1 decision was taken and 1 challenge was raised.');
+		expect(sentences).toContain(
+			'On average 100% of challenges were answered and 0% changed a decision.'
+		);
+		expect(sentences).toContain(
+			'Members rated “The board properly scrutinises policies and decisions” at 3.8 out of 5 on average.'
+		);
+	});
+});
