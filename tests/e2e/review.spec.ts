@@ -1,0 +1,134 @@
+// The review's pages as people read them: the officer opens the review of the demo board's annual review
+// (fully recorded) from the meeting page, with the participation figures, the who-challenged-whom matrix
+// and the members' survey beside them, then the printable report, the board's trends and the
+// partnership summary; a member is refused a review nobody has published and reads a published one.
+// axe checks every page visited.
+import { openDb, type TestDb } from '../support/server.ts';
+import { expect, signIn, test } from './fixtures.ts';
+
+const SLUG = 'strathmuir';
+const ANNUAL = 'Partnership Board: annual review';
+const WINTER = 'Partnership Board: special meeting on winter pressures';
+let db: TestDb;
+
+// Each page is a long one for axe to check, on a small shared machine.
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeAll(async () => {
+	if (!process.env.E2E_DATA_DIR)
+		throw new Error('The e2e global setup did not name its data folder');
+	db = openDb(process.env.E2E_DATA_DIR);
+});
+test.afterAll(async () => db?.$disconnect());
+
+const meetingId = async (title: string) =>
+	(await db.meeting.findFirstOrThrow({ where: { title }, select: { id: true } })).id;
+
+test('an officer reads a meeting’s review, its report, the board’s trends and the partnership summary', async ({
+	page,
+	visit
+}) => {
+	const id = await meetingId(ANNUAL);
+	await signIn(page, 'officer@demo.example');
+	await visit(`/p/${SLUG}/meetings/${id}`);
+	await page.getByRole('link', { name: 'Review', exact: true }).last().click();
+	await expect(page).toHaveURL(new RegExp(`/meetings/${id}/review$`));
+	await visit(`/p/${SLUG}/meetings/${id}/review`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Review: ${ANNUAL}`);
+
+	// Participation: the chart is an image named by its caption, with the same figures in a table.
+	const bySector = 'Seats, turns and speaking time by sector';
+	await expect(page.getByRole('img', { name: bySector })).toBeVisible();
+	const sectors = page.getByRole('table', { name: bySector });
+	await expect(sectors.getByRole('columnheader', { name: 'Share of speaking time' })).toBeVisible();
+	const council = sectors.getByRole('row', { name: /^Council/ });
+	await expect(council).toContainText(/\d+%/);
+	await expect(page.getByText('Gini of speaking time')).toBeVisible();
+	await expect(page.getByRole('link', { name: `Download “${bySector}” (CSV)` })).toHaveAttribute(
+		'href',
+		/review\/measures\.csv\?section=participation$/
+	);
+
+	// Scrutiny: who challenged whom, counts in the cells and in the table.
+	const matrix = 'Who challenged whom, by sector';
+	await expect(page.getByRole('img', { name: matrix })).toBeVisible();
+	const grid = page.getByRole('table', { name: new RegExp(matrix) });
+	await expect(grid.getByRole('columnheader', { name: 'No one in particular' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Scrutiny', level: 2 })).toBeVisible();
+
+	// The members' survey, and what members said beside the scrutiny figures.
+	await expect(page.getByRole('heading', { name: 'Members’ survey', level: 2 })).toBeVisible();
+	await expect(
+		page
+			.locator('#scrutiny')
+			.locator('..')
+			.getByRole('complementary', { name: 'What members said about scrutiny' })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Discourse quality (DQI codes)' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Publish the review' })).toBeVisible();
+
+	await page.getByRole('link', { name: 'Printable report' }).click();
+	await expect(page).toHaveURL(/\/review\/report$/);
+	await visit(`/p/${SLUG}/meetings/${id}/review/report`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Review report: ${ANNUAL}`);
+	await expect(page.getByRole('table', { name: bySector })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'codes (CSV)' })).toHaveAttribute(
+		'href',
+		`/api/v1/meetings/${id}/codes.csv`
+	);
+
+	const board = (await db.meeting.findUniqueOrThrow({ where: { id } })).bodyId;
+	await visit(`/p/${SLUG}/bodies/${board}/review`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Review trends: /);
+	const meetings = page.getByRole('table', { name: 'Meetings reviewed' });
+	await expect(meetings.getByRole('link', { name: ANNUAL })).toHaveAttribute(
+		'href',
+		`/p/${SLUG}/meetings/${id}/review`
+	);
+	await expect(page.getByRole('img', { name: /Challenges per decision item/ })).toBeVisible();
+
+	await page
+		.getByRole('navigation', { name: 'Partnership' })
+		.getByRole('link', { name: 'Review' })
+		.click();
+	await expect(page).toHaveURL(new RegExp(`/p/${SLUG}/review$`));
+	await visit(`/p/${SLUG}/review`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review summary');
+	await expect(
+		page.getByText(/^Across \d+ meetings? of \d+ bod(y|ies) in the partnership, /)
+	).toBeVisible();
+});
+
+test('a member cannot read an unpublished review, and reads a published one', async ({
+	page,
+	visit
+}) => {
+	const winter = await meetingId(WINTER);
+	await signIn(page, 'community@demo.example');
+	await visit(`/p/${SLUG}/meetings/${winter}/review`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'This review has not been published yet'
+	);
+
+	// A published review: one the demo published, or the annual review published by the officer here.
+	let published = await db.reviewPublication.findFirst({ select: { meetingId: true } });
+	if (!published) {
+		const annual = await meetingId(ANNUAL);
+		await page.context().clearCookies();
+		await signIn(page, 'officer@demo.example');
+		await visit(`/p/${SLUG}/meetings/${annual}/review`);
+		await page.getByRole('button', { name: 'Publish the review' }).click();
+		await expect(page.getByRole('status')).toContainText('The review has been published');
+		await page.context().clearCookies();
+		await signIn(page, 'community@demo.example');
+		published = { meetingId: annual };
+	}
+	await visit(`/p/${SLUG}/meetings/${published.meetingId}/review`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Review: /);
+	await expect(page.getByText(/^Published on /)).toBeVisible();
+	await expect(
+		page.getByRole('table', { name: 'Seats, turns and speaking time by sector' })
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Publish the review' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Add the note' })).toHaveCount(0);
+});
