@@ -66,6 +66,9 @@ import {
 	TraceQuery,
 	UninformedDecision
 } from '../trace.ts';
+import { MeasuresCsvQuery } from '../../review/csv.ts';
+import { MeetingReviewView, ReviewSummaryView, ReviewTrendsView } from '../../review/views.ts';
+import { ReviewSummaryQuery } from '../review-trends.ts';
 import { defineRoutes } from './endpoint.ts';
 
 const P = '/api/v1/partnerships/{slug}';
@@ -721,6 +724,52 @@ export const routes = defineRoutes({
 		tag: 'Traceability',
 		response: TimeToDecision,
 		errors: [404]
+	},
+	meetingReview: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/review',
+		summary:
+			'The review of a closed meeting: participation, scrutiny, evidence, forum voice and time use ' +
+			'computed from the record, the DQI coding and agreement, the members’ survey and reviewers’ notes. ' +
+			'Reviewers and officers read it once the meeting has closed (409 before); members and observers ' +
+			'once it is published (403 before)',
+		tag: 'Review',
+		response: MeetingReviewView,
+		errors: [403, 404, 409]
+	},
+	reviewMeasuresCsv: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/review/measures.csv',
+		summary:
+			'The review’s figures as CSV in long format (section, measure, group, value), every section or ' +
+			'the one named by `section`; the same rules as the review',
+		tag: 'Review',
+		query: MeasuresCsvQuery,
+		file: 'text/csv',
+		errors: [400, 403, 404, 409]
+	},
+	reviewTrends: {
+		method: 'GET',
+		path: '/api/v1/bodies/{bodyId}/review-trends',
+		summary:
+			'The review’s headline figures across a body’s closed meetings, in date order: every closed ' +
+			'meeting for reviewers and officers, published reviews only for members and observers; DQI means ' +
+			'from published reviews, survey means where enough members answered',
+		tag: 'Review',
+		response: ReviewTrendsView,
+		errors: [404]
+	},
+	reviewSummary: {
+		method: 'GET',
+		path: `${P}/review-summary`,
+		summary:
+			'The partnership’s reviews over a period (`from`–`to`, YYYY-MM-DD, both included; the last 12 ' +
+			'months unless given): per body the meetings reviewed and the averages of the trend figures, and ' +
+			'the partnership’s totals; the same meetings as the trends',
+		tag: 'Review',
+		query: ReviewSummaryQuery,
+		response: ReviewSummaryView,
+		errors: [400, 404]
 	},
 	openapi: {
 		method: 'GET',
