@@ -662,6 +662,33 @@ const ROUTES: Route[] = [
 	},
 	{
 		...read,
+		name: 'get survey',
+		byId: true,
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await meetingIn(server.db, fx, 'CLOSED')).id}/survey`
+		]
+	},
+	{
+		// Only members of the partnership answer, even when an officer, reviewer or observer was there.
+		allowed: ['MEMBER'],
+		name: 'answer survey',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx, _, role) => {
+			const closed = await meetingIn(server.db, fx, 'CLOSED');
+			await markPresent(
+				server.db,
+				closed.id,
+				[fx.members[role].membershipId],
+				fx.members.ADMIN.userId
+			);
+			return ['POST', `/api/v1/meetings/${closed.id}/survey`, { answers: { scrutiny: 4 } }];
+		}
+	},
+	{
+		...read,
 		name: 'decisions CSV',
 		call: (_, s) => ['GET', `${p(s)}/decisions.csv`]
 	},
