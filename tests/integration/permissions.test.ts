@@ -678,6 +678,8 @@ const ROUTES: Route[] = [
 		byId: true,
 		call: async (fx, _, role) => {
 			const closed = await meetingIn(server.db, fx, 'CLOSED');
+			// Closed just now, so its survey is still open.
+			await server.db.meeting.update({ where: { id: closed.id }, data: { closedAt: new Date() } });
 			await markPresent(
 				server.db,
 				closed.id,

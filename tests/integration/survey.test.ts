@@ -9,6 +9,7 @@ import { meetingIn } from '../support/minutes.ts';
 import { signedIn } from '../support/people.ts';
 import { auditCounter } from '../support/records.ts';
 import { freshDataDir, startServer, type TestServer } from '../support/server.ts';
+import { SURVEY_OPEN_DAYS } from '../../src/lib/review/survey.ts';
 
 type Person = Awaited<ReturnType<typeof makeMemberOf>>;
 type Status = 'PRESENT' | 'SUBSTITUTE_FOR' | 'ABSENT' | 'APOLOGIES';
@@ -62,6 +63,12 @@ async function meeting(
 	day?: string
 ) {
 	const row = await meetingIn(server.db, fx, status, day);
+	// Closed an hour ago, so its survey is open (it stays open SURVEY_OPEN_DAYS after closing).
+	if (status !== 'IN_PROGRESS')
+		await server.db.meeting.update({
+			where: { id: row.id },
+			data: { closedAt: new Date(Date.now() - HOUR) }
+		});
 	const attend = (membershipId: string, s: Status) =>
 		server.db.attendance.create({
 			data: {
@@ -82,6 +89,29 @@ async function meeting(
 	await attend(people.observer.membershipId, 'PRESENT');
 	await attend(fx.members.SECRETARIAT.membershipId, 'PRESENT');
 	return { id: row.id, path: `/api/v1/meetings/${row.id}/survey` };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Moves the meeting's closing back so that its survey has closed (or, with `approved`, its minutes). */
+async function closeSurvey(meetingId: string, how: 'days passed' | 'minutes approved') {
+	if (how === 'days passed')
+		await server.db.meeting.update({
+			where: { id: meetingId },
+			data: { closedAt: new Date(Date.now() - (SURVEY_OPEN_DAYS + 1) * DAY) }
+		});
+	else
+		await server.db.minutesVersion.create({
+			data: {
+				meetingId,
+				version: 1,
+				text: 'Minutes',
+				hash: 'h'.repeat(64),
+				approvedById: fx.members.SECRETARIAT.userId,
+				approvedAt: new Date(Date.now() - 60_000)
+			}
+		});
 }
 
 async function counts(meetingId: string) {
@@ -147,11 +177,23 @@ describe('answering the survey', () => {
 		expect(after.text).not.toContain('Papers came late');
 	});
 
-	it('a substitute standing in answers too; the minutes being approved does not close the survey', async () => {
-		const m = await meeting('MINUTES_APPROVED');
+	it('a substitute standing in answers too', async () => {
+		const m = await meeting();
 		const res = await client(people.substitute).post(m.path, { comment: 'Glad to be asked.' });
 		expect(res.status, res.text).toBe(201);
 	});
+
+	for (const how of ['days passed', 'minutes approved'] as const)
+		it(`closes when ${how === 'days passed' ? `${SURVEY_OPEN_DAYS} days have passed` : 'the minutes are approved'}: 409, nothing written`, async () => {
+			const m = await meeting(how === 'minutes approved' ? 'MINUTES_APPROVED' : 'CLOSED');
+			await closeSurvey(m.id, how);
+			const before = await counts(m.id);
+			expect((await client(people.nhs).get(m.path)).json.state).toBe('closed');
+			const res = await client(people.nhs).post(m.path, { answers });
+			expect(res.status, res.text).toBe(409);
+			expect(res.json.error.message).toMatch(/survey closed on \d{4}-\d{2}-\d{2}/);
+			expect(await counts(m.id)).toEqual(before);
+		});
 
 	it('a second answer is refused (409) and writes nothing', async () => {
 		const m = await meeting();
@@ -237,6 +279,8 @@ describe('the results', () => {
 		expect(await surveyResults(m.id)).toEqual({
 			eligible: 5,
 			responses: 0,
+			closesAt: expect.any(String),
+			open: true,
 			shown: false,
 			minimum: 3,
 			statements: [],
@@ -254,8 +298,23 @@ describe('the results', () => {
 			answers: { scrutiny: 4, disagreementUnusual: 5, forumsFeedIn: 1 },
 			comment: 'Agendas are too full.'
 		});
+		// Three have answered, but the survey is open: results would change as more answer.
+		expect(await surveyResults(m.id)).toMatchObject({
+			responses: 3,
+			open: true,
+			shown: false,
+			statements: [],
+			comments: []
+		});
+		await closeSurvey(m.id, 'days passed');
 		const three = await surveyResults(m.id);
-		expect(three).toMatchObject({ eligible: 5, responses: 3, shown: true, minimum: 3 });
+		expect(three).toMatchObject({
+			eligible: 5,
+			responses: 3,
+			open: false,
+			shown: true,
+			minimum: 3
+		});
 		const by = Object.fromEntries(three.statements.map((s) => [s.key, s]));
 		expect(by.scrutiny).toMatchObject({ distribution: [0, 1, 0, 2, 0], answered: 3 });
 		expect(by.scrutiny.mean).toBeCloseTo(10 / 3);

@@ -4,7 +4,9 @@
 // answers twice) and holds no answers; a SurveyResponse holds the answers under a random id, with no member
 // and no time, in a table stored without a rowid (see the migration), so neither the columns nor the order of
 // the rows lines a response up with a receipt or with the audit trail. Nothing here ever returns a response
-// id, and the results are shown only once enough members have answered.
+// id, and the results are shown only once the survey has closed (SURVEY_OPEN_DAYS after the meeting, or
+// when its minutes are approved) and enough members have answered, so they never change after anyone has
+// seen them.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
@@ -20,6 +22,7 @@ import { mean } from '../review/measures.ts';
 import {
 	AGREEMENT_LEVELS,
 	SURVEY_MIN_RESPONSES,
+	SURVEY_OPEN_DAYS,
 	SURVEY_STATEMENTS,
 	type SurveyKey
 } from '../review/survey.ts';
@@ -73,7 +76,9 @@ export const SurveyView = z.object({
 	 * open: the caller was present and has not answered; answered: they have (their answers are not tied
 	 * to them, so they are not shown again); not-eligible: they were not at the meeting as a member.
 	 */
-	state: z.enum(['open', 'answered', 'not-eligible']),
+	state: z.enum(['open', 'answered', 'not-eligible', 'closed']),
+	/** When answering stops. */
+	closesAt: z.iso.datetime(),
 	statements: z.array(z.object({ key: z.string(), text: z.string() })),
 	levels: z.array(z.object({ value: z.number().int(), label: z.string() })),
 	commentMaxLength: z.number().int(),
@@ -98,6 +103,27 @@ function presentMembers(meetingId: string) {
 	};
 }
 
+/**
+ * When the survey stops taking answers: SURVEY_OPEN_DAYS after the meeting closed (or began, for a record
+ * without a closing time), or when its minutes were first approved, whichever is sooner.
+ */
+export async function surveyClosesAt(reader: Reader, meetingId: string): Promise<Date> {
+	const [meeting, approval] = await Promise.all([
+		reader.meeting.findUniqueOrThrow({
+			where: { id: meetingId },
+			select: { closedAt: true, startsAt: true }
+		}),
+		reader.minutesVersion.findFirst({
+			where: { meetingId },
+			orderBy: { approvedAt: 'asc' },
+			select: { approvedAt: true }
+		})
+	]);
+	const closed = meeting.closedAt ?? meeting.startsAt;
+	const due = new Date(closed.getTime() + SURVEY_OPEN_DAYS * 86_400_000);
+	return approval && approval.approvedAt < due ? approval.approvedAt : due;
+}
+
 async function countResponses(reader: Reader, meetingId: string): Promise<number> {
 	return reader.surveyResponse.count({ where: { meetingId } });
 }
@@ -111,18 +137,20 @@ export async function surveyFor(actor: Actor, meetingId: string): Promise<Survey
 		'The members’ survey opens when the meeting closes'
 	);
 	const membershipId = ctx.membership.id;
-	const [meeting, asked, receipt, eligible, responses] = await Promise.all([
+	const [meeting, asked, receipt, eligible, responses, closesAt] = await Promise.all([
 		db().meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { title: true } }),
 		db().attendance.count({ where: { ...presentMembers(meetingId), membershipId } }),
 		db().surveyReceipt.findUnique({
 			where: { meetingId_membershipId: { meetingId, membershipId } }
 		}),
 		db().attendance.count({ where: presentMembers(meetingId) }),
-		countResponses(db(), meetingId)
+		countResponses(db(), meetingId),
+		surveyClosesAt(db(), meetingId)
 	]);
 	return {
 		meeting: { id: meetingId, title: meeting.title },
-		state: !asked ? 'not-eligible' : receipt ? 'answered' : 'open',
+		state: !asked ? 'not-eligible' : receipt ? 'answered' : now() >= closesAt ? 'closed' : 'open',
+		closesAt: closesAt.toISOString(),
 		statements: SURVEY_STATEMENTS.map(({ key, text }) => ({ key, text })),
 		levels: AGREEMENT_LEVELS.map((label, i) => ({ value: i + 1, label })),
 		commentMaxLength: SURVEY_COMMENT_MAX,
@@ -155,6 +183,11 @@ export async function answerSurvey(
 	});
 	if (!present)
 		throw new Forbidden('The survey is for the members who were present at this meeting.');
+	const closesAt = await surveyClosesAt(db(), meetingId);
+	if (now() >= closesAt)
+		throw new Conflict(
+			`This meeting’s survey closed on ${closesAt.toISOString().slice(0, 10)}; it no longer takes answers.`
+		);
 	const data = parse(AnswerSurveyInput, input);
 	const already = () => new Conflict('You have already answered this meeting’s survey.');
 	try {
@@ -212,17 +245,26 @@ export async function inviteToSurvey(tx: Tx, meetingId: string, slug: string): P
 }
 
 /**
- * The survey's results for the meeting's review (the caller has checked access). Below the minimum number
- * of responses only the counts are given: no distributions, means or comments.
+ * The survey's results for the meeting's review (the caller has checked access). While the survey is open,
+ * or below the minimum number of responses, only the counts are given: no distributions, means or comments.
  */
 export async function surveyResults(meetingId: string): Promise<z.infer<typeof SurveyResultsView>> {
-	const [eligible, rows] = await Promise.all([
+	const [eligible, rows, closesAt] = await Promise.all([
 		db().attendance.count({ where: presentMembers(meetingId) }),
-		db().surveyResponse.findMany({ where: { meetingId } })
+		db().surveyResponse.findMany({ where: { meetingId } }),
+		surveyClosesAt(db(), meetingId)
 	]);
 	const responses = rows.length;
-	const shown = responses >= SURVEY_MIN_RESPONSES;
-	const base = { eligible, responses, shown, minimum: SURVEY_MIN_RESPONSES };
+	const open = now() < closesAt;
+	const shown = !open && responses >= SURVEY_MIN_RESPONSES;
+	const base = {
+		eligible,
+		responses,
+		closesAt: closesAt.toISOString(),
+		open,
+		shown,
+		minimum: SURVEY_MIN_RESPONSES
+	};
 	if (!shown) return { ...base, statements: [], comments: [] };
 	return {
 		...base,
