@@ -21,9 +21,15 @@ async function openCoding(browser: Browser, email: string) {
 
 /**
  * Codes the contribution on screen without the mouse: participation not applicable, a level of
- * justification backed by its note, then Ctrl+Enter to save and move on.
+ * justification backed by its note, then saved and moved on with Ctrl+Enter in the note or, back on the
+ * level, Enter.
  */
-async function codeByKeyboard(page: Page, justification: number, note: string) {
+async function codeByKeyboard(
+	page: Page,
+	justification: number,
+	note: string,
+	save: 'Control+Enter in the note' | 'Enter on the level' = 'Control+Enter in the note'
+) {
 	const position = await page.getByRole('heading', { level: 2, name: /^Contribution \d+ of/ });
 	const before = await position.textContent();
 	const participation = page.getByRole('group', { name: '1. Participation' });
@@ -39,7 +45,11 @@ async function codeByKeyboard(page: Page, justification: number, note: string) {
 	await page.keyboard.press('Tab');
 	await expect(page.getByLabel('Note on level of justification')).toBeFocused();
 	await page.keyboard.type(note);
-	await page.keyboard.press('Control+Enter');
+	if (save === 'Enter on the level') {
+		await page.keyboard.press('Shift+Tab');
+		await expect(justified.getByRole('radio').nth(justification)).toBeFocused();
+		await page.keyboard.press('Enter');
+	} else await page.keyboard.press('Control+Enter');
 	await expect(page.getByRole('status')).toContainText('Codes saved for contribution');
 	await expect(position).not.toHaveText(before!);
 }
@@ -57,8 +67,8 @@ test('two reviewers code the special meeting by keyboard and see their agreement
 	await codeByKeyboard(helen.page, 1, 'Offered staff, no reason given');
 	await expect(helen.page.getByText(/^2 of \d+ coded by you\.$/)).toBeVisible();
 
-	await codeByKeyboard(owen.page, 2, 'Reasoned from the figures');
-	await codeByKeyboard(owen.page, 3, 'Weighed the options in full');
+	await codeByKeyboard(owen.page, 2, 'Reasoned from the figures', 'Enter on the level');
+	await codeByKeyboard(owen.page, 3, 'Weighed the options in full', 'Enter on the level');
 
 	for (const { page } of [helen, owen]) {
 		await page.reload();
