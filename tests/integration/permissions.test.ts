@@ -353,8 +353,29 @@ async function arrangeReview(fx: Fixture, published = false) {
 	return { id, turnId: turn.id };
 }
 
-/** Those who manage a meeting's review: reviewers and officers. */
-const REVIEW_MANAGERS = ['ADMIN', 'SECRETARIAT', 'REVIEWER'] as const;
+/** A closed board meeting with one item, the chair present and one timed turn: ready for review. */
+async function arrangeClosed(fx: Fixture): Promise<string> {
+	const { id, itemId, membershipId } = await arrangeFloor(fx, 'IN_PROGRESS');
+	await server.db.meeting.update({
+		where: { id },
+		data: { status: 'CLOSED', closedAt: new Date(), currentItemId: null, currentItemAt: null }
+	});
+	await server.db.contribution.create({
+		data: {
+			meetingId: id,
+			agendaItemId: itemId,
+			membershipId,
+			type: 'CONTRIBUTION',
+			requestedById: fx.members.MEMBER.userId,
+			startedAt: new Date(Date.now() - 60_000),
+			endedAt: new Date()
+		}
+	});
+	return id;
+}
+
+/** Those who read a review before it is published: reviewers and officers. */
+const REVIEWERS = ['ADMIN', 'SECRETARIAT', 'REVIEWER'] as const;
 
 /** Those who edit a board meeting: officers, and the member seated on the board. */
 const BOARD_WRITERS = ['ADMIN', 'SECRETARIAT', 'MEMBER'] as const;
@@ -685,6 +706,33 @@ const ROUTES: Route[] = [
 	},
 	{
 		...read,
+		name: 'get survey',
+		byId: true,
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await meetingIn(server.db, fx, 'CLOSED')).id}/survey`
+		]
+	},
+	{
+		// Only members of the partnership answer, even when an officer, reviewer or observer was there.
+		allowed: ['MEMBER'],
+		name: 'answer survey',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx, _, role) => {
+			const closed = await meetingIn(server.db, fx, 'CLOSED');
+			await markPresent(
+				server.db,
+				closed.id,
+				[fx.members[role].membershipId],
+				fx.members.ADMIN.userId
+			);
+			return ['POST', `/api/v1/meetings/${closed.id}/survey`, { answers: { scrutiny: 4 } }];
+		}
+	},
+	{
+		...read,
 		name: 'decisions CSV',
 		call: (_, s) => ['GET', `${p(s)}/decisions.csv`]
 	},
@@ -705,6 +753,40 @@ const ROUTES: Route[] = [
 		...read,
 		name: 'time to decision',
 		call: (_, s) => ['GET', `${p(s)}/priorities/time-to-decision`]
+	},
+	// A closed meeting's review: reviewers and officers; members and observers only once it is
+	// published (403 before; 409 for any role while the meeting has not closed, tested in review.test.ts).
+	{
+		allowed: REVIEWERS,
+		name: 'read a closed meeting’s review',
+		status: 200,
+		writes: false,
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/meetings/${await arrangeClosed(fx)}/review`]
+	},
+	{
+		...floorRead,
+		name: 'a body’s review trends (published meetings only for members and observers)',
+		call: async (fx) => {
+			await arrangeClosed(fx);
+			return ['GET', `/api/v1/bodies/${fx.bodies.board.id}/review-trends`];
+		}
+	},
+	{
+		...read,
+		name: 'the partnership’s review summary',
+		call: (_, s) => ['GET', `${p(s)}/review-summary?from=2026-01-01&to=2026-12-31`]
+	},
+	{
+		allowed: REVIEWERS,
+		name: 'download a closed meeting’s review figures',
+		status: 200,
+		writes: false,
+		byId: true,
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${await arrangeClosed(fx)}/review/measures.csv?section=scrutiny`
+		]
 	},
 	{
 		allowed: BOARD_RUNNERS,
@@ -868,7 +950,7 @@ const ROUTES: Route[] = [
 		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeReview(fx, true)).id}/codes.csv`]
 	},
 	{
-		allowed: REVIEW_MANAGERS,
+		allowed: REVIEWERS,
 		name: 'publish a meeting’s review',
 		status: 201,
 		writes: true,
@@ -879,7 +961,7 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
-		allowed: REVIEW_MANAGERS,
+		allowed: REVIEWERS,
 		name: 'add a note to a meeting’s review',
 		status: 201,
 		writes: true,

@@ -95,6 +95,12 @@ export const ForumVoiceView = z.object({
 });
 
 export const TimeUseView = z.object({
+	/**
+	 * Where the minutes used come from: 'currentItem', the record of when each item became current (the
+	 * meeting's start, each change of item, its close); 'turns', the minutes spoken on each item, when the
+	 * record has no such trail.
+	 */
+	basis: z.enum(['currentItem', 'turns']),
 	items: z.array(
 		z.object({
 			agendaItemId: z.string(),
@@ -212,6 +218,11 @@ export const TrendPoint = z.object({
 	title: z.string(),
 	startsAt: z.iso.datetime(),
 	published: z.boolean(),
+	/** Counts behind the shares, for totals over a period. */
+	decisions: z.number().int(),
+	challenges: z.number().int(),
+	/** Forum priorities answered by the meeting's decisions. */
+	prioritiesDecided: z.number().int(),
 	gini: z.number().nullable(),
 	communityAndThirdSectorTimeShare: Share,
 	challengesPerDecisionItem: z.number().nullable(),
@@ -232,3 +243,44 @@ export const ReviewTrendsView = z.object({
 	meetings: z.array(TrendPoint)
 });
 export type ReviewTrendsView = z.infer<typeof ReviewTrendsView>;
+
+/** The headline figures averaged over meetings: each the mean of the meetings that have it (not null). */
+export const TrendAverages = TrendPoint.pick({
+	gini: true,
+	communityAndThirdSectorTimeShare: true,
+	challengesPerDecisionItem: true,
+	answeredShare: true,
+	changedDecisionShare: true,
+	citingEvidenceShare: true,
+	latePaperShare: true,
+	answeringPriorityShare: true,
+	informationShare: true,
+	dqiMeans: true,
+	surveyMeans: true
+});
+export type TrendAverages = z.infer<typeof TrendAverages>;
+
+const PeriodCounts = z.object({
+	/** Closed meetings in the period whose figures the reader may see. */
+	meetings: z.number().int(),
+	/** Of those, the meetings whose review is published. */
+	published: z.number().int(),
+	decisions: z.number().int(),
+	challenges: z.number().int(),
+	prioritiesDecided: z.number().int(),
+	averages: TrendAverages
+});
+
+/** A partnership's reviews over a period, per body and in total: for a CPP's annual outcome report. */
+export const ReviewSummaryView = z.object({
+	partnership: z.object({ slug: z.string(), name: z.string() }),
+	from: z.iso.date(),
+	to: z.iso.date(),
+	bodies: z.array(
+		PeriodCounts.extend({
+			body: z.object({ id: z.string(), name: z.string(), kind: z.string() })
+		})
+	),
+	totals: PeriodCounts.extend({ bodies: z.number().int() })
+});
+export type ReviewSummaryView = z.infer<typeof ReviewSummaryView>;

@@ -37,6 +37,7 @@ import {
 } from '../speakers.ts';
 import { AddSeatInput, MemberView, UpdateMemberInput } from '../members.ts';
 import { ApproveMinutesInput, MinutesView } from '../minutes.ts';
+import { AnswerSurveyInput, SurveyView } from '../survey.ts';
 import {
 	CreateOrganisationInput,
 	OrganisationView,
@@ -68,6 +69,9 @@ import {
 	UninformedDecision
 } from '../trace.ts';
 import { AddReviewNoteInput, PublicationView, ReviewNoteView } from '../review-publish.ts';
+import { MeasuresCsvQuery } from '../../review/csv.ts';
+import { MeetingReviewView, ReviewSummaryView, ReviewTrendsView } from '../../review/views.ts';
+import { ReviewSummaryQuery } from '../review-trends.ts';
 import { defineRoutes } from './endpoint.ts';
 
 const P = '/api/v1/partnerships/{slug}';
@@ -381,6 +385,28 @@ export const routes = defineRoutes({
 		tag: 'Evidence',
 		file: true,
 		errors: [404]
+	},
+	getSurvey: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/survey',
+		summary:
+			'The members’ anonymous survey of a closed meeting: its statements and whether the caller may ' +
+			'answer (open), has answered, or was not present as a member; never anyone’s answers',
+		tag: 'Review',
+		response: SurveyView,
+		errors: [409, 404]
+	},
+	answerSurvey: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/survey',
+		summary:
+			'Answer a closed meeting’s survey, once (members present only). The answers are stored apart ' +
+			'from who gave them, with no time; a second answer is refused (409)',
+		tag: 'Review',
+		body: AnswerSurveyInput,
+		response: z.object({ received: z.literal(true) }),
+		status: 201,
+		errors: [400, 409, ...inPartnership]
 	},
 	listChallenges: {
 		method: 'GET',
@@ -777,6 +803,52 @@ export const routes = defineRoutes({
 		tag: 'Traceability',
 		response: TimeToDecision,
 		errors: [404]
+	},
+	meetingReview: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/review',
+		summary:
+			'The review of a closed meeting: participation, scrutiny, evidence, forum voice and time use ' +
+			'computed from the record, the DQI coding and agreement, the members’ survey and reviewers’ notes. ' +
+			'Reviewers and officers read it once the meeting has closed (409 before); members and observers ' +
+			'once it is published (403 before)',
+		tag: 'Review',
+		response: MeetingReviewView,
+		errors: [403, 404, 409]
+	},
+	reviewMeasuresCsv: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/review/measures.csv',
+		summary:
+			'The review’s figures as CSV in long format (section, measure, group, value), every section or ' +
+			'the one named by `section`; the same rules as the review',
+		tag: 'Review',
+		query: MeasuresCsvQuery,
+		file: 'text/csv',
+		errors: [400, 403, 404, 409]
+	},
+	reviewTrends: {
+		method: 'GET',
+		path: '/api/v1/bodies/{bodyId}/review-trends',
+		summary:
+			'The review’s headline figures across a body’s closed meetings, in date order: every closed ' +
+			'meeting for reviewers and officers, published reviews only for members and observers; DQI means ' +
+			'from published reviews, survey means where enough members answered',
+		tag: 'Review',
+		response: ReviewTrendsView,
+		errors: [404]
+	},
+	reviewSummary: {
+		method: 'GET',
+		path: `${P}/review-summary`,
+		summary:
+			'The partnership’s reviews over a period (`from`–`to`, YYYY-MM-DD, both included; the last 12 ' +
+			'months unless given): per body the meetings reviewed and the averages of the trend figures, and ' +
+			'the partnership’s totals; the same meetings as the trends',
+		tag: 'Review',
+		query: ReviewSummaryQuery,
+		response: ReviewSummaryView,
+		errors: [400, 404]
 	},
 	openapi: {
 		method: 'GET',
