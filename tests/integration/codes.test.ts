@@ -334,3 +334,90 @@ describe('the database keeps codes append-only', () => {
 		expect(await codeCount(first.id)).toBe(3);
 	});
 });
+
+function postForm(client: Client, path: string, fields: Record<string, string>) {
+	const form = new FormData();
+	for (const [k, v] of Object.entries(fields)) form.append(k, v);
+	return client.request('POST', path, form, { origin: server.url, accept: 'text/html' });
+}
+
+describe('the coding page', () => {
+	it('codes one contribution at a time through a plain form, keeping what was typed on error', async () => {
+		const { meeting, first, second } = await arranged();
+		const path = `/p/codes/meetings/${meeting.id}/review/coding`;
+		const page = await reviewerA.get(path);
+		expect(page.status, page.text).toBe(200);
+		expect(page.text).toContain('Contribution 1 of 2');
+		expect(page.text).toContain('0 of 2 coded by you');
+		expect(page.text).toContain('Asked for the delayed discharge figures by locality.');
+
+		const written = await auditCounter(server.db);
+		const refused = await postForm(reviewerA, `${path}?/code`, {
+			contributionId: first.id,
+			next: second.id,
+			justification: '2',
+			'interactivity-note': 'Typed before choosing a level'
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.text).toContain(
+			'Back the code for Level of justification with a note or the shared quote'
+		);
+		expect(refused.text).toContain('Choose a level of Interactivity or mark it not applicable');
+		expect(refused.text).toContain('value="Typed before choosing a level"');
+		expect(refused.text).toContain('href="#code-justification-note"');
+		expect(await codeCount(first.id)).toBe(0);
+		expect(await written()).toBe(0);
+
+		const saved = await postForm(reviewerA, `${path}?/code`, {
+			contributionId: first.id,
+			next: second.id,
+			quote: 'We cannot plan beds without the figures',
+			justification: '2',
+			storytelling: 'na',
+			'interactivity-note': ''
+		});
+		expect(saved.status, saved.text).toBe(303);
+		expect(saved.headers.get('location')).toBe(`${path}?c=${second.id}&saved=${first.id}`);
+		const rows = await server.db.code.findMany({ where: { contributionId: first.id } });
+		expect(rows.map((r) => [r.category, r.value, r.notApplicable, r.note]).sort()).toEqual([
+			['justification', 2, false, 'We cannot plan beds without the figures'],
+			['storytelling', null, true, 'We cannot plan beds without the figures']
+		]);
+		const again = await reviewerA.get(`${path}?c=${first.id}`);
+		expect(again.text).toContain('1 of 2 coded by you');
+		expect(again.text).toContain('We cannot plan beds without the figures</textarea');
+	});
+
+	it('shows agreement to reviewers and officers, not the other coder’s codes; members are refused', async () => {
+		const { meeting, first, second, code } = await arranged();
+		const path = `/p/codes/meetings/${meeting.id}/review/coding`;
+		for (const [client, levels] of [
+			[reviewerA, [1, 2]],
+			[reviewerB, [1, 3]]
+		] as const)
+			for (const [turn, value] of [
+				[first, levels[0]],
+				[second, levels[1]]
+			] as const)
+				await client.post(code(turn.id), {
+					codes: [
+						{
+							category: 'justification',
+							value,
+							note: `Note by ${client === reviewerA ? 'A' : 'B'}`
+						}
+					]
+				});
+		const b = await reviewerB.get(`${path}?c=${second.id}`);
+		expect(b.text).toContain('Agreement between the 2 coders');
+		expect(b.text).toContain('Disagreements to reconcile');
+		expect(b.text).not.toContain('Note by A');
+		const byOfficer = await officer.get(path);
+		expect(byOfficer.status).toBe(200);
+		expect(byOfficer.text).toContain('Agreement between the 2 coders');
+		expect(byOfficer.text).not.toContain('name="contributionId"');
+		expect(byOfficer.text).toContain('Publish the review');
+		expect((await member.get(path)).status).toBe(403);
+		expect((await outsider.get(path)).status).toBe(404);
+	});
+});

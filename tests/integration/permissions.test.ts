@@ -353,8 +353,6 @@ async function arrangeReview(fx: Fixture, published = false) {
 	return { id, turnId: turn.id };
 }
 
-/** Those who manage a meeting's review: reviewers and officers. */
-const REVIEW_MANAGERS = ['ADMIN', 'SECRETARIAT', 'REVIEWER'] as const;
 /** A closed board meeting with one item, the chair present and one timed turn: ready for review. */
 async function arrangeClosed(fx: Fixture): Promise<string> {
 	const { id, itemId, membershipId } = await arrangeFloor(fx, 'IN_PROGRESS');
@@ -708,6 +706,35 @@ const ROUTES: Route[] = [
 	},
 	{
 		...read,
+		name: 'get survey',
+		byId: true,
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await meetingIn(server.db, fx, 'CLOSED')).id}/survey`
+		]
+	},
+	{
+		// Only members of the partnership answer, even when an officer, reviewer or observer was there.
+		allowed: ['MEMBER'],
+		name: 'answer survey',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx, _, role) => {
+			const closed = await meetingIn(server.db, fx, 'CLOSED');
+			// Closed just now, so its survey is still open.
+			await server.db.meeting.update({ where: { id: closed.id }, data: { closedAt: new Date() } });
+			await markPresent(
+				server.db,
+				closed.id,
+				[fx.members[role].membershipId],
+				fx.members.ADMIN.userId
+			);
+			return ['POST', `/api/v1/meetings/${closed.id}/survey`, { answers: { scrutiny: 4 } }];
+		}
+	},
+	{
+		...read,
 		name: 'decisions CSV',
 		call: (_, s) => ['GET', `${p(s)}/decisions.csv`]
 	},
@@ -925,7 +952,7 @@ const ROUTES: Route[] = [
 		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeReview(fx, true)).id}/codes.csv`]
 	},
 	{
-		allowed: REVIEW_MANAGERS,
+		allowed: REVIEWERS,
 		name: 'publish a meeting’s review',
 		status: 201,
 		writes: true,
@@ -936,7 +963,7 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
-		allowed: REVIEW_MANAGERS,
+		allowed: REVIEWERS,
 		name: 'add a note to a meeting’s review',
 		status: 201,
 		writes: true,

@@ -26,3 +26,10 @@ export const AGREEMENT_LEVELS = [
 
 /** Results are shown only once this many members have answered, so no single answer can be singled out. */
 export const SURVEY_MIN_RESPONSES = 3;
+
+/**
+ * The survey stays open this many days after the meeting closes, or until its minutes are approved if that
+ * comes first. Results are shown only after it has closed, so they never change once seen: comparing them
+ * before and after one more member answers cannot reveal that member's answers.
+ */
+export const SURVEY_OPEN_DAYS = 14;

@@ -173,7 +173,13 @@ export const AgreementView = z.object({
 export const SurveyResultsView = z.object({
 	eligible: z.number().int(),
 	responses: z.number().int(),
-	/** False until enough members have answered for results to be shown without singling anyone out. */
+	/** When answering stops (14 days after the meeting closed, or when its minutes were approved). */
+	closesAt: z.iso.datetime(),
+	open: z.boolean(),
+	/**
+	 * False until the survey has closed and enough members have answered, so results never change once
+	 * shown and no single answer can be singled out.
+	 */
 	shown: z.boolean(),
 	minimum: z.number().int(),
 	statements: z.array(

@@ -14,6 +14,7 @@ import { log } from './log.ts';
 import { readMeetingRecord } from './minutes-record.ts';
 import { draftMinutes } from './minutes-draft.ts';
 import { demand, meetingContext, meetingRights } from './permissions.ts';
+import { inviteToSurvey } from './survey.ts';
 import { parse, reference } from './validation.ts';
 import { documentName } from '../collab/documents.ts';
 import { minutesText } from '../collab/minutes.ts';
@@ -89,7 +90,12 @@ export async function closeMeeting(actor: Actor, meetingId: string): Promise<Min
 			entity: 'Meeting',
 			entityId: meetingId,
 			partnershipId: ctx.partnership.id,
-			detail: { at: at.toISOString(), turnsEnded: ended.count, requestsCancelled: cancelled.count }
+			detail: {
+				at: at.toISOString(),
+				turnsEnded: ended.count,
+				requestsCancelled: cancelled.count,
+				surveyInvitations: await inviteToSurvey(tx, meetingId, ctx.partnership.slug)
+			}
 		});
 		return readMeetingRecord(tx, meetingId);
 	});

@@ -37,6 +37,7 @@ import {
 } from '../speakers.ts';
 import { AddSeatInput, MemberView, UpdateMemberInput } from '../members.ts';
 import { ApproveMinutesInput, MinutesView } from '../minutes.ts';
+import { AnswerSurveyInput, SurveyView } from '../survey.ts';
 import {
 	CreateOrganisationInput,
 	OrganisationView,
@@ -384,6 +385,28 @@ export const routes = defineRoutes({
 		tag: 'Evidence',
 		file: true,
 		errors: [404]
+	},
+	getSurvey: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/survey',
+		summary:
+			'The members’ anonymous survey of a closed meeting: its statements and whether the caller may ' +
+			'answer (open), has answered, or was not present as a member; never anyone’s answers',
+		tag: 'Review',
+		response: SurveyView,
+		errors: [409, 404]
+	},
+	answerSurvey: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/survey',
+		summary:
+			'Answer a closed meeting’s survey, once (members present only). The answers are stored apart ' +
+			'from who gave them, with no time; a second answer is refused (409)',
+		tag: 'Review',
+		body: AnswerSurveyInput,
+		response: z.object({ received: z.literal(true) }),
+		status: 201,
+		errors: [400, 409, ...inPartnership]
 	},
 	listChallenges: {
 		method: 'GET',

@@ -10,6 +10,8 @@ import { ACCEPT_ATTRIBUTE } from '$lib/server/evidence-files';
 import { forPage, formCommand, formFile, pageActor } from '$lib/server/http';
 import { getMeeting, issueAgenda } from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/organisations';
+import { REVIEWABLE } from '$lib/server/review-access';
+import { surveyFor } from '$lib/server/survey';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,7 +32,9 @@ export const load: PageServerLoad = async (event) => {
 			accept: ACCEPT_ATTRIBUTE,
 			mattersArising: await mattersArising(actor, id),
 			challenges: await listChallenges(actor, id),
-			decisions: await decisionsOfMeeting(actor, id)
+			decisions: await decisionsOfMeeting(actor, id),
+			// Once the meeting has closed: whether the actor has the members' survey still to answer.
+			surveyState: REVIEWABLE.includes(meeting.status) ? (await surveyFor(actor, id)).state : null
 		};
 	});
 };
