@@ -309,6 +309,53 @@ async function arrangeNotification(fx: Fixture, role: PartnershipRole): Promise<
 	return notification.id;
 }
 
+/**
+ * A closed board meeting with one turn the chair spoke, for the review's coding; `published` publishes
+ * its review (by an officer) so codes are open to the partnership.
+ */
+async function arrangeReview(fx: Fixture, published = false) {
+	const id = await arrangeMeeting(fx);
+	const item = await makeItem(server.db, id);
+	await server.db.meeting.update({
+		where: { id },
+		data: { status: 'CLOSED', agendaIssuedAt: new Date(), startedAt: new Date() }
+	});
+	const turn = await server.db.contribution.create({
+		data: {
+			meetingId: id,
+			agendaItemId: item.id,
+			membershipId: fx.members.MEMBER.membershipId,
+			type: 'CONTRIBUTION',
+			requestedById: fx.members.MEMBER.userId,
+			startedAt: new Date(),
+			endedAt: new Date()
+		}
+	});
+	await server.db.code.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			meetingId: id,
+			contributionId: turn.id,
+			coderMembershipId: fx.members.REVIEWER.membershipId,
+			category: 'justification',
+			value: 1,
+			note: 'Arranged'
+		}
+	});
+	if (published)
+		await server.db.reviewPublication.create({
+			data: {
+				meetingId: id,
+				partnershipId: fx.partnership.id,
+				publishedById: fx.members.ADMIN.userId
+			}
+		});
+	return { id, turnId: turn.id };
+}
+
+/** Those who manage a meeting's review: reviewers and officers. */
+const REVIEW_MANAGERS = ['ADMIN', 'SECRETARIAT', 'REVIEWER'] as const;
+
 /** Those who edit a board meeting: officers, and the member seated on the board. */
 const BOARD_WRITERS = ['ADMIN', 'SECRETARIAT', 'MEMBER'] as const;
 
@@ -780,6 +827,68 @@ const ROUTES: Route[] = [
 		writes: true,
 		byId: true,
 		call: async (fx) => ['POST', `/api/v1/contributions/${await arrangeTurn(fx, false)}/cancel`]
+	},
+	{
+		allowed: ['REVIEWER'],
+		name: 'code a contribution of a closed meeting',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/contributions/${(await arrangeReview(fx)).turnId}/codes`,
+			{ codes: [{ category: 'storytelling', value: 1, note: 'Told of a family’s winter' }] }
+		]
+	},
+	{
+		// Before publication each reviewer reads their own codes; nobody else reads any.
+		allowed: ['REVIEWER'],
+		name: 'list a meeting’s codes before publication',
+		status: 200,
+		writes: false,
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeReview(fx)).id}/codes`]
+	},
+	{
+		allowed: ['REVIEWER'],
+		name: 'codes as CSV before publication',
+		status: 200,
+		writes: false,
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeReview(fx)).id}/codes.csv`]
+	},
+	{
+		...floorRead,
+		name: 'list a meeting’s codes once published',
+		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeReview(fx, true)).id}/codes`]
+	},
+	{
+		...floorRead,
+		name: 'codes as CSV once published',
+		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeReview(fx, true)).id}/codes.csv`]
+	},
+	{
+		allowed: REVIEW_MANAGERS,
+		name: 'publish a meeting’s review',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${(await arrangeReview(fx)).id}/review/publication`
+		]
+	},
+	{
+		allowed: REVIEW_MANAGERS,
+		name: 'add a note to a meeting’s review',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${(await arrangeReview(fx)).id}/review/notes`,
+			{ text: 'Arranged note' }
+		]
 	},
 	{
 		...floorRead,

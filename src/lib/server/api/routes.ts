@@ -12,6 +12,7 @@ import {
 	RaiseChallengeInput,
 	RespondToChallengeInput
 } from '../challenges.ts';
+import { CodesView, CodeView, RecordCodesInput } from '../codes.ts';
 import { DecisionDetail, DecisionSearch, DecisionSummary } from '../decision-register.ts';
 import { DecisionVersionView } from '../decision-views.ts';
 import { DecisionContentInput, RecordDecisionInput } from '../decisions.ts';
@@ -66,6 +67,7 @@ import {
 	TraceQuery,
 	UninformedDecision
 } from '../trace.ts';
+import { AddReviewNoteInput, PublicationView, ReviewNoteView } from '../review-publish.ts';
 import { defineRoutes } from './endpoint.ts';
 
 const P = '/api/v1/partnerships/{slug}';
@@ -636,6 +638,60 @@ export const routes = defineRoutes({
 		tag: 'Running a meeting',
 		response: TurnView,
 		errors: [409, ...inPartnership]
+	},
+	recordCodes: {
+		method: 'POST',
+		path: '/api/v1/contributions/{id}/codes',
+		summary:
+			'Code a spoken contribution of a closed meeting on DQI categories (reviewers): each code a level ' +
+			'(its index in the category’s scale) or not applicable, never both; a level is backed by its note ' +
+			'or the shared quote. One bad code refuses the lot. Codes are appended (unchanged ones skipped); ' +
+			'answers the coder’s current codes on the contribution',
+		tag: 'Review',
+		body: RecordCodesInput,
+		response: z.array(CodeView),
+		status: 201,
+		errors: [400, 409, ...inPartnership]
+	},
+	listCodes: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/codes',
+		summary:
+			'The current DQI codes on a closed meeting’s contributions: a reviewer’s own until the review is ' +
+			'published, then everyone’s; 403 for others until publication (officers included)',
+		tag: 'Review',
+		response: CodesView,
+		errors: [409, ...inPartnership]
+	},
+	codesCsv: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/codes.csv',
+		summary:
+			'The same codes as CSV, one row per code with the contribution’s item, speaker and organisation',
+		tag: 'Review',
+		file: 'text/csv',
+		errors: [409, ...inPartnership]
+	},
+	publishReview: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/review/publication',
+		summary:
+			'Publish a closed meeting’s review (reviewers and officers): every coder’s codes and the review ' +
+			'open to the partnership. 409 when already published',
+		tag: 'Review',
+		response: PublicationView,
+		status: 201,
+		errors: [409, ...inPartnership]
+	},
+	addReviewNote: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/review/notes',
+		summary: 'Add a note to a closed meeting’s review (reviewers and officers)',
+		tag: 'Review',
+		body: AddReviewNoteInput,
+		response: ReviewNoteView,
+		status: 201,
+		errors: [400, 409, ...inPartnership]
 	},
 	listNotifications: {
 		method: 'GET',
