@@ -235,6 +235,37 @@ describe('the demo partnership, loaded with --demo', () => {
 			expect(page.text).not.toContain('lease negotiations');
 		});
 
+		it('has reviews coded by both reviewers, published for all but the latest coded meeting', async () => {
+			const past = meetings.slice(0, -3);
+			const published = await server.db.reviewPublication.findMany({ select: { meetingId: true } });
+			expect(published.map((p) => p.meetingId).sort()).toEqual(past.map((m) => m.id).sort());
+			for (const m of [...past, review]) {
+				const spoken = await server.db.contribution.count({
+					where: { meetingId: m.id, startedAt: { not: null } }
+				});
+				const coders = await server.db.code.groupBy({
+					by: ['coderMembershipId'],
+					where: { meetingId: m.id },
+					_count: { contributionId: true }
+				});
+				expect(coders).toHaveLength(2);
+				for (const c of coders) expect(c._count.contributionId).toBe(spoken * 9);
+			}
+			// Once published, a member reads both coders' codes, each backed by a note, some not applicable.
+			const member = await signedIn(server.url, 'community@demo.example', PASSWORD);
+			const { scope, codes } = (await member.get(`/api/v1/meetings/${past[2].id}/codes`)).json;
+			expect(scope).toBe('all');
+			expect(new Set(codes.map((c: any) => c.coder.name))).toEqual(
+				new Set(['Dr Helen Achebe', 'Dr Owen Farquhar'])
+			);
+			for (const c of codes) expect(c.note).not.toBe('');
+			expect(codes.some((c: any) => c.notApplicable)).toBe(true);
+			// The latest coded meeting is still private to each coder; the special meeting is not coded.
+			expect((await member.get(`/api/v1/meetings/${review.id}/codes`)).status).toBe(403);
+			expect(await server.db.code.count({ where: { meetingId: special.id } })).toBe(0);
+			expect(await server.db.reviewNote.count()).toBeGreaterThanOrEqual(2);
+		});
+
 		it('has an audit trail of the recorded commands, attributed to the demo people', async () => {
 			const events = await server.db.auditEvent.findMany({
 				where: { action: { not: 'demo_loaded' }, actorUserId: { not: null } },

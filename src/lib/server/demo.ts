@@ -13,6 +13,7 @@ import {
 } from './demo-meeting.ts';
 import { recordDemoPriorities } from './demo-priorities.ts';
 import { recordDemoBoard, REVIEW_MEETING, SPECIAL_MEETING } from './demo-record.ts';
+import { recordDemoReview } from './demo-review.ts';
 import type { BodyKind, Capacity, PartnershipRole, SeatRole, Sector } from '../vocabulary.ts';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -517,6 +518,8 @@ export async function seedDemo(): Promise<void> {
 	await recordDemoBoard(board);
 	// The forums' priorities, some of them answered by the decisions just recorded.
 	await recordDemoPriorities(board);
+	// The reviews of the past meetings: both reviewers' codes, published but for the latest.
+	await recordDemoReview(board);
 	await transaction((tx) =>
 		audit(tx, null, { action: DEMO_FINISHED, entity: 'Demo', entityId: 'demo' })
 	);
