@@ -110,11 +110,11 @@ describe('the demo partnership, loaded with --demo', () => {
 			officer = await signedIn(server.url, 'officer@demo.example', PASSWORD);
 			const [board] = bodies.filter((b) => b.kind === 'BOARD');
 			meetings = (await officer.get(`/api/v1/bodies/${board.id}/meetings`)).json;
-			[review, special, upcoming] = meetings;
+			[review, special, upcoming] = meetings.slice(-3);
 		});
 
 		it('has a past review (minutes approved), a special meeting (closed) and an issued agenda ahead', () => {
-			expect(meetings.map((m) => m.status)).toEqual([
+			expect(meetings.slice(-3).map((m) => m.status)).toEqual([
 				'MINUTES_APPROVED',
 				'CLOSED',
 				'AGENDA_ISSUED'
@@ -124,6 +124,24 @@ describe('the demo partnership, loaded with --demo', () => {
 			expect(days(review)).toBeLessThan(-26);
 			expect(days(upcoming)).toBeGreaterThan(12);
 			expect(upcoming.title).toBe('Partnership Board');
+		});
+
+		it('has three earlier meetings over the year, each approved at the next, scrutiny growing', async () => {
+			const past = meetings.slice(0, -3);
+			expect(past).toHaveLength(3);
+			for (const m of past) expect(m.status).toBe('MINUTES_APPROVED');
+			expect((Date.parse(past[0].startsAt) - Date.now()) / 86_400_000).toBeLessThan(-250);
+			const read = (m: Meeting, what: string) => officer.get(`/api/v1/meetings/${m.id}/${what}`);
+			const approvedAt = await Promise.all(
+				past.map(async (m) => (await read(m, 'minutes')).json.versions[0].approvedAtMeetingId)
+			);
+			expect(approvedAt).toEqual([...past.slice(1), review].map((m) => m.id));
+			const challenges = await Promise.all(
+				past.map(async (m) => (await read(m, 'challenges')).json.length)
+			);
+			expect(challenges[0]).toBe(0);
+			expect(challenges[1]).toBeGreaterThan(0);
+			expect(challenges[2]).toBeGreaterThan(challenges[1]);
 		});
 
 		it('records decisions whose hashes verify: a consensus, a vote that adds up, an amendment, a ratification', async () => {
@@ -215,6 +233,37 @@ describe('the demo partnership, loaded with --demo', () => {
 			expect(page.status).toBe(200);
 			expect(page.text).toContain('Child poverty action plan');
 			expect(page.text).not.toContain('lease negotiations');
+		});
+
+		it('has reviews coded by both reviewers, published for all but the latest coded meeting', async () => {
+			const past = meetings.slice(0, -3);
+			const published = await server.db.reviewPublication.findMany({ select: { meetingId: true } });
+			expect(published.map((p) => p.meetingId).sort()).toEqual(past.map((m) => m.id).sort());
+			for (const m of [...past, review]) {
+				const spoken = await server.db.contribution.count({
+					where: { meetingId: m.id, startedAt: { not: null } }
+				});
+				const coders = await server.db.code.groupBy({
+					by: ['coderMembershipId'],
+					where: { meetingId: m.id },
+					_count: { contributionId: true }
+				});
+				expect(coders).toHaveLength(2);
+				for (const c of coders) expect(c._count.contributionId).toBe(spoken * 9);
+			}
+			// Once published, a member reads both coders' codes, each backed by a note, some not applicable.
+			const member = await signedIn(server.url, 'community@demo.example', PASSWORD);
+			const { scope, codes } = (await member.get(`/api/v1/meetings/${past[2].id}/codes`)).json;
+			expect(scope).toBe('all');
+			expect(new Set(codes.map((c: any) => c.coder.name))).toEqual(
+				new Set(['Dr Helen Achebe', 'Dr Owen Farquhar'])
+			);
+			for (const c of codes) expect(c.note).not.toBe('');
+			expect(codes.some((c: any) => c.notApplicable)).toBe(true);
+			// The latest coded meeting is still private to each coder; the special meeting is not coded.
+			expect((await member.get(`/api/v1/meetings/${review.id}/codes`)).status).toBe(403);
+			expect(await server.db.code.count({ where: { meetingId: special.id } })).toBe(0);
+			expect(await server.db.reviewNote.count()).toBeGreaterThanOrEqual(2);
 		});
 
 		it('has an audit trail of the recorded commands, attributed to the demo people', async () => {

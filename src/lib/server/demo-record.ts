@@ -1,5 +1,6 @@
-// The demo board's record: two past meetings run through the same commands the pages call, as the demo
-// people, at the times they would have happened (clock.ts), and the next meeting's agenda issued. Four
+// The demo board's record: its past meetings run through the same commands the pages call, as the demo
+// people, at the times they would have happened (clock.ts), and the next meeting's agenda issued. First
+// the year's four earlier meetings (demo-history.ts), the last one's minutes approved at the review. Four
 // weeks ago the board reviewed the plan (its minutes approved at the special meeting a week ago); the
 // special meeting's minutes wait for approval at the next meeting. Until the sync server exists, the
 // commands read and write the meetings' documents here, in memory; they are stored afterwards.
@@ -12,6 +13,7 @@ import { atTime } from './clock.ts';
 import { db, transaction } from './db.ts';
 import { amendDecision, recordDecision } from './decisions.ts';
 import { declareInterest } from './declarations.ts';
+import { HISTORY, runHistoryMeeting } from './demo-history.ts';
 import {
 	daysFromToday,
 	storeMeetingDocuments,
@@ -150,7 +152,7 @@ export async function demoPeople(partnershipId: string): Promise<People> {
 }
 
 /** One meeting being run: a clock that moves on as it goes, and the commands as its people. */
-class Run {
+export class Run {
 	minute = 0;
 
 	constructor(
@@ -238,6 +240,8 @@ class Run {
 export interface DemoBoard {
 	partnershipId: string;
 	orgIds: Map<string, string>;
+	/** The year's meetings before the review, oldest first (demo-history.ts). */
+	history: DemoMeeting[];
 	review: DemoMeeting;
 	special: DemoMeeting;
 	upcoming: DemoMeeting;
@@ -245,7 +249,7 @@ export interface DemoBoard {
 
 /** Records the board's past meetings and issues the next agenda; then stores every document. */
 export async function recordDemoBoard(board: DemoBoard): Promise<void> {
-	const meetings = [board.review, board.special, board.upcoming];
+	const meetings = [...board.history, board.review, board.special, board.upcoming];
 	const host = new SeedDocuments();
 	for (const meeting of meetings) host.add(meeting);
 	// The agendas and papers become rows the way any edit does: projected from the documents.
@@ -263,13 +267,16 @@ export async function recordDemoBoard(board: DemoBoard): Promise<void> {
 	const review = new Run(board.review, startOf(board.review), people);
 	const special = new Run(board.special, startOf(board.special), people);
 	const upcoming = new Run(board.upcoming, startOf(board.upcoming), people);
+	const history = board.history.map((m) => new Run(m, startOf(m), people));
 
 	// A hundred-odd small commits into an empty database: not waiting for the disk after each saves
 	// seconds at startup. Put back however this ends; a seed cut short is started again on a fresh file.
 	await db().$executeRawUnsafe('PRAGMA synchronous = OFF');
 	try {
 		await withDocumentHost(host, async () => {
-			await runReview(review, board.orgIds);
+			for (const [index, run] of history.entries())
+				await runHistoryMeeting(run, HISTORY[index], board.orgIds, history[index - 1] ?? null);
+			await runReview(review, board.orgIds, history.at(-1) ?? null);
 			await runSpecial(special, review, board.orgIds);
 			await atTime(daysFromToday(-1, 16), () =>
 				issueAgenda(upcoming.as(e('officer')), upcoming.id)
@@ -283,7 +290,11 @@ export async function recordDemoBoard(board: DemoBoard): Promise<void> {
 	});
 }
 
-async function runReview(run: Run, orgIds: Map<string, string>): Promise<void> {
+async function runReview(
+	run: Run,
+	orgIds: Map<string, string>,
+	previous: Run | null
+): Promise<void> {
 	const officer = run.as(e('officer'));
 	const chair = run.as(e('chair'));
 	await run.before(7, 16, () => issueAgenda(officer, run.id));
@@ -309,6 +320,9 @@ async function runReview(run: Run, orgIds: Map<string, string>): Promise<void> {
 
 	run.minute = 0;
 	await run.start();
+	run.minute = 1;
+	// The last meeting's minutes, taken with the welcome.
+	if (previous) await run.now(() => approveMinutes(officer, previous.id, { atMeetingId: run.id }));
 	run.minute = 2;
 	await run.now(() =>
 		declareInterest(run.as(e('tsi')), run.id, {

@@ -4,9 +4,16 @@
 import { audit } from './audit.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { db, transaction, type Tx } from './db.ts';
-import { createDemoMeeting, daysFromToday, UPCOMING_MEETING } from './demo-meeting.ts';
+import { HISTORY } from './demo-history.ts';
+import {
+	createDemoMeeting,
+	daysFromToday,
+	UPCOMING_MEETING,
+	type DemoMeeting
+} from './demo-meeting.ts';
 import { recordDemoPriorities } from './demo-priorities.ts';
 import { recordDemoBoard, REVIEW_MEETING, SPECIAL_MEETING } from './demo-record.ts';
+import { recordDemoReview } from './demo-review.ts';
 import type { BodyKind, Capacity, PartnershipRole, SeatRole, Sector } from '../vocabulary.ts';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -492,6 +499,9 @@ export async function seedDemo(): Promise<void> {
 			createdById: officer.id,
 			orgIds
 		};
+		const history: DemoMeeting[] = [];
+		for (const h of HISTORY)
+			history.push(await createDemoMeeting(tx, h.spec(daysFromToday(-h.daysAgo, h.hour)), where));
 		const review = await createDemoMeeting(tx, REVIEW_MEETING(daysFromToday(-28, 10)), where);
 		const special = await createDemoMeeting(tx, SPECIAL_MEETING(daysFromToday(-7, 14)), where);
 		const upcoming = await createDemoMeeting(tx, UPCOMING_MEETING(), where);
@@ -502,12 +512,14 @@ export async function seedDemo(): Promise<void> {
 			entityId: partnership.id,
 			partnershipId: partnership.id
 		});
-		return { partnershipId: partnership.id, orgIds, review, special, upcoming };
+		return { partnershipId: partnership.id, orgIds, history, review, special, upcoming };
 	});
 	// The board's record, through the same commands as the pages: its own transactions, after the above.
 	await recordDemoBoard(board);
 	// The forums' priorities, some of them answered by the decisions just recorded.
 	await recordDemoPriorities(board);
+	// The reviews of the past meetings: both reviewers' codes, published but for the latest.
+	await recordDemoReview(board);
 	await transaction((tx) =>
 		audit(tx, null, { action: DEMO_FINISHED, entity: 'Demo', entityId: 'demo' })
 	);
