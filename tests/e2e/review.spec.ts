@@ -8,7 +8,6 @@ import { expect, signIn, test } from './fixtures.ts';
 
 const SLUG = 'strathmuir';
 const ANNUAL = 'Partnership Board: annual review';
-const WINTER = 'Partnership Board: special meeting on winter pressures';
 let db: TestDb;
 
 // Each page is a long one for axe to check, on a small shared machine.
@@ -64,7 +63,9 @@ test('an officer reads a meeting’s review, its report, the board’s trends an
 			.locator('..')
 			.getByRole('complementary', { name: 'What members said about scrutiny' })
 	).toBeVisible();
-	await expect(page.getByRole('heading', { name: 'Discourse quality (DQI codes)' })).toBeVisible();
+	await expect(
+		page.getByText('Codes are private to each reviewer until the review is published.')
+	).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Publish the review' })).toBeVisible();
 
 	await page.getByRole('link', { name: 'Printable report' }).click();
@@ -86,6 +87,8 @@ test('an officer reads a meeting’s review, its report, the board’s trends an
 		`/p/${SLUG}/meetings/${id}/review`
 	);
 	await expect(page.getByRole('img', { name: /Challenges per decision item/ })).toBeVisible();
+	const dqi = page.getByRole('table', { name: /Mean DQI codes/ });
+	await expect(dqi.getByRole('columnheader', { name: 'Level of justification' })).toBeVisible();
 
 	await page
 		.getByRole('navigation', { name: 'Partnership' })
@@ -99,36 +102,52 @@ test('an officer reads a meeting’s review, its report, the board’s trends an
 	).toBeVisible();
 });
 
-test('a member cannot read an unpublished review, and reads a published one', async ({
+test('a reviewer sees their own codes before publication', async ({ page, visit }) => {
+	const id = await meetingId(ANNUAL);
+	await signIn(page, 'reviewer@demo.example');
+	await visit(`/p/${SLUG}/meetings/${id}/review`);
+	await expect(page.getByText('Your codes only until the review is published.')).toBeVisible();
+	const codes = page.getByRole('table', { name: 'Codes per level, by DQI category' });
+	await expect(codes.getByRole('columnheader', { name: 'Not applicable' })).toBeVisible();
+	await expect(codes.getByRole('row', { name: /^Level of justification/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Code contributions' })).toHaveAttribute(
+		'href',
+		`/p/${SLUG}/meetings/${id}/review/coding`
+	);
+});
+
+test('a member reads a review once an officer has published it, codes and agreement included', async ({
 	page,
 	visit
 }) => {
-	const winter = await meetingId(WINTER);
+	// The demo codes the annual review but leaves it unpublished.
+	const id = await meetingId(ANNUAL);
 	await signIn(page, 'community@demo.example');
-	await visit(`/p/${SLUG}/meetings/${winter}/review`);
+	await visit(`/p/${SLUG}/meetings/${id}/review`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'This review has not been published yet'
 	);
 
-	// A published review: one the demo published, or the annual review published by the officer here.
-	let published = await db.reviewPublication.findFirst({ select: { meetingId: true } });
-	if (!published) {
-		const annual = await meetingId(ANNUAL);
-		await page.context().clearCookies();
-		await signIn(page, 'officer@demo.example');
-		await visit(`/p/${SLUG}/meetings/${annual}/review`);
-		await page.getByRole('button', { name: 'Publish the review' }).click();
-		await expect(page.getByRole('status')).toContainText('The review has been published');
-		await page.context().clearCookies();
-		await signIn(page, 'community@demo.example');
-		published = { meetingId: annual };
-	}
-	await visit(`/p/${SLUG}/meetings/${published.meetingId}/review`);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Review: /);
+	await page.context().clearCookies();
+	await signIn(page, 'officer@demo.example');
+	await visit(`/p/${SLUG}/meetings/${id}/review`);
+	await page.getByRole('button', { name: 'Publish the review' }).click();
+	await expect(page.getByRole('status')).toContainText('The review has been published');
+
+	await page.context().clearCookies();
+	await signIn(page, 'community@demo.example');
+	await visit(`/p/${SLUG}/meetings/${id}/review`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Review: ${ANNUAL}`);
 	await expect(page.getByText(/^Published on /)).toBeVisible();
 	await expect(
 		page.getByRole('table', { name: 'Seats, turns and speaking time by sector' })
 	).toBeVisible();
+	await expect(page.getByText('All reviewers’ codes (2 reviewers).')).toBeVisible();
+	const agreement = page.getByRole('table', { name: 'Agreement per DQI category' });
+	await expect(agreement.getByRole('columnheader', { name: 'κ (kappa)' })).toBeVisible();
+	await expect(agreement.getByRole('row', { name: /^Level of justification/ })).toContainText(
+		/\d\.\d\d/
+	);
 	await expect(page.getByRole('button', { name: 'Publish the review' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Add the note' })).toHaveCount(0);
 });
