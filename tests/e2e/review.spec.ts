@@ -102,7 +102,10 @@ test('an officer reads a meeting’s review, its report, the board’s trends an
 	).toBeVisible();
 });
 
-test('a reviewer sees their own codes before publication', async ({ page, visit }) => {
+test('a reviewer sees their own codes before publication, and no review before a meeting closes', async ({
+	page,
+	visit
+}) => {
 	const id = await meetingId(ANNUAL);
 	await signIn(page, 'reviewer@demo.example');
 	await visit(`/p/${SLUG}/meetings/${id}/review`);
@@ -113,6 +116,15 @@ test('a reviewer sees their own codes before publication', async ({ page, visit 
 	await expect(page.getByRole('link', { name: 'Code contributions' })).toHaveAttribute(
 		'href',
 		`/p/${SLUG}/meetings/${id}/review/coding`
+	);
+
+	const upcoming = await db.meeting.findFirstOrThrow({
+		where: { status: { in: ['DRAFT', 'AGENDA_ISSUED'] } },
+		select: { id: true }
+	});
+	await visit(`/p/${SLUG}/meetings/${upcoming.id}/review`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'This meeting has not closed yet'
 	);
 });
 
