@@ -162,6 +162,11 @@ export const AgreementView = z.object({
 	disagreements: z.array(
 		z.object({
 			contributionId: z.string(),
+			/** Where the contribution comes in the meeting (1 = the first turn), who spoke and on which item. */
+			turn: z.number().int().optional(),
+			speaker: z.string().optional(),
+			organisation: z.string().optional(),
+			item: z.string().optional(),
 			category: z.enum(DQI_KEYS),
 			values: z
 				.array(z.object({ coder: z.string(), value: z.number().int().nullable() }))

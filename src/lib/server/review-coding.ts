@@ -50,8 +50,23 @@ export async function codingSections(
 		sector: t.sector
 	}));
 	const names = await coderNames([...new Set(all.map((c) => c.coderId))]);
+	const agreement = agreementSummary(all, names, ctx.published !== null);
+	// Each disagreement says which contribution it is (its place in the meeting), so reviewers can find it without opening every link.
+	const position = new Map(turns.map((t, i) => [t.id, { turn: i + 1, t }]));
+	agreement.disagreements = agreement.disagreements.map((d) => {
+		const at = position.get(d.contributionId);
+		return at
+			? {
+					...d,
+					turn: at.turn,
+					speaker: at.t.speaker,
+					organisation: at.t.organisation,
+					item: at.t.itemTitle
+				}
+			: d;
+	});
 	return {
 		dqi: { scope: ctx.codeScope, ...dqiSummary(visible, contributions) },
-		agreement: agreementSummary(all, names, ctx.published !== null)
+		agreement
 	};
 }

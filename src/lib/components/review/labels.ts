@@ -10,6 +10,12 @@ export const purposeName = (purpose: string): string =>
 export const kindName = (kind: string): string =>
 	(EVIDENCE_KINDS as Record<string, string>)[kind] ?? kind;
 export const categoryName = (key: string): string => DQI.find((c) => c.key === key)?.name ?? key;
+/** A code as a reader says it: "2 (Qualified justification)", or "not applicable". */
+export const levelName = (key: string, value: number | null): string => {
+	if (value === null) return 'not applicable';
+	const level = DQI.find((c) => c.key === key)?.levels[value];
+	return level ? `${value} (${level})` : String(value);
+};
 
 export type ReviewSection =
 	| 'participation'
