@@ -465,6 +465,7 @@ describe('trend averages', () => {
 		challenges: 3,
 		prioritiesDecided: 1,
 		gini: null,
+		communityAndThirdSectorSeatShare: null,
 		communityAndThirdSectorTimeShare: null,
 		challengesPerDecisionItem: null,
 		answeredShare: null,

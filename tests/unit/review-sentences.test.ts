@@ -6,6 +6,7 @@ import type { ReviewSummaryView } from '../../src/lib/review/views.ts';
 
 const none = {
 	gini: null,
+	communityAndThirdSectorSeatShare: null,
 	communityAndThirdSectorTimeShare: null,
 	challengesPerDecisionItem: null,
 	answeredShare: null,
@@ -63,6 +64,32 @@ describe('periodSentences', () => {
 		);
 		expect(sentences[0]).toBe(
 			'Across 5 meetings of the Partnership Board, community and third-sector members spoke for 12% of the speaking time on average.'
+		);
+	});
+
+	it('sets the time beside the seats they held, when the seats are known', () => {
+		const [first] = periodSentences(
+			period({
+				averages: {
+					...none,
+					communityAndThirdSectorSeatShare: 0.3,
+					communityAndThirdSectorTimeShare: 0.22
+				}
+			}),
+			'of the Partnership Board'
+		);
+		expect(first).toBe(
+			'Across 5 meetings of the Partnership Board, community and third-sector members held 30% of the seats and spoke for 22% of the speaking time on average.'
+		);
+	});
+
+	it('gives the DQI means of the published reviews against each scale, ordinal categories only', () => {
+		const sentences = periodSentences(
+			period({ averages: { ...none, dqiMeans: { justification: 1.62, interactivity: 1 } } }),
+			'of the board'
+		);
+		expect(sentences).toContain(
+			'In the published reviews, coders rated contributions on average at 1.6 of 3 for level of justification, 1.0 of 3 for interactivity (Discourse Quality Index).'
 		);
 	});
 

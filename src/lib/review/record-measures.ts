@@ -456,6 +456,7 @@ export function timeUse(
 
 export const TREND_FIGURES = [
 	'gini',
+	'communityAndThirdSectorSeatShare',
 	'communityAndThirdSectorTimeShare',
 	'challengesPerDecisionItem',
 	'answeredShare',
@@ -481,6 +482,7 @@ export function trendFigures(m: {
 		challenges: m.scrutiny.challenges,
 		prioritiesDecided: m.forumVoice.priorities.length,
 		gini: m.participation.gini,
+		communityAndThirdSectorSeatShare: m.participation.communityAndThirdSector.seatShare,
 		communityAndThirdSectorTimeShare: m.participation.communityAndThirdSector.timeShare,
 		challengesPerDecisionItem: m.scrutiny.challengesPerDecisionItem,
 		answeredShare: m.scrutiny.answeredShare,

@@ -235,6 +235,7 @@ export const TrendPoint = z.object({
 	/** Forum priorities answered by the meeting's decisions. */
 	prioritiesDecided: z.number().int(),
 	gini: z.number().nullable(),
+	communityAndThirdSectorSeatShare: Share,
 	communityAndThirdSectorTimeShare: Share,
 	challengesPerDecisionItem: z.number().nullable(),
 	answeredShare: Share,
@@ -258,6 +259,7 @@ export type ReviewTrendsView = z.infer<typeof ReviewTrendsView>;
 /** The headline figures averaged over meetings: each the mean of the meetings that have it (not null). */
 export const TrendAverages = TrendPoint.pick({
 	gini: true,
+	communityAndThirdSectorSeatShare: true,
 	communityAndThirdSectorTimeShare: true,
 	challengesPerDecisionItem: true,
 	answeredShare: true,

@@ -1,6 +1,7 @@
 // Plain sentences from a partnership's review figures, for a CPP to paste into its annual outcome report.
 // Each sentence is written only when its figures exist, and says "on average" because the figures are
 // the means of the meetings' own figures, not pooled counts.
+import { DQI } from '$lib/review/dqi';
 import { SURVEY_STATEMENTS } from '$lib/review/survey';
 import type { ReviewSummaryView } from '$lib/review/views';
 import { decimal, percent } from '$lib/components/charts/format';
@@ -19,9 +20,12 @@ export function periodSentences(figures: Period, where: string): string[] {
 	if (figures.meetings === 0) return [];
 	const out: string[] = [];
 	const lead = across(figures.meetings, where);
+	const seats = a.communityAndThirdSectorSeatShare;
 	if (a.communityAndThirdSectorTimeShare !== null)
 		out.push(
-			`${lead}, community and third-sector members spoke for ${percent(a.communityAndThirdSectorTimeShare)} of the speaking time on average.`
+			`${lead}, community and third-sector members ` +
+				(seats !== null ? `held ${percent(seats)} of the seats and ` : '') +
+				`spoke for ${percent(a.communityAndThirdSectorTimeShare)} of the speaking time on average.`
 		);
 	else out.push(`${lead}, no speaking time was recorded.`);
 	if (a.gini !== null)
@@ -54,6 +58,18 @@ export function periodSentences(figures: Period, where: string): string[] {
 	if (a.informationShare !== null)
 		out.push(
 			`On average ${percent(a.informationShare)} of meeting time went on items for information rather than decision.`
+		);
+	const rated = DQI.filter((c) => c.scale === 'ordinal' && typeof a.dqiMeans[c.key] === 'number');
+	if (rated.length)
+		out.push(
+			`In the published reviews, coders rated contributions on average at ` +
+				rated
+					.map(
+						(c) =>
+							`${decimal(a.dqiMeans[c.key] as number)} of ${c.levels.length - 1} for ${c.name.toLowerCase()}`
+					)
+					.join(', ') +
+				' (Discourse Quality Index).'
 		);
 	for (const s of SURVEY_STATEMENTS) {
 		const mean = a.surveyMeans[s.key];
