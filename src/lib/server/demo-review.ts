@@ -9,9 +9,11 @@ import type { Actor } from './actor.ts';
 import { atTime } from './clock.ts';
 import { recordCodes, type RecordCodesInput } from './codes.ts';
 import { db } from './db.ts';
-import { demoPeople, type DemoBoard } from './demo-record.ts';
+import { demoPeople, type DemoBoard, type People } from './demo-record.ts';
 import { addReviewNote, publishReview } from './review-publish.ts';
+import * as survey from './survey.ts';
 import { DQI, type DqiKey } from '../review/dqi.ts';
+import { SURVEY_STATEMENTS, type SurveyKey } from '../review/survey.ts';
 import type { ContributionType, Sector } from '../vocabulary.ts';
 
 const DAY = 86_400_000;
@@ -280,7 +282,7 @@ export function planCodes(meetings: { contributions: Spoken[] }[], seed: number)
 	});
 }
 
-/** Codes the past board meetings (all but the special one) as both reviewers; publishes all but the last. */
+/** Codes the past board meetings (all but the special one) as both reviewers, publishes all but the last, and has members answer the surveys. */
 export async function recordDemoReview(board: DemoBoard): Promise<void> {
 	// A few hundred small commits into a new database: see recordDemoBoard.
 	await db().$executeRawUnsafe('PRAGMA synchronous = OFF');
@@ -293,6 +295,11 @@ export async function recordDemoReview(board: DemoBoard): Promise<void> {
 
 async function record(board: DemoBoard): Promise<void> {
 	const people = await demoPeople(board.partnershipId);
+	await codeAndPublish(board, people);
+	await answerSurveys(board, people);
+}
+
+async function codeAndPublish(board: DemoBoard, people: People): Promise<void> {
 	const coders: Actor[] = CODERS.map((email) => people.get(email)!.actor);
 	const ids = [...board.history, board.review].map((m) => m.meetingId);
 	const meetings = await db().meeting.findMany({
@@ -340,5 +347,100 @@ async function record(board: DemoBoard): Promise<void> {
 				);
 		if (index < meetings.length - 1)
 			await atTime(published, () => publishReview(coders[0], meeting.id));
+	}
+}
+
+/** The members' survey command (src/lib/server/survey.ts, AnswerSurveyInput). */
+type AnswerSurvey = (
+	actor: Actor,
+	meetingId: string,
+	input: { answers: Partial<Record<SurveyKey, number | null>>; comment?: string }
+) => Promise<unknown>;
+// TEMPORARY until the survey module lands on this branch (h4-survey): until then survey.ts is a
+// placeholder without the command and the demo has no survey answers. Once merged, import answerSurvey.
+const answerSurvey = (survey as unknown as { answerSurvey?: AnswerSurvey }).answerSurvey;
+
+/** How each member tends to answer the five statements (1-5, in SURVEY_STATEMENTS' order). */
+const LEANINGS: Record<string, [number, number, number, number, number]> = {
+	chair: [4, 4, 4, 4, 4],
+	nhs: [4, 3, 4, 3, 3],
+	police: [4, 4, 3, 3, 3],
+	fire: [4, 4, 4, 3, 3],
+	enterprise: [3, 4, 3, 3, 3],
+	college: [4, 4, 3, 3, 3],
+	skills: [3, 3, 3, 3, 3],
+	hscp: [4, 3, 4, 3, 3],
+	tsi: [3, 3, 2, 2, 2],
+	community: [2, 3, 2, 3, 2],
+	tenants: [2, 2, 2, 3, 2]
+};
+/** A comment or two after each meeting (by index among the past meetings, oldest first). */
+const COMMENTS: [meeting: number, text: string][] = [
+	[0, 'Useful to hear from every partner, but there was no time left to discuss anything.'],
+	[1, 'The safety item took over the meeting and the drug and alcohol paper was rushed.'],
+	[2, 'Good to see the counselling decision changed after the third sector’s challenge.'],
+	[2, 'The £40,000 question deserved an answer.'],
+	[3, 'We ran out of time for the bus routes, which matter most to Northfield.'],
+	[4, 'A short meeting with the right people in the room.']
+];
+/** The special meeting: answered by these three, leaving the community member to a browser test. */
+const SPECIAL_ANSWERS = ['chair', 'nhs', 'tsi'];
+
+/**
+ * Members present answer each past meeting's survey a few days after it: most of them, the special
+ * meeting's only three. Their answers lean the way the members do (statutory partners more content than
+ * the community and third sector), and do not always match the record: the board says it scrutinises well
+ * in a year that began with no challenge at all, and disagreement feels rarer than the record shows.
+ */
+async function answerSurveys(board: DemoBoard, people: People): Promise<void> {
+	if (!answerSurvey) return;
+	const random = seeded(SEED + 1);
+	const emails = new Map([...people].map(([email, p]) => [p.membershipId, email]));
+	const ids = [...board.history, board.review, board.special].map((m) => m.meetingId);
+	const meetings = await db().meeting.findMany({
+		where: { id: { in: ids } },
+		orderBy: { startsAt: 'asc' },
+		select: {
+			id: true,
+			startsAt: true,
+			attendance: {
+				where: { status: { in: ['PRESENT', 'SUBSTITUTE_FOR'] } },
+				orderBy: { membershipId: 'asc' },
+				select: { membershipId: true }
+			}
+		}
+	});
+	for (const [index, meeting] of meetings.entries()) {
+		const special = meeting.id === board.special.meetingId;
+		const year = index / (meetings.length - 1);
+		const present = meeting.attendance
+			.map((a) => emails.get(a.membershipId)!.split('@')[0])
+			.filter((who) => who in LEANINGS)
+			.sort();
+		// Most answer; one or two never get round to it.
+		const answering = special
+			? SPECIAL_ANSWERS.filter((who) => present.includes(who))
+			: present.filter(() => random() > 0.2);
+		const comments = COMMENTS.filter(([at]) => at === index).map(([, text]) => text);
+		for (const [i, who] of answering.entries()) {
+			const lean = LEANINGS[who];
+			// The first meeting, all reports, felt like scrutiny; disagreement feels rarer than the record shows.
+			const drift = [year < 0.25 ? 1 : 0, -Math.round(year), Math.round(year * random()), 0, 0];
+			const answers = Object.fromEntries(
+				SURVEY_STATEMENTS.map(({ key }, s) => {
+					if (random() < 0.05) return [key, null];
+					const noise = random() < 0.3 ? (random() < 0.5 ? -1 : 1) : 0;
+					return [key, Math.max(1, Math.min(5, lean[s] + drift[s] + noise))];
+				})
+			);
+			const at = new Date(meeting.startsAt.getTime() + (1 + (i % 4)) * DAY);
+			at.setHours(9 + ((i * 3) % 9), (i * 17) % 60, 0, 0);
+			await atTime(at, () =>
+				answerSurvey(people.get(`${who}@demo.example`)!.actor, meeting.id, {
+					answers,
+					comment: i < comments.length ? comments[i] : undefined
+				})
+			);
+		}
 	}
 }
