@@ -266,6 +266,24 @@ describe('the demo partnership, loaded with --demo', () => {
 			expect(await server.db.reviewNote.count()).toBeGreaterThanOrEqual(2);
 		});
 
+		it('has members’ survey answers: results shown for the past meetings, the special one still open', async () => {
+			const officer = await signedIn(server.url, 'officer@demo.example', PASSWORD);
+			for (const m of [...meetings.slice(0, -3), review]) {
+				const { survey } = (await officer.get(`/api/v1/meetings/${m.id}/review`)).json;
+				expect(survey.responses).toBeGreaterThanOrEqual(3);
+				expect(survey).toMatchObject({ open: false, shown: true });
+				expect(survey.statements).toHaveLength(5);
+			}
+			// The special meeting: three answers so far, the survey open, so nothing shown yet; the
+			// community representative has not answered (a browser test does).
+			const { survey } = (await officer.get(`/api/v1/meetings/${special.id}/review`)).json;
+			expect(survey).toMatchObject({ responses: 3, open: true, shown: false, statements: [] });
+			const community = await signedIn(server.url, 'community@demo.example', PASSWORD);
+			expect((await community.get(`/api/v1/meetings/${special.id}/survey`)).json.state).toBe(
+				'open'
+			);
+		});
+
 		it('has an audit trail of the recorded commands, attributed to the demo people', async () => {
 			const events = await server.db.auditEvent.findMany({
 				where: { action: { not: 'demo_loaded' }, actorUserId: { not: null } },

@@ -11,9 +11,9 @@ import { recordCodes, type RecordCodesInput } from './codes.ts';
 import { db } from './db.ts';
 import { demoPeople, type DemoBoard, type People } from './demo-record.ts';
 import { addReviewNote, publishReview } from './review-publish.ts';
-import * as survey from './survey.ts';
+import { answerSurvey } from './survey.ts';
 import { DQI, type DqiKey } from '../review/dqi.ts';
-import { SURVEY_STATEMENTS, type SurveyKey } from '../review/survey.ts';
+import { SURVEY_STATEMENTS } from '../review/survey.ts';
 import type { ContributionType, Sector } from '../vocabulary.ts';
 
 const DAY = 86_400_000;
@@ -350,16 +350,6 @@ async function codeAndPublish(board: DemoBoard, people: People): Promise<void> {
 	}
 }
 
-/** The members' survey command (src/lib/server/survey.ts, AnswerSurveyInput). */
-type AnswerSurvey = (
-	actor: Actor,
-	meetingId: string,
-	input: { answers: Partial<Record<SurveyKey, number | null>>; comment?: string }
-) => Promise<unknown>;
-// TEMPORARY until the survey module lands on this branch (h4-survey): until then survey.ts is a
-// placeholder without the command and the demo has no survey answers. Once merged, import answerSurvey.
-const answerSurvey = (survey as unknown as { answerSurvey?: AnswerSurvey }).answerSurvey;
-
 /** How each member tends to answer the five statements (1-5, in SURVEY_STATEMENTS' order). */
 const LEANINGS: Record<string, [number, number, number, number, number]> = {
 	chair: [4, 4, 4, 4, 4],
@@ -393,7 +383,6 @@ const SPECIAL_ANSWERS = ['chair', 'nhs', 'tsi'];
  * in a year that began with no challenge at all, and disagreement feels rarer than the record shows.
  */
 async function answerSurveys(board: DemoBoard, people: People): Promise<void> {
-	if (!answerSurvey) return;
 	const random = seeded(SEED + 1);
 	const emails = new Map([...people].map(([email, p]) => [p.membershipId, email]));
 	const ids = [...board.history, board.review, board.special].map((m) => m.meetingId);
