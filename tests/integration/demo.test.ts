@@ -455,5 +455,7 @@ describe('starting without --demo', () => {
 		} finally {
 			await server.stop();
 		}
-	});
+		// Loading the whole demo (a year of meetings, their codes and surveys) takes 10 s on a quiet
+		// machine and nearly twice that on a busy one.
+	}, 60_000);
 });

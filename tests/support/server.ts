@@ -77,7 +77,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
 	const port = await new Promise<number>((ok, fail) => {
-		const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 30_000);
+		const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
 		const look = () => {
 			const m = /listening on port (\d+)/.exec(output);
 			if (m) {

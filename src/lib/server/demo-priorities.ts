@@ -8,7 +8,7 @@ import type { Actor } from './actor.ts';
 import { atTime } from './clock.ts';
 import { db } from './db.ts';
 import { daysFromToday } from './demo-meeting.ts';
-import { demoPeople, type DemoBoard } from './demo-record.ts';
+import { demoPeople, withFastWrites, type DemoBoard } from './demo-record.ts';
 import { giveVerdict, publishFeedback, updateFeedback } from './feedback.ts';
 import { createOutcome, tagAction } from './outcomes.ts';
 import { raisePriority, recordPriorityEvent } from './priorities.ts';
@@ -35,13 +35,8 @@ interface Engagement {
 
 /** Records the forums' priorities; after the board's record, whose decisions and actions they link to. */
 export async function recordDemoPriorities(board: DemoBoard): Promise<void> {
-	// Forty-odd small commits into a new database: see recordDemoBoard.
-	await db().$executeRawUnsafe('PRAGMA synchronous = OFF');
-	try {
-		await record(board);
-	} finally {
-		await db().$executeRawUnsafe('PRAGMA synchronous = FULL');
-	}
+	// Forty-odd small commits into a new database.
+	await withFastWrites(() => record(board));
 }
 
 async function record(board: DemoBoard): Promise<void> {

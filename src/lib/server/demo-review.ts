@@ -6,10 +6,11 @@
 // second coder agreeing most of the time and otherwise a level off or the other side of "not applicable".
 // A seeded generator keeps them the same on every load.
 import type { Actor } from './actor.ts';
+import { mulberry32 } from '../random.ts';
 import { atTime } from './clock.ts';
 import { recordCodes, type RecordCodesInput } from './codes.ts';
 import { db } from './db.ts';
-import { demoPeople, type DemoBoard, type People } from './demo-record.ts';
+import { demoPeople, withFastWrites, type DemoBoard, type People } from './demo-record.ts';
 import { addReviewNote, publishReview } from './review-publish.ts';
 import { answerSurvey } from './survey.ts';
 import { DQI, type DqiKey } from '../review/dqi.ts';
@@ -18,18 +19,6 @@ import type { ContributionType, Sector } from '../vocabulary.ts';
 
 const DAY = 86_400_000;
 const CODERS = ['reviewer@demo.example', 'researcher@demo.example'] as const;
-
-/** A small seeded generator (mulberry32): the same numbers, in the same order, on every load. */
-export function seeded(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** What the rules look at in a turn. */
 interface Turn {
@@ -255,7 +244,7 @@ interface Spoken {
 
 /** Both coders' levels for each spoken contribution of each meeting (oldest first), from the seed. */
 export function planCodes(meetings: { contributions: Spoken[] }[], seed: number) {
-	const random = seeded(seed);
+	const random = mulberry32(seed);
 	return meetings.map((meeting, index) => {
 		const year = meetings.length > 1 ? index / (meetings.length - 1) : 1;
 		const seen = new Set<string>();
@@ -284,13 +273,8 @@ export function planCodes(meetings: { contributions: Spoken[] }[], seed: number)
 
 /** Codes the past board meetings (all but the special one) as both reviewers, publishes all but the last, and has members answer the surveys. */
 export async function recordDemoReview(board: DemoBoard): Promise<void> {
-	// A few hundred small commits into a new database: see recordDemoBoard.
-	await db().$executeRawUnsafe('PRAGMA synchronous = OFF');
-	try {
-		await record(board);
-	} finally {
-		await db().$executeRawUnsafe('PRAGMA synchronous = FULL');
-	}
+	// A few hundred small commits into a new database.
+	await withFastWrites(() => record(board));
 }
 
 async function record(board: DemoBoard): Promise<void> {
@@ -383,7 +367,7 @@ const SPECIAL_ANSWERS = ['chair', 'nhs', 'tsi'];
  * in a year that began with no challenge at all, and disagreement feels rarer than the record shows.
  */
 async function answerSurveys(board: DemoBoard, people: People): Promise<void> {
-	const random = seeded(SEED + 1);
+	const random = mulberry32(SEED + 1);
 	const emails = new Map([...people].map(([email, p]) => [p.membershipId, email]));
 	const ids = [...board.history, board.review, board.special].map((m) => m.meetingId);
 	const meetings = await db().meeting.findMany({

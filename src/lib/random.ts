@@ -1,0 +1,12 @@
+// A small seeded generator (mulberry32): the same numbers, in the same order, from the same seed. For the
+// demo's data and for tests that randomise; never for anything secret.
+export function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
