@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -36,6 +37,9 @@ export default defineConfig({
 		globalSetup: ['tests/global-setup.ts'],
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		testTimeout: 20_000,
-		hookTimeout: 60_000
+		hookTimeout: 60_000,
+		// Vitest's default leaves a core idle, which on our 2-core machines means one file at a time; the
+		// integration tests mostly wait on their servers, so two at a time takes a third less (4.7 → 3.2 min).
+		maxWorkers: Math.max(2, availableParallelism() - 1)
 	}
 });
