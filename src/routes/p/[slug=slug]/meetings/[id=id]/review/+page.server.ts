@@ -1,8 +1,8 @@
 import { getBody } from '$lib/server/bodies';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
+import { forPage, pageActor } from '$lib/server/http';
 import { meetingReview } from '$lib/server/review';
 import { reviewContext } from '$lib/server/review-access';
-import { addReviewNote, publishReview } from '$lib/server/review-publish';
+import { reviewActions } from '$lib/server/review-page-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,16 +21,5 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	publish: async (event) =>
-		formCommand(
-			await event.request.formData(),
-			async () => ({ published: await publishReview(pageActor(event), event.params.id) }),
-			'publish'
-		),
-	note: async (event) =>
-		formCommand(
-			await event.request.formData(),
-			async (values) => ({ noted: await addReviewNote(pageActor(event), event.params.id, values) }),
-			'note'
-		)
+	...reviewActions
 };

@@ -7,7 +7,7 @@ import { recordCodes } from '$lib/server/codes';
 import { codingScreen } from '$lib/server/coding-screen';
 import { Invalid } from '$lib/server/errors';
 import { formCommand, forPage, pageActor } from '$lib/server/http';
-import { addReviewNote, publishReview } from '$lib/server/review-publish';
+import { reviewActions } from '$lib/server/review-page-actions';
 import { DQI } from '$lib/review/dqi';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -76,16 +76,5 @@ export const actions: Actions = {
 		const to = ID.test(next) ? next : contributionId;
 		redirect(303, `${event.url.pathname}?c=${to}&saved=${encodeURIComponent(contributionId)}`);
 	},
-	publish: async (event) =>
-		formCommand(
-			await event.request.formData(),
-			async () => ({ published: await publishReview(pageActor(event), event.params.id) }),
-			'publish'
-		),
-	note: async (event) =>
-		formCommand(
-			await event.request.formData(),
-			async (values) => ({ noted: await addReviewNote(pageActor(event), event.params.id, values) }),
-			'note'
-		)
+	...reviewActions
 };
