@@ -1,7 +1,7 @@
 // Every request: a request id and a logger, then who is acting (bearer token or session cookie).
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '$lib/server/actor';
+import { readOnlyActor, type Actor } from '$lib/server/actor';
 import { validateAccessToken } from '$lib/server/auth/access-tokens';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/http';
@@ -16,7 +16,7 @@ async function authenticate(event: Parameters<Handle>[0]['event']): Promise<Acto
 			userId: found.user.id,
 			email: found.user.email,
 			name: found.user.name,
-			via: { kind: 'token', tokenId: found.tokenId }
+			via: { kind: 'token', tokenId: found.tokenId, scope: found.scope }
 		};
 	}
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -51,18 +51,57 @@ function crossSiteForm(event: Parameters<Handle>[0]['event']): boolean {
 	return event.request.headers.get('origin') !== event.url.origin;
 }
 
+/**
+ * Headers for every answer, pages and API alike. The page's Content-Security-Policy itself comes from
+ * `kit.csp` in svelte.config.js; here it gains the sync WebSocket's own address, and anything without one
+ * (API JSON, plain-text refusals) gets one that allows nothing and no framing.
+ */
+function secure(event: Parameters<Handle>[0]['event'], response: Response): Response {
+	const headers = response.headers;
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'same-origin');
+	headers.set('x-frame-options', 'DENY');
+	// The protocol is known: ORIGIN names it, or server/index.ts sets it from the connection itself.
+	if (event.url.protocol === 'https:') headers.set('strict-transport-security', 'max-age=31536000');
+	const csp = headers.get('content-security-policy');
+	if (csp) {
+		const ws = `${event.url.protocol === 'https:' ? 'wss:' : 'ws:'}//${event.url.host}`;
+		headers.set(
+			'content-security-policy',
+			csp.replace(/connect-src 'self'/, `connect-src 'self' ${ws}`)
+		);
+	} else headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	return response;
+}
+
+function refuse(event: Parameters<Handle>[0]['event'], message: string): Response {
+	return event.url.pathname.startsWith('/api/')
+		? Response.json({ error: { code: 'forbidden', message } }, { status: 403 })
+		: new Response(message, { status: 403 });
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const incoming = event.request.headers.get('x-request-id');
 	event.locals.requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 	event.locals.log = log.child({ requestId: event.locals.requestId });
-	if (crossSiteForm(event)) {
-		const message = 'Cross-site form submissions are forbidden.';
-		return event.url.pathname.startsWith('/api/')
-			? Response.json({ error: { code: 'forbidden', message } }, { status: 403 })
-			: new Response(message, { status: 403 });
-	}
+	if (crossSiteForm(event))
+		return secure(event, refuse(event, 'Cross-site form submissions are forbidden.'));
 	event.locals.actor = await authenticate(event);
+	const { method } = event.request;
+	if (
+		event.locals.actor &&
+		readOnlyActor(event.locals.actor) &&
+		method !== 'GET' &&
+		method !== 'HEAD'
+	)
+		return secure(
+			event,
+			refuse(
+				event,
+				'This access token may only read (GET). Create a token with the read write scope to make changes.'
+			)
+		);
 	let response = await resolve(event);
 	if (response.status === 405 && event.url.pathname.startsWith('/api/')) {
 		// SvelteKit answers an unsupported method in plain text; the API answers in its own error shape.
@@ -77,6 +116,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		);
 	}
 	response.headers.set('x-request-id', event.locals.requestId);
+	secure(event, response);
 	event.locals.log.info(
 		{
 			method: event.request.method,

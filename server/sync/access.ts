@@ -6,7 +6,7 @@
 // meeting's partnership, for a meeting or paper that does not exist (so outsiders cannot probe which ids
 // exist) and for a restricted paper one may not see; 404 for a path that is not a document name at all.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Actor } from '../../src/lib/server/actor.ts';
+import { readOnlyActor, type Actor } from '../../src/lib/server/actor.ts';
 import { validateAccessToken } from '../../src/lib/server/auth/access-tokens.ts';
 import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/sessions.ts';
 import { db } from '../../src/lib/server/db.ts';
@@ -62,7 +62,12 @@ export async function actorFromHeaders(headers: IncomingHttpHeaders): Promise<Ac
 		const found = await validateAccessToken(authorization.slice(7).trim());
 		if (!found) return null;
 		const { id, email, name } = found.user;
-		return { userId: id, email, name, via: { kind: 'token', tokenId: found.tokenId } };
+		return {
+			userId: id,
+			email,
+			name,
+			via: { kind: 'token', tokenId: found.tokenId, scope: found.scope }
+		};
 	}
 	const token = cookieValue(headers.cookie, SESSION_COOKIE);
 	if (!token) return null;
@@ -96,5 +101,7 @@ export async function authoriseUpgrade(
 			return refused;
 		if (!canSeeEvidence(ctx, paper)) return refused;
 	}
-	return { ok: true, actor, docName, access: ctx.access };
+	// A read-only token reads what its owner may read and writes nothing, whatever its owner's role.
+	const access = readOnlyActor(actor) ? 'read' : ctx.access;
+	return { ok: true, actor, docName, access };
 }

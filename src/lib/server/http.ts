@@ -5,7 +5,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Actor } from './actor.ts';
+import { DEVICE_COOKIE } from './auth/device-cookie.ts';
 import { SESSION_COOKIE } from './auth/sessions.ts';
+import type { SignInSource } from './auth/sign-in.ts';
 import { loadConfig } from './config.ts';
 import {
 	Conflict,
@@ -226,6 +228,25 @@ export function clearSessionCookie(cookies: Cookies): void {
 		sameSite: 'lax',
 		secure: loadConfig().production
 	});
+}
+
+/** The known-device cookie outlives sessions and sign-outs: it only says "this browser signed in before". */
+export function setDeviceCookie(
+	cookies: Cookies,
+	device: { value: string; expiresAt: Date }
+): void {
+	cookies.set(DEVICE_COOKIE, device.value, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: loadConfig().production,
+		expires: device.expiresAt
+	});
+}
+
+/** Who is trying to sign in, for the rate limits: the address, and the device cookie if there is one. */
+export function signInSource(event: RequestEvent): SignInSource {
+	return { address: clientAddress(event), device: event.cookies.get(DEVICE_COOKIE) };
 }
 
 export function clientAddress(event: RequestEvent): string {

@@ -1,6 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/sign-in';
-import { clientAddress, formCommand, safeNext, setSessionCookie } from '$lib/server/http';
+import {
+	formCommand,
+	safeNext,
+	setDeviceCookie,
+	setSessionCookie,
+	signInSource
+} from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -10,8 +16,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const failed = await formCommand(await event.request.formData(), async (values) => {
-			const { token, expiresAt } = await signIn(values, clientAddress(event));
+			const { token, expiresAt, device } = await signIn(values, signInSource(event));
 			setSessionCookie(event.cookies, token, expiresAt);
+			setDeviceCookie(event.cookies, device);
 		});
 		if (failed) return failed;
 		redirect(303, safeNext(event.url.searchParams.get('next')));

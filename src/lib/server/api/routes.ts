@@ -91,9 +91,10 @@ export const routes = defineRoutes({
 	logout: {
 		method: 'POST',
 		path: '/api/v1/auth/logout',
-		summary: 'Sign out: ends this session and clears its cookie',
+		summary: 'Sign out: ends this session and clears its cookie (not with an access token: 403)',
 		tag: 'Sign-in',
-		status: 204
+		status: 204,
+		errors: [403]
 	},
 	me: {
 		method: 'GET',
@@ -105,36 +106,40 @@ export const routes = defineRoutes({
 	changePassword: {
 		method: 'POST',
 		path: '/api/v1/me/password',
-		summary: 'Change password; ends every other session',
+		summary:
+			'Change password; ends every other session and revokes every access token. Wrong current ' +
+			'passwords are throttled like sign-in (429) and audited; not with an access token (403)',
 		tag: 'Account',
 		body: ChangePasswordInput,
 		status: 204,
-		errors: [400]
+		errors: [400, 403, 429]
 	},
 	listTokens: {
 		method: 'GET',
 		path: '/api/v1/me/tokens',
-		summary: 'Personal access tokens that are still active',
+		summary: 'Personal access tokens that are still active (not revoked, not expired)',
 		tag: 'Account',
 		response: z.array(AccessTokenView)
 	},
 	createToken: {
 		method: 'POST',
 		path: '/api/v1/me/tokens',
-		summary: 'Create a personal access token; its secret is shown only in this answer',
+		summary:
+			'Create a personal access token (scope `read` or `read write`, expiring in 1 to 365 days, 90 by ' +
+			'default); its secret is shown only in this answer. Not with an access token (403)',
 		tag: 'Account',
 		body: CreateAccessTokenInput,
 		response: AccessTokenView.extend({ token: z.string() }),
 		status: 201,
-		errors: [400]
+		errors: [400, 403]
 	},
 	revokeToken: {
 		method: 'DELETE',
 		path: '/api/v1/me/tokens/{id}',
-		summary: 'Revoke a personal access token',
+		summary: 'Revoke a personal access token (not with an access token: 403)',
 		tag: 'Account',
 		status: 204,
-		errors: [404]
+		errors: [403, 404]
 	},
 	partnerships: {
 		method: 'GET',

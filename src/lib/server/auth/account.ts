@@ -1,11 +1,14 @@
-// A person's own account: changing the password ends every session, then opens one for this browser.
+// A person's own account: changing the password ends every session and revokes every access token, then
+// opens a session for this browser. Guessing the current password is throttled like sign-in and audited.
 import { z } from 'zod';
-import type { Actor } from '../actor.ts';
+import { assertSessionActor, type Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { db, transaction } from '../db.ts';
 import { Invalid } from '../errors.ts';
 import { parse } from '../validation.ts';
+import { revokeAllAccessTokens } from './access-tokens.ts';
 import { hashPassword, Password, verifyPassword } from './passwords.ts';
+import { beginPasswordCheck } from './rate-limit.ts';
 import { createSession, invalidateAllSessions } from './sessions.ts';
 
 export const ChangePasswordInput = z.object({
@@ -19,10 +22,23 @@ export async function changePassword(
 	actor: Actor,
 	input: unknown
 ): Promise<{ token: string; expiresAt: Date }> {
+	assertSessionActor(actor, 'change the password');
 	const data = parse(ChangePasswordInput, input);
+	const attempt = beginPasswordCheck(actor.userId);
+	if (attempt.delayMs) await new Promise((done) => setTimeout(done, attempt.delayMs));
 	const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId } });
-	if (!(await verifyPassword(user.passwordHash, data.currentPassword)))
+	if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+		// Someone at an unattended, signed-in browser may be guessing: the owner can see it in the trail.
+		await transaction((tx) =>
+			audit(tx, actor.userId, {
+				action: 'password_check_failed',
+				entity: 'User',
+				entityId: actor.userId
+			})
+		);
 		throw new Invalid({ currentPassword: 'Your current password is not right' });
+	}
+	attempt.succeeded();
 	const passwordHash = await hashPassword(data.newPassword);
 	return transaction(async (tx) => {
 		await tx.user.update({
@@ -30,10 +46,12 @@ export async function changePassword(
 			data: { passwordHash, passwordChangedAt: new Date() }
 		});
 		await invalidateAllSessions(tx, actor.userId);
+		const tokensRevoked = await revokeAllAccessTokens(tx, actor.userId);
 		await audit(tx, actor.userId, {
 			action: 'password_changed',
 			entity: 'User',
-			entityId: actor.userId
+			entityId: actor.userId,
+			detail: { tokensRevoked }
 		});
 		return createSession(tx, actor.userId);
 	});

@@ -1,11 +1,12 @@
 // Signing in and out with email and password.
 import { z } from 'zod';
 import { audit } from '../audit.ts';
-import type { Actor } from '../actor.ts';
+import { assertSessionActor, type Actor } from '../actor.ts';
 import { db, transaction } from '../db.ts';
 import { Unauthenticated } from '../errors.ts';
 import { parse } from '../validation.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
+import { DEVICE_COOKIE_DAYS, issueDeviceCookie, knownDevice } from './device-cookie.ts';
 import { beginSignInAttempt } from './rate-limit.ts';
 import { createSession, invalidateSession, type SessionUser } from './sessions.ts';
 
@@ -24,26 +25,50 @@ export interface SignedIn {
 	user: SessionUser;
 	token: string;
 	expiresAt: Date;
+	/** A fresh known-device cookie for this browser and account. */
+	device: { value: string; expiresAt: Date };
 }
+
+/** Where a sign-in comes from: the client's address and the browser's device cookie, if it sent one. */
+export interface SignInSource {
+	address: string;
+	device?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const INVALID = 'The email address or password is not right.';
 
-/** Checks the password and opens a session. The answer is the same whether or not the email exists. */
-export async function signIn(input: unknown, address: string): Promise<SignedIn> {
+/**
+ * Checks the password and opens a session. The answer is the same whether or not the email exists. A
+ * browser that signed in to this account before is counted on its own (rate-limit.ts), so others' failed
+ * guesses never slow or lock it.
+ */
+export async function signIn(input: unknown, from: SignInSource): Promise<SignedIn> {
 	const { email, password } = parse(SignInInput, input);
-	const attempt = beginSignInAttempt(email, address);
 	const user = await db().user.findUnique({ where: { email } });
+	const device = user ? knownDevice(from.device, user.id) : null;
+	const attempt = beginSignInAttempt(email, device ? { device } : { address: from.address });
+	if (attempt.delayMs) await new Promise((done) => setTimeout(done, attempt.delayMs));
 	const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
 	if (!user || !ok) throw new Unauthenticated(INVALID, 'invalid_credentials');
 	attempt.succeeded();
 	return transaction(async (tx) => {
 		const session = await createSession(tx, user.id);
 		await audit(tx, user.id, { action: 'signed_in', entity: 'User', entityId: user.id });
-		return { user: { id: user.id, email: user.email, name: user.name }, ...session };
+		return {
+			user: { id: user.id, email: user.email, name: user.name },
+			...session,
+			device: {
+				value: issueDeviceCookie(user.id),
+				expiresAt: new Date(Date.now() + DEVICE_COOKIE_DAYS * DAY_MS)
+			}
+		};
 	});
 }
 
 export async function signOut(actor: Actor): Promise<void> {
+	assertSessionActor(actor, 'sign out or end sessions');
 	await transaction(async (tx) => {
 		if (actor.via.kind === 'session') await invalidateSession(tx, actor.via.sessionId);
 		await audit(tx, actor.userId, { action: 'signed_out', entity: 'User', entityId: actor.userId });
