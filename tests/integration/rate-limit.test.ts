@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.ts';
-import { makePartnership, PASSWORD, type Fixture } from '../support/factories.ts';
+import { makePartnership, makeUser, PASSWORD, type Fixture } from '../support/factories.ts';
+import { signedIn } from '../support/people.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // Behind a proxy, as in production: the proxy's X-Forwarded-For header says who is signing in, so each
@@ -13,12 +14,30 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-function loginFrom(address: string, email: string, password: string) {
-	const client = new Client(server.url, undefined, { 'x-forwarded-for': address });
-	return client.post('/api/v1/auth/login', { email, password });
+type Answer = Awaited<ReturnType<Client['post']>> & { ms: number; device?: string };
+
+/** A sign-in from an address, as a browser that holds `device` (its known-device cookie) if given. */
+async function loginFrom(
+	address: string,
+	email: string,
+	password: string,
+	device?: string
+): Promise<Answer> {
+	const client = new Client(server.url, undefined, {
+		'x-forwarded-for': address,
+		...(device ? { cookie: `device=${device}` } : {})
+	});
+	const started = performance.now();
+	const res = await client.post('/api/v1/auth/login', { email, password });
+	const set = res.headers.getSetCookie().find((c) => c.startsWith('device='));
+	return {
+		...res,
+		ms: performance.now() - started,
+		device: set?.split(';')[0].slice('device='.length)
+	};
 }
 
-function expectRateLimited(res: Awaited<ReturnType<typeof loginFrom>>) {
+function expectRateLimited(res: Answer) {
 	expect(res.status).toBe(429);
 	expect(res.json.error.code).toBe('rate_limited');
 	const retryAfter = Number(res.headers.get('retry-after'));
@@ -27,25 +46,104 @@ function expectRateLimited(res: Awaited<ReturnType<typeof loginFrom>>) {
 	expect(res.headers.getSetCookie()).toEqual([]);
 }
 
-describe('sign-in rate limits', () => {
-	it('after 5 failed sign-ins an account gets 429 with Retry-After, even with the right password', async () => {
-		const { email } = alpha.members.REVIEWER;
-		for (let i = 1; i <= 5; i++) {
-			const res = await loginFrom(`10.0.1.${i}`, email, `wrong-password-${i}`);
-			expect(res.status).toBe(401);
-		}
-		expectRateLimited(await loginFrom('10.0.1.99', email, PASSWORD));
-		expectRateLimited(await loginFrom('10.0.1.99', email.toUpperCase(), PASSWORD));
+async function failTimes(n: number, address: string, email: string, device?: string) {
+	const answers: Answer[] = [];
+	for (let i = 1; i <= n; i++) {
+		const res = await loginFrom(address, email, `wrong-password-${i}`, device);
+		expect(res.status).toBe(401);
+		answers.push(res);
+	}
+	return answers;
+}
+
+describe('a stranger guessing cannot lock the owner out', () => {
+	it('5 failures lock the stranger’s source; the owner’s browser with its device cookie still signs in at once', async () => {
+		const email = 'owner-one@alpha.test';
+		await makeUser(server.db, email, 'Owner One');
+		const first = await loginFrom('10.0.10.1', email, PASSWORD);
+		expect(first.status).toBe(200);
+		const deviceCookie = first.headers.getSetCookie().find((c) => c.startsWith('device='))!;
+		expect(deviceCookie).toMatch(/;\s*HttpOnly/i);
+		expect(deviceCookie).toMatch(/;\s*SameSite=Lax/i);
+		const expires = new Date(/expires=([^;]+)/i.exec(deviceCookie)![1]).getTime();
+		expect(expires).toBeGreaterThan(Date.now() + 300 * 24 * 60 * 60 * 1000);
+
+		// The stranger shares the owner's address (one office, one NAT) and fails five times.
+		await failTimes(5, '10.0.10.1', email);
+		expectRateLimited(await loginFrom('10.0.10.1', email, 'wrong-password-6'));
+		expectRateLimited(await loginFrom('10.0.10.1', email, PASSWORD));
+
+		// The owner's own browser, from that very address, gets in with the right password, undelayed.
+		const owner = await loginFrom('10.0.10.1', email, PASSWORD, first.device);
+		expect(owner.status).toBe(200);
+		expect(owner.json.user.email).toBe(email);
+		expect(owner.ms).toBeLessThan(1500);
+		// A fresh device cookie comes back each time, and the owner can go on using it.
+		expect(owner.device).toBeTruthy();
+		expect((await loginFrom('10.0.10.1', email, PASSWORD, owner.device)).status).toBe(200);
+		// Another address without a device cookie is another source: also unaffected.
+		expect((await loginFrom('10.0.10.2', email, PASSWORD)).status).toBe(200);
 	});
 
-	it('a limited account does not hold up another account', async () => {
+	it('failures from many addresses lock no single other address; past 50 together, only unknown browsers are shut out', async () => {
+		const email = 'owner-two@alpha.test';
+		await makeUser(server.db, email, 'Owner Two');
+		const { device } = await loginFrom('10.0.11.250', email, PASSWORD);
+		for (let i = 1; i <= 50; i++) {
+			const res = await loginFrom(`10.0.12.${i}`, email, `spread-guess-${i}`);
+			expect(res.status).toBe(401);
+		}
+		expectRateLimited(await loginFrom('10.0.12.200', email, PASSWORD));
+		const owner = await loginFrom('10.0.12.200', email, PASSWORD, device);
+		expect(owner.status).toBe(200);
+	});
+
+	it('a device cookie counts only for the account it was issued to, and a forged one not at all', async () => {
+		const email = 'owner-three@alpha.test';
+		await makeUser(server.db, email, 'Owner Three');
+		const others = await loginFrom('10.0.13.1', alpha.members.MEMBER.email, PASSWORD);
+		const [userId, nonce] = others.device!.split('.');
+		const forged = `${userId}.${nonce}.${'A'.repeat(43)}`;
+		await failTimes(3, '10.0.13.2', email, others.device);
+		await failTimes(2, '10.0.13.2', email, forged);
+		// Counted under the address, as any unknown browser is: the sixth try is refused.
+		expectRateLimited(await loginFrom('10.0.13.2', email, PASSWORD, others.device));
+	});
+
+	it('the owner’s own typos lock only their own browser, after 5', async () => {
+		const email = 'owner-four@alpha.test';
+		await makeUser(server.db, email, 'Owner Four');
+		const { device } = await loginFrom('10.0.14.1', email, PASSWORD);
+		await failTimes(5, '10.0.14.1', email, device);
+		expectRateLimited(await loginFrom('10.0.14.1', email, PASSWORD, device));
+		expect((await loginFrom('10.0.14.1', email, PASSWORD)).status).toBe(200);
+	});
+});
+
+describe('failed sign-ins slow down', () => {
+	it('each failure from a source makes its next check wait longer: 0, 0.25, 0.5, 1, 2 s', async () => {
+		const email = 'slowed@alpha.test';
+		await makeUser(server.db, email, 'Slowed');
+		const answers = await failTimes(5, '10.0.15.1', email);
+		const waits = [0, 250, 500, 1000, 2000];
+		answers.forEach((res, i) => expect(res.ms).toBeGreaterThanOrEqual(waits[i] - 20));
+		expect(answers[0].ms).toBeLessThan(1000);
+		// Another source for the same account is not slowed.
+		const elsewhere = await loginFrom('10.0.15.2', email, PASSWORD);
+		expect(elsewhere.status).toBe(200);
+		expect(elsewhere.ms).toBeLessThan(1000);
+	});
+});
+
+describe('sign-in rate limits', () => {
+	it('a limited source does not hold up another account from it', async () => {
 		const { email } = alpha.members.OBSERVER;
 		for (let i = 1; i <= 5; i++) await loginFrom('10.0.2.1', email, 'wrong-password-x');
 		expect((await loginFrom('10.0.2.1', email, PASSWORD)).status).toBe(429);
 		expect((await loginFrom('10.0.2.1', alpha.members.MEMBER.email, PASSWORD)).status).toBe(200);
 	});
 
-	it('a successful sign-in before the limit clears the account’s failures', async () => {
+	it('a successful sign-in before the limit clears the source’s failures', async () => {
 		const { email } = alpha.members.SECRETARIAT;
 		for (let i = 1; i <= 4; i++) await loginFrom('10.0.3.1', email, 'wrong-password-x');
 		expect((await loginFrom('10.0.3.1', email, PASSWORD)).status).toBe(200);
@@ -66,7 +164,7 @@ describe('sign-in rate limits', () => {
 	it('holds when the guesses come all at once: no more than 5 are checked, the rest get 429', async () => {
 		const { email } = alpha.members.ADMIN;
 		const guesses = Array.from({ length: 20 }, (_, i) =>
-			loginFrom(`10.0.6.${i + 1}`, email, `parallel-guess-${i}`)
+			loginFrom('10.0.6.1', email, `parallel-guess-${i}`)
 		);
 		const statuses = (await Promise.all(guesses)).map((res) => res.status);
 		expect(statuses.filter((s) => s === 401)).toHaveLength(5);
@@ -75,7 +173,47 @@ describe('sign-in rate limits', () => {
 
 	it('counts unknown emails the same as known ones, so the limit reveals nothing', async () => {
 		for (let i = 1; i <= 5; i++)
-			await loginFrom(`10.0.5.${i}`, 'nobody@alpha.test', 'wrong-password-x');
-		expectRateLimited(await loginFrom('10.0.5.9', 'nobody@alpha.test', PASSWORD));
+			await loginFrom('10.0.5.1', 'nobody@alpha.test', 'wrong-password-x');
+		expectRateLimited(await loginFrom('10.0.5.1', 'nobody@alpha.test', PASSWORD));
+	});
+});
+
+describe('guessing the current password when changing it', () => {
+	it('is refused with 429 after 5 wrong tries, even with the right one, and each wrong try is audited', async () => {
+		const email = 'unattended@alpha.test';
+		const { id } = await makeUser(server.db, email, 'Unattended Laptop');
+		const client = await signedIn(server.url, email);
+		const change = (currentPassword: string) =>
+			client.post('/api/v1/me/password', {
+				currentPassword,
+				newPassword: 'taken-over-by-a-passer-by'
+			});
+		for (let i = 1; i <= 5; i++) {
+			const res = await change(`guess-${i}`);
+			expect(res.status).toBe(400);
+			expect(Object.keys(res.json.error.fields)).toEqual(['currentPassword']);
+		}
+		const refused = await change(PASSWORD);
+		expect(refused.status).toBe(429);
+		expect(refused.json.error.code).toBe('rate_limited');
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+		const failed = await server.db.auditEvent.count({
+			where: { action: 'password_check_failed', entityId: id, actorUserId: id }
+		});
+		expect(failed).toBe(5);
+		// The password did not change: the owner still signs in with it.
+		expect((await loginFrom('10.0.16.1', email, PASSWORD)).status).toBe(200);
+
+		// The settings page's form shares the count.
+		const form = new FormData();
+		form.append('currentPassword', PASSWORD);
+		form.append('newPassword', 'taken-over-by-a-passer-by');
+		const page = await client.request('POST', '/settings?/changePassword', form, {
+			origin: server.url,
+			'x-sveltekit-action': 'true',
+			accept: 'application/json'
+		});
+		expect(page.json).toMatchObject({ type: 'failure', status: 429 });
+		expect(page.text).toContain('Too many attempts');
 	});
 });
