@@ -12,15 +12,25 @@ test('a person creates a personal access token, uses it on the API, and revokes 
 	await expectAccessible(page);
 
 	await page.getByLabel('Name for a new token').fill('Review notebook');
+	await page.getByLabel('What the token may do').selectOption({ label: 'Read only' });
+	await page.getByLabel('Days until it expires').fill('30');
 	await page.getByRole('button', { name: 'Create token' }).click();
 	const token = await page.getByLabel('Your new token').inputValue();
 	expect(token).toMatch(/^pat_/);
 	await expectAccessible(page);
+	const expires = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(
+		new Date(Date.now() + 30 * 24 * 60 * 60 * 1000)
+	);
+	const row = page.getByRole('row', { name: /Review notebook/ });
+	await expect(row).toContainText('Read only');
+	await expect(row).toContainText(expires);
 
 	const headers = { authorization: `Bearer ${token}` };
 	const me = await request.get('/api/v1/me', { headers });
 	expect(me.status()).toBe(200);
 	expect((await me.json()).user.email).toBe('reviewer@demo.example');
+	const write = await request.post('/api/v1/me/tokens', { headers, data: { name: 'Another' } });
+	expect(write.status()).toBe(403);
 
 	await visit('/settings');
 	await expect(page.getByLabel('Your new token')).toHaveCount(0);
