@@ -7,6 +7,7 @@ import {
 	PASSWORD_CHECK_LIMIT,
 	SOURCE_LIMIT,
 	UNKNOWN_SOURCES_LIMIT,
+	trackedKeys,
 	WINDOW_MS
 } from '../../src/lib/server/auth/rate-limit.ts';
 import { RateLimited } from '../../src/lib/server/errors.ts';
@@ -119,5 +120,17 @@ describe('current-password checks', () => {
 		expect(
 			refusal(() => beginSignInAttempt('user-1@x.test', { address: '10.10.0.1' }, t0 + 1))
 		).toBeNull();
+	});
+});
+
+describe('memory', () => {
+	it('drops stale counts once there are many, so guessing across many addresses cannot grow it for ever', () => {
+		const t0 = 70_000_000;
+		for (let i = 0; i < 4_000; i++)
+			beginSignInAttempt(`s${i}@x.test`, { address: `10.20.${i >> 8}.${i & 255}` }, t0);
+		expect(trackedKeys()).toBeGreaterThan(10_000);
+		// 15 minutes later they are all stale; the next attempt sweeps them away.
+		beginSignInAttempt('fresh@x.test', { address: '10.30.0.1' }, t0 + WINDOW_MS + 1);
+		expect(trackedKeys()).toBe(3);
 	});
 });

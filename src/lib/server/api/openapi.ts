@@ -119,12 +119,19 @@ export function openApiDocument(): Record<string, unknown> {
 			description:
 				'Board meetings, forum priorities and deliberative review for community planning partnerships. ' +
 				'Sign in with a session cookie (POST /api/v1/auth/login) or send a personal access token as ' +
-				'`Authorization: Bearer pat_…`. Errors are `{error: {code, message, fields?}}`.'
+				'`Authorization: Bearer pat_…`. A token with scope `read` may only GET (anything else: 403); ' +
+				'no token may manage tokens, the password or sessions (403). Errors are ' +
+				'`{error: {code, message, fields?}}`.'
 		},
 		components: {
 			securitySchemes: {
 				session: { type: 'apiKey', in: 'cookie', name: 'session' },
-				token: { type: 'http', scheme: 'bearer' }
+				token: {
+					type: 'http',
+					scheme: 'bearer',
+					description:
+						'A personal access token (scope `read` or `read write`, expiring), from /settings'
+				}
 			}
 		},
 		security: [{ session: [] }, { token: [] }],

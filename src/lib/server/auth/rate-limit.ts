@@ -38,6 +38,19 @@ function recent(key: string, now: number): number[] {
 	return times;
 }
 
+/**
+ * Keys are only pruned when asked about again; past this many, every stale one is dropped at once, at
+ * most once a minute so that a flood of fresh keys cannot make every attempt walk them all.
+ */
+const SWEEP_ABOVE = 10_000;
+const SWEEP_EVERY_MS = 60_000;
+let lastSweep = -Infinity;
+
+function sweep(now: number): void {
+	lastSweep = now;
+	for (const key of [...failures.keys()]) recent(key, now);
+}
+
 interface Counter {
 	key: string;
 	limit: number;
@@ -77,6 +90,7 @@ export interface Attempt {
  * Throws RateLimited when any of the attempt's counters is full.
  */
 function begin(counters: Counter[], now: number): Attempt {
+	if (failures.size > SWEEP_ABOVE && now - lastSweep > SWEEP_EVERY_MS) sweep(now);
 	for (const { key, limit } of counters) {
 		const times = recent(key, now);
 		if (times.length >= limit)
@@ -114,7 +128,7 @@ export function beginPasswordCheck(userId: string, now = Date.now()): Attempt {
 	return begin([{ key: `password:${userId}`, limit: PASSWORD_CHECK_LIMIT }], now);
 }
 
-/** Tests only: forget every count. */
-export function resetRateLimits(): void {
-	failures.clear();
+/** How many counters are held, for tests of the sweep. */
+export function trackedKeys(): number {
+	return failures.size;
 }
