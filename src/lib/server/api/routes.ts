@@ -17,6 +17,7 @@ import { DecisionDetail, DecisionSearch, DecisionSummary } from '../decision-reg
 import { DecisionVersionView } from '../decision-views.ts';
 import { DecisionContentInput, RecordDecisionInput } from '../decisions.ts';
 import { AddRestrictedEvidenceInput, EvidenceView } from '../evidence.ts';
+import { SetEvidenceOrganisationsInput } from '../evidence-organisations.ts';
 import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from '../evidence-files.ts';
 import { CreateInvitationInput, InvitationView } from '../invitations.ts';
 import { AttendanceView, RecordAttendanceInput } from '../attendance.ts';
@@ -253,6 +254,16 @@ export const routes = defineRoutes({
 		response: MemberView,
 		errors: [400, 409, ...inPartnership]
 	},
+	removeMember: {
+		method: 'DELETE',
+		path: `${P}/members/{id}`,
+		summary:
+			'Take someone out of the partnership (admins); 409 for a member named in the record, who is made ' +
+			'an observer instead. Their open documents and event streams close at once',
+		tag: 'Structure',
+		status: 204,
+		errors: [409, ...inPartnership]
+	},
 	listInvitations: {
 		method: 'GET',
 		path: `${P}/invitations`,
@@ -377,6 +388,17 @@ export const routes = defineRoutes({
 		},
 		response: EvidenceView,
 		errors: [400, 413, ...inPartnership]
+	},
+	setEvidenceOrganisations: {
+		method: 'PUT',
+		path: '/api/v1/meetings/{id}/evidence/{itemId}/organisations',
+		summary:
+			'Change the organisations that may see a restricted paper (officers who may see it); people ' +
+			'taken off lose its document at once',
+		tag: 'Evidence',
+		body: SetEvidenceOrganisationsInput,
+		status: 204,
+		errors: [400, ...inPartnership]
 	},
 	downloadEvidenceFile: {
 		method: 'GET',
@@ -539,10 +561,12 @@ export const routes = defineRoutes({
 		path: '/api/v1/meetings/{id}/events',
 		summary:
 			'Server-sent events: a "change" event (JSON: meetingId, what, at) whenever the meeting’s record ' +
-			'changes, so a live view knows to fetch it again',
+			'changes, so a live view knows to fetch it again. The stream ends, after a "closed" event, within ' +
+			'a second of the caller losing the right to read the meeting; 429 when the caller already has ' +
+			'20 streams open',
 		tag: 'Meetings',
 		file: 'text/event-stream',
-		errors: [404]
+		errors: [404, 429]
 	},
 	decisionsCsv: {
 		method: 'GET',

@@ -4,6 +4,7 @@ import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { db, transaction } from '../db.ts';
 import { NotFound } from '../errors.ts';
+import { publishRevocation } from '../revocation.ts';
 import { parse, requiredText } from '../validation.ts';
 import { hashSecret, randomSecret, sameHash, splitToken } from './secrets.ts';
 import type { SessionUser } from './sessions.ts';
@@ -74,6 +75,7 @@ export async function revokeAccessToken(actor: Actor, tokenId: string): Promise<
 		if (count === 0) throw new NotFound('access token');
 		await audit(tx, actor.userId, { action: 'revoked', entity: 'AccessToken', entityId: tokenId });
 	});
+	publishRevocation({ kind: 'token-revoked', tokenId, userId: actor.userId });
 }
 
 export async function validateAccessToken(

@@ -4,6 +4,7 @@ import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { db, transaction } from '../db.ts';
 import { Invalid } from '../errors.ts';
+import { publishRevocation } from '../revocation.ts';
 import { parse } from '../validation.ts';
 import { hashPassword, Password, verifyPassword } from './passwords.ts';
 import { createSession, invalidateAllSessions } from './sessions.ts';
@@ -24,7 +25,7 @@ export async function changePassword(
 	if (!(await verifyPassword(user.passwordHash, data.currentPassword)))
 		throw new Invalid({ currentPassword: 'Your current password is not right' });
 	const passwordHash = await hashPassword(data.newPassword);
-	return transaction(async (tx) => {
+	const session = await transaction(async (tx) => {
 		await tx.user.update({
 			where: { id: actor.userId },
 			data: { passwordHash, passwordChangedAt: new Date() }
@@ -37,4 +38,7 @@ export async function changePassword(
 		});
 		return createSession(tx, actor.userId);
 	});
+	// Every connection opened with an old session closes; this browser reconnects with its new one.
+	publishRevocation({ kind: 'signed-out-everywhere', userId: actor.userId });
+	return session;
 }
