@@ -230,6 +230,30 @@ const cases: Case[] = [
 		}
 	},
 	{
+		kind: 'session ended from another browser',
+		async arrange() {
+			const a = await onAgenda('SECRETARIAT');
+			const stream = await follow({ cookie: a.who.client.cookie });
+			const other = await signedIn(server.url, a.who.user.email);
+			const sessionId = a.who.client.cookie.replace(/^session=/, '').split('.')[0];
+			const { json: sessions } = await other.get('/api/v1/me/sessions');
+			expect(sessions).toEqual(
+				expect.arrayContaining([
+					expect.objectContaining({ id: sessionId, current: false }),
+					expect.objectContaining({ current: true })
+				])
+			);
+			return {
+				...a,
+				userId: a.who.user.id,
+				stream,
+				revoke: async () =>
+					(await other.request('DELETE', `/api/v1/me/sessions/${sessionId}`)).status,
+				expect: { close: 4401 }
+			};
+		}
+	},
+	{
 		kind: 'token revoked',
 		async arrange() {
 			const who = await person('SECRETARIAT');
@@ -402,6 +426,22 @@ describe('rights taken away from someone with a document open', () => {
 		a.witness.doc.getText('t').insert(0, mark);
 		await waitFor(() => text(a.victim).includes(mark), 'the witness’s write to reach the reader');
 		expect(a.victim.provider.wsconnected).toBe(true);
+	});
+});
+
+describe('managing sessions', () => {
+	it('is refused with an access token, and another person’s session is not found', async () => {
+		const who = await person('OBSERVER');
+		const { json } = await who.client.post('/api/v1/me/tokens', { name: 'script' });
+		const res = await fetch(`${server.url}/api/v1/me/sessions`, {
+			headers: { authorization: `Bearer ${json.token}` }
+		});
+		expect(res.status).toBe(403);
+		const someoneElse = admin.cookie.replace(/^session=/, '').split('.')[0];
+		expect((await who.client.request('DELETE', `/api/v1/me/sessions/${someoneElse}`)).status).toBe(
+			404
+		);
+		expect((await admin.get('/api/v1/me')).status).toBe(200);
 	});
 });
 

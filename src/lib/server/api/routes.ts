@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AccessTokenView, CreateAccessTokenInput } from '../auth/access-tokens.ts';
 import { ChangePasswordInput } from '../auth/account.ts';
+import { SessionView } from '../auth/my-sessions.ts';
 import { SignInInput } from '../auth/sign-in.ts';
 import { ActionFilter, ActionView, AddActionInput, UpdateActionInput } from '../actions.ts';
 import { BodyView, CreateBodyInput, UpdateBodyInput } from '../bodies.ts';
@@ -111,6 +112,24 @@ export const routes = defineRoutes({
 		body: ChangePasswordInput,
 		status: 204,
 		errors: [400]
+	},
+	listSessions: {
+		method: 'GET',
+		path: '/api/v1/me/sessions',
+		summary: 'The caller’s signed-in browsers (not with an access token)',
+		tag: 'Account',
+		response: z.array(SessionView),
+		errors: [403]
+	},
+	endSession: {
+		method: 'DELETE',
+		path: '/api/v1/me/sessions/{id}',
+		summary:
+			'Sign one of the caller’s browsers out; its open documents and event streams close at once ' +
+			'(not with an access token)',
+		tag: 'Account',
+		status: 204,
+		errors: [403, 404]
 	},
 	listTokens: {
 		method: 'GET',
