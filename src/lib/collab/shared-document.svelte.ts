@@ -9,7 +9,9 @@ export type ConnectionState = 'connecting' | 'connected' | 'offline';
 
 export interface Presence {
 	clientId: number;
+	/** Name and organisation are written by the server from the person's session, not by their client. */
 	name: string;
+	organisation: string | null;
 	colour: string;
 	/** The field this person is in, e.g. "agenda:<itemId>:title". */
 	field: string | null;
@@ -93,6 +95,7 @@ export class SharedDocument {
 			people.push({
 				clientId,
 				name: state.name,
+				organisation: typeof state.organisation === 'string' ? state.organisation : null,
 				colour: typeof state.colour === 'string' ? state.colour : COLOURS[0],
 				field: typeof state.field === 'string' ? state.field : null
 			});
