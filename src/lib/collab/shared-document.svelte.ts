@@ -22,6 +22,12 @@ export interface Person {
 	name: string;
 }
 
+const ENDED: Record<number, string> = {
+	4401: 'You have been signed out. Sign in again to keep working on this document.',
+	4403: 'You may no longer open this document. Reload the page to see what you can open.',
+	4429: 'You have too many documents open. Close some tabs, then reload this page.'
+};
+
 /** Colours with at least 4.5:1 contrast on white, so names drawn in them stay readable. */
 const COLOURS = ['#1d70b8', '#b3261e', '#00703c', '#6f3c97', '#8a4b08', '#0b6e79', '#a7225e'];
 
@@ -34,6 +40,8 @@ export class SharedDocument {
 	/** This device holds a copy (loaded from and saving to IndexedDB). */
 	savedLocally = $state(false);
 	people: Presence[] = $state([]);
+	/** Why the server ended the connection for good (signed out, no longer allowed), or null. */
+	ended: string | null = $state(null);
 	readonly readOnly: boolean;
 	private provider: WebsocketProvider;
 	private local: IndexeddbPersistence;
@@ -56,6 +64,11 @@ export class SharedDocument {
 			if (status !== 'connected') this.synced = false;
 		});
 		this.provider.on('sync', (synced: boolean) => (this.synced = synced));
+		// The server closes with 44xx when retrying cannot help; the client then stops, and says why.
+		this.provider.on(
+			'closed',
+			({ code }: { code: number }) => (this.ended = ENDED[code] ?? ENDED[4403])
+		);
 		const awareness = this.provider.awareness;
 		awareness.setLocalState({
 			name: me.name,
