@@ -529,3 +529,57 @@ describe('caps on one person’s connections', () => {
 		for (const s of streams) await s.stop();
 	});
 });
+
+describe('the commands that take rights away', () => {
+	it('removes only a member with nothing on record, by an admin, and audits it', async () => {
+		const secretariat = await signedIn(server.url, alpha.members.SECRETARIAT.email);
+		const fresh = await person('OBSERVER');
+		const path = (id: string) => `/api/v1/partnerships/alpha/members/${id}`;
+		expect((await secretariat.request('DELETE', path(fresh.membershipId))).status).toBe(403);
+		const chair = await admin.request('DELETE', path(alpha.members.MEMBER.membershipId));
+		expect(chair.status).toBe(409);
+		expect(chair.json.error.message).toMatch(/observer instead/);
+		expect((await admin.request('DELETE', path(fresh.membershipId))).status).toBe(204);
+		expect((await admin.request('DELETE', path(fresh.membershipId))).status).toBe(404);
+		expect((await fresh.client.get('/api/v1/partnerships/alpha')).status).toBe(404);
+		expect(
+			await server.db.auditEvent.count({
+				where: { entity: 'Membership', entityId: fresh.membershipId, action: 'removed' }
+			})
+		).toBe(1);
+	});
+
+	it('changes a restricted paper’s organisations for officers who may see it, and audits it', async () => {
+		const { json: paper } = await admin.post(`/api/v1/meetings/${meetingId}/evidence`, {
+			title: 'Waiting list extract',
+			kind: 'STATISTICS',
+			allowedOrganisationIds: [alpha.organisations.health.id]
+		});
+		const path = `/api/v1/meetings/${meetingId}/evidence/${paper.id}/organisations`;
+		const body = { allowedOrganisationIds: [alpha.organisations.council.id] };
+		const healthMember = await person('MEMBER', 'health');
+		const councilOfficer = await person('SECRETARIAT', 'council');
+		expect((await healthMember.client.request('PUT', path, body)).status).toBe(403);
+		// An officer kept from the paper cannot name their own organisation onto it.
+		expect((await councilOfficer.client.request('PUT', path, body)).status).toBe(404);
+		const unknown = await admin.request('PUT', path, {
+			allowedOrganisationIds: ['cnotanorg00000000']
+		});
+		expect(unknown.status).toBe(400);
+		expect(Object.keys(unknown.json.error.fields).join()).toMatch(/allowedOrganisationIds/);
+		expect((await admin.request('PUT', path, body)).status).toBe(204);
+		const seen = async (who: Client) =>
+			((await who.get(`/api/v1/meetings/${meetingId}/evidence`)).json as { id: string }[]).some(
+				(p) => p.id === paper.id
+			);
+		expect(await seen(councilOfficer.client)).toBe(true);
+		expect(await seen(healthMember.client)).toBe(false);
+		const audited = await server.db.auditEvent.findFirst({
+			where: { entity: 'EvidenceItem', entityId: paper.id, action: 'organisations_changed' }
+		});
+		expect(JSON.parse(audited!.detail)).toMatchObject({
+			from: [alpha.organisations.health.id],
+			to: [alpha.organisations.council.id]
+		});
+	});
+});
