@@ -8,7 +8,9 @@
 // two copies of these modules in one process and must share one channel, as live.ts does. When the
 // workspace runs as several instances, a Redis (or Postgres LISTEN/NOTIFY) implementation of the same
 // port can be installed with setRevocationChannel: signals are plain JSON so they cross processes as
-// they are, and each instance re-checks only its own connections.
+// they are, and each instance re-checks only its own connections. In process, subscribers run before
+// publish returns, so a connection is already held when the command's response goes out; across
+// processes the signal lands milliseconds later, still well inside the second the product promises.
 import { EventEmitter } from 'node:events';
 import type { Actor } from './actor.ts';
 import { db } from './db.ts';
