@@ -12,7 +12,7 @@ import {
 import { parseDocumentName } from '../../src/lib/collab/documents.ts';
 import { recheckAccess } from './access.ts';
 import type { ConnectionHandle } from './connection.ts';
-import { CLOSE, MAX_CONNECTIONS_PER_PERSON } from './limits.ts';
+import { CLOSE, MAX_CONNECTIONS_PER_PERSON, RECHECK_EVERY_MS } from './limits.ts';
 
 interface Held {
 	actor: Actor;
@@ -26,9 +26,14 @@ export class ConnectionGuard {
 	/** Signals seen so far, so a connection authorised while one arrived is checked again. */
 	#signals = 0;
 	#unsubscribe: () => void;
+	#sweep: NodeJS.Timeout;
 
 	constructor() {
 		this.#unsubscribe = subscribeRevocations((signal) => this.#revoke(signal));
+		this.#sweep = setInterval(() => {
+			for (const held of this.#held) this.#recheck(held);
+		}, RECHECK_EVERY_MS);
+		this.#sweep.unref();
 	}
 
 	get signalCount(): number {
@@ -62,6 +67,7 @@ export class ConnectionGuard {
 
 	close(): void {
 		this.#unsubscribe();
+		clearInterval(this.#sweep);
 	}
 
 	#revoke(signal: RevocationSignal): void {

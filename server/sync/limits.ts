@@ -53,6 +53,12 @@ export const EDIT_SESSION_GAP_MS = 10 * 60 * 1000;
 export const MAX_CONNECTIONS_PER_PERSON = fromEnv('SYNC_CONNECTIONS_PER_PERSON', 20);
 
 /**
+ * Every open connection's rights are asked again this often, besides on each revocation signal: a
+ * session that simply expired, or a change made outside the commands, still ends the connection.
+ */
+export const RECHECK_EVERY_MS = fromEnv('SYNC_RECHECK_EVERY_MS', 5 * 60 * 1000);
+
+/**
  * Frames a connection may send while its rights are being checked again after a revocation signal; they
  * are held, then applied or dropped by the answer. The check takes milliseconds.
  */

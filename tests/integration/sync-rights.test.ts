@@ -583,3 +583,26 @@ describe('the commands that take rights away', () => {
 		});
 	});
 });
+
+describe('a session that ends without a signal', () => {
+	let swept: TestServer;
+	afterAll(() => swept?.stop());
+
+	it('still closes its connections at the next periodic check', async () => {
+		swept = await startServer({ env: { SYNC_RECHECK_EVERY_MS: '200' } });
+		const beta = await makePartnership(swept.db, 'beta');
+		const meeting = await makeMeeting(swept.db, beta);
+		const officer = await signedIn(swept.url, beta.members.SECRETARIAT.email);
+		const client = connect(swept.url, `meeting:${meeting.id}:agenda`, officer.cookie);
+		clients.push(client);
+		const closed = closings(client);
+		await client.synced;
+		// Expired, as a session left alone for two weeks would be; no command published anything.
+		await swept.db.session.updateMany({
+			where: { userId: beta.members.SECRETARIAT.userId },
+			data: { expiresAt: new Date(Date.now() - 1000) }
+		});
+		await waitFor(() => closed.length > 0, 'the periodic check to close it', 3000);
+		expect(closed[0].code).toBe(4401);
+	});
+});
