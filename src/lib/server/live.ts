@@ -41,6 +41,7 @@ export function subscribeMeeting(
 }
 
 const KEEPALIVE_MS = 20_000;
+const RECHECK_EVERY_MS = 5 * 60 * 1000;
 
 function fromEnv(name: string, fallback: number): number {
 	const value = Number(process.env[name]);
@@ -125,12 +126,15 @@ export function meetingEventStream(
 					})
 				: () => {};
 			const keepalive = setInterval(() => send(': keepalive\n\n'), KEEPALIVE_MS);
+			// Asked again now and then too, so a session that simply expired ends its stream.
+			const periodic = holder ? setInterval(() => void recheck(), RECHECK_EVERY_MS) : undefined;
 			stop = () => {
 				if (stopped) return;
 				stopped = true;
 				unsubscribe();
 				unsubscribeRevocations();
 				clearInterval(keepalive);
+				clearInterval(periodic);
 				if (holder) {
 					const left = (open.get(holder.userId) ?? 1) - 1;
 					if (left > 0) open.set(holder.userId, left);
