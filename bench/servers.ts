@@ -110,7 +110,8 @@ export async function startReference(): Promise<BenchServer> {
 
 /** Ours on an existing, migrated data folder, which is kept when it stops (so it can be restarted). */
 export async function startOurs(dataDir: string): Promise<BenchServer> {
-	const started = await startServer({ dataDir });
+	// A hundred clients share three people here, far over the per-person cap a real person meets.
+	const started = await startServer({ dataDir, env: { SYNC_CONNECTIONS_PER_PERSON: '10000' } });
 	const stop = async () => {
 		const exited =
 			started.process.exitCode === null

@@ -16,12 +16,20 @@ import {
 	meetingContext,
 	type MeetingAccess
 } from '../../src/lib/server/permissions.ts';
+import { stillSignedIn } from '../../src/lib/server/revocation.ts';
 import { parseDocumentName } from '../../src/lib/collab/documents.ts';
+import { CLOSE } from './limits.ts';
 
 export const SYNC_PREFIX = '/sync/';
 
+/** Who a connection is, as presence shows them: from the session and membership, never the client. */
+export interface Identity {
+	name: string;
+	organisation: string;
+}
+
 export type UpgradeDecision =
-	| { ok: true; actor: Actor; docName: string; access: MeetingAccess }
+	| { ok: true; actor: Actor; docName: string; access: MeetingAccess; identity: Identity }
 	| { ok: false; status: 401 | 403 | 404; reason: string };
 
 /** The document a request path names (`/sync/<docName>`, query ignored), or null. */
@@ -87,8 +95,18 @@ export async function authoriseUpgrade(
 	const actor = await actorFromHeaders(headers);
 	if (!actor) return { ok: false, status: 401, reason: 'Sign in first' };
 	const docName = docNameFromPath(url);
-	const address = docName ? parseDocumentName(docName) : null;
-	if (!docName || !address) return { ok: false, status: 404, reason: 'No such document' };
+	if (!docName || !parseDocumentName(docName))
+		return { ok: false, status: 404, reason: 'No such document' };
+	return decideAccess(actor, docName);
+}
+
+/**
+ * Whether `actor` may open `docName` now, and how: asked on the upgrade and again whenever a revocation
+ * signal concerns an open connection. The identity is what presence shows for them.
+ */
+export async function decideAccess(actor: Actor, docName: string): Promise<UpgradeDecision> {
+	const address = parseDocumentName(docName);
+	if (!address) return { ok: false, status: 404, reason: 'No such document' };
 	const refused = { ok: false, status: 403, reason: 'Not allowed' } as const;
 	const ctx = await meetingContext(actor, address.meetingId).catch((error) => {
 		if (error instanceof NotFound) return null;
@@ -101,7 +119,25 @@ export async function authoriseUpgrade(
 			return refused;
 		if (!canSeeEvidence(ctx, paper)) return refused;
 	}
+	const organisation = await db().organisation.findUnique({
+		where: { id: ctx.membership.organisationId },
+		select: { name: true }
+	});
 	// A read-only token reads what its owner may read and writes nothing, whatever its owner's role.
 	const access = readOnlyActor(actor) ? 'read' : ctx.access;
-	return { ok: true, actor, docName, access };
+	const identity = { name: actor.name, organisation: organisation?.name ?? '' };
+	return { ok: true, actor, docName, access, identity };
+}
+
+export type Recheck =
+	| { ok: true; access: MeetingAccess; identity: Identity }
+	| { ok: false; code: number; reason: string };
+
+/** Asks again for an open connection: signed out closes (4401), no longer allowed closes (4403). */
+export async function recheckAccess(actor: Actor, docName: string): Promise<Recheck> {
+	if (!(await stillSignedIn(actor)))
+		return { ok: false, code: CLOSE.signedOut, reason: 'signed out' };
+	const decision = await decideAccess(actor, docName);
+	if (!decision.ok) return { ok: false, code: CLOSE.notAllowed, reason: 'no longer allowed' };
+	return { ok: true, access: decision.access, identity: decision.identity };
 }

@@ -1,10 +1,12 @@
 // One WebSocket connection's pipeline: each frame is decoded and checked (protocol.ts), authorised
 // (readers' document updates are discarded), then handed to its room, which applies, stores and fans
 // out. A bad frame closes only this connection; nothing a client sends can throw past this module.
+// While its rights are checked again (a revocation signal), its frames wait for the answer.
 import type { WebSocket } from 'ws';
 import { log } from '../../src/lib/server/log.ts';
 import type { MeetingAccess } from '../../src/lib/server/permissions.ts';
-import { CLOSE, MAX_BUFFERED_BYTES, MAX_FRAME_BYTES } from './limits.ts';
+import type { Identity, Recheck } from './access.ts';
+import { CLOSE, MAX_BUFFERED_BYTES, MAX_FRAME_BYTES, MAX_HELD_FRAMES } from './limits.ts';
 import { MalformedFrame, decodeMessage, type Message } from './protocol.ts';
 import type { Peer, Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
@@ -44,19 +46,47 @@ export interface ConnectionGrant {
 	docName: string;
 	access: MeetingAccess;
 	userId: string;
+	identity: Identity;
 }
 
-export function serveConnection(ws: WebSocket, grant: ConnectionGrant, rooms: Rooms): void {
+/** What the sync server keeps of an open connection, to act on revocation signals. */
+export interface ConnectionHandle {
+	readonly userId: string;
+	readonly docName: string;
+	/**
+	 * Holds the connection's incoming frames until settle is called (the answer to a re-check), so a write
+	 * sent just after a right was taken away is never applied ahead of the answer.
+	 */
+	hold(): void;
+	/** Ends one hold: closes, or keeps the connection at `access` (never more than it had). */
+	settle(outcome: Recheck): void;
+	readonly closed: Promise<void>;
+}
+
+export function serveConnection(
+	ws: WebSocket,
+	grant: ConnectionGrant,
+	rooms: Rooms
+): ConnectionHandle {
 	const { docName } = grant;
+	let access = grant.access;
 	let room: Room | undefined;
 	let closed = false;
+	let holds = 0;
+	let markClosed!: () => void;
+	const closedPromise = new Promise<void>((resolve) => (markClosed = resolve));
 	const early: Array<[Buffer, boolean]> = [];
 	const peer: Peer = {
 		userId: grant.userId,
-		canWrite: grant.access === 'write',
+		identity: grant.identity,
+		canWrite: access === 'write',
 		send: (frame) => sendBounded(ws, frame, docName),
 		close: (code, reason) => {
+			if (closed) return;
 			closed = true;
+			early.length = 0;
+			// Out of the room at once: nothing more is sent to it, and its presence goes.
+			room?.leave(peer);
 			ws.close(code, reason);
 		}
 	};
@@ -65,7 +95,7 @@ export function serveConnection(ws: WebSocket, grant: ConnectionGrant, rooms: Ro
 		if (closed || !room) return;
 		try {
 			const message = decodeFrame(data, isBinary);
-			if (!authorise(grant.access, message)) return;
+			if (!authorise(access, message)) return;
 			room.receive(peer, message);
 		} catch (error) {
 			const malformed = error instanceof MalformedFrame;
@@ -79,16 +109,22 @@ export function serveConnection(ws: WebSocket, grant: ConnectionGrant, rooms: Ro
 			);
 		}
 	};
+	const drain = (): void => {
+		if (!room || holds > 0) return;
+		for (const [data, isBinary] of early.splice(0)) handle(data, isBinary);
+	};
 
 	ws.on('message', (data: Buffer, isBinary: boolean) => {
 		if (closed) return;
-		if (room) return handle(data, isBinary);
-		if (early.length >= MAX_EARLY_FRAMES) return peer.close(CLOSE.tryAgainLater, 'too many frames');
+		if (room && holds === 0) return handle(data, isBinary);
+		const bound = room ? MAX_HELD_FRAMES : MAX_EARLY_FRAMES;
+		if (early.length >= bound) return peer.close(CLOSE.tryAgainLater, 'too many frames');
 		early.push([data, isBinary]);
 	});
 	ws.on('close', () => {
 		closed = true;
 		room?.leave(peer);
+		markClosed();
 	});
 	ws.on('error', (error) => log.warn({ docName, err: error }, 'sync: connection error'));
 
@@ -102,11 +138,35 @@ export function serveConnection(ws: WebSocket, grant: ConnectionGrant, rooms: Ro
 				return peer.close(CLOSE.tryAgainLater, 'document unavailable');
 			}
 			room = opened;
-			for (const [data, isBinary] of early.splice(0)) handle(data, isBinary);
+			drain();
 		},
 		(error) => {
 			log.error({ docName, err: error }, 'sync: document could not be loaded');
 			peer.close(CLOSE.internalError, 'document could not be loaded');
 		}
 	);
+
+	return {
+		userId: grant.userId,
+		docName,
+		closed: closedPromise,
+		hold: () => void holds++,
+		settle: (outcome) => {
+			holds = Math.max(0, holds - 1);
+			if (closed) return;
+			if (!outcome.ok) {
+				log.info({ docName, userId: grant.userId, reason: outcome.reason }, 'sync: access ended');
+				return peer.close(outcome.code, outcome.reason);
+			}
+			// A right given back is used on the next connection (the page reloads with it); one taken away
+			// applies from now, to the held frames too.
+			if (outcome.access === 'read' && access === 'write') {
+				access = 'read';
+				peer.canWrite = false;
+				log.info({ docName, userId: grant.userId }, 'sync: connection made read-only');
+			}
+			peer.identity = outcome.identity;
+			drain();
+		}
+	};
 }

@@ -9,6 +9,7 @@ import { registerDocumentHost } from '../../src/lib/server/live-documents.ts';
 import { log } from '../../src/lib/server/log.ts';
 import { SYNC_PREFIX, authoriseUpgrade } from './access.ts';
 import { serveConnection } from './connection.ts';
+import { ConnectionGuard } from './guard.ts';
 import { CLOSE, MAX_FRAME_BYTES } from './limits.ts';
 import { Rooms } from './rooms.ts';
 import { closeUpdateLog } from './update-log.ts';
@@ -42,6 +43,7 @@ export function createSyncServer(options: { origin?: string } = {}): SyncServer 
 	});
 	const writer = new UpdateWriter();
 	const rooms = new Rooms(writer);
+	const guard = new ConnectionGuard();
 	let closing = false;
 
 	const server: SyncServer = {
@@ -50,6 +52,7 @@ export function createSyncServer(options: { origin?: string } = {}): SyncServer 
 		async upgrade(request, socket, head) {
 			socket.on('error', (error) => log.debug({ err: error }, 'sync: upgrade socket error'));
 			if (closing) return refuse(socket, 503, 'Shutting down');
+			const authorisedAt = guard.signalCount;
 			let decision;
 			try {
 				decision = await authoriseUpgrade(request.url, request.headers, options.origin);
@@ -59,18 +62,33 @@ export function createSyncServer(options: { origin?: string } = {}): SyncServer 
 			}
 			if (!decision.ok) return refuse(socket, decision.status, decision.reason);
 			if (socket.destroyed || closing) return void socket.destroy();
+			const { actor } = decision;
+			if (!guard.admit(actor.userId)) {
+				// Over the cap: the handshake completes so the client can read why (4429 stops the stock
+				// client from retrying), then the connection closes.
+				log.warn({ userId: actor.userId }, 'sync: too many connections for one person');
+				return wss.handleUpgrade(request, socket, head, (ws) =>
+					ws.close(CLOSE.tooMany, 'too many open connections')
+				);
+			}
+			// The place is held until the socket closes, however the connection ends.
+			socket.once('close', () => guard.release(actor.userId));
 			const grant = {
 				docName: decision.docName,
 				access: decision.access,
-				userId: decision.actor.userId
+				userId: actor.userId,
+				identity: decision.identity
 			};
-			wss.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, grant, rooms));
+			wss.handleUpgrade(request, socket, head, (ws) =>
+				guard.watch(actor, serveConnection(ws, grant, rooms), authorisedAt)
+			);
 		},
 
 		withDocument: (docName, read) => rooms.withDocument(docName, read),
 
 		async close() {
 			closing = true;
+			guard.close();
 			for (const ws of wss.clients) ws.close(CLOSE.restarting, 'server restarting');
 			await rooms.unloadAll();
 			await writer.flush();

@@ -44,7 +44,30 @@ export const PROJECTION_DEBOUNCE_MS = fromEnv('SYNC_PROJECTION_DEBOUNCE_MS', 1_0
 /** Edits closer together than this count as one editing session in a document's history. */
 export const EDIT_SESSION_GAP_MS = 10 * 60 * 1000;
 
-/** WebSocket close codes used here (RFC 6455 §7.4.1 and the y-websocket 4400–4499 "do not retry" range). */
+/**
+ * Open document connections one person may hold in this process. A meeting page opens a handful of
+ * documents and a person may have a few pages open in a few tabs; 20 covers that with room for
+ * reconnections in flight, while one account cannot hold hundreds (each costs memory and a share of every
+ * fan-out). SYNC_CONNECTIONS_PER_PERSON lowers it for tests.
+ */
+export const MAX_CONNECTIONS_PER_PERSON = fromEnv('SYNC_CONNECTIONS_PER_PERSON', 20);
+
+/**
+ * Every open connection's rights are asked again this often, besides on each revocation signal: a
+ * session that simply expired, or a change made outside the commands, still ends the connection.
+ */
+export const RECHECK_EVERY_MS = fromEnv('SYNC_RECHECK_EVERY_MS', 5 * 60 * 1000);
+
+/**
+ * Frames a connection may send while its rights are being checked again after a revocation signal; they
+ * are held, then applied or dropped by the answer. The check takes milliseconds.
+ */
+export const MAX_HELD_FRAMES = 256;
+
+/**
+ * WebSocket close codes used here (RFC 6455 §7.4.1 and the y-websocket 4400–4499 "do not retry" range:
+ * the stock client stops reconnecting on those, as it should when a person signed out or lost the right).
+ */
 export const CLOSE = {
 	goingAway: 1001,
 	unsupported: 1003,
@@ -52,5 +75,11 @@ export const CLOSE = {
 	tooBig: 1009,
 	internalError: 1011,
 	restarting: 1012,
-	tryAgainLater: 1013
+	tryAgainLater: 1013,
+	/** The session or token the connection was opened with has ended (sign-out, password change). */
+	signedOut: 4401,
+	/** The person may no longer open this document (removed, or a paper's organisations changed). */
+	notAllowed: 4403,
+	/** The person already holds MAX_CONNECTIONS_PER_PERSON connections. */
+	tooMany: 4429
 } as const;

@@ -12,7 +12,8 @@ import {
 	IDLE_UNLOAD_MS,
 	PROJECTION_DEBOUNCE_MS
 } from './limits.ts';
-import { admitPresence } from './presence.ts';
+import type { Identity } from './access.ts';
+import { admitPresence, stampPresence } from './presence.ts';
 import {
 	MalformedFrame,
 	encodeAwareness,
@@ -28,6 +29,8 @@ import type { UpdateWriter } from './writer.ts';
 /** A connection as a room sees it. */
 export interface Peer {
 	userId: string;
+	/** Who presence shows for this connection, whatever its client claims. */
+	identity: Identity;
 	canWrite: boolean;
 	send(frame: Uint8Array): void;
 	close(code: number, reason: string): void;
@@ -125,10 +128,13 @@ export class Room {
 			case 'sync-update':
 				return this.#apply(peer, message.update);
 			case 'awareness': {
-				const admitted = admitPresence(message.entries, peer, {
-					owners: this.#owners,
-					states: this.awareness.getStates().size
-				});
+				const admitted = stampPresence(
+					admitPresence(message.entries, peer, {
+						owners: this.#owners,
+						states: this.awareness.getStates().size
+					}),
+					peer.identity
+				);
 				if (admitted.length === 0) return;
 				awarenessProtocol.applyAwarenessUpdate(
 					this.awareness,

@@ -102,7 +102,9 @@ describe('people who may only read', () => {
 			await waitFor(() => text(reader).includes(`for ${who}`), 'the reader to get the document');
 			await waitFor(
 				() =>
-					[...reader.provider.awareness.getStates().values()].some((s) => s.user?.name === 'admin'),
+					[...reader.provider.awareness.getStates().values()].some(
+						(s) => s.user?.name === 'admin of alpha'
+					),
 				"the writer's presence"
 			);
 			const before = await stored(doc('evidence'));

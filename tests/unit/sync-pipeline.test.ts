@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { authorise, decodeFrame } from '../../server/sync/connection.ts';
 import { MAX_AWARENESS_PER_CONNECTION, MAX_FRAME_BYTES } from '../../server/sync/limits.ts';
-import { admitPresence } from '../../server/sync/presence.ts';
+import { admitPresence, stampPresence } from '../../server/sync/presence.ts';
 import {
 	MalformedFrame,
 	decodeMessage,
@@ -97,6 +97,41 @@ describe('admitting presence', () => {
 		expect(admitPresence(many, 'me', { owners: new Map(), states: 0 })).toHaveLength(
 			MAX_AWARENESS_PER_CONNECTION
 		);
+	});
+});
+
+describe('stamping presence', () => {
+	const identity = { name: 'Robin Example', organisation: 'Voluntary action' };
+	const at = (state: string) => ({ clientId: 7, clock: 3, state });
+
+	it('writes the session’s name and organisation over what the client claimed, keeping the rest', () => {
+		const [stamped] = stampPresence(
+			[
+				at(
+					JSON.stringify({
+						name: 'Council leader',
+						user: { name: 'x' },
+						field: 'f',
+						colour: '#fff'
+					})
+				)
+			],
+			identity
+		);
+		expect(stamped.clientId).toBe(7);
+		expect(JSON.parse(stamped.state)).toEqual({
+			name: 'Robin Example',
+			organisation: 'Voluntary action',
+			user: identity,
+			field: 'f',
+			colour: '#fff'
+		});
+	});
+
+	it('lets a departure through and drops states that are not objects', () => {
+		expect(stampPresence([at('null')], identity)).toEqual([at('null')]);
+		for (const state of ['"a name"', '[1]', '42', 'not json'])
+			expect(stampPresence([at(state)], identity)).toEqual([]);
 	});
 });
 

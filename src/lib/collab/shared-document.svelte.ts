@@ -9,7 +9,9 @@ export type ConnectionState = 'connecting' | 'connected' | 'offline';
 
 export interface Presence {
 	clientId: number;
+	/** Name and organisation are written by the server from the person's session, not by their client. */
 	name: string;
+	organisation: string | null;
 	colour: string;
 	/** The field this person is in, e.g. "agenda:<itemId>:title". */
 	field: string | null;
@@ -19,6 +21,12 @@ export interface Person {
 	id: string;
 	name: string;
 }
+
+const ENDED: Record<number, string> = {
+	4401: 'You have been signed out. Sign in again to keep working on this document.',
+	4403: 'You may no longer open this document. Reload the page to see what you can open.',
+	4429: 'You have too many documents open. Close some tabs, then reload this page.'
+};
 
 /** Colours with at least 4.5:1 contrast on white, so names drawn in them stay readable. */
 const COLOURS = ['#1d70b8', '#b3261e', '#00703c', '#6f3c97', '#8a4b08', '#0b6e79', '#a7225e'];
@@ -32,6 +40,8 @@ export class SharedDocument {
 	/** This device holds a copy (loaded from and saving to IndexedDB). */
 	savedLocally = $state(false);
 	people: Presence[] = $state([]);
+	/** Why the server ended the connection for good (signed out, no longer allowed), or null. */
+	ended: string | null = $state(null);
 	readonly readOnly: boolean;
 	private provider: WebsocketProvider;
 	private local: IndexeddbPersistence;
@@ -54,6 +64,11 @@ export class SharedDocument {
 			if (status !== 'connected') this.synced = false;
 		});
 		this.provider.on('sync', (synced: boolean) => (this.synced = synced));
+		// The server closes with 44xx when retrying cannot help; the client then stops, and says why.
+		this.provider.on(
+			'closed',
+			({ code }: { code: number }) => (this.ended = ENDED[code] ?? ENDED[4403])
+		);
 		const awareness = this.provider.awareness;
 		awareness.setLocalState({
 			name: me.name,
@@ -93,6 +108,7 @@ export class SharedDocument {
 			people.push({
 				clientId,
 				name: state.name,
+				organisation: typeof state.organisation === 'string' ? state.organisation : null,
 				colour: typeof state.colour === 'string' ? state.colour : COLOURS[0],
 				field: typeof state.field === 'string' ? state.field : null
 			});

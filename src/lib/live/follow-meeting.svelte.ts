@@ -26,6 +26,12 @@ export class MeetingFollower {
 			this.state = 'live';
 		});
 		source.addEventListener('change', () => this.#refresh());
+		// The server ends the stream when this person may no longer follow the meeting (signed out,
+		// removed): reloading shows them where they stand (the sign-in page, or what they may still see).
+		source.addEventListener('closed', () => {
+			this.stop();
+			location.reload();
+		});
 		source.addEventListener('error', () => {
 			this.state = source.readyState === EventSource.CLOSED ? 'connecting' : 'reconnecting';
 		});

@@ -2,6 +2,8 @@
 // commits; the meeting's event stream (server-sent events) passes each change on, and the pages reload
 // their live data. One process-wide bus, so the SvelteKit bundle and the Node entry share it.
 import { EventEmitter } from 'node:events';
+import { DomainError } from './errors.ts';
+import { subscribeRevocations, signalUserId } from './revocation.ts';
 
 export interface MeetingChange {
 	meetingId: string;
@@ -39,14 +41,63 @@ export function subscribeMeeting(
 }
 
 const KEEPALIVE_MS = 20_000;
+const RECHECK_EVERY_MS = 5 * 60 * 1000;
+
+function fromEnv(name: string, fallback: number): number {
+	const value = Number(process.env[name]);
+	return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * Event streams one person may hold open in this process: one per open meeting page, so a dozen tabs
+ * plus reconnections in flight, and far below what would let one account tie up the server.
+ * EVENT_STREAMS_PER_PERSON lowers it for tests.
+ */
+export const MAX_EVENT_STREAMS_PER_PERSON = fromEnv('EVENT_STREAMS_PER_PERSON', 20);
+
+export class TooManyStreams extends DomainError {
+	constructor() {
+		super(
+			429,
+			'too_many_connections',
+			`You have ${MAX_EVENT_STREAMS_PER_PERSON} live pages open already. Close some, then reload this one.`
+		);
+	}
+}
+
+const OPEN = Symbol.for('partnership-workspace.event-streams-open');
+type WithOpen = { [OPEN]?: Map<string, number> };
+
+function openStreams(): Map<string, number> {
+	const holder = globalThis as WithOpen;
+	holder[OPEN] ??= new Map();
+	return holder[OPEN];
+}
+
+/** Who is following a stream, and how to ask again whether they still may. */
+export interface StreamHolder {
+	userId: string;
+	/** Re-run on every revocation signal about this person; false ends the stream. */
+	stillAllowed(): Promise<boolean>;
+}
 
 /**
  * A text/event-stream of a meeting's changes: a "change" event for each, and a comment now and then so
- * proxies keep the connection open. Closes when the client goes away.
+ * proxies keep the connection open. Closes when the client goes away, and when its holder loses the
+ * right to follow the meeting (a "closed" event first, saying why). Throws TooManyStreams over the cap.
  */
-export function meetingEventStream(meetingId: string, signal: AbortSignal): Response {
+export function meetingEventStream(
+	meetingId: string,
+	signal: AbortSignal,
+	holder?: StreamHolder
+): Response {
+	const open = openStreams();
+	if (holder && (open.get(holder.userId) ?? 0) >= MAX_EVENT_STREAMS_PER_PERSON)
+		throw new TooManyStreams();
 	const encoder = new TextEncoder();
 	let stop = () => {};
+	let stopped = false;
+	if (holder) open.set(holder.userId, (open.get(holder.userId) ?? 0) + 1);
 	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
 			const send = (text: string) => {
@@ -60,10 +111,35 @@ export function meetingEventStream(meetingId: string, signal: AbortSignal): Resp
 			const unsubscribe = subscribeMeeting(meetingId, (change) =>
 				send(`event: change\ndata: ${JSON.stringify(change)}\n\n`)
 			);
+			const recheck = () =>
+				holder!.stillAllowed().then(
+					(allowed) => {
+						if (allowed || stopped) return;
+						send('event: closed\ndata: {"reason":"no longer allowed"}\n\n');
+						stop();
+					},
+					() => stop()
+				);
+			const unsubscribeRevocations = holder
+				? subscribeRevocations((revoked) => {
+						if (signalUserId(revoked) === holder.userId) void recheck();
+					})
+				: () => {};
 			const keepalive = setInterval(() => send(': keepalive\n\n'), KEEPALIVE_MS);
+			// Asked again now and then too, so a session that simply expired ends its stream.
+			const periodic = holder ? setInterval(() => void recheck(), RECHECK_EVERY_MS) : undefined;
 			stop = () => {
+				if (stopped) return;
+				stopped = true;
 				unsubscribe();
+				unsubscribeRevocations();
 				clearInterval(keepalive);
+				clearInterval(periodic);
+				if (holder) {
+					const left = (open.get(holder.userId) ?? 1) - 1;
+					if (left > 0) open.set(holder.userId, left);
+					else open.delete(holder.userId);
+				}
 				try {
 					controller.close();
 				} catch {
@@ -71,6 +147,7 @@ export function meetingEventStream(meetingId: string, signal: AbortSignal): Resp
 				}
 			};
 			signal.addEventListener('abort', () => stop(), { once: true });
+			if (signal.aborted) stop();
 		},
 		cancel() {
 			stop();

@@ -7,6 +7,7 @@ import { db, transaction, type Tx } from './db.ts';
 import { Conflict, NotFound } from './errors.ts';
 import { assertOrganisationIn } from './organisations.ts';
 import { canManageStructure, demand, partnershipContext } from './permissions.ts';
+import { publishRevocation } from './revocation.ts';
 import { choice, Flag, optionalText, parse, reference } from './validation.ts';
 import { CAPACITIES, PARTNERSHIP_ROLES, SEAT_ROLES, SECTORS } from '../vocabulary.ts';
 
@@ -122,7 +123,7 @@ export async function updateMember(
 	const ctx = await partnershipContext(actor, slug);
 	demand(canManageStructure(ctx));
 	const data = parse(UpdateMemberInput, input);
-	return transaction(async (tx) => {
+	const updated = await transaction(async (tx) => {
 		const existing = await tx.membership.findFirst({
 			where: { id: membershipId, partnershipId: ctx.partnership.id }
 		});
@@ -147,8 +148,76 @@ export async function updateMember(
 			detail: data
 		});
 		const [member] = await findMembers(tx, { partnershipId: ctx.partnership.id, id: membershipId });
-		return view(member);
+		return { member: view(member), userId: existing.userId };
 	});
+	// A new role or organisation can take away writing, or a restricted paper: open connections re-check.
+	publishRevocation({ kind: 'rights-changed', userId: updated.userId });
+	return updated.member;
+}
+
+/**
+ * Takes someone out of the partnership. Only a membership with nothing on record can go: the roll, the
+ * minutes and the reviews name members by their membership, so someone who has taken part is made an
+ * observer instead (409 says so).
+ */
+export async function removeMember(
+	actor: Actor,
+	slug: string,
+	membershipId: string
+): Promise<void> {
+	const ctx = await partnershipContext(actor, slug);
+	demand(canManageStructure(ctx));
+	const userId = await transaction(async (tx) => {
+		const existing = await tx.membership.findFirst({
+			where: { id: membershipId, partnershipId: ctx.partnership.id }
+		});
+		if (!existing) throw new NotFound('member');
+		if (existing.role === 'ADMIN') {
+			const admins = await tx.membership.count({
+				where: { partnershipId: ctx.partnership.id, role: 'ADMIN' }
+			});
+			if (admins <= 1)
+				throw new Conflict(
+					'The partnership needs at least one admin. Make someone else admin first.'
+				);
+		}
+		if (await hasRecord(tx, membershipId))
+			throw new Conflict(
+				'This member is named in the record (seats, meetings, challenges or reviews). Make them an observer instead.'
+			);
+		await tx.membership.delete({ where: { id: membershipId } });
+		await audit(tx, actor.userId, {
+			action: 'removed',
+			entity: 'Membership',
+			entityId: membershipId,
+			partnershipId: ctx.partnership.id,
+			detail: { userId: existing.userId, role: existing.role }
+		});
+		return existing.userId;
+	});
+	publishRevocation({ kind: 'rights-changed', userId });
+}
+
+async function hasRecord(tx: Tx, membershipId: string): Promise<boolean> {
+	const counts = await Promise.all([
+		tx.bodySeat.count({ where: { membershipId } }),
+		tx.attendance.count({ where: { OR: [{ membershipId }, { substituteForId: membershipId }] } }),
+		tx.declaration.count({ where: { membershipId } }),
+		tx.contribution.count({ where: { membershipId } }),
+		tx.challenge.count({
+			where: {
+				OR: [{ raisedByMembershipId: membershipId }, { directedToMembershipId: membershipId }]
+			}
+		}),
+		tx.challengeResponse.count({ where: { respondedByMembershipId: membershipId } }),
+		tx.decisionDissent.count({ where: { membershipId } }),
+		tx.decisionCommitment.count({ where: { membershipId } }),
+		tx.action.count({ where: { ownerMembershipId: membershipId } }),
+		tx.code.count({ where: { coderMembershipId: membershipId } }),
+		tx.reviewNote.count({ where: { authorMembershipId: membershipId } }),
+		tx.surveyReceipt.count({ where: { membershipId } })
+	]);
+	return counts.some((n) => n > 0);
 }
 
 export async function addSeat(
@@ -191,17 +260,21 @@ export async function addSeat(
 export async function endSeat(actor: Actor, slug: string, seatId: string): Promise<void> {
 	const ctx = await partnershipContext(actor, slug);
 	demand(canManageStructure(ctx));
-	await transaction(async (tx) => {
-		const { count } = await tx.bodySeat.updateMany({
+	const userId = await transaction(async (tx) => {
+		const seat = await tx.bodySeat.findFirst({
 			where: { id: seatId, endedAt: null, body: { partnershipId: ctx.partnership.id } },
-			data: { endedAt: new Date() }
+			select: { membership: { select: { userId: true } } }
 		});
-		if (!count) throw new NotFound('seat');
+		if (!seat) throw new NotFound('seat');
+		await tx.bodySeat.update({ where: { id: seatId }, data: { endedAt: new Date() } });
 		await audit(tx, actor.userId, {
 			action: 'ended',
 			entity: 'BodySeat',
 			entityId: seatId,
 			partnershipId: ctx.partnership.id
 		});
+		return seat.membership.userId;
 	});
+	// Without the seat, the person no longer edits the body's meetings: their open documents turn read-only.
+	publishRevocation({ kind: 'rights-changed', userId });
 }

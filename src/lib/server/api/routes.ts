@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AccessTokenView, CreateAccessTokenInput } from '../auth/access-tokens.ts';
 import { ChangePasswordInput } from '../auth/account.ts';
+import { SessionView } from '../auth/my-sessions.ts';
 import { SignInInput } from '../auth/sign-in.ts';
 import { ActionFilter, ActionView, AddActionInput, UpdateActionInput } from '../actions.ts';
 import { BodyView, CreateBodyInput, UpdateBodyInput } from '../bodies.ts';
@@ -17,6 +18,7 @@ import { DecisionDetail, DecisionSearch, DecisionSummary } from '../decision-reg
 import { DecisionVersionView } from '../decision-views.ts';
 import { DecisionContentInput, RecordDecisionInput } from '../decisions.ts';
 import { AddRestrictedEvidenceInput, EvidenceView } from '../evidence.ts';
+import { SetEvidenceOrganisationsInput } from '../evidence-organisations.ts';
 import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from '../evidence-files.ts';
 import { CreateInvitationInput, InvitationView } from '../invitations.ts';
 import { AttendanceView, RecordAttendanceInput } from '../attendance.ts';
@@ -113,6 +115,24 @@ export const routes = defineRoutes({
 		body: ChangePasswordInput,
 		status: 204,
 		errors: [400, 403, 429]
+	},
+	listSessions: {
+		method: 'GET',
+		path: '/api/v1/me/sessions',
+		summary: 'The caller’s signed-in browsers (not with an access token)',
+		tag: 'Account',
+		response: z.array(SessionView),
+		errors: [403]
+	},
+	endSession: {
+		method: 'DELETE',
+		path: '/api/v1/me/sessions/{id}',
+		summary:
+			'Sign one of the caller’s browsers out; its open documents and event streams close at once ' +
+			'(not with an access token)',
+		tag: 'Account',
+		status: 204,
+		errors: [403, 404]
 	},
 	listTokens: {
 		method: 'GET',
@@ -258,6 +278,16 @@ export const routes = defineRoutes({
 		response: MemberView,
 		errors: [400, 409, ...inPartnership]
 	},
+	removeMember: {
+		method: 'DELETE',
+		path: `${P}/members/{id}`,
+		summary:
+			'Take someone out of the partnership (admins); 409 for a member named in the record, who is made ' +
+			'an observer instead. Their open documents and event streams close at once',
+		tag: 'Structure',
+		status: 204,
+		errors: [409, ...inPartnership]
+	},
 	listInvitations: {
 		method: 'GET',
 		path: `${P}/invitations`,
@@ -382,6 +412,17 @@ export const routes = defineRoutes({
 		},
 		response: EvidenceView,
 		errors: [400, 413, ...inPartnership]
+	},
+	setEvidenceOrganisations: {
+		method: 'PUT',
+		path: '/api/v1/meetings/{id}/evidence/{itemId}/organisations',
+		summary:
+			'Change the organisations that may see a restricted paper (officers who may see it); people ' +
+			'taken off lose its document at once',
+		tag: 'Evidence',
+		body: SetEvidenceOrganisationsInput,
+		status: 204,
+		errors: [400, ...inPartnership]
 	},
 	downloadEvidenceFile: {
 		method: 'GET',
@@ -544,10 +585,12 @@ export const routes = defineRoutes({
 		path: '/api/v1/meetings/{id}/events',
 		summary:
 			'Server-sent events: a "change" event (JSON: meetingId, what, at) whenever the meeting’s record ' +
-			'changes, so a live view knows to fetch it again',
+			'changes, so a live view knows to fetch it again. The stream ends, after a "closed" event, within ' +
+			'a second of the caller losing the right to read the meeting; 429 when the caller already has ' +
+			'20 streams open',
 		tag: 'Meetings',
 		file: 'text/event-stream',
-		errors: [404]
+		errors: [404, 429]
 	},
 	decisionsCsv: {
 		method: 'GET',

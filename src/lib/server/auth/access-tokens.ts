@@ -4,6 +4,7 @@ import { assertSessionActor, type Actor, type TokenScope } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { db, transaction, type Tx } from '../db.ts';
 import { NotFound } from '../errors.ts';
+import { publishRevocation } from '../revocation.ts';
 import { parse, requiredText, wholeNumber } from '../validation.ts';
 import { hashSecret, randomSecret, sameHash, splitToken } from './secrets.ts';
 import type { SessionUser } from './sessions.ts';
@@ -114,6 +115,7 @@ export async function revokeAccessToken(actor: Actor, tokenId: string): Promise<
 		if (count === 0) throw new NotFound('access token');
 		await audit(tx, actor.userId, { action: 'revoked', entity: 'AccessToken', entityId: tokenId });
 	});
+	publishRevocation({ kind: 'token-revoked', tokenId, userId: actor.userId });
 }
 
 export async function validateAccessToken(

@@ -5,6 +5,7 @@ import { assertSessionActor, type Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { db, transaction } from '../db.ts';
 import { Invalid } from '../errors.ts';
+import { publishRevocation } from '../revocation.ts';
 import { parse } from '../validation.ts';
 import { revokeAllAccessTokens } from './access-tokens.ts';
 import { hashPassword, Password, verifyPassword } from './passwords.ts';
@@ -40,7 +41,7 @@ export async function changePassword(
 	}
 	attempt.succeeded();
 	const passwordHash = await hashPassword(data.newPassword);
-	return transaction(async (tx) => {
+	const session = await transaction(async (tx) => {
 		await tx.user.update({
 			where: { id: actor.userId },
 			data: { passwordHash, passwordChangedAt: new Date() }
@@ -55,4 +56,7 @@ export async function changePassword(
 		});
 		return createSession(tx, actor.userId);
 	});
+	// Every connection opened with an old session closes; this browser reconnects with its new one.
+	publishRevocation({ kind: 'signed-out-everywhere', userId: actor.userId });
+	return session;
 }

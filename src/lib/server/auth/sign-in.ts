@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { assertSessionActor, type Actor } from '../actor.ts';
 import { db, transaction } from '../db.ts';
+import { publishRevocation } from '../revocation.ts';
 import { Unauthenticated } from '../errors.ts';
 import { parse } from '../validation.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
@@ -73,4 +74,11 @@ export async function signOut(actor: Actor): Promise<void> {
 		if (actor.via.kind === 'session') await invalidateSession(tx, actor.via.sessionId);
 		await audit(tx, actor.userId, { action: 'signed_out', entity: 'User', entityId: actor.userId });
 	});
+	// Documents and event streams this browser opened close now, not when it next reconnects.
+	if (actor.via.kind === 'session')
+		publishRevocation({
+			kind: 'session-ended',
+			sessionId: actor.via.sessionId,
+			userId: actor.userId
+		});
 }

@@ -1,10 +1,13 @@
 import { routes } from '$lib/server/api/routes';
 import { endpoint } from '$lib/server/api/endpoint';
-import { getMember, updateMember } from '$lib/server/members';
+import { getMember, removeMember, updateMember } from '$lib/server/members';
 
 export const GET = endpoint(routes.getMember, ({ actor, params }) =>
 	getMember(actor, params.slug, params.id)
 );
 export const PATCH = endpoint(routes.updateMember, ({ actor, params, body }) =>
 	updateMember(actor, params.slug, params.id, body)
+);
+export const DELETE = endpoint(routes.removeMember, ({ actor, params }) =>
+	removeMember(actor, params.slug, params.id)
 );

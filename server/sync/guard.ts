@@ -1,0 +1,101 @@
+// The open connections and who holds them, so rights taken away reach them (revocation.ts) and one
+// person cannot hold more than MAX_CONNECTIONS_PER_PERSON. On a signal, every connection it concerns is
+// held at once (its frames wait), its rights are asked again, and it is closed, made read-only or let go
+// on; the whole takes milliseconds, well inside the second the product promises.
+import type { Actor } from '../../src/lib/server/actor.ts';
+import { log } from '../../src/lib/server/log.ts';
+import {
+	signalUserId,
+	subscribeRevocations,
+	type RevocationSignal
+} from '../../src/lib/server/revocation.ts';
+import { parseDocumentName } from '../../src/lib/collab/documents.ts';
+import { recheckAccess } from './access.ts';
+import type { ConnectionHandle } from './connection.ts';
+import { CLOSE, MAX_CONNECTIONS_PER_PERSON, RECHECK_EVERY_MS } from './limits.ts';
+
+interface Held {
+	actor: Actor;
+	handle: ConnectionHandle;
+}
+
+export class ConnectionGuard {
+	#held = new Set<Held>();
+	/** Connections admitted per person, counted from admission until their socket closes. */
+	#counts = new Map<string, number>();
+	/** Signals seen so far, so a connection authorised while one arrived is checked again. */
+	#signals = 0;
+	#unsubscribe: () => void;
+	#sweep: NodeJS.Timeout;
+
+	constructor() {
+		this.#unsubscribe = subscribeRevocations((signal) => this.#revoke(signal));
+		this.#sweep = setInterval(() => {
+			for (const held of this.#held) this.#recheck(held);
+		}, RECHECK_EVERY_MS);
+		this.#sweep.unref();
+	}
+
+	get signalCount(): number {
+		return this.#signals;
+	}
+
+	/** Takes a place for `userId`, or false when they hold the most one person may; `release` gives it back. */
+	admit(userId: string): boolean {
+		const count = this.#counts.get(userId) ?? 0;
+		if (count >= MAX_CONNECTIONS_PER_PERSON) return false;
+		this.#counts.set(userId, count + 1);
+		return true;
+	}
+
+	release(userId: string): void {
+		const left = (this.#counts.get(userId) ?? 1) - 1;
+		if (left > 0) this.#counts.set(userId, left);
+		else this.#counts.delete(userId);
+	}
+
+	/**
+	 * Watches an open connection. `authorisedAt` is signalCount from before its rights were checked: a
+	 * signal since then may have been missed, so the connection is checked again at once.
+	 */
+	watch(actor: Actor, handle: ConnectionHandle, authorisedAt: number): void {
+		const held = { actor, handle };
+		this.#held.add(held);
+		void handle.closed.then(() => this.#held.delete(held));
+		if (authorisedAt !== this.#signals) this.#recheck(held);
+	}
+
+	close(): void {
+		this.#unsubscribe();
+		clearInterval(this.#sweep);
+	}
+
+	#revoke(signal: RevocationSignal): void {
+		this.#signals++;
+		const userId = signalUserId(signal);
+		for (const held of this.#held) {
+			if (userId !== null ? held.actor.userId === userId : onPaper(held, signal))
+				this.#recheck(held);
+		}
+	}
+
+	#recheck(held: Held): void {
+		held.handle.hold();
+		recheckAccess(held.actor, held.handle.docName).then(
+			(outcome) => held.handle.settle(outcome),
+			(error) => {
+				// Unable to ask: the safe answer is to close; the client reconnects and is asked afresh.
+				log.error(
+					{ err: error, docName: held.handle.docName },
+					'sync: rights could not be checked'
+				);
+				held.handle.settle({ ok: false, code: CLOSE.tryAgainLater, reason: 'try again' });
+			}
+		);
+	}
+}
+
+function onPaper(held: Held, signal: RevocationSignal): boolean {
+	if (signal.kind !== 'paper-organisations-changed') return false;
+	return parseDocumentName(held.handle.docName)?.evidenceItemId === signal.evidenceId;
+}
