@@ -253,8 +253,8 @@ export async function addReviewNote(
 		id: row.id,
 		meetingId,
 		author:
-			(await db().user.findUnique({ where: { id: actor.userId }, select: { name: true } }))
-				?.name ?? '',
+			(await db().user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ??
+			'',
 		text: row.text,
 		createdAt: row.createdAt.toISOString()
 	};
