@@ -348,9 +348,12 @@ describe('the forum’s verdict', () => {
 		});
 		const page = await new Client(server.url).get(`/public/answer/forums/${fx.bodies.forum.id}`);
 		expect(page.status).toBe(200);
-		expect(page.text).toContain('The forum accepted this response');
-		expect(page.text).toContain('the forum changed its verdict');
-		expect(page.text).toContain('The forum met again and found the patrol ends at 9.');
+		const words = page.text.replace(/\s+/g, ' ');
+		expect(words).toContain('The forum accepted this response');
+		expect(words).toContain('the forum changed its verdict: it now contests this response.');
+		expect(words).toMatch(
+			/Why it changed: <span[^>]*>The forum met again and found the patrol ends at 9\./
+		);
 		expect(page.text).toContain(`datetime="${first.json.verdictAt}"`);
 		expect(page.text).toContain(`datetime="${changed.json.verdictAt}"`);
 	});
