@@ -207,7 +207,7 @@ test('an officer reopens a published review after confirming; its reader is told
 	await signIn(page, 'community@demo.example');
 	await visit('/notifications');
 	await expect(
-		page.getByText(new RegExp(`The review of ${title} has been reopened`))
+		page.getByRole('link', { name: new RegExp(`^The review of ${title} has been reopened`) })
 	).toBeVisible();
 	await visit(review);
 	await expect(page.getByText('Reopened:')).toBeVisible();
