@@ -5,7 +5,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { openDb, type TestDb } from '../support/server.ts';
 import { newId, storeWording } from '../support/record.ts';
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, expectAccessible, signIn, test } from './fixtures.ts';
 
 const SLUG = 'strathmuir';
 const TITLE = 'Warm spaces open on winter evenings';
@@ -167,6 +167,8 @@ test('the community representative accepts the response', async ({ page, visit }
 	await expect(page.getByText('Northfield Locality Forum accepted this response')).toBeVisible();
 
 	// The forum may change its verdict once, saying why; then it is final.
+	await expect(page.getByRole('heading', { name: 'Change the forum’s verdict' })).toBeVisible();
+	await expectAccessible(page);
 	await page.getByLabel('Contested').check();
 	await page.getByLabel('Comment').fill('The spaces close at four, before people finish work.');
 	await page.getByRole('button', { name: 'Change the forum’s verdict' }).click();
