@@ -5,7 +5,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { openDb, type TestDb } from '../support/server.ts';
 import { newId, storeWording } from '../support/record.ts';
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, expectAccessible, signIn, test } from './fixtures.ts';
 
 const SLUG = 'strathmuir';
 const TITLE = 'Warm spaces open on winter evenings';
@@ -166,9 +166,40 @@ test('the community representative accepts the response', async ({ page, visit }
 	await expect(page.getByRole('status')).toContainText('answer has been recorded');
 	await expect(page.getByText('Northfield Locality Forum accepted this response')).toBeVisible();
 
-	// Signed out, the forum's public page shows the published response.
+	// The forum may change its verdict once, saying why; then it is final.
+	await expect(page.getByRole('heading', { name: 'Change the forum’s verdict' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Contested').check();
+	await page.getByLabel('Comment').fill('The spaces close at four, before people finish work.');
+	await page.getByRole('button', { name: 'Change the forum’s verdict' }).click();
+	await expect(page.getByText('Say why the forum changes its verdict').first()).toBeVisible();
+	await page
+		.getByLabel('Why the forum changes its verdict')
+		.fill('Residents told the forum’s next meeting that the spaces close at four.');
+	await page.getByRole('button', { name: 'Change the forum’s verdict' }).click();
+	await expect(page.getByText(/changed its verdict: it now contests this response/)).toBeVisible();
+	await expect(page.getByText('The verdict is final')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Change the forum’s verdict' })).toHaveCount(0);
+
+	// Signed out, the forum's public page shows the published response and both verdicts.
 	await page.context().clearCookies();
 	await visit(`/public/${SLUG}/forums/${forumId}`);
 	await expect(page.getByText(TITLE).first()).toBeVisible();
 	await expect(page.getByText('The council opens the spaces from December.')).toBeVisible();
+	const response = page.getByRole('article', { name: TITLE });
+	await expect(response).toContainText('The forum accepted this response on');
+	await expect(response).toContainText(
+		'the forum changed its verdict: it now contests this response'
+	);
+	await expect(response).toContainText('the spaces close at four');
+});
+
+test('an officer not seated on the forum is not offered the forum’s verdict', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'officer@demo.example');
+	await visit(priorityUrl);
+	await expect(page.getByRole('heading', { name: 'The forum’s answer' })).toBeVisible();
+	await expect(page.getByRole('button', { name: /forum’s (answer|verdict)/ })).toHaveCount(0);
 });

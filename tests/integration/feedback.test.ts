@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../support/client.ts';
+import { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { signedIn } from '../support/people.ts';
 import {
@@ -233,6 +233,129 @@ describe('the forum’s verdict', () => {
 				where: { userId: fx.members.ADMIN.userId, link: { contains: id } }
 			})
 		).toBe(0);
+	});
+
+	it('is the forum’s: an officer not seated on the forum is refused (403), even the admin; one seated on it may give it', async () => {
+		const { feedback } = await published();
+		const admin = await signedIn(server.url, fx.members.ADMIN.email);
+		const written = await auditCounter(server.db);
+		for (const client of [officer, admin]) {
+			const res = await client.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+				verdict: 'ACCEPTED'
+			});
+			expect(res.status, res.text).toBe(403);
+			expect(res.json.error.code).toBe('forbidden');
+			expect(res.json.error.message).toContain('seated on the forum');
+		}
+		expect(await written()).toBe(0);
+		expect(
+			(await forumMember.get(`/api/v1/priorities/${feedback.priorityId}`)).json.feedback.verdict
+		).toBeNull();
+		// An officer who holds a seat on the forum speaks as one of its members.
+		await server.db.bodySeat.create({
+			data: {
+				bodyId: fx.bodies.forum.id,
+				membershipId: fx.members.ADMIN.membershipId,
+				role: 'MEMBER'
+			}
+		});
+		const seated = await admin.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'ACCEPTED'
+		});
+		expect(seated.status, seated.text).toBe(200);
+		await server.db.bodySeat.deleteMany({
+			where: { bodyId: fx.bodies.forum.id, membershipId: fx.members.ADMIN.membershipId }
+		});
+	});
+
+	it('the page offers the verdict to the forum’s member, not to an officer', async () => {
+		const { id } = await published();
+		const path = `/p/answer/priorities/${id}`;
+		expect((await forumMember.get(path)).text).toContain('Give the forum’s answer');
+		const asOfficer = await officer.get(path);
+		expect(asOfficer.status).toBe(200);
+		expect(asOfficer.text).not.toContain('Give the forum’s answer');
+	});
+
+	it('a change needs a reason, is allowed once, keeps both verdicts with their dates on the public page and JSON, and notifies each officer once', async () => {
+		const { id, feedback } = await published();
+		const verdict = (body: object) =>
+			forumMember.post(`/api/v1/feedback/${feedback.id}/verdict`, body);
+		const officerNotes = () =>
+			server.db.notification.findMany({
+				where: { userId: fx.members.SECRETARIAT.userId, link: { endsWith: `/priorities/${id}` } }
+			});
+		const first = await verdict({ verdict: 'ACCEPTED', note: 'Thank you.' });
+		expect(first.status, first.text).toBe(200);
+		expect(first.json.firstVerdict).toEqual({
+			verdict: 'ACCEPTED',
+			note: 'Thank you.',
+			at: first.json.verdictAt
+		});
+		expect(first.json.changedVerdict).toBeNull();
+		expect(await officerNotes()).toHaveLength(0);
+
+		const written = await auditCounter(server.db);
+		const unexplained = await verdict({ verdict: 'CONTESTED', note: 'Mornings only.' });
+		expect(unexplained.status).toBe(400);
+		expect(unexplained.json.error.fields.reason).toBe('Say why the forum changes its verdict');
+		expect(await written()).toBe(0);
+
+		const changed = await verdict({
+			verdict: 'CONTESTED',
+			note: 'The patrol covers only mornings.',
+			reason: 'The forum met again and found the patrol ends at 9.'
+		});
+		expect(changed.status, changed.text).toBe(200);
+		expect(changed.json).toMatchObject({
+			verdict: 'CONTESTED',
+			verdictNote: 'The patrol covers only mornings.',
+			firstVerdict: { verdict: 'ACCEPTED', note: 'Thank you.', at: first.json.verdictAt },
+			changedVerdict: {
+				verdict: 'CONTESTED',
+				note: 'The patrol covers only mornings.',
+				reason: 'The forum met again and found the patrol ends at 9.',
+				at: changed.json.verdictAt
+			}
+		});
+		expect(await written()).toBe(1);
+		const told = await officerNotes();
+		expect(told).toHaveLength(1);
+		expect(told[0].message).toContain('changed its verdict');
+		expect(told[0].message).toContain('The forum met again');
+
+		const again = await verdict({
+			verdict: 'ACCEPTED',
+			reason: 'Changed our minds once more.'
+		});
+		expect(again.status).toBe(409);
+		expect(again.json.error.code).toBe('verdict_final');
+		expect(await officerNotes()).toHaveLength(1);
+		expect(await written()).toBe(1);
+
+		const json = await new Client(server.url).get(
+			`/api/v1/public/partnerships/answer/forums/${fx.bodies.forum.id}/responses`
+		);
+		const shown = json.json.find((r: { id: string }) => r.id === feedback.id);
+		expect(shown).toMatchObject({
+			verdict: 'CONTESTED',
+			firstVerdict: { verdict: 'ACCEPTED', at: first.json.verdictAt },
+			changedVerdict: {
+				verdict: 'CONTESTED',
+				reason: 'The forum met again and found the patrol ends at 9.',
+				at: changed.json.verdictAt
+			}
+		});
+		const page = await new Client(server.url).get(`/public/answer/forums/${fx.bodies.forum.id}`);
+		expect(page.status).toBe(200);
+		const words = page.text.replace(/\s+/g, ' ');
+		expect(words).toContain('The forum accepted this response');
+		expect(words).toContain('the forum changed its verdict: it now contests this response.');
+		expect(words).toMatch(
+			/Why it changed: <span[^>]*>The forum met again and found the patrol ends at 9\./
+		);
+		expect(page.text).toContain(`datetime="${first.json.verdictAt}"`);
+		expect(page.text).toContain(`datetime="${changed.json.verdictAt}"`);
 	});
 
 	it('a draft cannot be answered yet (409); someone outside the forum cannot answer (403)', async () => {

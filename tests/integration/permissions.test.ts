@@ -963,6 +963,18 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
+		allowed: OFFICERS,
+		name: 'reopen a published review',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${(await arrangeReview(fx, true)).id}/review/reopening`,
+			{ reason: 'Arranged reopening' }
+		]
+	},
+	{
 		allowed: REVIEWERS,
 		name: 'add a note to a meeting’s review',
 		status: 201,
@@ -1050,8 +1062,9 @@ const ROUTES: Route[] = [
 		call: async (fx) => ['POST', `/api/v1/feedback/${await arrangeFeedback(fx, 'DRAFT')}/publish`]
 	},
 	{
-		// Officers, and members seated on the raising forum (tested in feedback.test.ts).
-		allowed: OFFICERS,
+		// The forum's verdict: only members seated on the raising forum, and none of these roles holds a
+		// seat on it, so every one is refused, officers included (the forum's members: feedback.test.ts).
+		allowed: [],
 		name: 'answer a published response',
 		status: 200,
 		writes: true,

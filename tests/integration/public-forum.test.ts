@@ -171,7 +171,13 @@ describe('the public JSON of responses', () => {
 				publishedAt: '2026-03-01T12:00:00.000Z',
 				decision: null,
 				verdict: 'CONTESTED',
-				verdictNote: 'Two evenings a week is not enough.'
+				verdictNote: 'Two evenings a week is not enough.',
+				firstVerdict: {
+					verdict: 'CONTESTED',
+					note: 'Two evenings a week is not enough.',
+					at: '2026-03-01T12:00:00.000Z'
+				},
+				changedVerdict: null
 			},
 			expect.objectContaining({
 				priorityId: ids.crossing,
@@ -182,7 +188,9 @@ describe('the public JSON of responses', () => {
 					decidedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/)
 				},
 				verdict: null,
-				verdictNote: null
+				verdictNote: null,
+				firstVerdict: null,
+				changedVerdict: null
 			})
 		]);
 		for (const hidden of NEVER) expect(res.text).not.toContain(hidden);

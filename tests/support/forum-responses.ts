@@ -72,6 +72,9 @@ export async function arrangePriority(db: TestDb, a: PriorityArrangement) {
 				verdict: r.verdict?.verdict ?? null,
 				verdictNote: r.verdict?.note ?? '',
 				verdictAt: r.verdict ? at : null,
+				firstVerdict: r.verdict?.verdict ?? null,
+				firstVerdictNote: r.verdict?.note ?? '',
+				firstVerdictAt: r.verdict ? at : null,
 				createdAt: at,
 				updatedAt: at
 			}

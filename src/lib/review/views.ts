@@ -201,6 +201,16 @@ export const SurveyResultsView = z.object({
 	comments: z.array(z.string())
 });
 
+/** One step of a review's publication: published first, then reopened (with why) and republished. */
+export const PublicationStep = z.object({
+	step: z.enum(['PUBLISHED', 'REOPENED', 'REPUBLISHED']),
+	at: z.iso.datetime(),
+	by: z.string(),
+	/** Why it was reopened; empty for the other steps. */
+	reason: z.string()
+});
+export type PublicationStep = z.infer<typeof PublicationStep>;
+
 export const MeetingReviewView = z.object({
 	meeting: z.object({
 		id: z.string(),
@@ -210,7 +220,12 @@ export const MeetingReviewView = z.object({
 		startsAt: z.iso.datetime(),
 		status: z.string()
 	}),
+	/** The first publication; the review stays readable to members from then on. */
 	published: z.object({ at: z.iso.datetime(), by: z.string() }).nullable(),
+	/** True while an officer has reopened it: its codes and notes may change until it is republished. */
+	reopened: z.boolean(),
+	/** Published, reopened and republished, oldest first; empty before publication. */
+	history: z.array(PublicationStep),
 	participation: ParticipationView,
 	scrutiny: ScrutinyView,
 	evidence: EvidenceView,

@@ -1,7 +1,8 @@
 // Reviewers' DQI codes on a meeting's spoken contributions (DESIGN §6). A code is a level of its category
 // or "not applicable", never both, and a level is backed by the code's own note or the quote shared by
 // the command. Codes are only ever added (the database refuses changes): the latest per contribution ×
-// coder × category is current. Each coder sees only their own codes until the review is published; an
+// coder × category is current; none are added to a published review unless an officer has reopened it
+// (review-access.ts). Each coder sees only their own codes until the review is published; an
 // officer, who manages the review but does not code, is refused the codes (403) until then rather than
 // shown an empty list that would read as "nothing coded".
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import { db, transaction, type Db, type Tx } from './db.ts';
 import { Conflict, Forbidden, NotFound } from './errors.ts';
 import { toCsv, type CsvFile } from './exports.ts';
 import { demand } from './permissions.ts';
-import { reviewContext, type ReviewContext } from './review-access.ts';
+import { requireUnfrozen, reviewContext, type ReviewContext } from './review-access.ts';
 import { Flag, optionalText, parse } from './validation.ts';
 import { DQI_KEYS, dqiCategory } from '../review/dqi.ts';
 import { CONTRIBUTION_TYPES } from '../vocabulary.ts';
@@ -161,9 +162,11 @@ export async function recordCodes(
 	demand(ctx.canCode, 'Only reviewers code contributions.');
 	if (!turn.startedAt || turn.cancelledAt)
 		throw new Conflict('Only turns that were spoken can be coded; this one was never taken.');
+	await requireUnfrozen(db(), turn.meetingId);
 	const data = parse(RecordCodesInput, input);
 	const coder = ctx.membership.id;
 	return transaction(async (tx) => {
+		await requireUnfrozen(tx, turn.meetingId);
 		const mine = await currentCodes(tx, turn.meetingId, {
 			coderMembershipId: coder,
 			contributionId

@@ -7,6 +7,7 @@ import { currentCodes, spokenTurns, type StoredCode } from './coded-record.ts';
 import { db } from './db.ts';
 import { NotFound } from './errors.ts';
 import { demand } from './permissions.ts';
+import { isOfficer } from './priority-access.ts';
 import { reviewContext } from './review-access.ts';
 import { codingSections } from './review-coding.ts';
 import { reviewNotes } from './review-publish.ts';
@@ -113,6 +114,10 @@ export async function codingScreen(
 		canManage: ctx.canManage,
 		codeScope: ctx.codeScope,
 		published: ctx.published ? { at: ctx.published.at.toISOString() } : null,
+		/** Published and not reopened: no codes or notes can be added. */
+		frozen: ctx.published !== null && !ctx.reopened,
+		reopened: ctx.reopened,
+		mayReopen: isOfficer(ctx),
 		turns: list,
 		current,
 		previousId: list[index - 1]?.id ?? null,

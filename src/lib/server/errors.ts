@@ -45,9 +45,11 @@ export class Conflict extends DomainError {
 	constructor(
 		message: string,
 		/** The steps that would follow from the record's state, where the answer can name them. */
-		readonly allowed?: readonly string[]
+		readonly allowed?: readonly string[],
+		/** A more precise code for clients that act on it, e.g. 'review_published'. */
+		code = 'conflict'
 	) {
-		super(409, 'conflict', message);
+		super(409, code, message);
 	}
 }
 

@@ -1,12 +1,14 @@
 // The answer to a forum on its priority, "we asked / you said / we did": drafted from the record when a
 // linked decision is recorded, edited and published by officers (publishing is an event on the priority's
-// timeline), then accepted or contested by the forum; a contested answer goes back to the officers.
+// timeline), then accepted or contested by the forum, through a member seated on it (never an officer on
+// its behalf). The forum may change its verdict once, saying why; both stay on the record and the public
+// page. A contested answer, and the change, go back to the officers: one notification each.
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { now } from './clock.ts';
 import { db, transaction, type Db, type Tx } from './db.ts';
-import { Conflict, NotFound } from './errors.ts';
+import { Conflict, Invalid, NotFound } from './errors.ts';
 import { draftFromRecord } from './feedback-draft.ts';
 import { partnershipContext, demand } from './permissions.ts';
 import { mayGiveVerdict, rightsOf, type PriorityRow } from './priority-access.ts';
@@ -15,6 +17,13 @@ import { appendEvent } from './priority-timeline.ts';
 import { optionalText, parse, requiredText } from './validation.ts';
 
 type Reader = Db | Tx;
+
+export const FirstVerdict = z.object({
+	verdict: z.enum(['ACCEPTED', 'CONTESTED']),
+	note: z.string(),
+	at: z.iso.datetime()
+});
+export const ChangedVerdict = FirstVerdict.extend({ reason: z.string() });
 
 export const FeedbackView = z.object({
 	id: z.string(),
@@ -32,6 +41,10 @@ export const FeedbackView = z.object({
 	verdictNote: z.string(),
 	verdictAt: z.iso.datetime().nullable(),
 	verdictById: z.string().nullable(),
+	/** The forum's first verdict, as given; kept when the forum changes it. */
+	firstVerdict: FirstVerdict.nullable(),
+	/** The one change the forum may make after its first verdict, with why; null until then. */
+	changedVerdict: ChangedVerdict.nullable(),
 	createdAt: z.iso.datetime(),
 	updatedAt: z.iso.datetime()
 });
@@ -50,7 +63,9 @@ export const VerdictInput = z
 		verdict: z.enum(['ACCEPTED', 'CONTESTED'], {
 			error: 'Choose whether the forum accepts or contests the response'
 		}),
-		note: optionalText('the note', 2000)
+		note: optionalText('the note', 2000),
+		/** Required to change a verdict already given (allowed once). */
+		reason: optionalText('the reason for the change', 2000)
 	})
 	.refine((v) => v.verdict !== 'CONTESTED' || (v.note ?? '').length > 0, {
 		path: ['note'],
@@ -58,6 +73,39 @@ export const VerdictInput = z
 	});
 
 type FeedbackRow = NonNullable<Awaited<ReturnType<Db['feedback']['findFirst']>>>;
+
+type VerdictColumns = Pick<
+	FeedbackRow,
+	| 'verdict'
+	| 'verdictNote'
+	| 'verdictAt'
+	| 'firstVerdict'
+	| 'firstVerdictNote'
+	| 'firstVerdictAt'
+	| 'verdictChangeReason'
+>;
+
+/** The first verdict and the change, if any, for the officers' view and the public page alike. */
+export function verdictHistory(row: VerdictColumns) {
+	const first =
+		row.firstVerdict && row.firstVerdictAt
+			? {
+					verdict: row.firstVerdict,
+					note: row.firstVerdictNote,
+					at: row.firstVerdictAt.toISOString()
+				}
+			: null;
+	const changed =
+		row.verdict && row.verdictAt && row.verdictChangeReason
+			? {
+					verdict: row.verdict,
+					note: row.verdictNote,
+					at: row.verdictAt.toISOString(),
+					reason: row.verdictChangeReason
+				}
+			: null;
+	return { firstVerdict: first, changedVerdict: changed };
+}
 
 export function feedbackView(row: FeedbackRow): FeedbackView {
 	return {
@@ -76,6 +124,7 @@ export function feedbackView(row: FeedbackRow): FeedbackView {
 		verdictNote: row.verdictNote,
 		verdictAt: row.verdictAt?.toISOString() ?? null,
 		verdictById: row.verdictById,
+		...verdictHistory(row),
 		createdAt: row.createdAt.toISOString(),
 		updatedAt: row.updatedAt.toISOString()
 	};
@@ -185,8 +234,10 @@ export async function publishFeedback(actor: Actor, feedbackId: string): Promise
 }
 
 /**
- * The forum's answer to a published response. A contested one is sent back: each of the partnership's
- * secretariat officers is notified in the app.
+ * The forum's answer to a published response, given by a member seated on the forum. A first verdict
+ * that contests the response notifies each of the partnership's secretariat officers in the app. The
+ * forum may change its verdict once more, with a reason (400 without), which notifies them once;
+ * after that the verdict is final (409 'verdict_final').
  */
 export async function giveVerdict(
 	actor: Actor,
@@ -196,42 +247,96 @@ export async function giveVerdict(
 	const { ctx, feedback, priority, rights } = await feedbackContext(actor, feedbackId);
 	demand(
 		mayGiveVerdict(rights, priority.raisedByBodyId),
-		'Only members of the forum that raised the priority answer its response.'
+		'The verdict is the forum’s: only a member seated on the forum that raised the priority gives it, ' +
+			'not an officer on its behalf.'
 	);
 	const data = parse(VerdictInput, input);
 	if (feedback.status !== 'PUBLISHED')
 		throw new Conflict('The forum answers a response once it has been published.');
+	const change = feedback.verdict !== null;
+	if (change && feedback.verdictChangeReason)
+		throw new Conflict(
+			'The forum has already changed its verdict once; it is final.',
+			undefined,
+			'verdict_final'
+		);
+	if (change && !data.reason)
+		throw new Invalid({ reason: 'Say why the forum changes its verdict' });
 	return transaction(async (tx) => {
 		const at = now();
-		const row = await tx.feedback.update({
-			where: { id: feedbackId },
-			data: {
-				verdict: data.verdict,
-				verdictNote: data.note ?? '',
-				verdictAt: at,
-				verdictById: actor.userId,
-				updatedAt: at
-			}
+		const verdict = {
+			verdict: data.verdict,
+			verdictNote: data.note ?? '',
+			verdictAt: at,
+			verdictById: actor.userId,
+			updatedAt: at
+		};
+		// Only over the verdict this command was checked against, so two answers at once cannot both land.
+		const { count } = await tx.feedback.updateMany({
+			where: { id: feedbackId, verdictAt: feedback.verdictAt, verdictChangeReason: '' },
+			data: change
+				? { ...verdict, verdictChangeReason: data.reason }
+				: {
+						...verdict,
+						firstVerdict: data.verdict,
+						firstVerdictNote: verdict.verdictNote,
+						firstVerdictAt: at,
+						firstVerdictById: actor.userId
+					}
 		});
-		let notified = 0;
-		if (data.verdict === 'CONTESTED')
-			notified = await notifyContested(tx, ctx.partnership, priority, at);
+		if (count !== 1)
+			throw new Conflict('The forum’s verdict was given meanwhile; reload the page to see it.');
+		const row = await tx.feedback.findUniqueOrThrow({ where: { id: feedbackId } });
+		const notified = change
+			? await notifyOfficers(tx, ctx.partnership, priority, at, (forum) =>
+					changedMessage(forum, priority.title, feedback.verdict!, data.verdict, data.reason!)
+				)
+			: data.verdict === 'CONTESTED'
+				? await notifyOfficers(
+						tx,
+						ctx.partnership,
+						priority,
+						at,
+						(forum) => `${forum} contested the response to “${priority.title}”`
+					)
+				: 0;
 		await audit(tx, actor.userId, {
-			action: 'verdict_given',
+			action: change ? 'verdict_changed' : 'verdict_given',
 			entity: 'Feedback',
 			entityId: feedbackId,
 			partnershipId: ctx.partnership.id,
-			detail: { priorityId: priority.id, verdict: data.verdict, note: data.note, notified }
+			detail: {
+				priorityId: priority.id,
+				verdict: data.verdict,
+				note: data.note,
+				...(change ? { from: feedback.verdict, reason: data.reason } : {}),
+				notified
+			}
 		});
 		return feedbackView(row);
 	});
 }
 
-async function notifyContested(
+const VERDICT_WORD = { ACCEPTED: 'accepted', CONTESTED: 'contested' } as const;
+
+function changedMessage(
+	forum: string,
+	title: string,
+	from: keyof typeof VERDICT_WORD,
+	to: keyof typeof VERDICT_WORD,
+	reason: string
+): string {
+	const state = from === to ? `still ${VERDICT_WORD[to]}` : `now ${VERDICT_WORD[to]}`;
+	return `${forum} changed its verdict on the response to “${title}” (${state}, was ${VERDICT_WORD[from]}). Reason: ${reason}`;
+}
+
+/** One notification for each of the partnership's secretariat officers, the board's officers. */
+async function notifyOfficers(
 	tx: Tx,
 	partnership: { id: string; slug: string },
 	priority: PriorityRow,
-	at: Date
+	at: Date,
+	message: (forum: string) => string
 ): Promise<number> {
 	const officers = await tx.membership.findMany({
 		where: { partnershipId: partnership.id, role: 'SECRETARIAT' },
@@ -245,7 +350,7 @@ async function notifyContested(
 		data: officers.map(({ userId }) => ({
 			userId,
 			partnershipId: partnership.id,
-			message: `${forum.name} contested the response to “${priority.title}”`,
+			message: message(forum.name),
 			link: `/p/${partnership.slug}/priorities/${priority.id}`,
 			createdAt: at
 		}))

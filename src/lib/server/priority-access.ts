@@ -10,7 +10,7 @@ export type PriorityRow = NonNullable<Awaited<ReturnType<Db['priority']['findFir
 
 export interface PriorityRights {
 	officer: boolean;
-	/** Bodies the actor holds a current seat on as a partnership member. */
+	/** Bodies the actor holds a current seat on (not as an adviser) as a member or officer. */
 	seatedOn: Set<string>;
 	/** Bodies the actor chairs or vice-chairs. */
 	chairs: Set<string>;
@@ -21,8 +21,9 @@ export function isOfficer(ctx: PartnershipContext): boolean {
 }
 
 export async function rightsOf(ctx: PartnershipContext): Promise<PriorityRights> {
+	// Reviewers and observers take no part in the bodies' work, whatever seat the record gives them.
 	const seats =
-		ctx.membership.role === 'MEMBER'
+		ctx.membership.role === 'MEMBER' || isOfficer(ctx)
 			? await db().bodySeat.findMany({
 					where: { membershipId: ctx.membership.id, endedAt: null, role: { not: 'ADVISER' } },
 					select: { bodyId: true, role: true }
@@ -92,7 +93,11 @@ export function mayRecord(
 	}
 }
 
-/** The raising forum's seated members answer a published response; officers may record it for them. */
+/**
+ * The forum's verdict on a published response is the forum's: any member with a current seat on it (not
+ * an adviser) enters it, as the forum agreed. A partnership officer is not the forum: they may not give
+ * it on the forum's behalf unless they hold such a seat themselves.
+ */
 export function mayGiveVerdict(rights: PriorityRights, raisedByBodyId: string): boolean {
-	return rights.officer || rights.seatedOn.has(raisedByBodyId);
+	return rights.seatedOn.has(raisedByBodyId);
 }

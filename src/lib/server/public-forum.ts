@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { db } from './db.ts';
 import { NotFound } from './errors.ts';
+import { ChangedVerdict, FirstVerdict, verdictHistory } from './feedback.ts';
 import { PUBLISHED_MEETING } from './public.ts';
 import { BODY_KINDS, DECISION_OUTCOMES } from '../vocabulary.ts';
 
@@ -37,7 +38,11 @@ export const PublicResponse = z.object({
 	/** The forum's answer to the response, once given. */
 	verdict: z.enum(['ACCEPTED', 'CONTESTED']).nullable(),
 	/** The forum's note with its verdict; null until it gives one. */
-	verdictNote: z.string().nullable()
+	verdictNote: z.string().nullable(),
+	/** The forum's first verdict with its date, kept when it is changed. */
+	firstVerdict: FirstVerdict.nullable(),
+	/** The forum's one change of verdict, with its date and reason; null unless it changed it. */
+	changedVerdict: ChangedVerdict.nullable()
 });
 export type PublicResponse = z.infer<typeof PublicResponse>;
 
@@ -87,6 +92,11 @@ async function publishedResponses(partnershipId: string, bodyId?: string) {
 			publishedAt: true,
 			verdict: true,
 			verdictNote: true,
+			verdictAt: true,
+			firstVerdict: true,
+			firstVerdictNote: true,
+			firstVerdictAt: true,
+			verdictChangeReason: true,
 			priority: { select: { id: true, title: true, raisedByBodyId: true } }
 		},
 		orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }]
@@ -122,7 +132,8 @@ async function publishedResponses(partnershipId: string, bodyId?: string) {
 				publishedAt: r.publishedAt.toISOString(),
 				decision: (r.decisionId && decisions.get(r.decisionId)) || null,
 				verdict: r.verdict,
-				verdictNote: r.verdict ? r.verdictNote : null
+				verdictNote: r.verdict ? r.verdictNote : null,
+				...verdictHistory(r)
 			}
 		];
 	});

@@ -95,6 +95,9 @@ async function publishedDqiMeans(
 		},
 		access: 'read',
 		published: { at: publication.publishedAt, byId: publication.publishedById },
+		// The coding sections do not depend on whether the review is reopened.
+		reopened: false,
+		steps: [],
 		canCode: role === 'REVIEWER',
 		canManage: seesUnpublished(ctx),
 		codeScope: 'all'

@@ -7,6 +7,8 @@ import type { Actor } from './actor.ts';
 import { db } from './db.ts';
 import { reviewContext } from './review-access.ts';
 import { codingSections } from './review-coding.ts';
+import { publicationHistory } from './review-publish.ts';
+import { recordReader } from './review-readers.ts';
 import { surveyResults } from './survey.ts';
 import { parse } from './validation.ts';
 import { reviewCsv, MeasuresCsvQuery } from '../review/csv.ts';
@@ -337,9 +339,13 @@ async function personName(id: string): Promise<string> {
 	return membership?.user.name ?? '';
 }
 
-/** The review of a closed meeting as the actor may see it (review-access.ts). */
+/**
+ * The review of a closed meeting as the actor may see it (review-access.ts). Once published, the reader's
+ * first read is recorded, so they are told if it is reopened (review-readers.ts).
+ */
 export async function meetingReview(actor: Actor, meetingId: string): Promise<MeetingReviewView> {
 	const ctx = await reviewContext(actor, meetingId);
+	if (ctx.published) await recordReader(meetingId, actor.userId);
 	const meeting = await db().meeting.findUniqueOrThrow({
 		where: { id: meetingId },
 		select: {
@@ -354,7 +360,7 @@ export async function meetingReview(actor: Actor, meetingId: string): Promise<Me
 		}
 	});
 	const showNotes = ctx.canManage || ctx.published !== null;
-	const [measures, coding, survey, notes, publisher] = await Promise.all([
+	const [measures, coding, survey, notes, publisher, history] = await Promise.all([
 		recordMeasures([meeting]),
 		codingSections(ctx),
 		surveyResults(meetingId),
@@ -364,7 +370,11 @@ export async function meetingReview(actor: Actor, meetingId: string): Promise<Me
 					orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
 				})
 			: [],
-		ctx.published ? personName(ctx.published.byId) : ''
+		ctx.published ? personName(ctx.published.byId) : '',
+		publicationHistory(
+			ctx.published && { publishedAt: ctx.published.at, publishedById: ctx.published.byId },
+			ctx.steps
+		)
 	]);
 	const authors = await db().membership.findMany({
 		where: { id: { in: notes.map((n) => n.authorMembershipId) } },
@@ -381,6 +391,8 @@ export async function meetingReview(actor: Actor, meetingId: string): Promise<Me
 			status: meeting.status
 		},
 		published: ctx.published ? { at: ctx.published.at.toISOString(), by: publisher } : null,
+		reopened: ctx.reopened,
+		history,
 		...measures.get(meetingId)!,
 		dqi: coding.dqi,
 		agreement: coding.agreement,

@@ -70,7 +70,12 @@ import {
 	TraceQuery,
 	UninformedDecision
 } from '../trace.ts';
-import { AddReviewNoteInput, PublicationView, ReviewNoteView } from '../review-publish.ts';
+import {
+	AddReviewNoteInput,
+	PublicationView,
+	ReopenReviewInput,
+	ReviewNoteView
+} from '../review-publish.ts';
 import { MeasuresCsvQuery } from '../../review/csv.ts';
 import { MeetingReviewView, ReviewSummaryView, ReviewTrendsView } from '../../review/views.ts';
 import { ReviewSummaryQuery } from '../review-trends.ts';
@@ -720,7 +725,8 @@ export const routes = defineRoutes({
 			'Code a spoken contribution of a closed meeting on DQI categories (reviewers): each code a level ' +
 			'(its index in the category’s scale) or not applicable, never both; a level is backed by its note ' +
 			'or the shared quote. One bad code refuses the lot. Codes are appended (unchanged ones skipped); ' +
-			'answers the coder’s current codes on the contribution',
+			'answers the coder’s current codes on the contribution. 409 `review_published` once the review ' +
+			'is published, unless an officer has reopened it',
 		tag: 'Review',
 		body: RecordCodesInput,
 		response: z.array(CodeView),
@@ -751,16 +757,32 @@ export const routes = defineRoutes({
 		path: '/api/v1/meetings/{id}/review/publication',
 		summary:
 			'Publish a closed meeting’s review (reviewers and officers): every coder’s codes and the review ' +
-			'open to the partnership. 409 when already published',
+			'open to the partnership, and the review frozen (no codes or notes). Republishes one an officer ' +
+			'reopened, freezing it again and notifying its readers. 409 when published and not reopened',
 		tag: 'Review',
 		response: PublicationView,
 		status: 201,
 		errors: [409, ...inPartnership]
 	},
+	reopenReview: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/review/reopening',
+		summary:
+			'Reopen a published review so codes and notes can be added again (admins and secretariat), ' +
+			'giving the reason; recorded in the review’s history and notified to everyone who has read it. ' +
+			'409 when not published or already reopened',
+		tag: 'Review',
+		body: ReopenReviewInput,
+		response: PublicationView,
+		status: 201,
+		errors: [400, 409, ...inPartnership]
+	},
 	addReviewNote: {
 		method: 'POST',
 		path: '/api/v1/meetings/{id}/review/notes',
-		summary: 'Add a note to a closed meeting’s review (reviewers and officers)',
+		summary:
+			'Add a note to a closed meeting’s review (reviewers and officers); 409 `review_published` once ' +
+			'it is published, unless an officer has reopened it',
 		tag: 'Review',
 		body: AddReviewNoteInput,
 		response: ReviewNoteView,

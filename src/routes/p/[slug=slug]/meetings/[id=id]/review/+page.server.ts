@@ -1,5 +1,6 @@
 import { getBody } from '$lib/server/bodies';
 import { forPage, pageActor } from '$lib/server/http';
+import { isOfficer } from '$lib/server/priority-access';
 import { meetingReview } from '$lib/server/review';
 import { reviewContext } from '$lib/server/review-access';
 import { reviewActions } from '$lib/server/review-page-actions';
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 			review,
 			// Through the partnership in the address, so a meeting of another one is not found here.
 			body: await getBody(actor, slug, review.meeting.bodyId),
-			may: { code: ctx.canCode, manage: ctx.canManage }
+			may: { code: ctx.canCode, manage: ctx.canManage, reopen: isOfficer(ctx) },
+			frozen: ctx.published !== null && !ctx.reopened
 		};
 	});
 };
