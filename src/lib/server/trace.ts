@@ -12,7 +12,7 @@ import { db } from './db.ts';
 import { NotFound } from './errors.ts';
 import { toCsv, type CsvFile } from './exports.ts';
 import { meetingContext, partnershipContext } from './permissions.ts';
-import { parse, reference, wholeNumber } from './validation.ts';
+import { parse, reference, searchText, wholeNumber } from './validation.ts';
 import {
 	INFLUENCE_LEVELS,
 	PRIORITY_EVENT_TYPES,
@@ -35,7 +35,7 @@ export const TraceQuery = z.object({
 	to: z.iso.date({ error: DATE_MESSAGE }).optional(),
 	/** The raising body. */
 	forum: reference('Choose a forum').optional(),
-	theme: z.string().trim().max(200, 'Enter a theme of 200 characters or fewer').optional(),
+	theme: searchText('the theme', 200),
 	/** The lead organisation of the priority or the owner of one of its actions. */
 	partner: reference('Choose a partner organisation').optional()
 });
