@@ -51,6 +51,15 @@ function crossSiteForm(event: Parameters<Handle>[0]['event']): boolean {
 	return event.request.headers.get('origin') !== event.url.origin;
 }
 
+function decodable(path: string): boolean {
+	try {
+		// Its result used, or the bundler drops the call as pure and with it the throw.
+		return decodeURI(path).length >= 0;
+	} catch {
+		return false;
+	}
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const incoming = event.request.headers.get('x-request-id');
@@ -61,6 +70,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return event.url.pathname.startsWith('/api/')
 			? Response.json({ error: { code: 'forbidden', message } }, { status: 403 })
 			: new Response(message, { status: 403 });
+	}
+	if (event.url.pathname.startsWith('/api/') && !decodable(event.url.pathname)) {
+		// SvelteKit would answer with its HTML error page; the API answers in its own error shape.
+		const message = 'The address has a broken %-escape, so it names nothing here.';
+		return Response.json({ error: { code: 'malformed_path', message } }, { status: 400 });
 	}
 	event.locals.actor = await authenticate(event);
 	let response = await resolve(event);

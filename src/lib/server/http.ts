@@ -93,8 +93,7 @@ function unusableAt(root: unknown): { path: string; message: string } | null {
 			continue;
 		}
 		if (typeof value !== 'object' || value === null) continue;
-		if (path.length >= MAX_JSON_DEPTH)
-			return { path: where, message: 'This is nested too deeply' };
+		if (path.length >= MAX_JSON_DEPTH) return { path: where, message: 'This is nested too deeply' };
 		for (const [key, child] of Object.entries(value)) {
 			if (UNUSABLE_JSON.test(key))
 				return { path: where, message: 'A field name contains characters that cannot be used' };

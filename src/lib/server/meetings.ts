@@ -37,13 +37,13 @@ const startsAt = z
 	.string({ error: START_MESSAGE })
 	.max(100, START_MESSAGE)
 	.transform((text, ctx) => {
-	const at = parseMeetingTime(text);
-	if (!at || at.getUTCFullYear() < 2000 || at.getUTCFullYear() > 2100) {
-		ctx.addIssue({ code: 'custom', message: START_MESSAGE });
-		return z.NEVER;
-	}
-	return at;
-});
+		const at = parseMeetingTime(text);
+		if (!at || at.getUTCFullYear() < 2000 || at.getUTCFullYear() > 2100) {
+			ctx.addIssue({ code: 'custom', message: START_MESSAGE });
+			return z.NEVER;
+		}
+		return at;
+	});
 
 const onlineLink = webLink('the online link')
 	.nullish()

@@ -226,7 +226,10 @@ export async function getPublicMeeting(slug: string, meetingId: string): Promise
 
 export const PublicDecisionsQuery = z.object({
 	q: safeText('the search', { multiline: false }).trim().max(200).catch(''),
-	bodyId: z.string().regex(/^[a-z0-9]{0,40}$/).catch(''),
+	bodyId: z
+		.string()
+		.regex(/^[a-z0-9]{0,40}$/)
+		.catch(''),
 	outcome: z.enum(['', ...Object.keys(DECISION_OUTCOMES)] as [string, ...string[]]).catch(''),
 	from: z.iso.date().or(z.literal('')).catch(''),
 	to: z.iso.date().or(z.literal('')).catch('')
