@@ -146,6 +146,9 @@ export function generator(seed: number) {
 	const BAD_DATES: Bad[] = [
 		{ label: 'year 999999', value: '999999-01-01' },
 		{ label: 'year +275760', value: '+275760-09-13' },
+		{ label: 'year 0', value: '0000-01-01' },
+		{ label: 'year 1000', value: '1000-06-01' },
+		{ label: 'year 9999', value: '9999-12-31' },
 		{ label: '30 February', value: '2026-02-30' },
 		{ label: 'month 13', value: '2026-13-01' },
 		{ label: 'day 0', value: '2026-01-00' },

@@ -15,7 +15,7 @@ import {
 } from './decision-views.ts';
 import { NotFound } from './errors.ts';
 import { meetingContext, partnershipContext } from './permissions.ts';
-import { choice, parse, reference, searchText } from './validation.ts';
+import { choice, isoDate, parse, reference, searchText } from './validation.ts';
 import { DECISION_OUTCOMES, MEETING_STATUSES, type MeetingStatus } from '../vocabulary.ts';
 
 export const DecisionDetail = z.object({
@@ -84,8 +84,8 @@ export const DecisionSearch = z.object({
 	bodyId: reference('Choose a body').optional(),
 	outcome: choice(DECISION_OUTCOMES, 'Choose an outcome').optional(),
 	organisationId: reference('Choose a partner organisation').optional(),
-	from: z.iso.date({ error: DATE_MESSAGE }).optional(),
-	to: z.iso.date({ error: DATE_MESSAGE }).optional()
+	from: isoDate(DATE_MESSAGE).optional(),
+	to: isoDate(DATE_MESSAGE).optional()
 });
 
 export const DecisionSummary = z.object({

@@ -93,6 +93,17 @@ export function webLink(label: string, max = 500) {
 		.refine((v) => v === '' || URL.canParse(v), message);
 }
 
+/** The dates a partnership's record can hold; outside them a date is a typing mistake, not a plan. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+
+/** A calendar date as YYYY-MM-DD, a real day between EARLIEST_DATE and LATEST_DATE. */
+export function isoDate(message: string) {
+	return z.iso
+		.date({ error: message })
+		.refine((v) => v >= EARLIEST_DATE && v <= LATEST_DATE, message);
+}
+
 /** A reference to another record by id; the message says what to choose. */
 export function reference(message: string) {
 	return z.string({ error: message }).regex(/^[a-z0-9]{20,32}$/, message);
