@@ -80,6 +80,15 @@ function refuse(event: Parameters<Handle>[0]['event'], message: string): Respons
 		: new Response(message, { status: 403 });
 }
 
+function decodable(path: string): boolean {
+	try {
+		// Its result used, or the bundler drops the call as pure and with it the throw.
+		return decodeURI(path).length >= 0;
+	} catch {
+		return false;
+	}
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const incoming = event.request.headers.get('x-request-id');
@@ -87,6 +96,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.log = log.child({ requestId: event.locals.requestId });
 	if (crossSiteForm(event))
 		return secure(event, refuse(event, 'Cross-site form submissions are forbidden.'));
+	if (event.url.pathname.startsWith('/api/') && !decodable(event.url.pathname)) {
+		// SvelteKit would answer with its HTML error page; the API answers in its own error shape.
+		const message = 'The address has a broken %-escape, so it names nothing here.';
+		return secure(
+			event,
+			Response.json({ error: { code: 'malformed_path', message } }, { status: 400 })
+		);
+	}
 	event.locals.actor = await authenticate(event);
 	const { method } = event.request;
 	if (

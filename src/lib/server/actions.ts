@@ -15,7 +15,7 @@ import {
 	partnershipContext,
 	type PartnershipContext
 } from './permissions.ts';
-import { choice, optionalId, parse, reference, requiredText } from './validation.ts';
+import { choice, isoDate, optionalId, parse, reference, requiredText } from './validation.ts';
 import { ACTION_STATUSES, type ActionStatus } from '../vocabulary.ts';
 
 type Reader = Db | Tx;
@@ -26,7 +26,7 @@ export const AddActionInput = z.object({
 	text: requiredText('the action', 2000),
 	ownerOrganisationId: reference('Choose the organisation that owns the action'),
 	ownerMembershipId: optionalId('Choose the person who owns the action'),
-	dueOn: z.iso.date({ error: DUE_MESSAGE }).nullish()
+	dueOn: isoDate(DUE_MESSAGE).nullish()
 });
 
 export const UpdateActionInput = z.object({

@@ -15,7 +15,7 @@ import {
 } from './decision-views.ts';
 import { NotFound } from './errors.ts';
 import { meetingContext, partnershipContext } from './permissions.ts';
-import { choice, parse, reference } from './validation.ts';
+import { choice, isoDate, parse, reference, searchText } from './validation.ts';
 import { DECISION_OUTCOMES, MEETING_STATUSES, type MeetingStatus } from '../vocabulary.ts';
 
 export const DecisionDetail = z.object({
@@ -80,12 +80,12 @@ export async function getDecision(actor: Actor, decisionId: string): Promise<Dec
 const DATE_MESSAGE = 'Enter a date, for example 2026-07-01';
 
 export const DecisionSearch = z.object({
-	q: z.string().trim().max(200, 'Search for 200 characters or fewer').optional(),
+	q: searchText('the search', 200),
 	bodyId: reference('Choose a body').optional(),
 	outcome: choice(DECISION_OUTCOMES, 'Choose an outcome').optional(),
 	organisationId: reference('Choose a partner organisation').optional(),
-	from: z.iso.date({ error: DATE_MESSAGE }).optional(),
-	to: z.iso.date({ error: DATE_MESSAGE }).optional()
+	from: isoDate(DATE_MESSAGE).optional(),
+	to: isoDate(DATE_MESSAGE).optional()
 });
 
 export const DecisionSummary = z.object({
@@ -189,7 +189,9 @@ export async function getDecisionVersion(
 	const ctx = await meetingContext(actor, decision.meetingId).catch(() => {
 		throw new NotFound('decision');
 	});
-	const n = Number(version);
+	// Only a plain number a version can have; anything else (99999999999999999999 is past what the
+	// database's integer holds) is no version of this decision rather than a query that cannot run.
+	const n = /^[1-9]\d{0,8}$/.test(String(version)) ? Number(version) : NaN;
 	const row = Number.isInteger(n)
 		? await db().decisionVersion.findUnique({
 				where: { decisionId_version: { decisionId, version: n } },

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { AGENDA_FIELDS, agendaItems } from '../collab/agenda.ts';
 import { EVIDENCE_FIELDS, evidenceItems, restrictedEvidenceItem } from '../collab/evidence.ts';
-import { fieldErrors } from './validation.ts';
+import { fieldErrors, usableText } from './validation.ts';
 import { EVIDENCE_KINDS, ITEM_PURPOSES } from '../vocabulary.ts';
 
 /** The ids documents give their entries, as the row ids and the sync server's document names take them. */
@@ -30,7 +30,8 @@ function text(max: number) {
 		z
 			.string()
 			.max(max)
-			.transform((v) => v.trim())
+			.refine((v) => usableText(v), 'contains characters that cannot be used')
+			.transform((v) => v.normalize('NFC').trim())
 	);
 }
 

@@ -80,10 +80,13 @@ function looksRight(ext: string, bytes: Uint8Array): boolean {
 /** A name safe to offer back in Content-Disposition: no folders, no control characters. */
 function cleanName(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
-	return base
-		.replace(/[\u0000-\u001f\u007f"]/g, '')
-		.trim()
-		.slice(0, 200);
+	// Bidi overrides too, or "report\u202Efdp.exe" would show as "reportexe.pdf"; cut by code point, so an
+	// emoji at the 200th place is not halved into a lone surrogate, which cannot be stored.
+	const kept = base
+		.normalize('NFC')
+		.replace(/[\u0000-\u001f\u007f-\u009f"\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/gu, '')
+		.trim();
+	return Array.from(kept).slice(0, 200).join('').trim();
 }
 
 /** Checks an upload's name, type and size; throws Invalid naming the `file` field. */

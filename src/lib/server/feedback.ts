@@ -14,7 +14,7 @@ import { partnershipContext, demand } from './permissions.ts';
 import { mayGiveVerdict, rightsOf, type PriorityRow } from './priority-access.ts';
 import { follows, NEXT } from './priority-flow.ts';
 import { appendEvent } from './priority-timeline.ts';
-import { optionalText, parse, requiredText } from './validation.ts';
+import { isoDate, optionalText, parse, requiredText } from './validation.ts';
 
 type Reader = Db | Tx;
 
@@ -55,7 +55,7 @@ export const UpdateFeedbackInput = z.object({
 	youSaid: requiredText('what you said', 4000).optional(),
 	weDid: requiredText('what we did', 8000).optional(),
 	nextSteps: optionalText('the next steps', 4000),
-	hearAgainBy: z.iso.date({ error: 'Enter a date, for example 2026-09-01' }).nullish()
+	hearAgainBy: isoDate('Enter a date, for example 2026-09-01').nullish()
 });
 
 export const VerdictInput = z

@@ -60,14 +60,49 @@ export async function readJson(request: Request): Promise<unknown> {
 	if (Buffer.byteLength(text) > MAX_JSON_BYTES)
 		throw new TooLarge(`The request body must be under ${MAX_JSON_BYTES} bytes.`);
 	if (!text.trim()) return {};
+	let value: unknown;
 	try {
-		return JSON.parse(text);
+		value = JSON.parse(text);
 	} catch {
 		throw new Invalid(
 			{ _: 'The request body is not valid JSON' },
 			'The request body is not valid JSON.'
 		);
 	}
+	const unusable = unusableAt(value);
+	if (unusable) throw new Invalid({ [unusable.path || '_']: unusable.message });
+	return value;
+}
+
+/** Deeper than any input we take: a form nests a list of objects at most. */
+const MAX_JSON_DEPTH = 16;
+const UNUSABLE_JSON = /\u0000|[\ud800-\udfff]/u;
+
+/**
+ * Where a parsed body holds what no input can: a lone UTF-16 surrogate (JSON's `\ud800` escape makes one,
+ * and it has no UTF-8 form to store) or NUL, in any value or key, including fields the schema would drop;
+ * or nesting deeper than any input. Checked once here so no command sees them. Iterative, so a deep body
+ * cannot exhaust the stack.
+ */
+function unusableAt(root: unknown): { path: string; message: string } | null {
+	const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+	while (stack.length) {
+		const { value, path } = stack.pop()!;
+		const where = path.join('.');
+		if (typeof value === 'string') {
+			if (UNUSABLE_JSON.test(value))
+				return { path: where, message: 'This contains characters that cannot be used' };
+			continue;
+		}
+		if (typeof value !== 'object' || value === null) continue;
+		if (path.length >= MAX_JSON_DEPTH) return { path: where, message: 'This is nested too deeply' };
+		for (const [key, child] of Object.entries(value)) {
+			if (UNUSABLE_JSON.test(key))
+				return { path: where, message: 'A field name contains characters that cannot be used' };
+			stack.push({ value: child, path: [...path, key] });
+		}
+	}
+	return null;
 }
 
 /**

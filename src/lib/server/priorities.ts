@@ -20,7 +20,15 @@ import {
 	priorityViews,
 	PriorityView
 } from './priority-views.ts';
-import { choice, optionalText, parse, reference, requiredText, wholeNumber } from './validation.ts';
+import {
+	choice,
+	isoDate,
+	optionalText,
+	parse,
+	reference,
+	requiredText,
+	wholeNumber
+} from './validation.ts';
 import {
 	ENGAGEMENT_METHODS,
 	ENGAGEMENT_STANDARDS,
@@ -42,8 +50,8 @@ export const RaisePriorityInput = z.object({
 		.object(
 			{
 				method: choice(ENGAGEMENT_METHODS, 'Choose how people were engaged'),
-				from: z.iso.date({ error: DATE_MESSAGE }).nullish(),
-				to: z.iso.date({ error: DATE_MESSAGE }).nullish(),
+				from: isoDate(DATE_MESSAGE).nullish(),
+				to: isoDate(DATE_MESSAGE).nullish(),
 				participants: wholeNumber('the number of people who took part', 0, 10_000_000),
 				groupsReached: optionalText('the groups reached', 2000),
 				groupsNotReached: optionalText('the groups not reached', 2000),

@@ -40,7 +40,7 @@ export async function listPartnershipPriorities(
 	const ctx = await partnershipContext(actor, slug);
 	const partnershipId = ctx.partnership.id;
 	const status =
-		filters.status && filters.status in PRIORITY_STATUSES
+		filters.status && Object.hasOwn(PRIORITY_STATUSES, filters.status)
 			? (filters.status as PriorityStatus)
 			: undefined;
 	const [priorities, bodies, themes] = await Promise.all([

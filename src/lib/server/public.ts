@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { db } from './db.ts';
 import { NotFound } from './errors.ts';
+import { safeText } from './validation.ts';
 import { publicPart } from './minutes-draft.ts';
 import {
 	DECISION_METHODS,
@@ -224,8 +225,11 @@ export async function getPublicMeeting(slug: string, meetingId: string): Promise
 }
 
 export const PublicDecisionsQuery = z.object({
-	q: z.string().trim().max(200).catch(''),
-	bodyId: z.string().max(40).catch(''),
+	q: safeText('the search', { multiline: false }).trim().max(200).catch(''),
+	bodyId: z
+		.string()
+		.regex(/^[a-z0-9]{0,40}$/)
+		.catch(''),
 	outcome: z.enum(['', ...Object.keys(DECISION_OUTCOMES)] as [string, ...string[]]).catch(''),
 	from: z.iso.date().or(z.literal('')).catch(''),
 	to: z.iso.date().or(z.literal('')).catch('')

@@ -14,7 +14,7 @@ import { REVIEWABLE, type ReviewContext } from './review-access.ts';
 import { codingSections } from './review-coding.ts';
 import { recordMeasures } from './review.ts';
 import { surveyResults } from './survey.ts';
-import { parse } from './validation.ts';
+import { isoDate, parse } from './validation.ts';
 import { DQI } from '../review/dqi.ts';
 import { periodTotals, trendFigures } from '../review/record-measures.ts';
 import type { ReviewSummaryView, ReviewTrendsView, TrendPoint } from '../review/views.ts';
@@ -24,8 +24,8 @@ const DATE_MESSAGE = 'Enter a date as YYYY-MM-DD';
 const DAY_MS = 86_400_000;
 
 export const ReviewSummaryQuery = z.object({
-	from: z.iso.date({ error: DATE_MESSAGE }).optional(),
-	to: z.iso.date({ error: DATE_MESSAGE }).optional()
+	from: isoDate(DATE_MESSAGE).optional(),
+	to: isoDate(DATE_MESSAGE).optional()
 });
 
 /** Reviewers and officers see every closed meeting; members and observers published reviews only. */

@@ -144,7 +144,7 @@ async function mayBeHeard(
 export async function startTurn(actor: Actor, contributionId: string, input: unknown = {}) {
 	const { floor, turn } = await turnContext(actor, contributionId);
 	demand(floor.rights.run, 'Only the chair, the vice-chair and the secretariat call speakers.');
-	const data = parse(StartTurnInput, input ?? {});
+	const data = parse(StartTurnInput, input);
 	requireStatus(
 		floor.meeting,
 		['IN_PROGRESS'],
@@ -196,7 +196,7 @@ export async function endTurn(actor: Actor, contributionId: string, input: unkno
 		rights.run || rights.recordForOthers || ctx.membership.id === turn.membershipId,
 		'Only the chair, the secretariat or the speaker end a turn.'
 	);
-	const data = parse(EndTurnInput, input ?? {});
+	const data = parse(EndTurnInput, input);
 	await transaction(async (tx) => {
 		const at = now();
 		const { count } = await tx.contribution.updateMany({

@@ -12,7 +12,7 @@ import { db } from './db.ts';
 import { NotFound } from './errors.ts';
 import { toCsv, type CsvFile } from './exports.ts';
 import { meetingContext, partnershipContext } from './permissions.ts';
-import { parse, reference, wholeNumber } from './validation.ts';
+import { isoDate, parse, reference, searchText, wholeNumber } from './validation.ts';
 import {
 	INFLUENCE_LEVELS,
 	PRIORITY_EVENT_TYPES,
@@ -31,11 +31,11 @@ const eventType = z.enum(Object.keys(PRIORITY_EVENT_TYPES) as [PriorityEventType
 
 /** Which part of the record to trace: a period (on the priorities' event dates), a forum, theme, partner. */
 export const TraceQuery = z.object({
-	from: z.iso.date({ error: DATE_MESSAGE }).optional(),
-	to: z.iso.date({ error: DATE_MESSAGE }).optional(),
+	from: isoDate(DATE_MESSAGE).optional(),
+	to: isoDate(DATE_MESSAGE).optional(),
 	/** The raising body. */
 	forum: reference('Choose a forum').optional(),
-	theme: z.string().trim().max(200, 'Enter a theme of 200 characters or fewer').optional(),
+	theme: searchText('the theme', 200),
 	/** The lead organisation of the priority or the owner of one of its actions. */
 	partner: reference('Choose a partner organisation').optional()
 });
@@ -506,8 +506,8 @@ async function bodyNames(partnershipId: string) {
 }
 
 export const PeriodQuery = z.object({
-	from: z.iso.date({ error: DATE_MESSAGE }).optional(),
-	to: z.iso.date({ error: DATE_MESSAGE }).optional()
+	from: isoDate(DATE_MESSAGE).optional(),
+	to: isoDate(DATE_MESSAGE).optional()
 });
 
 export const UninformedDecision = z.object({

@@ -19,23 +19,89 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<
 	return result.data;
 }
 
-/** A required line of text, trimmed, with a message in plain words. */
-export function requiredText(label: string, max = 200) {
+/**
+ * Characters no text field takes: C0 and C1 control characters (NUL among them) and DEL; the bidirectional
+ * embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069), which can make a name or a link read
+ * differently from what it is; and lone UTF-16 surrogates, which have no UTF-8 form and cannot be stored.
+ * Tab, line feed and carriage return are allowed only in multi-line fields.
+ */
+const UNUSABLE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/u;
+const UNUSABLE_IN_TEXT =
+	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/u;
+
+/** Fields this long are written in a text area, so they may hold line breaks and tabs. */
+const MULTI_LINE_FROM = 1000;
+
+export interface TextOptions {
+	/** Whether line breaks and tabs are allowed; by default, for fields of 1000 characters or more. */
+	multiline?: boolean;
+}
+
+/** True if the text has none of the characters no field takes (see UNUSABLE_IN_TEXT). */
+export function usableText(text: string, multiline = true): boolean {
+	return !(multiline ? UNUSABLE_IN_TEXT : UNUSABLE_IN_LINE).test(text);
+}
+
+/**
+ * Any text from outside: refused with a message in plain words if it holds characters no field takes,
+ * then normalised to NFC so the same words are stored (and compared, and searched) as the same characters.
+ * Every text input goes through here; the helpers below add trimming and lengths.
+ */
+export function safeText(label: string, options: TextOptions & { max?: number } = {}) {
+	const multiline = options.multiline ?? (options.max ?? 0) >= MULTI_LINE_FROM;
 	return z
 		.string({ error: `Enter ${label}` })
+		.refine((v) => usableText(v, multiline), {
+			message: `${capitalise(label)} contains characters that cannot be used`,
+			abort: true
+		})
+		.overwrite((v) => v.normalize('NFC'));
+}
+
+/** A required line of text, trimmed, with a message in plain words. */
+export function requiredText(label: string, max = 200, options: TextOptions = {}) {
+	return safeText(label, { max, ...options })
 		.trim()
 		.min(1, `Enter ${label}`)
 		.max(max, `${capitalise(label)} must be ${max} characters or fewer`);
 }
 
 /** Optional text: left out means "unchanged", null or blank means "clear it". */
-export function optionalText(label: string, max = 2000) {
-	return z
-		.string()
+export function optionalText(label: string, max = 2000, options: TextOptions = {}) {
+	return safeText(label, { max, ...options })
 		.trim()
 		.max(max, `${capitalise(label)} must be ${max} characters or fewer`)
 		.nullish()
 		.transform((v) => (v === null ? '' : v));
+}
+
+/** A search term from a query string: optional, one line, refused rather than searched if unusable. */
+export function searchText(label: string, max = 200) {
+	return safeText(label, { max, multiline: false })
+		.trim()
+		.max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+		.optional();
+}
+
+/** A web address people will follow: http(s) only, one line, no characters that disguise it. */
+export function webLink(label: string, max = 500) {
+	const message = `Enter ${label} as a full web address starting with https://`;
+	return safeText(label, { max, multiline: false })
+		.trim()
+		.max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+		.refine((v) => v === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), message)
+		.refine((v) => v === '' || URL.canParse(v), message);
+}
+
+/** The dates a partnership's record can hold; outside them a date is a typing mistake, not a plan. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+
+/** A calendar date as YYYY-MM-DD, a real day between EARLIEST_DATE and LATEST_DATE. */
+export function isoDate(message: string) {
+	return z.iso
+		.date({ error: message })
+		.refine((v) => v >= EARLIEST_DATE && v <= LATEST_DATE, message);
 }
 
 /** A reference to another record by id; the message says what to choose. */

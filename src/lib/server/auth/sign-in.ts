@@ -5,15 +5,14 @@ import { assertSessionActor, type Actor } from '../actor.ts';
 import { db, transaction } from '../db.ts';
 import { publishRevocation } from '../revocation.ts';
 import { Unauthenticated } from '../errors.ts';
-import { parse } from '../validation.ts';
+import { parse, safeText } from '../validation.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { DEVICE_COOKIE_DAYS, issueDeviceCookie, knownDevice } from './device-cookie.ts';
 import { beginSignInAttempt } from './rate-limit.ts';
 import { createSession, invalidateSession, type SessionUser } from './sessions.ts';
 
 export const SignInInput = z.object({
-	email: z
-		.string({ error: 'Enter your email address' })
+	email: safeText('your email address', { multiline: false })
 		.trim()
 		.toLowerCase()
 		.min(1, 'Enter your email address')
