@@ -137,7 +137,9 @@ describe('who sees which papers', () => {
 	});
 
 	it('whoever added a paper sees it only through an organisation named on it', async () => {
-		const healthOnly = await makeRestrictedPaper(server.db, meetingId, [fx.organisations.health.id]);
+		const healthOnly = await makeRestrictedPaper(server.db, meetingId, [
+			fx.organisations.health.id
+		]);
 		await server.db.evidenceItem.update({
 			where: { id: healthOnly.id },
 			data: { createdById: fx.members.SECRETARIAT.userId }

@@ -118,7 +118,10 @@ export async function readMeetingRecord(
 	]);
 	const paperRow = new Map(evidence.map((e) => [e.id, e]));
 	const paper = new Map(
-		evidence.map((e) => [e.id, paperTitleFor(readFor, { ...e, title: e.title || 'Untitled paper' })])
+		evidence.map((e) => [
+			e.id,
+			paperTitleFor(readFor, { ...e, title: e.title || 'Untitled paper' })
+		])
 	);
 
 	// A later declaration by the same member on the same item supersedes the earlier one.
