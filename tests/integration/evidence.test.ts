@@ -4,7 +4,12 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
-import { makeMeeting, makeMemberOf, makePackPaper } from '../support/meetings.ts';
+import {
+	makeMeeting,
+	makeMemberOf,
+	makePackPaper,
+	makeRestrictedPaper
+} from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { auditCounter } from '../support/records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -15,7 +20,7 @@ let other: Fixture;
 let meetingId: string;
 /** Secretariat officer from the council. */
 let officer: Client;
-/** Admin from the council: in the partnership, but not named on the restricted paper. */
+/** Admin from the council: named on the restricted paper only because the officer adding it is. */
 let admin: Client;
 let observer: Client;
 /** A member from the health board, which the restricted paper names. */
@@ -65,7 +70,8 @@ describe('adding a restricted paper', () => {
 			title: 'Safeguarding case review',
 			kind: 'LIVED_EXPERIENCE',
 			confidentiality: 'RESTRICTED',
-			allowedOrganisationIds: [fx.organisations.health.id],
+			// The adder's own organisation is named with the others, shown, rather than a hidden exception.
+			allowedOrganisationIds: [fx.organisations.health.id, fx.organisations.council.id],
 			file: null,
 			late: false,
 			withdrawn: false
@@ -118,15 +124,28 @@ describe('who sees which papers', () => {
 		pack = (await makePackPaper(server.db, meetingId)).id;
 	});
 
-	it('everyone in the partnership sees the pack; only named organisations and the author see restricted papers', async () => {
-		for (const who of [officer, health])
+	it('everyone in the partnership sees the pack; only the named organisations see restricted papers', async () => {
+		// Added by the council's officer for the health board: both are named, nobody else.
+		for (const who of [officer, admin, observer, health])
 			expect(idsOf((await who.get(evidence())).json)).toContain(secret);
-		for (const who of [admin, observer, tsi]) {
+		for (const who of [tsi]) {
 			const res = await who.get(evidence());
 			expect(res.status).toBe(200);
 			expect(idsOf(res.json)).toContain(pack);
 			expect(idsOf(res.json)).not.toContain(secret);
 		}
+	});
+
+	it('whoever added a paper sees it only through an organisation named on it', async () => {
+		const healthOnly = await makeRestrictedPaper(server.db, meetingId, [
+			fx.organisations.health.id
+		]);
+		await server.db.evidenceItem.update({
+			where: { id: healthOnly.id },
+			data: { createdById: fx.members.SECRETARIAT.userId }
+		});
+		expect(idsOf((await health.get(evidence())).json)).toContain(healthOnly.id);
+		expect(idsOf((await officer.get(evidence())).json)).not.toContain(healthOnly.id);
 	});
 
 	it('another partnership sees none of it', async () => {
@@ -203,9 +222,9 @@ describe('attaching and downloading files', () => {
 
 	it('downloads only for those who may see the paper: others get 404', async () => {
 		await officer.upload(fileOf(secret), 'review.pdf', PDF);
-		for (const who of [admin, tsi, observer, outsider])
-			expect((await who.get(fileOf(secret))).status).toBe(404);
-		expect((await health.get(fileOf(secret))).status).toBe(200);
+		for (const who of [tsi, outsider]) expect((await who.get(fileOf(secret))).status).toBe(404);
+		// The council is named on it, as the officer adding it is from the council.
+		for (const who of [health, observer]) expect((await who.get(fileOf(secret))).status).toBe(200);
 	});
 
 	it('a paper without a file, or no such paper, is 404', async () => {
@@ -258,8 +277,8 @@ describe('attaching and downloading files', () => {
 	it('is for writers: an observer who can see the paper gets 403; one who cannot see it gets 404', async () => {
 		const before = await evidenceRows();
 		expect((await observer.upload(fileOf(pack), 'a.pdf', PDF)).status).toBe(403);
-		expect((await observer.upload(fileOf(secret), 'a.pdf', PDF)).status).toBe(404);
-		expect((await admin.upload(fileOf(secret), 'a.pdf', PDF)).status).toBe(404);
+		expect((await observer.upload(fileOf(secret), 'a.pdf', PDF)).status).toBe(403);
+		expect((await tsi.upload(fileOf(secret), 'a.pdf', PDF)).status).toBe(404);
 		expect((await outsider.upload(fileOf(pack), 'a.pdf', PDF)).status).toBe(404);
 		expect(await evidenceRows()).toEqual(before);
 	});

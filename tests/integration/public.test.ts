@@ -140,6 +140,41 @@ describe('the public pages, signed out', () => {
 		expect(leaks(res.text)).toEqual([]);
 	});
 
+	it('withholds a restricted paper’s title and quoted passages written into approved minutes', async () => {
+		const approved = await meetingIn(server.db, fx, 'MINUTES_APPROVED', '2026-02-05');
+		const item = await makeItem(server.db, approved.id, 1, 'Night-time economy');
+		const secret = await paper(approved.id, 'RESTRICTED', 'Custody suite incident log', item.id);
+		await server.db.challenge.create({
+			data: {
+				meetingId: approved.id,
+				agendaItemId: item.id,
+				raisedByMembershipId: fx.members.MEMBER.membershipId,
+				target: 'EVIDENCE',
+				evidenceItemId: secret.id,
+				quote: 'three detainees waited overnight',
+				kind: 'EVIDENCE',
+				text: 'Why so long?',
+				recordedById: fx.members.MEMBER.userId
+			}
+		});
+		// As minutes drafted before the rule, or edited by hand, could have it.
+		await server.db.minutesVersion.create({
+			data: {
+				meetingId: approved.id,
+				version: 1,
+				text: 'Challenged, on “Custody suite incident log”.\n  Quoted: “three detainees waited overnight”',
+				hash: 'e'.repeat(64),
+				approvedById: fx.members.SECRETARIAT.userId
+			}
+		});
+		const res = await page(`/public/alpha/meetings/${approved.id}`);
+		expect(res.status).toBe(200);
+		expect(res.text).toContain('Challenged, on “a paper restricted to named partners”.');
+		expect(res.text).toContain('Quoted: “[passage withheld]”');
+		expect(res.text).not.toContain('Custody suite');
+		expect(res.text).not.toContain('detainees');
+	});
+
 	it('answers 404 for a draft meeting, another partnership’s meeting and an unknown partnership', async () => {
 		expect((await page(`/public/alpha/meetings/${draftId}`)).status).toBe(404);
 		const beta = await makePartnership(server.db, 'beta');

@@ -25,6 +25,7 @@ import {
 	meetingRights,
 	type MeetingContext
 } from './permissions.ts';
+import { maySeePaper, quoteFor } from './restricted-material.ts';
 import { readRoll } from './roll.ts';
 import { choice, optionalId, optionalText, parse, reference, requiredText } from './validation.ts';
 import {
@@ -153,8 +154,7 @@ export async function challengeViews(
 				id: true,
 				title: true,
 				confidentiality: true,
-				allowedOrganisationIds: true,
-				createdById: true
+				allowedOrganisationIds: true
 			}
 		})
 	]);
@@ -162,7 +162,7 @@ export async function challengeViews(
 	const paperOf = new Map(papers.map((p) => [p.id, p]));
 	return rows.map((row) => {
 		const paper = row.evidenceItemId ? paperOf.get(row.evidenceItemId) : undefined;
-		const visible = paper ? canSeeEvidence(ctx, paper) : false;
+		const visible = paper ? maySeePaper(ctx, paper) : false;
 		const responses = row.responses.map((s): ResponseView => ({
 			id: s.id,
 			respondedBy: s.respondedByMembershipId
@@ -192,7 +192,7 @@ export async function challengeViews(
 			target: row.target,
 			evidenceItemId: row.evidenceItemId,
 			evidenceTitle: visible ? paper!.title : null,
-			quote: visible ? row.quote : '',
+			quote: quoteFor(ctx, paper, row.quote),
 			kind: row.kind,
 			text: row.text,
 			recordedById: row.recordedById,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Db, Tx } from './db.ts';
 import { decisionHash, type VersionContent } from './decision-hash.ts';
 import { organisationsOf, peopleOf, PersonView, userNames } from './meeting-record.ts';
-import { canSeeEvidence, type PartnershipContext } from './permissions.ts';
+import type { PartnershipContext } from './permissions.ts';
+import { maySeePaper } from './restricted-material.ts';
 import {
 	DECISION_METHODS,
 	DECISION_OUTCOMES,
@@ -129,8 +130,7 @@ export async function versionViews(
 				id: true,
 				title: true,
 				confidentiality: true,
-				allowedOrganisationIds: true,
-				createdById: true
+				allowedOrganisationIds: true
 			}
 		})
 	]);
@@ -171,7 +171,8 @@ export async function versionViews(
 			dissent: content.dissent.map((d) => ({ ...person(d.membershipId), reason: d.reason })),
 			evidence: content.evidenceItemIds.map((id) => {
 				const paper = paperOf.get(id);
-				return { id, title: paper && canSeeEvidence(ctx, paper) ? paper.title : null };
+				// Null rather than the generic name, so a page can say the paper is not shown to this reader.
+				return { id, title: paper && maySeePaper(ctx, paper) ? paper.title : null };
 			}),
 			alternatives: row.alternatives,
 			commitments,

@@ -116,7 +116,15 @@ export async function addRestrictedEvidence(
 ): Promise<EvidenceView> {
 	const ctx = await meetingContext(actor, meetingId);
 	demandWrite(ctx);
-	const data = parse(AddRestrictedEvidenceInput, input);
+	const parsed = parse(AddRestrictedEvidenceInput, input);
+	// Whoever adds the paper keeps seeing it through their organisation, named with the others (see
+	// restricted-material.ts: no hidden per-person exception).
+	const data = {
+		...parsed,
+		allowedOrganisationIds: [
+			...new Set([...parsed.allowedOrganisationIds, ctx.membership.organisationId])
+		]
+	};
 	return transaction(async (tx) => {
 		const referenced = [...data.allowedOrganisationIds, data.sourceOrganisationId ?? []].flat();
 		const found = await tx.organisation.findMany({

@@ -1,10 +1,12 @@
 // Drafting "we asked / you said / we did" from the record: what the forum asked people and what they said
 // (the priority and its engagement), what was decided, by whom and why (the decision's latest version, its
 // meeting and chair, its alternatives and evidence), and what happens next (its actions, and when the forum
-// will hear again). The officer edits the draft before publishing it.
+// will hear again). The officer edits the draft before publishing it. The draft is stored where others read
+// it and becomes public, so its papers are named for SHARED (restricted-material.ts).
 import { sentence } from '../text.ts';
 import type { Tx } from './db.ts';
 import type { PriorityRow } from './priority-access.ts';
+import { PAPER_ACCESS, paperTitleFor, SHARED } from './restricted-material.ts';
 import { formatDay } from '../dates.ts';
 import { DECISION_OUTCOMES, ENGAGEMENT_METHODS } from '../vocabulary.ts';
 
@@ -57,7 +59,7 @@ export async function draftFromRecord(
 		}),
 		tx.evidenceItem.findMany({
 			where: { id: { in: latest?.evidence.map((e) => e.evidenceItemId) ?? [] } },
-			select: { title: true }
+			select: { title: true, ...PAPER_ACCESS }
 		}),
 		tx.organisation.findMany({
 			where: { id: { in: decision.actions.map((a) => a.ownerOrganisationId) } },
@@ -85,7 +87,7 @@ export async function draftFromRecord(
 	const why = [
 		latest?.alternatives ? `Options considered: ${latest.alternatives}` : '',
 		evidence.length
-			? `Evidence: ${evidence.map((e) => e.title || 'untitled paper').join('; ')}`
+			? `Evidence: ${evidence.map((e) => paperTitleFor(SHARED, { ...e, title: e.title || 'untitled paper' })).join('; ')}`
 			: ''
 	].filter(Boolean);
 	const actions = decision.actions.map(

@@ -1,7 +1,10 @@
 // Reads what a meeting recorded, by name, from the tables: attendance, declarations, turns, challenges and
 // responses, decisions with every version, actions. The minutes are drafted from this (minutes-draft.ts).
+// Papers are named for the reader the record is read for: the minutes document is read by every member and
+// its approved text is published, so closing a meeting reads it for SHARED (restricted-material.ts).
 import type { Db, Tx } from './db.ts';
 import type { MeetingRecord, Person, RecordItem } from './minutes-draft.ts';
+import { PAPER_ACCESS, paperTitleFor, quoteFor, type Reader } from './restricted-material.ts';
 import { readRoll } from './roll.ts';
 import type {
 	ActionStatus,
@@ -18,7 +21,9 @@ const NOBODY: Person = { name: 'Someone no longer recorded', organisation: '' };
 
 export async function readMeetingRecord(
 	reader: Db | Tx,
-	meetingId: string
+	meetingId: string,
+	/** Who the record is read for; papers and quotes from them are named as this reader may see them. */
+	readFor: Reader
 ): Promise<MeetingRecord> {
 	const meeting = await reader.meeting.findUniqueOrThrow({
 		where: { id: meetingId },
@@ -106,9 +111,18 @@ export async function readMeetingRecord(
 				actions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }
 			}
 		}),
-		reader.evidenceItem.findMany({ where: { meetingId }, select: { id: true, title: true } })
+		reader.evidenceItem.findMany({
+			where: { meetingId },
+			select: { id: true, title: true, ...PAPER_ACCESS }
+		})
 	]);
-	const paper = new Map(evidence.map((e) => [e.id, e.title || 'Untitled paper']));
+	const paperRow = new Map(evidence.map((e) => [e.id, e]));
+	const paper = new Map(
+		evidence.map((e) => [
+			e.id,
+			paperTitleFor(readFor, { ...e, title: e.title || 'Untitled paper' })
+		])
+	);
 
 	// A later declaration by the same member on the same item supersedes the earlier one.
 	const latestDeclaration = new Map<string, (typeof declarations)[number]>();
@@ -155,7 +169,11 @@ export async function readMeetingRecord(
 								: null,
 						kind: c.kind as ChallengeKind,
 						evidence: c.evidenceItemId ? (paper.get(c.evidenceItemId) ?? null) : null,
-						quote: c.quote,
+						quote: quoteFor(
+							readFor,
+							c.evidenceItemId ? paperRow.get(c.evidenceItemId) : null,
+							c.quote
+						),
 						text: c.text,
 						responses: c.responses.map((r) => ({
 							by: r.respondedByMembershipId ? person(r.respondedByMembershipId) : null,

@@ -12,6 +12,7 @@ import { withDocument } from './live-documents.ts';
 import { publishMeetingChange } from './live.ts';
 import { log } from './log.ts';
 import { readMeetingRecord } from './minutes-record.ts';
+import { SHARED } from './restricted-material.ts';
 import { draftMinutes } from './minutes-draft.ts';
 import { demand, meetingContext, meetingRights } from './permissions.ts';
 import { inviteToSurvey } from './survey.ts';
@@ -97,7 +98,8 @@ export async function closeMeeting(actor: Actor, meetingId: string): Promise<Min
 				surveyInvitations: await inviteToSurvey(tx, meetingId, ctx.partnership.slug)
 			}
 		});
-		return readMeetingRecord(tx, meetingId);
+		// The draft goes into the minutes document every member reads, then onto the public page.
+		return readMeetingRecord(tx, meetingId, SHARED);
 	});
 	publishMeetingChange(meetingId, 'closed');
 	await writeDraft(meetingId, draftMinutes(record), at).catch((error) =>

@@ -5,6 +5,7 @@ import type { Actor } from './actor.ts';
 import { db } from './db.ts';
 import { Forbidden, NotFound } from './errors.ts';
 import type { PartnershipRole } from '../vocabulary.ts';
+import { maySeePaper } from './restricted-material.ts';
 
 export interface PartnershipContext {
 	actor: Actor;
@@ -95,17 +96,14 @@ export function canScheduleMeetings(ctx: PartnershipContext): boolean {
 }
 
 /**
- * A restricted paper is seen only by the organisations named on it (and the person who added it); other
- * papers by everyone in the partnership.
+ * Whether the actor may see a paper at all: the one rule in restricted-material.ts (a restricted paper only
+ * by the organisations named on it).
  */
 export function canSeeEvidence(
-	ctx: PartnershipContext,
-	item: { confidentiality: string; allowedOrganisationIds: string; createdById: string | null }
+	ctx: Pick<PartnershipContext, 'membership'>,
+	item: { confidentiality: string; allowedOrganisationIds: string }
 ): boolean {
-	if (item.confidentiality !== 'RESTRICTED') return true;
-	if (item.createdById === ctx.actor.userId) return true;
-	const allowed: unknown = JSON.parse(item.allowedOrganisationIds);
-	return Array.isArray(allowed) && allowed.includes(ctx.membership.organisationId);
+	return maySeePaper(ctx, item);
 }
 
 /** What the actor may do at a meeting while it runs; every meeting command asks this. */

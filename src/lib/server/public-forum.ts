@@ -9,6 +9,7 @@ import { db } from './db.ts';
 import { NotFound } from './errors.ts';
 import { ChangedVerdict, FirstVerdict, verdictHistory } from './feedback.ts';
 import { PUBLISHED_MEETING } from './public.ts';
+import { restrictedTextOf, withholdRestricted } from './restricted-material.ts';
 import { BODY_KINDS, DECISION_OUTCOMES } from '../vocabulary.ts';
 
 /** Kinds of body listed among the forums even before they have a published response. */
@@ -101,7 +102,8 @@ async function publishedResponses(partnershipId: string, bodyId?: string) {
 		},
 		orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }]
 	});
-	const [forums, decisions] = await Promise.all([
+	const decisionIds = rows.flatMap((r) => r.decisionId ?? []);
+	const [forums, decisions, restricted] = await Promise.all([
 		db().body.findMany({
 			where: {
 				partnershipId,
@@ -109,11 +111,13 @@ async function publishedResponses(partnershipId: string, bodyId?: string) {
 			},
 			select: { id: true, name: true }
 		}),
-		registeredDecisions(
-			partnershipId,
-			rows.flatMap((r) => r.decisionId ?? [])
-		)
+		registeredDecisions(partnershipId, decisionIds),
+		// A response drafted before the rule, or edited by hand, may still name a restricted paper.
+		db()
+			.decision.findMany({ where: { id: { in: decisionIds } }, select: { meetingId: true } })
+			.then((found) => restrictedTextOf(found.map((d) => d.meetingId)))
 	]);
+	const shown = (text: string) => withholdRestricted(text, restricted);
 	const forum = new Map(forums.map((f) => [f.id, f]));
 	return rows.flatMap((r): PublicResponse[] => {
 		const raisedBy = forum.get(r.priority.raisedByBodyId);
@@ -124,10 +128,10 @@ async function publishedResponses(partnershipId: string, bodyId?: string) {
 				priorityId: r.priority.id,
 				forum: raisedBy,
 				title: r.priority.title,
-				weAsked: r.weAsked,
-				youSaid: r.youSaid,
-				weDid: r.weDid,
-				nextSteps: r.nextSteps,
+				weAsked: shown(r.weAsked),
+				youSaid: shown(r.youSaid),
+				weDid: shown(r.weDid),
+				nextSteps: shown(r.nextSteps),
 				hearAgainBy: r.hearAgainBy?.toISOString().slice(0, 10) ?? null,
 				publishedAt: r.publishedAt.toISOString(),
 				decision: (r.decisionId && decisions.get(r.decisionId)) || null,

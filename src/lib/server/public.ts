@@ -7,6 +7,7 @@ import { db } from './db.ts';
 import { NotFound } from './errors.ts';
 import { safeText } from './validation.ts';
 import { publicPart } from './minutes-draft.ts';
+import { restrictedTextOf, withholdRestricted } from './restricted-material.ts';
 import {
 	DECISION_METHODS,
 	DECISION_OUTCOMES,
@@ -141,7 +142,7 @@ export async function getPublicMeeting(slug: string, meetingId: string): Promise
 		}
 	});
 	if (!meeting) throw new NotFound('meeting');
-	const [items, organisations, latest] = await Promise.all([
+	const [items, organisations, latest, restricted] = await Promise.all([
 		db().agendaItem.findMany({
 			where: { meetingId, private: false, withdrawn: false },
 			select: {
@@ -162,7 +163,9 @@ export async function getPublicMeeting(slug: string, meetingId: string): Promise
 			where: { meetingId },
 			orderBy: { version: 'desc' },
 			select: { version: true, text: true, hash: true, approvedAt: true }
-		})
+		}),
+		// Minutes drafted before the rule, or edited by hand, may still name a restricted paper.
+		restrictedTextOf([meetingId])
 	]);
 	const itemIds = items.map((i) => i.id);
 	// Public papers on public items or on none: a public paper on a private item would name its subject.
@@ -217,7 +220,7 @@ export async function getPublicMeeting(slug: string, meetingId: string): Promise
 		otherPapers: papers.filter((p) => p.agendaItemId === null).map(paper),
 		minutes: latest && {
 			version: latest.version,
-			text: publicPart(latest.text),
+			text: withholdRestricted(publicPart(latest.text), restricted),
 			hash: latest.hash,
 			approvedAt: latest.approvedAt.toISOString()
 		}
