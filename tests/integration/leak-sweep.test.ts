@@ -77,6 +77,7 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'GET /api/v1/me': () => ['/api/v1/me'],
 	'GET /api/v1/me/notifications': () => ['/api/v1/me/notifications'],
 	'GET /api/v1/me/tokens': () => ['/api/v1/me/tokens'],
+	'GET /api/v1/me/sessions': () => ['/api/v1/me/sessions'],
 	'GET /api/v1/meetings/[id=id]': (i) => m(i, (id) => `/api/v1/meetings/${id}`),
 	'GET /api/v1/meetings/[id=id]/attendance': (i) =>
 		first(i, (id) => `/api/v1/meetings/${id}/attendance`),

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.ts';
-import { makePartnership, type Fixture } from '../support/factories.ts';
+import { makePartnership, makeUser, type Fixture } from '../support/factories.ts';
 import { makePackPaper, makeRestrictedPaper } from '../support/meetings.ts';
 import { makeDecision, makeItem, meetingIn, storeMinutesText } from '../support/minutes.ts';
+import { signedIn } from '../support/people.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -173,6 +174,34 @@ describe('the public pages, signed out', () => {
 		expect(res.text).toContain('Quoted: “[passage withheld]”');
 		expect(res.text).not.toContain('Custody suite');
 		expect(res.text).not.toContain('detainees');
+
+		// Members read the same minutes through the API and the minutes page: withheld from a council
+		// member, whole for the health board's people, whom the paper names.
+		const nurse = await makeUser(server.db, 'nurse@alpha.example', 'Health board nurse');
+		await server.db.membership.create({
+			data: {
+				userId: nurse.id,
+				partnershipId: fx.partnership.id,
+				organisationId: fx.organisations.health.id,
+				role: 'MEMBER'
+			}
+		});
+		const council = await signedIn(server.url, fx.members.MEMBER.email);
+		const health = await signedIn(server.url, 'nurse@alpha.example');
+		for (const path of [
+			`/api/v1/meetings/${approved.id}/minutes`,
+			`/p/alpha/meetings/${approved.id}/minutes`
+		]) {
+			const withheld = await council.get(path);
+			expect(withheld.status, path).toBe(200);
+			expect(withheld.text, path).toContain('a paper restricted to named partners');
+			expect(withheld.text, path).not.toContain('Custody suite');
+			expect(withheld.text, path).not.toContain('detainees');
+			const whole = await health.get(path);
+			expect(whole.status, path).toBe(200);
+			expect(whole.text, path).toContain('Custody suite incident log');
+			expect(whole.text, path).toContain('three detainees waited overnight');
+		}
 	});
 
 	it('answers 404 for a draft meeting, another partnership’s meeting and an unknown partnership', async () => {

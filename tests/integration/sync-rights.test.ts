@@ -345,7 +345,10 @@ const cases: Case[] = [
 						await admin.request(
 							'PUT',
 							`/api/v1/meetings/${meetingId}/evidence/${paper.id}/organisations`,
-							{ allowedOrganisationIds: [alpha.organisations.tsi.id] }
+							// The admin (council, named as the paper's adder) keeps it, to witness the rest.
+							{
+								allowedOrganisationIds: [alpha.organisations.tsi.id, alpha.organisations.council.id]
+							}
 						)
 					).status,
 				expect: { close: 4403 }
@@ -558,16 +561,20 @@ describe('the commands that take rights away', () => {
 		const path = `/api/v1/meetings/${meetingId}/evidence/${paper.id}/organisations`;
 		const body = { allowedOrganisationIds: [alpha.organisations.council.id] };
 		const healthMember = await person('MEMBER', 'health');
+		const healthOfficer = await person('SECRETARIAT', 'health');
 		const councilOfficer = await person('SECRETARIAT', 'council');
 		expect((await healthMember.client.request('PUT', path, body)).status).toBe(403);
-		// An officer kept from the paper cannot name their own organisation onto it.
-		expect((await councilOfficer.client.request('PUT', path, body)).status).toBe(404);
 		const unknown = await admin.request('PUT', path, {
 			allowedOrganisationIds: ['cnotanorg00000000']
 		});
 		expect(unknown.status).toBe(400);
 		expect(Object.keys(unknown.json.error.fields).join()).toMatch(/allowedOrganisationIds/);
-		expect((await admin.request('PUT', path, body)).status).toBe(204);
+		// The admin added it, so the council was named too; now the health board alone.
+		const healthOnly = { allowedOrganisationIds: [alpha.organisations.health.id] };
+		expect((await admin.request('PUT', path, healthOnly)).status).toBe(204);
+		// An officer kept from the paper cannot name their own organisation onto it.
+		expect((await councilOfficer.client.request('PUT', path, body)).status).toBe(404);
+		expect((await healthOfficer.client.request('PUT', path, body)).status).toBe(204);
 		const seen = async (who: Client) =>
 			((await who.get(`/api/v1/meetings/${meetingId}/evidence`)).json as { id: string }[]).some(
 				(p) => p.id === paper.id
@@ -575,7 +582,8 @@ describe('the commands that take rights away', () => {
 		expect(await seen(councilOfficer.client)).toBe(true);
 		expect(await seen(healthMember.client)).toBe(false);
 		const audited = await server.db.auditEvent.findFirst({
-			where: { entity: 'EvidenceItem', entityId: paper.id, action: 'organisations_changed' }
+			where: { entity: 'EvidenceItem', entityId: paper.id, action: 'organisations_changed' },
+			orderBy: { at: 'desc' }
 		});
 		expect(JSON.parse(audited!.detail)).toMatchObject({
 			from: [alpha.organisations.health.id],

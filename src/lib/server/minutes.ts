@@ -12,7 +12,7 @@ import { withDocument } from './live-documents.ts';
 import { publishMeetingChange } from './live.ts';
 import { log } from './log.ts';
 import { readMeetingRecord } from './minutes-record.ts';
-import { SHARED } from './restricted-material.ts';
+import { restrictedTextOf, SHARED, withholdRestricted } from './restricted-material.ts';
 import { draftMinutes } from './minutes-draft.ts';
 import { demand, meetingContext, meetingRights } from './permissions.ts';
 import { inviteToSurvey } from './survey.ts';
@@ -203,17 +203,21 @@ export async function approveMinutes(
 
 /** The working draft and every approved version, for anyone in the partnership. */
 export async function getMinutes(actor: Actor, meetingId: string): Promise<MinutesView> {
-	await meetingContext(actor, meetingId);
+	const ctx = await meetingContext(actor, meetingId);
 	const meeting = await db().meeting.findUniqueOrThrow({
 		where: { id: meetingId },
 		select: { status: true, closedAt: true }
 	});
+	// Drafts are composed naming restricted papers generically, but text written before that rule, or
+	// typed in by hand, may still name one: it is withheld from readers the paper does not name.
+	const restricted = await restrictedTextOf([meetingId], ctx);
+	const versions = await minutesVersions(meetingId);
 	return {
 		meetingId,
 		status: meeting.status,
 		closedAt: meeting.closedAt?.toISOString() ?? null,
-		draft: await readDraft(meetingId),
-		versions: await minutesVersions(meetingId)
+		draft: withholdRestricted(await readDraft(meetingId), restricted),
+		versions: versions.map((v) => ({ ...v, text: withholdRestricted(v.text, restricted) }))
 	};
 }
 

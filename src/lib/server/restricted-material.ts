@@ -96,15 +96,20 @@ export interface RestrictedText {
 }
 
 /**
- * The restricted material of some meetings, to withhold from text written before this rule or by hand
- * (an officer's edit of the minutes, a response's "we did") when it is shown to SHARED readers.
+ * The restricted material of some meetings that the reader may not see, to withhold from text written
+ * before this rule or by hand (an officer's edit of the minutes, a response's "we did"): everything
+ * restricted for SHARED readers, the papers not naming their organisation for a member.
  */
-export async function restrictedTextOf(meetingIds: string[]): Promise<RestrictedText> {
+export async function restrictedTextOf(
+	meetingIds: string[],
+	reader: Reader = SHARED
+): Promise<RestrictedText> {
 	if (!meetingIds.length) return { titles: [], passages: [] };
-	const papers = await db().evidenceItem.findMany({
+	const found = await db().evidenceItem.findMany({
 		where: { meetingId: { in: [...new Set(meetingIds)] }, confidentiality: 'RESTRICTED' },
-		select: { id: true, title: true, summary: true }
+		select: { id: true, title: true, summary: true, ...PAPER_ACCESS }
 	});
+	const papers = found.filter((paper) => !maySeePaper(reader, paper));
 	const quotes = papers.length
 		? await db().challenge.findMany({
 				where: { evidenceItemId: { in: papers.map((p) => p.id) }, quote: { not: '' } },
