@@ -56,6 +56,25 @@ describe('signing in', () => {
 		expect(wrong.headers.getSetCookie()).toEqual([]);
 	});
 
+	it('puts a wrong password for a real account in that account’s audit trail', async () => {
+		const userId = alpha.members.SECRETARIAT.userId;
+		const failed = () =>
+			server.db.auditEvent.count({ where: { action: 'sign_in_failed', entityId: userId } });
+		const before = await failed();
+		const res = await login({
+			email: alpha.members.SECRETARIAT.email,
+			password: 'wrong-password-2'
+		});
+		expect(res.status).toBe(401);
+		await expect.poll(failed).toBe(before + 1);
+		const event = await server.db.auditEvent.findFirstOrThrow({
+			where: { action: 'sign_in_failed', entityId: userId },
+			orderBy: { at: 'desc' }
+		});
+		expect(event.actorUserId).toBeNull();
+		expect(JSON.parse(event.detail)).toEqual({ knownBrowser: false });
+	});
+
 	it('answers 400 naming the missing field when there is no email', async () => {
 		const res = await login({ password: PASSWORD });
 		expect(res.status).toBe(400);

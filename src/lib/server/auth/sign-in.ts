@@ -5,6 +5,7 @@ import { assertSessionActor, type Actor } from '../actor.ts';
 import { db, transaction } from '../db.ts';
 import { publishRevocation } from '../revocation.ts';
 import { Unauthenticated } from '../errors.ts';
+import { log } from '../log.ts';
 import { parse, safeText } from '../validation.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { DEVICE_COOKIE_DAYS, issueDeviceCookie, knownDevice } from './device-cookie.ts';
@@ -51,7 +52,10 @@ export async function signIn(input: unknown, from: SignInSource): Promise<Signed
 	const attempt = beginSignInAttempt(email, device ? { device } : { address: from.address });
 	if (attempt.delayMs) await new Promise((done) => setTimeout(done, attempt.delayMs));
 	const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-	if (!user || !ok) throw new Unauthenticated(INVALID, 'invalid_credentials');
+	if (!user || !ok) {
+		if (user) recordFailure(user.id, device !== null);
+		throw new Unauthenticated(INVALID, 'invalid_credentials');
+	}
 	attempt.succeeded();
 	return transaction(async (tx) => {
 		const session = await createSession(tx, user.id);
@@ -65,6 +69,22 @@ export async function signIn(input: unknown, from: SignInSource): Promise<Signed
 			}
 		};
 	});
+}
+
+/**
+ * A wrong password for a real account goes into its audit trail, so its owner and the officers can see
+ * guessing. Written without being awaited: an answer that waited for it would come back later for real
+ * accounts than for unknown emails, and tell which addresses have accounts.
+ */
+function recordFailure(userId: string, knownBrowser: boolean): void {
+	void transaction((tx) =>
+		audit(tx, null, {
+			action: 'sign_in_failed',
+			entity: 'User',
+			entityId: userId,
+			detail: { knownBrowser }
+		})
+	).catch((error) => log.error({ err: error }, 'sign-in: the failure could not be audited'));
 }
 
 export async function signOut(actor: Actor): Promise<void> {
