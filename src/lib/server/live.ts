@@ -3,7 +3,9 @@
 // their live data. One process-wide bus, so the SvelteKit bundle and the Node entry share it.
 import { EventEmitter } from 'node:events';
 import { DomainError } from './errors.ts';
-import { subscribeRevocations, signalUserId } from './revocation.ts';
+import type { Actor } from './actor.ts';
+import { meetingContext } from './permissions.ts';
+import { stillSignedIn, subscribeRevocations, signalUserId } from './revocation.ts';
 
 export interface MeetingChange {
 	meetingId: string;
@@ -159,5 +161,27 @@ export function meetingEventStream(
 			'cache-control': 'no-cache, no-transform',
 			'x-accel-buffering': 'no'
 		}
+	});
+}
+
+/**
+ * A meeting's event stream for a person who may read the meeting. It ends when they are signed out or
+ * leave the partnership (revocation.ts says when to ask again). The events carry no content, only that
+ * something changed, so anyone who may read the meeting may follow it.
+ */
+export async function followMeeting(
+	actor: Actor,
+	meetingId: string,
+	signal: AbortSignal
+): Promise<Response> {
+	await meetingContext(actor, meetingId);
+	return meetingEventStream(meetingId, signal, {
+		userId: actor.userId,
+		stillAllowed: async () =>
+			(await stillSignedIn(actor)) &&
+			(await meetingContext(actor, meetingId).then(
+				() => true,
+				() => false
+			))
 	});
 }
