@@ -52,8 +52,8 @@ test('an officer changes who may see a restricted paper, and the partners see th
 		page.getByRole('status').filter({ hasText: 'The restricted paper has been added.' })
 	).toBeVisible();
 	// The adder's organisation is named with the one chosen, and everyone who sees the paper reads both.
-	await expect(row(page)).toContainText(/Seen only by .*NHS Strathmuir/);
-	await expect(row(page)).toContainText(/Seen only by .*Strathmuir Council/);
+	await expect(row(page)).toContainText(/Seen only by: .*NHS Strathmuir/);
+	await expect(row(page)).toContainText(/Seen only by: .*Strathmuir Council/);
 	await expectAccessible(page);
 
 	// By keyboard: the link beside the paper leads to its form; NHS off, the police on.
@@ -74,14 +74,14 @@ test('an officer changes who may see a restricted paper, and the partners see th
 	await expect(
 		page.getByRole('status').filter({ hasText: 'Who may see the paper has been changed.' })
 	).toBeVisible();
-	await expect(row(page)).toContainText(/Seen only by .*Police Service, Strathmuir Division/);
+	await expect(row(page)).toContainText(/Seen only by: .*Police Service, Strathmuir Division/);
 	await expect(row(page)).not.toContainText('NHS Strathmuir');
 	await expect(form.getByLabel('NHS Strathmuir')).not.toBeChecked();
 	await expectAccessible(page);
 
 	const police = await openAs(browser, baseURL!, 'police@demo.example', meeting);
 	await expect(row(police.page)).toContainText(
-		/Seen only by .*Police Service, Strathmuir Division/
+		/Seen only by: .*Police Service, Strathmuir Division/
 	);
 	// A member who is not an officer reads who may see it but cannot change it.
 	await expect(row(police.page).getByRole('link', { name: /Change who may see it/ })).toHaveCount(
@@ -104,7 +104,7 @@ test('an officer changes who may see a restricted paper, and the partners see th
 	);
 	await expect(form.getByLabel('Strathmuir Council (your organisation)')).not.toBeChecked();
 	await expect(form.getByLabel('Police Service, Strathmuir Division')).toBeChecked();
-	await expect(row(page)).toContainText(/Seen only by .*Strathmuir Council/);
+	await expect(row(page)).toContainText(/Seen only by: .*Strathmuir Council/);
 	await expectAccessible(page);
 
 	await confirm.check();
@@ -162,9 +162,9 @@ test('without JavaScript the form still asks to confirm, then changes who may se
 	await form.getByLabel('Strathmuir Enterprise').check();
 	await form.getByRole('button', { name: /Save who may see it/ }).click();
 	await expect(plain.getByRole('status')).toContainText('Who may see the paper has been changed.');
-	await expect(row(plain)).toContainText(/Seen only by .*Strathmuir Enterprise/);
-	await expect(row(plain)).toContainText(/Seen only by .*Strathmuir College/);
-	await expect(row(plain)).toContainText(/Seen only by .*Strathmuir Council/);
+	await expect(row(plain)).toContainText(/Seen only by: .*Strathmuir Enterprise/);
+	await expect(row(plain)).toContainText(/Seen only by: .*Strathmuir College/);
+	await expect(row(plain)).toContainText(/Seen only by: .*Strathmuir Council/);
 
 	// No organisation at all is refused by the same rule as the API, and the form says so beside it.
 	for (const name of [
@@ -177,6 +177,6 @@ test('without JavaScript the form still asks to confirm, then changes who may se
 	await expect(form.locator('[id$="-orgs-error"]')).toContainText(
 		'Choose at least one organisation that may see this paper'
 	);
-	await expect(row(plain)).toContainText(/Seen only by .*Strathmuir Enterprise/);
+	await expect(row(plain)).toContainText(/Seen only by: .*Strathmuir Enterprise/);
 	await context.close();
 });

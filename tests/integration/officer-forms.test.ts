@@ -50,10 +50,10 @@ describe('who may see a restricted paper, from the meeting page', () => {
 		const { paper, page } = await paperFor('council', 'health');
 		const seen = await officer.get(page);
 		expect(seen.text).toContain(`Who may see “${paper.title}”`);
-		expect(seen.text).toMatch(/Seen only by[^<]*Health board \(forms\)/);
+		expect(seen.text).toMatch(/Seen only by:[^<]*Health board \(forms\)/);
 		expect(seen.text).toMatch(/loses the paper at once, including a copy they\s+have\s+open/);
 		const asMember = await member.get(page);
-		expect(asMember.text).toMatch(/Seen only by[^<]*Council \(forms\)/);
+		expect(asMember.text).toMatch(/Seen only by:[^<]*Council \(forms\)/);
 		expect(asMember.text).not.toContain('Who may see “');
 	});
 
