@@ -7,9 +7,12 @@ import { decisionsOfMeeting } from '$lib/server/decision-register';
 import { documentHistory } from '$lib/server/document-history';
 import { addRestrictedEvidence, attachEvidenceFile, listEvidence } from '$lib/server/evidence';
 import { ACCEPT_ATTRIBUTE } from '$lib/server/evidence-files';
+import { setEvidenceOrganisations } from '$lib/server/evidence-organisations';
+import { Invalid } from '$lib/server/errors';
 import { forPage, formCommand, formFile, pageActor } from '$lib/server/http';
 import { getMeeting, issueAgenda } from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/organisations';
+import { partnershipContext } from '$lib/server/permissions';
 import { REVIEWABLE } from '$lib/server/review-access';
 import { surveyFor } from '$lib/server/survey';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 			body: await getBody(actor, slug, meeting.bodyId),
 			evidence: await listEvidence(actor, id),
 			organisations: await listOrganisations(actor, slug),
+			ownOrganisationId: (await partnershipContext(actor, slug)).membership.organisationId,
 			accept: ACCEPT_ATTRIBUTE,
 			mattersArising: await mattersArising(actor, id),
 			challenges: await listChallenges(actor, id),
@@ -61,6 +65,33 @@ export const actions: Actions = {
 		// The ticked organisations go back too, so a form with errors keeps them.
 		if ('restricted' in result) return result;
 		const chosen = data.getAll('allowedOrganisationIds').map(String);
+		return fail(result.status, { ...(result.data as object), chosen });
+	},
+	organisations: async (event) => {
+		const data = await event.request.formData();
+		const itemId = String(data.get('evidenceItemId') ?? '');
+		const chosen = data.getAll('allowedOrganisationIds').map(String);
+		const result = await formCommand(
+			data,
+			async () => {
+				const actor = pageActor(event);
+				const own = (await partnershipContext(actor, event.params.slug)).membership.organisationId;
+				const keepsOwn = chosen.includes(own);
+				// Taking your own organisation off cannot be undone by you: it takes a ticked confirmation.
+				// An empty choice goes on to the domain, which says to choose at least one.
+				if (chosen.length && !keepsOwn && !data.getAll('confirm').includes('true'))
+					throw new Invalid({
+						confirm:
+							'Tick the box to confirm that you lose the paper too, or tick your own organisation again'
+					});
+				await setEvidenceOrganisations(actor, event.params.id, itemId, {
+					allowedOrganisationIds: chosen
+				});
+				return { organisationsChanged: itemId, keptOwn: keepsOwn };
+			},
+			`organisations-${itemId}`
+		);
+		if ('organisationsChanged' in result) return result;
 		return fail(result.status, { ...(result.data as object), chosen });
 	},
 	upload: async (event) => {

@@ -1,7 +1,8 @@
+import { redirect } from '@sveltejs/kit';
 import { listBodies } from '$lib/server/bodies';
 import { Invalid } from '$lib/server/errors';
 import { forPage, formCommand, pageActor } from '$lib/server/http';
-import { addSeat, getMember, updateMember } from '$lib/server/members';
+import { addSeat, getMember, removeMember, updateMember } from '$lib/server/members';
 import { listOrganisations } from '$lib/server/organisations';
 import { endSeatAction } from '../../end-seat';
 import type { Actions, PageServerLoad } from './$types';
@@ -39,5 +40,26 @@ export const actions: Actions = {
 			},
 			'addSeat'
 		),
-	endSeat: endSeatAction
+	endSeat: endSeatAction,
+	remove: async (event) => {
+		const data = await event.request.formData();
+		const { slug, id } = event.params;
+		const result = await formCommand(
+			data,
+			async () => {
+				// Removal cannot be undone (they would need a new invitation): it takes a ticked confirmation.
+				if (!data.getAll('confirm').includes('true'))
+					throw new Invalid({
+						confirm: 'Tick the box to confirm that they are to be removed from the partnership'
+					});
+				const actor = pageActor(event);
+				const member = await getMember(actor, slug, id);
+				await removeMember(actor, slug, id);
+				return { removedSelf: member.userId === actor.userId };
+			},
+			'remove'
+		);
+		if (!('removedSelf' in result)) return result;
+		redirect(303, result.removedSelf ? '/' : `/p/${slug}/members?removed`);
+	}
 };
