@@ -45,7 +45,7 @@ export async function expectReflows(page: Page): Promise<void> {
 				const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
 				return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${classes}>${text ? ` "${text}"` : ''}`;
 			};
-			const offenders: { what: string; right: number; width: number }[] = [];
+			const over = new Set<Element>();
 			for (const el of document.body.querySelectorAll('*')) {
 				const box = el.getBoundingClientRect();
 				if (box.width === 0 || box.right <= viewport + 1) continue;
@@ -53,13 +53,19 @@ export async function expectReflows(page: Page): Promise<void> {
 				let contained = false;
 				for (let up = el.parentElement; up && !contained; up = up.parentElement)
 					contained = scrollsOnItsOwn(up);
-				if (contained) continue;
-				offenders.push({
-					what: describe(el),
-					right: Math.round(box.right + window.scrollX),
-					width: Math.round(box.width)
-				});
+				if (!contained) over.add(el);
 			}
+			// Only where the overflow starts: a wide table's rows and cells would just repeat it.
+			const offenders = [...over]
+				.filter((el) => !el.parentElement || !over.has(el.parentElement))
+				.map((el) => {
+					const box = el.getBoundingClientRect();
+					return {
+						what: describe(el),
+						right: Math.round(box.right + window.scrollX),
+						width: Math.round(box.width)
+					};
+				});
 			offenders.sort((a, b) => b.right - a.right || b.width - a.width);
 			return {
 				scrollWidth: root.scrollWidth,
