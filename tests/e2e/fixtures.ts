@@ -45,15 +45,34 @@ export async function expectReflows(page: Page): Promise<void> {
 				const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
 				return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${classes}>${text ? ` "${text}"` : ''}`;
 			};
+			// Whether a scroller keeps el's overflow off the page: el itself only when asked (a text's
+			// parent clips its text), and an absolutely placed box only from its containing block up.
+			const contained = (el: Element, selfClips: boolean) => {
+				let escaping = false;
+				for (let up: Element | null = el; up; up = up.parentElement) {
+					const position = getComputedStyle(up).position;
+					if (position === 'fixed') return true;
+					if (up !== el && escaping && position !== 'static') escaping = false;
+					if ((up !== el || selfClips) && !escaping && scrollsOnItsOwn(up)) return true;
+					if (position === 'absolute') escaping = true;
+				}
+				return false;
+			};
 			const over = new Set<Element>();
 			for (const el of document.body.querySelectorAll('*')) {
 				const box = el.getBoundingClientRect();
 				if (box.width === 0 || box.right <= viewport + 1) continue;
-				if (getComputedStyle(el).position === 'fixed') continue;
-				let contained = false;
-				for (let up = el.parentElement; up && !contained; up = up.parentElement)
-					contained = scrollsOnItsOwn(up);
-				if (!contained) over.add(el);
+				if (!contained(el, false)) over.add(el);
+			}
+			// A long word or address can spill out of a box that itself fits: name the box it spills from.
+			const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			const range = document.createRange();
+			for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+				const parent = node.parentElement;
+				if (!parent || over.has(parent) || !node.textContent?.trim()) continue;
+				range.selectNodeContents(node);
+				if (range.getBoundingClientRect().right <= viewport + 1) continue;
+				if (!contained(parent, true)) over.add(parent);
 			}
 			// Only where the overflow starts: a wide table's rows and cells would just repeat it.
 			const offenders = [...over]
