@@ -34,4 +34,15 @@ test('the 320 px reflow check refuses a page that scrolls sideways and names wha
 	});
 	await expectReflows(page);
 	expect(page.viewportSize()).toEqual(size);
+
+	// Absolutely placed text escapes a scroller that is not its containing block, and widens the page.
+	await page.evaluate(() => {
+		const scroller = document.createElement('div');
+		scroller.style.overflowX = 'auto';
+		scroller.innerHTML =
+			'<div style="width: 1000px"><span style="margin-left: 900px">Far</span>' +
+			'<span id="escapes-on-purpose" class="visually-hidden">hidden, far right</span></div>';
+		document.querySelector('main')!.append(scroller);
+	});
+	await expect(expectReflows(page)).rejects.toThrow('<span#escapes-on-purpose.visually-hidden>');
 });
