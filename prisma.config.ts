@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { loadConfig, sqliteFile } from './src/lib/server/config.ts';
+import { loadConfig, sqliteFile } from './src/lib/server/platform/index.ts';
 
 export default defineConfig({
 	experimental: { adapter: true },

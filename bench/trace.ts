@@ -339,8 +339,8 @@ async function main(): Promise<void> {
 		);
 		process.env.DATA_DIR = dataDir;
 		delete process.env.DATABASE_URL;
-		const { traceGraph, priorityTimeline } = await import('../src/lib/server/trace.ts');
-		const { disconnect } = await import('../src/lib/server/db.ts');
+		const { traceGraph, priorityTimeline } = await import('../src/lib/server/priorities/index.ts');
+		const { disconnect } = await import('../src/lib/server/platform/index.ts');
 		const actor = {
 			userId: generated.userId,
 			email: 'bench@example.org',
@@ -426,7 +426,7 @@ async function writeSection(
 
 The trace (\`GET /api/v1/partnerships/{slug}/trace\`, whole period, no filters) and one priority's timeline
 (its events with the names of who recorded them, the bodies and the lead partner), called in process through
-the functions the API calls (\`traceGraph\`, \`priorityTimeline\` in \`src/lib/server/trace.ts\`), on a
+the functions the API calls (\`traceGraph\`, \`priorityTimeline\` in \`src/lib/server/priorities/trace.ts\`), on a
 generated partnership with five years of records. Run it with:
 
 \`\`\`sh

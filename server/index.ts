@@ -2,17 +2,17 @@
 // (meeting documents, /sync/<docName>) on the same port.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ConfigError, loadConfig } from '../src/lib/server/config.ts';
+import { ConfigError, loadConfig } from '../src/lib/server/platform/index.ts';
 import {
 	databaseIsEmpty,
 	demoHalfLoaded,
 	seedDemo,
 	DEMO_PASSWORD,
 	DEMO_ACCOUNTS
-} from '../src/lib/server/demo.ts';
-import { disconnect } from '../src/lib/server/db.ts';
-import { MAX_EVIDENCE_FILE_BYTES } from '../src/lib/server/evidence-files.ts';
-import { log } from '../src/lib/server/log.ts';
+} from '../seed/demo.ts';
+import { disconnect } from '../src/lib/server/platform/index.ts';
+import { MAX_EVIDENCE_FILE_BYTES } from '../src/lib/server/meetings/index.ts';
+import { log } from '../src/lib/server/platform/index.ts';
 import { createSyncServer } from './sync/index.ts';
 
 function fail(message: string): never {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Actor } from '$lib/server/actor';
+import type { Actor } from '$lib/server/access';
 
 declare global {
 	namespace App {

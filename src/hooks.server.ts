@@ -1,11 +1,11 @@
 // Every request: a request id and a logger, then who is acting (bearer token or session cookie).
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { readOnlyActor, type Actor } from '$lib/server/actor';
-import { validateAccessToken } from '$lib/server/auth/access-tokens';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
-import { clearSessionCookie, setSessionCookie } from '$lib/server/http';
-import { log } from '$lib/server/log';
+import { readOnlyActor, type Actor } from '$lib/server/access';
+import { validateAccessToken } from '$lib/server/auth';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
+import { clearSessionCookie, setSessionCookie } from '$lib/server/web';
+import { log } from '$lib/server/platform';
 
 async function authenticate(event: Parameters<Handle>[0]['event']): Promise<Actor | null> {
 	const authorization = event.request.headers.get('authorization');

@@ -6,17 +6,17 @@
 // meeting's partnership, for a meeting or paper that does not exist (so outsiders cannot probe which ids
 // exist) and for a restricted paper one may not see; 404 for a path that is not a document name at all.
 import type { IncomingHttpHeaders } from 'node:http';
-import { readOnlyActor, type Actor } from '../../src/lib/server/actor.ts';
-import { validateAccessToken } from '../../src/lib/server/auth/access-tokens.ts';
-import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/sessions.ts';
-import { db } from '../../src/lib/server/db.ts';
-import { NotFound } from '../../src/lib/server/errors.ts';
+import { readOnlyActor, type Actor } from '../../src/lib/server/access/index.ts';
+import { validateAccessToken } from '../../src/lib/server/auth/index.ts';
+import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/index.ts';
+import { db } from '../../src/lib/server/platform/index.ts';
+import { NotFound } from '../../src/lib/server/platform/index.ts';
 import {
 	canSeeEvidence,
 	meetingContext,
 	type MeetingAccess
-} from '../../src/lib/server/permissions.ts';
-import { stillSignedIn } from '../../src/lib/server/revocation.ts';
+} from '../../src/lib/server/access/index.ts';
+import { stillSignedIn } from '../../src/lib/server/access/index.ts';
 import { parseDocumentName } from '../../src/lib/collab/documents.ts';
 import { CLOSE } from './limits.ts';
 

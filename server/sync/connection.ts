@@ -3,8 +3,8 @@
 // out. A bad frame closes only this connection; nothing a client sends can throw past this module.
 // While its rights are checked again (a revocation signal), its frames wait for the answer.
 import type { WebSocket } from 'ws';
-import { log } from '../../src/lib/server/log.ts';
-import type { MeetingAccess } from '../../src/lib/server/permissions.ts';
+import { log } from '../../src/lib/server/platform/index.ts';
+import type { MeetingAccess } from '../../src/lib/server/access/index.ts';
 import type { Identity, Recheck } from './access.ts';
 import { CLOSE, MAX_BUFFERED_BYTES, MAX_FRAME_BYTES, MAX_HELD_FRAMES } from './limits.ts';
 import { MalformedFrame, decodeMessage, type Message } from './protocol.ts';

@@ -1,14 +1,14 @@
-// The open connections and who holds them, so rights taken away reach them (revocation.ts) and one
+// The open connections and who holds them, so rights taken away reach them (access/revocation.ts) and one
 // person cannot hold more than MAX_CONNECTIONS_PER_PERSON. On a signal, every connection it concerns is
 // held at once (its frames wait), its rights are asked again, and it is closed, made read-only or let go
 // on; the whole takes milliseconds, well inside the second the product promises.
-import type { Actor } from '../../src/lib/server/actor.ts';
-import { log } from '../../src/lib/server/log.ts';
+import type { Actor } from '../../src/lib/server/access/index.ts';
+import { log } from '../../src/lib/server/platform/index.ts';
 import {
 	signalUserId,
 	subscribeRevocations,
 	type RevocationSignal
-} from '../../src/lib/server/revocation.ts';
+} from '../../src/lib/server/access/index.ts';
 import { parseDocumentName } from '../../src/lib/collab/documents.ts';
 import { recheckAccess } from './access.ts';
 import type { ConnectionHandle } from './connection.ts';

@@ -3,8 +3,8 @@
 // unload when nobody has had it open for a while.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { log } from '../../src/lib/server/log.ts';
-import { projectDocument } from '../../src/lib/server/projection.ts';
+import { log } from '../../src/lib/server/platform/index.ts';
+import { projectDocument } from '../../src/lib/server/meetings/index.ts';
 import {
 	CLOSE,
 	COMPACT_AFTER_BYTES,

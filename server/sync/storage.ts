@@ -2,7 +2,7 @@
 // edited it when (DocEditSession). Loading reads them here; the writes are in update-log.ts, each one
 // transaction, so a crash loses nothing half-way.
 import type * as Y from 'yjs';
-import { db } from '../../src/lib/server/db.ts';
+import { db } from '../../src/lib/server/platform/index.ts';
 import { rebuild } from './update-log.ts';
 
 export { compactDocument, rebuild, storeUpdates, type StoredUpdate } from './update-log.ts';

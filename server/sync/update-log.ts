@@ -7,7 +7,7 @@
 // edits queued behind it for tens of milliseconds. SQLite only, like the rest of the storage for now.
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { loadConfig, sqliteFile } from '../../src/lib/server/config.ts';
+import { loadConfig, sqliteFile } from '../../src/lib/server/platform/index.ts';
 import { EDIT_SESSION_GAP_MS } from './limits.ts';
 
 export interface StoredUpdate {

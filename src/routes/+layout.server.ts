@@ -1,4 +1,4 @@
-import { unreadCount } from '$lib/server/notifications';
+import { unreadCount } from '$lib/server/notify';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => ({

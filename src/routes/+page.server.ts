@@ -1,5 +1,5 @@
-import { listPartnerships } from '$lib/server/partnerships';
-import { pageActor } from '$lib/server/http';
+import { listPartnerships } from '$lib/server/structure';
+import { pageActor } from '$lib/server/web';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({

@@ -1,5 +1,5 @@
 // A member who was at the demo's special meeting answers its anonymous survey by keyboard alone, once.
-// The demo leaves the community representative's survey unanswered for this test (demo-review.ts).
+// The demo leaves the community representative's survey unanswered for this test (seed/review.ts).
 import { expect, ready, signIn, test } from './fixtures.ts';
 
 const SPECIAL = 'Partnership Board: special meeting on winter pressures';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionHash, type VersionContent } from '../../src/lib/server/decision-hash.ts';
+import { decisionHash, type VersionContent } from '../../src/lib/server/decisions/index.ts';
 import type { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { makeMemberOf, makePackPaper } from '../support/meetings.ts';

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BodyNode } from '../../src/lib/server/partnerships.ts';
+import type { BodyNode } from '../../src/lib/server/structure/index.ts';
 import { Client } from '../support/client.ts';
 import { signedIn } from '../support/people.ts';
 import { allBodies } from '../support/records.ts';

@@ -4,7 +4,7 @@
 // at the next meeting, a forum's priority answered with a drafted response that is then published, and the
 // review published. After each step every GET route and every page of the app is fetched as each person of
 // the partnership and signed out, and every shared document is read over the sync protocol as each person;
-// the markers may appear only in what the health board's own people receive (restricted-material.ts).
+// the markers may appear only in what the health board's own people receive (access/restricted-material.ts).
 //
 // The routes swept are listed below by their folder under src/routes; a route file that is neither swept
 // nor excluded with a reason fails the first test, so a route added later cannot escape the sweep.
@@ -224,7 +224,7 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 /** Routes left out of the sweep, each with the reason. */
 const EXCLUDED: Record<string, string> = {
 	'GET /api/v1/meetings/[id=id]/events':
-		'an endless event stream; each event names only which part of the meeting changed (live.ts), never text from the record',
+		'an endless event stream; each event names only which part of the meeting changed (meetings/meeting-events.ts), never text from the record',
 	'PAGE /invitations/[token=id]':
 		'reachable only with an invitation’s secret token; it shows the partnership and the role offered, nothing of any meeting'
 };

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { RouteSpec } from '../../src/lib/server/api/endpoint.ts';
-import { routes } from '../../src/lib/server/api/routes.ts';
+import type { RouteSpec } from '../../src/lib/server/web/index.ts';
+import { routes } from '../../src/lib/server/web/index.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const ROUTES_DIR = 'src/routes';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BodyNode } from '../../src/lib/server/partnerships.ts';
+import type { BodyNode } from '../../src/lib/server/structure/index.ts';
 import { SECTORS } from '../../src/lib/vocabulary.ts';
 import type { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';

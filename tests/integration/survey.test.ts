@@ -17,7 +17,7 @@ type Status = 'PRESENT' | 'SUBSTITUTE_FOR' | 'ABSENT' | 'APOLOGIES';
 let server: TestServer;
 let fx: Fixture;
 let dataDir: string;
-let surveyResults: typeof import('../../src/lib/server/survey.ts').surveyResults;
+let surveyResults: typeof import('../../src/lib/server/review/index.ts').surveyResults;
 let disconnect: () => Promise<void>;
 const people = {} as Record<
 	'nhs' | 'tsi' | 'community' | 'substitute' | 'absent' | 'apologies' | 'observer',
@@ -42,8 +42,8 @@ beforeAll(async () => {
 	process.env.DATA_DIR = dataDir;
 	process.env.DATABASE_URL = '';
 	process.env.LOG_LEVEL = 'silent';
-	({ surveyResults } = await import('../../src/lib/server/survey.ts'));
-	({ disconnect } = await import('../../src/lib/server/db.ts'));
+	({ surveyResults } = await import('../../src/lib/server/review/index.ts'));
+	({ disconnect } = await import('../../src/lib/server/platform/index.ts'));
 });
 afterAll(async () => {
 	await disconnect?.();

@@ -295,7 +295,7 @@ describe('compaction', () => {
 		for (const c of clients.splice(0)) c.destroy();
 		await waitFor(async () => (await stored(doc('minutes'))) === 0, 'the log to be folded', 5000);
 		const domain = await domainOn(dataDir);
-		const { documentHistory } = await import('../../src/lib/server/document-history.ts');
+		const { documentHistory } = await import('../../src/lib/server/meetings/index.ts');
 		const history = await documentHistory(
 			await domain.actorOf(cookies.OBSERVER),
 			meetingId,

@@ -1,6 +1,6 @@
 // Builds a small partnership straight into a test database: one person per partnership role, a few
 // partners, a board with a theme group and a forum below it.
-import { hashPassword } from '../../src/lib/server/auth/passwords.ts';
+import { hashPassword } from '../../src/lib/server/auth/index.ts';
 import type { PartnershipRole } from '../../src/lib/vocabulary.ts';
 import type { TestDb } from './server.ts';
 

@@ -1,6 +1,6 @@
 // Reading back what the server stored: snapshots to prove a refused command wrote nothing, the audit trail,
 // and the partnership's reporting tree flattened for searching.
-import type { BodyNode } from '../../src/lib/server/partnerships.ts';
+import type { BodyNode } from '../../src/lib/server/structure/index.ts';
 import type { TestDb } from './server.ts';
 
 /** Every record a command may write (sessions and tokens aside), in a stable order, to compare before/after. */

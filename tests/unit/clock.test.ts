@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atTime, now } from '../../src/lib/server/clock.ts';
+import { atTime, now } from '../../src/lib/server/platform/index.ts';
 
 describe('the clock', () => {
 	it('answers the real time outside atTime', () => {

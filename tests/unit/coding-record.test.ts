@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { latestCodes, type StoredCode } from '../../src/lib/server/coded-record.ts';
-import { prefillFrom } from '../../src/lib/server/coding-screen.ts';
+import { latestCodes, type StoredCode } from '../../src/lib/server/review/index.ts';
+import { prefillFrom } from '../../src/lib/server/review/index.ts';
 
 let n = 0;
 function code(

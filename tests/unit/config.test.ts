@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/lib/server/config.ts';
+import { ConfigError, parseConfig } from '../../src/lib/server/platform/index.ts';
 
 function problems(env: Record<string, string>): string[] {
 	try {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../src/lib/server/exports.ts';
+import { csvCell, toCsv } from '../../src/lib/server/decisions/index.ts';
 import {
 	draftMinutes,
 	publicPart,
 	type MeetingRecord,
 	type RecordItem
-} from '../../src/lib/server/minutes-draft.ts';
+} from '../../src/lib/server/minutes/index.ts';
 
 const chair = { name: 'Ailsa Chair', organisation: 'Council' };
 const nhs = { name: 'Ruaridh Health', organisation: 'Health board' };

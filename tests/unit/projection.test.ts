@@ -6,7 +6,7 @@ import {
 	readAgenda,
 	readEvidencePack,
 	readRestrictedPaper
-} from '../../src/lib/server/document-rows.ts';
+} from '../../src/lib/server/meetings/index.ts';
 
 const council = 'c'.repeat(24);
 const health = 'h'.repeat(24);

@@ -9,8 +9,8 @@ import {
 	UNKNOWN_SOURCES_LIMIT,
 	trackedKeys,
 	WINDOW_MS
-} from '../../src/lib/server/auth/rate-limit.ts';
-import { RateLimited } from '../../src/lib/server/errors.ts';
+} from '../../src/lib/server/auth/index.ts';
+import { RateLimited } from '../../src/lib/server/platform/index.ts';
 
 function refusal(attempt: () => unknown): RateLimited | null {
 	try {

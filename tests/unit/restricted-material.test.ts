@@ -6,7 +6,7 @@ import {
 	RESTRICTED_PAPER,
 	SHARED,
 	withholdRestricted
-} from '../../src/lib/server/restricted-material.ts';
+} from '../../src/lib/server/access/index.ts';
 
 const reader = (organisationId: string) => ({
 	membership: { id: 'm', role: 'MEMBER' as const, organisationId }

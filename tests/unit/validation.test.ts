@@ -8,7 +8,7 @@ import {
 	searchText,
 	usableText,
 	webLink
-} from '../../src/lib/server/validation.ts';
+} from '../../src/lib/server/platform/index.ts';
 
 const REFUSED: [string, string][] = [
 	['a lone high surrogate', 'bad\ud800x'],

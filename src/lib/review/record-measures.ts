@@ -1,14 +1,14 @@
 // The review's measures computed from a meeting's record (DESIGN §6): participation, scrutiny, evidence,
 // forum voice and time use. Plain functions over plain inputs, separately tested against hand-worked
-// fixtures (tests/unit/review-measures.test.ts); src/lib/server/review.ts reads the record and calls them.
+// fixtures (tests/unit/review-measures.test.ts); src/lib/server/review/measures.ts reads the record and calls them.
 //
 // The definitions, one place:
 // Participation
 // - Seats: the people holding a voting seat (VOTING_SEATS: chair, vice-chair, member) on the body at the
-//   meeting (roll.ts: seats not ended before it started), counted for their organisation. Advisers and
+//   meeting (meetings/roll-and-quorum.ts: seats not ended before it started), counted for their organisation. Advisers and
 //   substitutes' seats are not seats here.
 // - Present: attendance PRESENT or SUBSTITUTE_FOR. A substitute comes from the same organisation as the seat
-//   holder (attendance.ts) and speaks for their own organisation, so is counted there.
+//   holder (meetings/attendance.ts) and speaks for their own organisation, so is counted there.
 // - Turns: contributions started and not cancelled, credited to the speaker's own organisation. Seconds:
 //   ended − started (a turn still open has none; closing the meeting ends every open turn).
 // - Shares: each organisation's (sector's) part of all seats, all turns, all seconds at the meeting.
@@ -33,7 +33,7 @@
 // Evidence
 // - Decisions: those with a recorded version; citing evidence: their latest version cites a paper. Kinds:
 //   each distinct paper cited, by its kind (UNSPECIFIED when the paper has none).
-// - Papers: the pack's papers not withdrawn. Late: the existing flag (evidence.ts: added after the agenda
+// - Papers: the pack's papers not withdrawn. Late: the existing flag (meetings/evidence.ts: added after the agenda
 //   was issued). lateDays expresses that as days: whole days from the agenda's issue to the meeting's start,
 //   so "fewer than lateDays days before the meeting" (0 when the agenda was never issued).
 // Forum voice

@@ -1,5 +1,5 @@
 import type { RequestHandler } from '@sveltejs/kit';
-import { databaseAnswers } from '$lib/server/health';
+import { databaseAnswers } from '$lib/server/platform';
 
 export const GET: RequestHandler = async () =>
 	(await databaseAnswers())

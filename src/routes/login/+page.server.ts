@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
-import { signIn } from '$lib/server/auth/sign-in';
+import { signIn } from '$lib/server/auth';
 import {
 	formCommand,
 	safeNext,
 	setDeviceCookie,
 	setSessionCookie,
 	signInSource
-} from '$lib/server/http';
+} from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

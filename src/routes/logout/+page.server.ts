@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { signOut } from '$lib/server/auth/sign-in';
-import { clearSessionCookie } from '$lib/server/http';
+import { signOut } from '$lib/server/auth';
+import { clearSessionCookie } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
 // Signing out is a form post (from the header); a plain visit just goes home.

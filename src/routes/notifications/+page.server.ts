@@ -1,5 +1,5 @@
-import { formCommand, pageActor } from '$lib/server/http';
-import { listNotifications, markRead } from '$lib/server/notifications';
+import { formCommand, pageActor } from '$lib/server/web';
+import { listNotifications, markRead } from '$lib/server/notify';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({

@@ -1,10 +1,6 @@
-import { changePassword } from '$lib/server/auth/account';
-import {
-	createAccessToken,
-	listAccessTokens,
-	revokeAccessToken
-} from '$lib/server/auth/access-tokens';
-import { formCommand, pageActor, setSessionCookie } from '$lib/server/http';
+import { changePassword } from '$lib/server/auth';
+import { createAccessToken, listAccessTokens, revokeAccessToken } from '$lib/server/auth';
+import { formCommand, pageActor, setSessionCookie } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({

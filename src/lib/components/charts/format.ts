@@ -52,7 +52,7 @@ export function slugify(text: string): string {
 
 /**
  * A chart's table as a CSV to download straight from the page (for figures with no CSV route): cells
- * quoted, and text that a spreadsheet would run as a formula neutralised, as exports.ts does.
+ * quoted, and text that a spreadsheet would run as a formula neutralised, as decisions/exports.ts does.
  */
 export function csvDataUri(rows: readonly (readonly (string | number | null)[])[]): string {
 	const cell = (value: string | number | null) => {

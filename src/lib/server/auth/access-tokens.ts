@@ -1,11 +1,11 @@
 // Personal access tokens for API clients: `pat_<id>.<secret>`, shown once, stored only as a SHA-256.
 import { z } from 'zod';
-import { assertSessionActor, type Actor, type TokenScope } from '../actor.ts';
-import { audit } from '../audit.ts';
-import { db, transaction, type Tx } from '../db.ts';
-import { NotFound } from '../errors.ts';
-import { publishRevocation } from '../revocation.ts';
-import { parse, requiredText, wholeNumber } from '../validation.ts';
+import { assertSessionActor, type Actor, type TokenScope } from '../access/index.ts';
+import { audit } from '../platform/index.ts';
+import { db, transaction, type Tx } from '../platform/index.ts';
+import { NotFound } from '../platform/index.ts';
+import { publishRevocation } from '../access/index.ts';
+import { parse, requiredText, wholeNumber } from '../platform/index.ts';
 import { hashSecret, randomSecret, sameHash, splitToken } from './secrets.ts';
 import type { SessionUser } from './sessions.ts';
 

@@ -1,12 +1,12 @@
 // A person's own account: changing the password ends every session and revokes every access token, then
 // opens a session for this browser. Guessing the current password is throttled like sign-in and audited.
 import { z } from 'zod';
-import { assertSessionActor, type Actor } from '../actor.ts';
-import { audit } from '../audit.ts';
-import { db, transaction } from '../db.ts';
-import { Invalid } from '../errors.ts';
-import { publishRevocation } from '../revocation.ts';
-import { parse } from '../validation.ts';
+import { assertSessionActor, type Actor } from '../access/index.ts';
+import { audit } from '../platform/index.ts';
+import { db, transaction } from '../platform/index.ts';
+import { Invalid } from '../platform/index.ts';
+import { publishRevocation } from '../access/index.ts';
+import { parse } from '../platform/index.ts';
 import { revokeAllAccessTokens } from './access-tokens.ts';
 import { hashPassword, Password, verifyPassword } from './passwords.ts';
 import { beginPasswordCheck } from './rate-limit.ts';

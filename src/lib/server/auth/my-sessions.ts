@@ -1,11 +1,11 @@
 // A person's own signed-in browsers: seeing them, and ending one (a lost laptop, a shared computer). Only
 // from a browser session: a personal access token may not manage sessions.
 import { z } from 'zod';
-import { assertSessionActor, type Actor } from '../actor.ts';
-import { audit } from '../audit.ts';
-import { db, transaction } from '../db.ts';
-import { NotFound } from '../errors.ts';
-import { publishRevocation } from '../revocation.ts';
+import { assertSessionActor, type Actor } from '../access/index.ts';
+import { audit } from '../platform/index.ts';
+import { db, transaction } from '../platform/index.ts';
+import { NotFound } from '../platform/index.ts';
+import { publishRevocation } from '../access/index.ts';
 
 export const SessionView = z.object({
 	id: z.string(),

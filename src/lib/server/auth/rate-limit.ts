@@ -11,7 +11,7 @@
 // delay), and at the limit the source is refused (429 with Retry-After) until its oldest failure in the
 // window ages out. Counts live in this process's memory: one server process serves a partnership, and a
 // restart forgetting them is harmless.
-import { RateLimited } from '../errors.ts';
+import { RateLimited } from '../platform/index.ts';
 
 export const WINDOW_MS = 15 * 60 * 1000;
 /** Failures allowed per source (a known browser, or an address for one account): enough for typos. */

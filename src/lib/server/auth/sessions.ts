@@ -1,6 +1,6 @@
 // Browser sessions, the way Lucia's guide has them: a token `id.secret` in an httpOnly cookie, only the
 // SHA-256 of the secret stored, compared in constant time, and an expiry that slides while in use.
-import { db, type Tx } from '../db.ts';
+import { db, type Tx } from '../platform/index.ts';
 import { hashSecret, randomSecret, sameHash, splitToken } from './secrets.ts';
 
 export const SESSION_COOKIE = 'session';

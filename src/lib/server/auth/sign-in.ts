@@ -1,12 +1,12 @@
 // Signing in and out with email and password.
 import { z } from 'zod';
-import { audit } from '../audit.ts';
-import { assertSessionActor, type Actor } from '../actor.ts';
-import { db, transaction } from '../db.ts';
-import { publishRevocation } from '../revocation.ts';
-import { Unauthenticated } from '../errors.ts';
-import { log } from '../log.ts';
-import { parse, safeText } from '../validation.ts';
+import { audit } from '../platform/index.ts';
+import { assertSessionActor, type Actor } from '../access/index.ts';
+import { db, transaction } from '../platform/index.ts';
+import { publishRevocation } from '../access/index.ts';
+import { Unauthenticated } from '../platform/index.ts';
+import { log } from '../platform/index.ts';
+import { parse, safeText } from '../platform/index.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { DEVICE_COOKIE_DAYS, issueDeviceCookie, knownDevice } from './device-cookie.ts';
 import { beginSignInAttempt } from './rate-limit.ts';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { acceptInvitation, describeInvitation } from '$lib/server/invitations';
-import { forPage, formCommand, setSessionCookie } from '$lib/server/http';
+import { acceptInvitation, describeInvitation } from '$lib/server/structure';
+import { forPage, formCommand, setSessionCookie } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => ({

@@ -1,10 +1,10 @@
-import { forPage, pageActor } from '$lib/server/http';
+import { forPage, pageActor } from '$lib/server/web';
 import {
 	canManageStructure,
 	canScheduleMeetings,
 	canSeeInvitations,
 	partnershipContext
-} from '$lib/server/permissions';
+} from '$lib/server/access';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {

@@ -1,5 +1,5 @@
-import { forPage, pageActor } from '$lib/server/http';
-import { structureOf } from '$lib/server/partnerships';
+import { forPage, pageActor } from '$lib/server/web';
+import { structureOf } from '$lib/server/structure';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({

@@ -1,7 +1,7 @@
 // The "End seat" form action, shared by a body's page and a member's page.
 import type { RequestEvent } from '@sveltejs/kit';
-import { formCommand, pageActor } from '$lib/server/http';
-import { endSeat } from '$lib/server/members';
+import { formCommand, pageActor } from '$lib/server/web';
+import { endSeat } from '$lib/server/structure';
 
 export async function endSeatAction(event: RequestEvent<{ slug: string }>) {
 	return formCommand(

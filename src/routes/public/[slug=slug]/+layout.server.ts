@@ -1,7 +1,7 @@
-// Public pages: no sign-in, so no pageActor here; everything comes from public.ts and public-forum.ts.
-import { forPage } from '$lib/server/http';
-import { getPublicPartnership } from '$lib/server/public';
-import { listPublicForums } from '$lib/server/public-forum';
+// Public pages: no sign-in, so no pageActor here; everything comes from minutes/public-record.ts and priorities/public-forum.ts.
+import { forPage } from '$lib/server/web';
+import { getPublicPartnership } from '$lib/server/minutes';
+import { listPublicForums } from '$lib/server/priorities';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ params }) => {

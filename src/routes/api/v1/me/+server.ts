@@ -1,5 +1,5 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { describeMe } from '$lib/server/partnerships';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { describeMe } from '$lib/server/structure';
 
 export const GET = endpoint(routes.me, ({ actor }) => describeMe(actor));

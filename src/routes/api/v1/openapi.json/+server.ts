@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { openApiDocument } from '$lib/server/api/openapi';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { openApiDocument } from '$lib/server/web';
 
 const document = openApiDocument();
 

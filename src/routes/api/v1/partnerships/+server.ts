@@ -1,5 +1,5 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { listPartnerships } from '$lib/server/partnerships';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { listPartnerships } from '$lib/server/structure';
 
 export const GET = endpoint(routes.partnerships, ({ actor }) => listPartnerships(actor));

@@ -1,8 +1,8 @@
-import { listActions, updatableActions, type ActionView } from '$lib/server/actions';
-import { listBodies } from '$lib/server/bodies';
-import { Invalid } from '$lib/server/errors';
-import { forPage, pageActor } from '$lib/server/http';
-import { changeActionStatus, todayInUk } from '$lib/server/register-page';
+import { listActions, updatableActions, type ActionView } from '$lib/server/decisions';
+import { listBodies } from '$lib/server/structure';
+import { Invalid } from '$lib/server/platform';
+import { forPage, pageActor } from '$lib/server/web';
+import { changeActionStatus, todayInUk } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

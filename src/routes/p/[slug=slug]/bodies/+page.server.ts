@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { createBody, listBodies } from '$lib/server/bodies';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
-import { listOrganisations } from '$lib/server/organisations';
+import { createBody, listBodies } from '$lib/server/structure';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
+import { listOrganisations } from '$lib/server/structure';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,8 @@
-import { listBodies } from '$lib/server/bodies';
-import { searchDecisions, type DecisionSummary } from '$lib/server/decision-register';
-import { Invalid } from '$lib/server/errors';
-import { forPage, pageActor } from '$lib/server/http';
-import { listOrganisations } from '$lib/server/organisations';
+import { listBodies } from '$lib/server/structure';
+import { searchDecisions, type DecisionSummary } from '$lib/server/decisions';
+import { Invalid } from '$lib/server/platform';
+import { forPage, pageActor } from '$lib/server/web';
+import { listOrganisations } from '$lib/server/structure';
 import type { PageServerLoad } from './$types';
 
 const FIELDS = ['q', 'bodyId', 'outcome', 'organisationId', 'from', 'to'] as const;

@@ -1,6 +1,6 @@
-import { createInvitation, listInvitations, revokeInvitation } from '$lib/server/invitations';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
-import { listOrganisations } from '$lib/server/organisations';
+import { createInvitation, listInvitations, revokeInvitation } from '$lib/server/structure';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
+import { listOrganisations } from '$lib/server/structure';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

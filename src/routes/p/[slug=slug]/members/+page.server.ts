@@ -1,5 +1,5 @@
-import { forPage, pageActor } from '$lib/server/http';
-import { listMembers } from '$lib/server/members';
+import { forPage, pageActor } from '$lib/server/web';
+import { listMembers } from '$lib/server/structure';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({

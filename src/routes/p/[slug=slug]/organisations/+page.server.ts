@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
-import { createOrganisation, listOrganisations } from '$lib/server/organisations';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
+import { createOrganisation, listOrganisations } from '$lib/server/structure';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({

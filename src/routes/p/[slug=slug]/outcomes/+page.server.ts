@@ -1,10 +1,10 @@
-import { listActions } from '$lib/server/actions';
-import { listBodies } from '$lib/server/bodies';
-import { withLists } from '$lib/server/form-lists';
-import { Invalid } from '$lib/server/errors';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
+import { listActions } from '$lib/server/decisions';
+import { listBodies } from '$lib/server/structure';
+import { withLists } from '$lib/server/web';
+import { Invalid } from '$lib/server/platform';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
 import { createOutcome, listOutcomeUses, tagAction } from '$lib/server/outcomes';
-import { canScheduleMeetings, partnershipContext } from '$lib/server/permissions';
+import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,5 @@
-import { forPage, pageActor } from '$lib/server/http';
-import { listPartnershipPriorities } from '$lib/server/priority-register';
+import { forPage, pageActor } from '$lib/server/web';
+import { listPartnershipPriorities } from '$lib/server/priorities';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

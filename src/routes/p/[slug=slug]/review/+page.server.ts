@@ -1,6 +1,6 @@
-import { Invalid } from '$lib/server/errors';
-import { forPage, pageActor } from '$lib/server/http';
-import { reviewSummary } from '$lib/server/review-trends';
+import { Invalid } from '$lib/server/platform';
+import { forPage, pageActor } from '$lib/server/web';
+import { reviewSummary } from '$lib/server/review';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,7 @@
-import { listBodies } from '$lib/server/bodies';
-import { Invalid } from '$lib/server/errors';
-import { forPage, pageActor } from '$lib/server/http';
-import { listOrganisations } from '$lib/server/organisations';
+import { listBodies } from '$lib/server/structure';
+import { Invalid } from '$lib/server/platform';
+import { forPage, pageActor } from '$lib/server/web';
+import { listOrganisations } from '$lib/server/structure';
 import {
 	decisionsWithoutCommunityInput,
 	priorityThemes,
@@ -11,7 +11,7 @@ import {
 	type StalledPriority,
 	type TraceData,
 	type UninformedDecision
-} from '$lib/server/trace';
+} from '$lib/server/priorities';
 import type { PageServerLoad } from './$types';
 
 const FILTERS = ['from', 'to', 'forum', 'theme', 'partner'] as const;

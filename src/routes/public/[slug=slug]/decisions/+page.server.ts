@@ -1,5 +1,5 @@
-import { forPage } from '$lib/server/http';
-import { listPublicDecisions } from '$lib/server/public';
+import { forPage } from '$lib/server/web';
+import { listPublicDecisions } from '$lib/server/minutes';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) =>

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { updateAction } from '$lib/server/actions';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { updateAction } from '$lib/server/decisions';
 
 export const PATCH = endpoint(routes.updateAction, ({ actor, params, body }) =>
 	updateAction(actor, params.id, body)

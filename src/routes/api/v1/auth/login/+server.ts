@@ -1,7 +1,7 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { signIn } from '$lib/server/auth/sign-in';
-import { setDeviceCookie, setSessionCookie, signInSource } from '$lib/server/http';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { signIn } from '$lib/server/auth';
+import { setDeviceCookie, setSessionCookie, signInSource } from '$lib/server/web';
 
 export const POST = endpoint(routes.login, async ({ event, body }) => {
 	const { user, token, expiresAt, device } = await signIn(body, signInSource(event));

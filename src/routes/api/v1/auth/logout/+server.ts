@@ -1,7 +1,7 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { signOut } from '$lib/server/auth/sign-in';
-import { clearSessionCookie } from '$lib/server/http';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { signOut } from '$lib/server/auth';
+import { clearSessionCookie } from '$lib/server/web';
 
 export const POST = endpoint(routes.logout, async ({ event, actor }) => {
 	await signOut(actor);

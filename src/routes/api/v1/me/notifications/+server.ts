@@ -1,5 +1,5 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { listNotifications } from '$lib/server/notifications';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { listNotifications } from '$lib/server/notify';
 
 export const GET = endpoint(routes.listNotifications, ({ actor }) => listNotifications(actor));

@@ -1,7 +1,7 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { changePassword } from '$lib/server/auth/account';
-import { setSessionCookie } from '$lib/server/http';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { changePassword } from '$lib/server/auth';
+import { setSessionCookie } from '$lib/server/web';
 
 export const POST = endpoint(routes.changePassword, async ({ event, actor, body }) => {
 	const session = await changePassword(actor, body);

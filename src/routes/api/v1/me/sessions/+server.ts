@@ -1,5 +1,5 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { listSessions } from '$lib/server/auth/my-sessions';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { listSessions } from '$lib/server/auth';
 
 export const GET = endpoint(routes.listSessions, ({ actor }) => listSessions(actor));

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { getBody, listBodies, updateBody } from '$lib/server/bodies';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
+import { getBody, listBodies, updateBody } from '$lib/server/structure';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
 import { listMeetings, scheduleMeeting } from '$lib/server/meetings';
-import { addSeat, listMembers } from '$lib/server/members';
-import { listOrganisations } from '$lib/server/organisations';
+import { addSeat, listMembers } from '$lib/server/structure';
+import { listOrganisations } from '$lib/server/structure';
 import { endSeatAction } from '../../end-seat';
 import type { Actions, PageServerLoad } from './$types';
 

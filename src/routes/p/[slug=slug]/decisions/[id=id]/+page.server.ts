@@ -1,10 +1,10 @@
-import { updatableActions } from '$lib/server/actions';
-import { getBody } from '$lib/server/bodies';
-import { getDecision } from '$lib/server/decision-register';
-import { NotFound } from '$lib/server/errors';
-import { forPage, pageActor } from '$lib/server/http';
-import { prioritiesBehindDecision } from '$lib/server/trace';
-import { changeActionStatus, todayInUk } from '$lib/server/register-page';
+import { updatableActions } from '$lib/server/decisions';
+import { getBody } from '$lib/server/structure';
+import { getDecision } from '$lib/server/decisions';
+import { NotFound } from '$lib/server/platform';
+import { forPage, pageActor } from '$lib/server/web';
+import { prioritiesBehindDecision } from '$lib/server/priorities';
+import { changeActionStatus, todayInUk } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

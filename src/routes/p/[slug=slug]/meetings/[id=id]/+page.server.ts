@@ -1,20 +1,20 @@
 import { fail } from '@sveltejs/kit';
 import { DOCUMENT_KINDS, type DocumentKind } from '$lib/collab/documents';
-import { mattersArising } from '$lib/server/actions';
-import { getBody } from '$lib/server/bodies';
-import { listChallenges } from '$lib/server/challenges';
-import { decisionsOfMeeting } from '$lib/server/decision-register';
-import { documentHistory } from '$lib/server/document-history';
-import { addRestrictedEvidence, attachEvidenceFile, listEvidence } from '$lib/server/evidence';
-import { ACCEPT_ATTRIBUTE } from '$lib/server/evidence-files';
-import { setEvidenceOrganisations } from '$lib/server/evidence-organisations';
-import { Invalid } from '$lib/server/errors';
-import { forPage, formCommand, formFile, pageActor } from '$lib/server/http';
+import { mattersArising } from '$lib/server/decisions';
+import { getBody } from '$lib/server/structure';
+import { listChallenges } from '$lib/server/meetings';
+import { decisionsOfMeeting } from '$lib/server/decisions';
+import { documentHistory } from '$lib/server/meetings';
+import { addRestrictedEvidence, attachEvidenceFile, listEvidence } from '$lib/server/meetings';
+import { ACCEPT_ATTRIBUTE } from '$lib/server/meetings';
+import { setEvidenceOrganisations } from '$lib/server/meetings';
+import { Invalid } from '$lib/server/platform';
+import { forPage, formCommand, formFile, pageActor } from '$lib/server/web';
 import { getMeeting, issueAgenda } from '$lib/server/meetings';
-import { listOrganisations } from '$lib/server/organisations';
-import { partnershipContext } from '$lib/server/permissions';
-import { REVIEWABLE } from '$lib/server/review-access';
-import { surveyFor } from '$lib/server/survey';
+import { listOrganisations } from '$lib/server/structure';
+import { partnershipContext } from '$lib/server/access';
+import { REVIEWABLE } from '$lib/server/review';
+import { surveyFor } from '$lib/server/review';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

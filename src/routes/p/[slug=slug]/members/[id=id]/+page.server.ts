@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { listBodies } from '$lib/server/bodies';
-import { Invalid } from '$lib/server/errors';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
-import { addSeat, getMember, removeMember, updateMember } from '$lib/server/members';
-import { listOrganisations } from '$lib/server/organisations';
+import { listBodies } from '$lib/server/structure';
+import { Invalid } from '$lib/server/platform';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
+import { addSeat, getMember, removeMember, updateMember } from '$lib/server/structure';
+import { listOrganisations } from '$lib/server/structure';
 import { endSeatAction } from '../../end-seat';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
-import { getOrganisation, updateOrganisation } from '$lib/server/organisations';
-import { canManageStructure, demand, partnershipContext } from '$lib/server/permissions';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
+import { getOrganisation, updateOrganisation } from '$lib/server/structure';
+import { canManageStructure, demand, partnershipContext } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

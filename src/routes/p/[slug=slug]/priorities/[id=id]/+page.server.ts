@@ -1,15 +1,15 @@
 // A priority's page: what was asked and the engagement behind it, its timeline, the next steps the
 // actor may take (one small form each), its files and the response to the forum.
-import { getBody } from '$lib/server/bodies';
-import { giveVerdict, publishFeedback, updateFeedback } from '$lib/server/feedback';
-import { formFile, forPage, formCommand, pageActor } from '$lib/server/http';
-import { listOrganisations } from '$lib/server/organisations';
-import { partnershipContext } from '$lib/server/permissions';
+import { getBody } from '$lib/server/structure';
+import { giveVerdict, publishFeedback, updateFeedback } from '$lib/server/priorities';
+import { formFile, forPage, formCommand, pageActor } from '$lib/server/web';
+import { listOrganisations } from '$lib/server/structure';
+import { partnershipContext } from '$lib/server/access';
 import { getPriority, recordPriorityEvent } from '$lib/server/priorities';
-import { addPriorityFile } from '$lib/server/priority-files';
-import { mayGiveVerdict, rightsOf } from '$lib/server/priority-access';
-import { actionsToLink, decisionsToLink, upcomingAgendaItems } from '$lib/server/priority-register';
-import { NotFound } from '$lib/server/errors';
+import { addPriorityFile } from '$lib/server/priorities';
+import { mayGiveVerdict, rightsOf } from '$lib/server/access';
+import { actionsToLink, decisionsToLink, upcomingAgendaItems } from '$lib/server/priorities';
+import { NotFound } from '$lib/server/platform';
 import type { PriorityEventType } from '$lib/vocabulary';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

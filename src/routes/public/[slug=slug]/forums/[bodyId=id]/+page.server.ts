@@ -1,5 +1,5 @@
-import { forPage } from '$lib/server/http';
-import { getPublicForum } from '$lib/server/public-forum';
+import { forPage } from '$lib/server/web';
+import { getPublicForum } from '$lib/server/priorities';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => ({

@@ -1,5 +1,5 @@
-import { forPage } from '$lib/server/http';
-import { getPublicMeeting } from '$lib/server/public';
+import { forPage } from '$lib/server/web';
+import { getPublicMeeting } from '$lib/server/minutes';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => ({

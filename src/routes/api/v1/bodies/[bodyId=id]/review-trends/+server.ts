@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { reviewTrends } from '$lib/server/review-trends';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { reviewTrends } from '$lib/server/review';
 
 export const GET = endpoint(routes.reviewTrends, ({ actor, params }) =>
 	reviewTrends(actor, params.bodyId)

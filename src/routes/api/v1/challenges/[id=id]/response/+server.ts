@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { respondToChallenge } from '$lib/server/challenges';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { respondToChallenge } from '$lib/server/meetings';
 
 export const POST = endpoint(routes.respondToChallenge, ({ actor, params, body }) =>
 	respondToChallenge(actor, params.id, body)

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { cancelRequest } from '$lib/server/speakers';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { cancelRequest } from '$lib/server/meetings';
 
 export const POST = endpoint(routes.cancelRequest, ({ actor, params }) =>
 	cancelRequest(actor, params.id)

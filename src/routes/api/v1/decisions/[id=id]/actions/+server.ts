@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { addAction } from '$lib/server/actions';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { addAction } from '$lib/server/decisions';
 
 export const POST = endpoint(routes.addAction, ({ actor, params, body }) =>
 	addAction(actor, params.id, body)

@@ -1,5 +1,5 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
 import { amendDecision } from '$lib/server/decisions';
 
 export const POST = endpoint(routes.amendDecision, ({ actor, params, body }) =>

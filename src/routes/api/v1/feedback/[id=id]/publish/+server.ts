@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { publishFeedback } from '$lib/server/feedback';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { publishFeedback } from '$lib/server/priorities';
 
 export const POST = endpoint(routes.publishFeedback, ({ actor, params }) =>
 	publishFeedback(actor, params.id)

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { giveVerdict } from '$lib/server/feedback';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { giveVerdict } from '$lib/server/priorities';
 
 export const POST = endpoint(routes.giveFeedbackVerdict, ({ actor, params, body }) =>
 	giveVerdict(actor, params.id, body)

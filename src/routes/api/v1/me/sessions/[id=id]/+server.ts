@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { endSession } from '$lib/server/auth/my-sessions';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { endSession } from '$lib/server/auth';
 
 export const DELETE = endpoint(routes.endSession, ({ actor, params }) =>
 	endSession(actor, params.id)

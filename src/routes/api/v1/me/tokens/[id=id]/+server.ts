@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { revokeAccessToken } from '$lib/server/auth/access-tokens';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { revokeAccessToken } from '$lib/server/auth';
 
 export const DELETE = endpoint(routes.revokeToken, ({ actor, params }) =>
 	revokeAccessToken(actor, params.id)

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { getAttendance, recordAttendance } from '$lib/server/attendance';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { getAttendance, recordAttendance } from '$lib/server/meetings';
 
 export const GET = endpoint(routes.getAttendance, ({ actor, params }) =>
 	getAttendance(actor, params.id)

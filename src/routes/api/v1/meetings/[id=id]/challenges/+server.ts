@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { listChallenges, raiseChallenge } from '$lib/server/challenges';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { listChallenges, raiseChallenge } from '$lib/server/meetings';
 
 export const GET = endpoint(routes.listChallenges, ({ actor, params, query }) =>
 	listChallenges(actor, params.id, query)

@@ -1,5 +1,5 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { listCodes } from '$lib/server/codes';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { listCodes } from '$lib/server/review';
 
 export const GET = endpoint(routes.listCodes, ({ actor, params }) => listCodes(actor, params.id));

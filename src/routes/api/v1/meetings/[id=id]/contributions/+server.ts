@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { getSpeakers, requestToSpeak } from '$lib/server/speakers';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { getSpeakers, requestToSpeak } from '$lib/server/meetings';
 
 export const GET = endpoint(routes.getSpeakers, ({ actor, params }) =>
 	getSpeakers(actor, params.id)

@@ -1,5 +1,5 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
 import { recordDecision } from '$lib/server/decisions';
 
 export const POST = endpoint(routes.recordDecision, ({ actor, params, body }) =>

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { declareInterest, listDeclarations } from '$lib/server/declarations';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { declareInterest, listDeclarations } from '$lib/server/meetings';
 
 export const GET = endpoint(routes.listDeclarations, ({ actor, params, event }) =>
 	listDeclarations(actor, params.id, { history: event.url.searchParams.get('history') === 'true' })

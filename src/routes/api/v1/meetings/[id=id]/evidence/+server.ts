@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { addRestrictedEvidence, listEvidence } from '$lib/server/evidence';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { addRestrictedEvidence, listEvidence } from '$lib/server/meetings';
 
 export const GET = endpoint(routes.listEvidence, ({ actor, params }) =>
 	listEvidence(actor, params.id)

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { mattersArising } from '$lib/server/actions';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { mattersArising } from '$lib/server/decisions';
 
 export const GET = endpoint(routes.mattersArising, ({ actor, params }) =>
 	mattersArising(actor, params.id)

@@ -1,5 +1,5 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
 import { meetingReview } from '$lib/server/review';
 
 export const GET = endpoint(routes.meetingReview, ({ actor, params }) =>

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { actionsCsv, csvResponse } from '$lib/server/exports';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { actionsCsv, csvResponse } from '$lib/server/decisions';
 
 export const GET = endpoint(routes.actionsCsv, async ({ actor, params }) =>
 	csvResponse(await actionsCsv(actor, params.slug))

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { listActions } from '$lib/server/actions';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { listActions } from '$lib/server/decisions';
 
 export const GET = endpoint(routes.listActions, ({ actor, params, query }) =>
 	listActions(actor, params.slug, query)

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { createBody, listBodies } from '$lib/server/bodies';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { createBody, listBodies } from '$lib/server/structure';
 
 export const GET = endpoint(routes.listBodies, ({ actor, params }) =>
 	listBodies(actor, params.slug)

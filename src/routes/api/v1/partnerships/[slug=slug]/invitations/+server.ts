@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { createInvitation, listInvitations } from '$lib/server/invitations';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { createInvitation, listInvitations } from '$lib/server/structure';
 
 export const GET = endpoint(routes.listInvitations, ({ actor, params }) =>
 	listInvitations(actor, params.slug)

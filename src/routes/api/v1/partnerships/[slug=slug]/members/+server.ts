@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { listMembers } from '$lib/server/members';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { listMembers } from '$lib/server/structure';
 
 export const GET = endpoint(routes.listMembers, ({ actor, params }) =>
 	listMembers(actor, params.slug)

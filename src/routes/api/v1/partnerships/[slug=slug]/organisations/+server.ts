@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { createOrganisation, listOrganisations } from '$lib/server/organisations';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { createOrganisation, listOrganisations } from '$lib/server/structure';
 
 export const GET = endpoint(routes.listOrganisations, ({ actor, params }) =>
 	listOrganisations(actor, params.slug)

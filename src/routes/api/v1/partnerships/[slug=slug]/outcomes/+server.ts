@@ -1,5 +1,5 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
 import { createOutcome, listOutcomes } from '$lib/server/outcomes';
 
 export const GET = endpoint(routes.listOutcomes, ({ actor, params }) =>

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { reviewSummary } from '$lib/server/review-trends';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { reviewSummary } from '$lib/server/review';
 
 export const GET = endpoint(routes.reviewSummary, ({ actor, params, query }) =>
 	reviewSummary(actor, params.slug, query)

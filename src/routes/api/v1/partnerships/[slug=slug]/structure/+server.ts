@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { structureOf } from '$lib/server/partnerships';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { structureOf } from '$lib/server/structure';
 
 export const GET = endpoint(routes.structure, ({ actor, params }) =>
 	structureOf(actor, params.slug)

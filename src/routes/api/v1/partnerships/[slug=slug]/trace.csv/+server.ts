@@ -1,7 +1,7 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { csvResponse } from '$lib/server/exports';
-import { traceCsv } from '$lib/server/trace';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { csvResponse } from '$lib/server/decisions';
+import { traceCsv } from '$lib/server/priorities';
 
 export const GET = endpoint(routes.traceCsv, async ({ actor, params, query }) =>
 	csvResponse(await traceCsv(actor, params.slug, query))

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { addPriorityFile } from '$lib/server/priority-files';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { addPriorityFile } from '$lib/server/priorities';
 
 export const POST = endpoint(routes.addPriorityFile, ({ actor, params, upload }) =>
 	addPriorityFile(actor, params.id, upload)

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
-import { getBody } from '$lib/server/bodies';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
+import { getBody } from '$lib/server/structure';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
 import { listOutcomes } from '$lib/server/outcomes';
 import { raisePriority } from '$lib/server/priorities';
-import { mayRaise, rightsOf } from '$lib/server/priority-access';
-import { partnershipContext } from '$lib/server/permissions';
-import { listPartnershipPriorities } from '$lib/server/priority-register';
-import { withLists } from '$lib/server/form-lists';
+import { mayRaise, rightsOf } from '$lib/server/access';
+import { partnershipContext } from '$lib/server/access';
+import { listPartnershipPriorities } from '$lib/server/priorities';
+import { withLists } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

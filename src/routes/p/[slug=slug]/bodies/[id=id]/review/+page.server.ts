@@ -1,6 +1,6 @@
-import { getBody } from '$lib/server/bodies';
-import { forPage, pageActor } from '$lib/server/http';
-import { reviewTrends } from '$lib/server/review-trends';
+import { getBody } from '$lib/server/structure';
+import { forPage, pageActor } from '$lib/server/web';
+import { reviewTrends } from '$lib/server/review';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,11 +2,11 @@
 // the members' view, the secretariat's recorder). Reloaded whenever the meeting's event stream says the
 // record changed (LIVE_MEETING).
 import { LIVE_MEETING } from '$lib/live/follow-meeting.svelte';
-import { getBody } from '$lib/server/bodies';
-import { forPage, pageActor } from '$lib/server/http';
+import { getBody } from '$lib/server/structure';
+import { forPage, pageActor } from '$lib/server/web';
 import { getMeeting } from '$lib/server/meetings';
-import { listOrganisations } from '$lib/server/organisations';
-import { meetingContext, meetingRights } from '$lib/server/permissions';
+import { listOrganisations } from '$lib/server/structure';
+import { meetingContext, meetingRights } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 import { floorActions, loadFloor } from './floor.server';
 import { loadRecord, recordActions } from './record.server';

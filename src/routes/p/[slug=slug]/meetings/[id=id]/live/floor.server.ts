@@ -1,18 +1,18 @@
 // The meeting floor on the live page: running the meeting (start, the current item), attendance and
 // quorum, declarations of interest and the speaker queue. The page's load and actions spread these in.
-import { getAttendance, recordAttendance } from '$lib/server/attendance';
-import { declareInterest, listDeclarations } from '$lib/server/declarations';
-import { formCommand, pageActor } from '$lib/server/http';
+import { getAttendance, recordAttendance } from '$lib/server/meetings';
+import { declareInterest, listDeclarations } from '$lib/server/meetings';
+import { formCommand, pageActor } from '$lib/server/web';
 import { setCurrentItem, startMeeting } from '$lib/server/meetings';
-import { listMembers } from '$lib/server/members';
-import { meetingContext, meetingRights } from '$lib/server/permissions';
+import { listMembers } from '$lib/server/structure';
+import { meetingContext, meetingRights } from '$lib/server/access';
 import {
 	cancelRequest,
 	endTurn,
 	getSpeakers,
 	requestToSpeak,
 	startTurn
-} from '$lib/server/speakers';
+} from '$lib/server/meetings';
 import type { PageServerLoadEvent, RequestEvent } from './$types';
 
 export interface Person {

@@ -2,11 +2,11 @@
 // and actions, and closing the meeting and approving the last meeting's minutes. The page's load spreads
 // `loadRecord` in and its actions include `recordActions`.
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { addAction } from '$lib/server/actions';
-import { raiseChallenge, respondToChallenge } from '$lib/server/challenges';
+import { addAction } from '$lib/server/decisions';
+import { raiseChallenge, respondToChallenge } from '$lib/server/meetings';
 import { amendDecision, recordDecision } from '$lib/server/decisions';
-import { formCommand, pageActor } from '$lib/server/http';
-import { liveRecord } from '$lib/server/live-record';
+import { formCommand, pageActor } from '$lib/server/web';
+import { liveRecord } from '$lib/server/decisions';
 import { approveMinutes, closeMeeting } from '$lib/server/minutes';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'> & {

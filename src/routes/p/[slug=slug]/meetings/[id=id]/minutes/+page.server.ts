@@ -1,5 +1,5 @@
-import { getBody } from '$lib/server/bodies';
-import { forPage, pageActor } from '$lib/server/http';
+import { getBody } from '$lib/server/structure';
+import { forPage, pageActor } from '$lib/server/web';
 import { getMeeting } from '$lib/server/meetings';
 import { getMinutes } from '$lib/server/minutes';
 import type { PageServerLoad } from './$types';

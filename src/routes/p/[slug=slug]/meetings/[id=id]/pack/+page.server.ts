@@ -1,8 +1,8 @@
-import { getBody } from '$lib/server/bodies';
-import { listEvidence } from '$lib/server/evidence';
-import { forPage, pageActor } from '$lib/server/http';
+import { getBody } from '$lib/server/structure';
+import { listEvidence } from '$lib/server/meetings';
+import { forPage, pageActor } from '$lib/server/web';
 import { getMeeting } from '$lib/server/meetings';
-import { listOrganisations } from '$lib/server/organisations';
+import { listOrganisations } from '$lib/server/structure';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,9 +1,9 @@
-import { getBody } from '$lib/server/bodies';
-import { forPage, pageActor } from '$lib/server/http';
-import { isOfficer } from '$lib/server/priority-access';
+import { getBody } from '$lib/server/structure';
+import { forPage, pageActor } from '$lib/server/web';
+import { isOfficer } from '$lib/server/access';
 import { meetingReview } from '$lib/server/review';
-import { reviewContext } from '$lib/server/review-access';
-import { reviewActions } from '$lib/server/review-page-actions';
+import { reviewContext } from '$lib/server/review';
+import { reviewActions } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

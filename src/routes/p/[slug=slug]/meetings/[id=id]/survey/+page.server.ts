@@ -1,9 +1,9 @@
 // A member's survey after a meeting: the five statements to answer once, or a thank-you once answered
 // (the answers are not tied to the member, so they are never shown back).
-import { NotFound } from '$lib/server/errors';
-import { forPage, formCommand, pageActor } from '$lib/server/http';
-import { meetingContext } from '$lib/server/permissions';
-import { answerSurvey, surveyFor } from '$lib/server/survey';
+import { NotFound } from '$lib/server/platform';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
+import { meetingContext } from '$lib/server/access';
+import { answerSurvey, surveyFor } from '$lib/server/review';
 import { SURVEY_STATEMENTS } from '$lib/review/survey';
 import type { Actions, PageServerLoad } from './$types';
 

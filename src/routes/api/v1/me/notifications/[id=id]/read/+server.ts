@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { markRead } from '$lib/server/notifications';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { markRead } from '$lib/server/notify';
 
 export const POST = endpoint(routes.markNotificationRead, ({ actor, params }) =>
 	markRead(actor, params.id)

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { csvResponse } from '$lib/server/exports';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { csvResponse } from '$lib/server/decisions';
 import { reviewMeasuresCsv } from '$lib/server/review';
 
 export const GET = endpoint(routes.reviewMeasuresCsv, async ({ actor, params, query }) =>

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { publishReview } from '$lib/server/review-publish';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { publishReview } from '$lib/server/review';
 
 export const POST = endpoint(routes.publishReview, ({ actor, params }) =>
 	publishReview(actor, params.id)

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { getMember, removeMember, updateMember } from '$lib/server/members';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { getMember, removeMember, updateMember } from '$lib/server/structure';
 
 export const GET = endpoint(routes.getMember, ({ actor, params }) =>
 	getMember(actor, params.slug, params.id)

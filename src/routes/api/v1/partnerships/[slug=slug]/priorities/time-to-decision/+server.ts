@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { timeToDecision } from '$lib/server/trace';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { timeToDecision } from '$lib/server/priorities';
 
 export const GET = endpoint(routes.timeToDecision, ({ actor, params }) =>
 	timeToDecision(actor, params.slug)

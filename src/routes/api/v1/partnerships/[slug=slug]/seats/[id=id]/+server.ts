@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { endSeat } from '$lib/server/members';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { endSeat } from '$lib/server/structure';
 
 export const DELETE = endpoint(routes.endSeat, ({ actor, params }) =>
 	endSeat(actor, params.slug, params.id)

@@ -1,7 +1,7 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { downloadResponse } from '$lib/server/http';
-import { priorityFile } from '$lib/server/priority-files';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { downloadResponse } from '$lib/server/web';
+import { priorityFile } from '$lib/server/priorities';
 
 export const GET = endpoint(routes.downloadPriorityFile, async ({ actor, params }) =>
 	downloadResponse(await priorityFile(actor, params.id, params.fileId))

@@ -1,6 +1,6 @@
-import { routes } from '$lib/server/api/routes';
-import { openData } from '$lib/server/api/open-data';
-import { listPublicResponses } from '$lib/server/public-forum';
+import { routes } from '$lib/server/web';
+import { openData } from '$lib/server/web';
+import { listPublicResponses } from '$lib/server/priorities';
 
 export const GET = openData(routes.publicResponses, async ({ params }) =>
 	listPublicResponses(params.slug)

@@ -2,12 +2,12 @@
 // (recordCodes), its fields shaped into the command's input; errors come back keyed by the field's name
 // on this page, with everything typed kept.
 import { redirect } from '@sveltejs/kit';
-import { getBody } from '$lib/server/bodies';
-import { recordCodes } from '$lib/server/codes';
-import { codingScreen } from '$lib/server/coding-screen';
-import { Invalid } from '$lib/server/errors';
-import { formCommand, forPage, pageActor } from '$lib/server/http';
-import { reviewActions } from '$lib/server/review-page-actions';
+import { getBody } from '$lib/server/structure';
+import { recordCodes } from '$lib/server/review';
+import { codingScreen } from '$lib/server/review';
+import { Invalid } from '$lib/server/platform';
+import { formCommand, forPage, pageActor } from '$lib/server/web';
+import { reviewActions } from '$lib/server/web';
 import { DQI } from '$lib/review/dqi';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
-import { getBody } from '$lib/server/bodies';
-import { forPage, pageActor } from '$lib/server/http';
+import { getBody } from '$lib/server/structure';
+import { forPage, pageActor } from '$lib/server/web';
 import { meetingReview } from '$lib/server/review';
 import type { PageServerLoad } from './$types';
 

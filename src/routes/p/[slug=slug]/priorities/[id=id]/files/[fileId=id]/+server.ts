@@ -1,5 +1,5 @@
-import { downloadResponse, forPage, pageActor } from '$lib/server/http';
-import { priorityFile } from '$lib/server/priority-files';
+import { downloadResponse, forPage, pageActor } from '$lib/server/web';
+import { priorityFile } from '$lib/server/priorities';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) =>

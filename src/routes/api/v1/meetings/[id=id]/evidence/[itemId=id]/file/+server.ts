@@ -1,7 +1,7 @@
-import { routes } from '$lib/server/api/routes';
-import { endpoint } from '$lib/server/api/endpoint';
-import { attachEvidenceFile, evidenceFile } from '$lib/server/evidence';
-import { downloadResponse } from '$lib/server/http';
+import { routes } from '$lib/server/web';
+import { endpoint } from '$lib/server/web';
+import { attachEvidenceFile, evidenceFile } from '$lib/server/meetings';
+import { downloadResponse } from '$lib/server/web';
 
 export const GET = endpoint(routes.downloadEvidenceFile, async ({ actor, params }) =>
 	downloadResponse(await evidenceFile(actor, params.id, params.itemId))

@@ -1,0 +1,352 @@
+// The demo forums' priorities, recorded through the same commands as the pages, as the demo people, at the
+// times they would have happened (platform/clock.ts): the plan outcomes they serve; Northfield's warm spaces, decided
+// at the board's annual review, answered and accepted; Eastwood's young people's jobs, passed on by its
+// theme group, decided and answered, the answer contested; Eastwood's free swimming, declined with a reason;
+// Riverside's school crossing, submitted three months ago and not heard of since; Riverside's fire safety
+// visits, accepted; and Northfield's evening bus, raised this week and not yet submitted.
+import type { Actor } from '../src/lib/server/access/index.ts';
+import { atTime } from '../src/lib/server/platform/index.ts';
+import { db } from '../src/lib/server/platform/index.ts';
+import { daysFromToday } from './meeting.ts';
+import { demoPeople, withFastWrites, type DemoBoard } from './record.ts';
+import {
+	giveVerdict,
+	publishFeedback,
+	updateFeedback
+} from '../src/lib/server/priorities/index.ts';
+import { createOutcome, tagAction } from '../src/lib/server/outcomes/index.ts';
+import { raisePriority, recordPriorityEvent } from '../src/lib/server/priorities/index.ts';
+import type { EngagementMethod, EngagementStandard } from '../src/lib/vocabulary.ts';
+
+const e = (local: string) => `${local}@demo.example`;
+const SLUG = 'strathmuir';
+
+/** Runs a command `days` ago (negative: before today) at `hour` o'clock. */
+const on = <T>(days: number, hour: number, work: () => Promise<T>) =>
+	atTime(daysFromToday(days, hour), work);
+/** A date `days` from today, as the engagement's dates are given. */
+const date = (days: number) => daysFromToday(days, 12).toISOString().slice(0, 10);
+
+interface Engagement {
+	method: EngagementMethod;
+	from: string;
+	to: string;
+	participants: number;
+	groupsReached: string;
+	groupsNotReached: string;
+	standardsMet: EngagementStandard[];
+}
+
+/** Records the forums' priorities; after the board's record, whose decisions and actions they link to. */
+export async function recordDemoPriorities(board: DemoBoard): Promise<void> {
+	// Forty-odd small commits into a new database.
+	await withFastWrites(() => record(board));
+}
+
+async function record(board: DemoBoard): Promise<void> {
+	const people = await demoPeople(board.partnershipId);
+	const as = (email: string): Actor => people.get(email)!.actor;
+	const officer = as(e('officer'));
+	const bodies = new Map(
+		(
+			await db().body.findMany({
+				where: { partnershipId: board.partnershipId },
+				select: { id: true, name: true }
+			})
+		).map((b) => [b.name, b.id])
+	);
+	const body = (name: string) => bodies.get(name)!;
+	const northfield = body('Northfield Locality Forum');
+	const riverside = body('Riverside Locality Forum');
+	const eastwood = body('Eastwood Area Partnership');
+	const boardId = body('Strathmuir Partnership Board');
+	const health = body('Health and Wellbeing Theme Group');
+	const safety = body('Community Safety Theme Group');
+	const org = (key: string) => board.orgIds.get(key)!;
+
+	// The review's decisions on the warm spaces fund (item 2) and the employability pathway (item 3).
+	const decisionOn = async (index: number) => {
+		const decision = await db().decision.findUniqueOrThrow({
+			where: { agendaItemId: board.review.itemIds[index] },
+			select: { id: true, actions: { select: { id: true, text: true } } }
+		});
+		const action = (starts: string) => decision.actions.find((a) => a.text.startsWith(starts))!.id;
+		return { id: decision.id, action };
+	};
+	const fund = await decisionOn(2);
+	const pathway = await decisionOn(3);
+
+	// The plans' outcomes, entered by the partnership manager when the plans were adopted.
+	const admin = as(e('admin'));
+	const outcome = (code: string, title: string, bodyId?: string) =>
+		on(-150, 10, () =>
+			createOutcome(admin, SLUG, {
+				kind: bodyId ? 'LOCALITY_PLAN' : 'LOIP',
+				code,
+				title,
+				...(bodyId ? { bodyId } : {})
+			})
+		).then((o) => o.id);
+	const health1 = await outcome('LOIP 1', 'People in Strathmuir live longer, healthier lives');
+	const poverty = await outcome('LOIP 2', 'Fewer children and families live in poverty');
+	const work = await outcome('LOIP 3', 'Young people move into work, training or learning');
+	const safer = await outcome('LOIP 4', 'Communities are safer and more resilient');
+	const nfPlan = await outcome(
+		'NF 1',
+		'Northfield: no one is cold or alone through the winter',
+		northfield
+	);
+	const rvPlan = await outcome(
+		'RV 1',
+		'Riverside: safe streets and homes in the town and the river villages',
+		riverside
+	);
+	const ewPlan = await outcome(
+		'EW 1',
+		'Eastwood: young people have good things to do and somewhere to go',
+		eastwood
+	);
+
+	const raise = (
+		days: number,
+		email: string,
+		bodyId: string,
+		input: {
+			title: string;
+			said: string;
+			area: string;
+			theme: string;
+			engagement: Engagement;
+			outcomeIds: string[];
+		}
+	) => on(days, 19, () => raisePriority(as(email), bodyId, input)).then((p) => p.id);
+	const step = (days: number, hour: number, email: string, id: string, input: object) =>
+		on(days, hour, () => recordPriorityEvent(as(email), id, input));
+
+	// (a) Northfield's warm spaces: decided at the annual review, answered, and the answer accepted.
+	const warm = await raise(-70, e('northfield'), northfield, {
+		title: 'Warm spaces within walking distance, open on weekday evenings',
+		said:
+			'“The library is warm but it shuts at five, and that’s when the house gets cold.” “I’d go somewhere ' +
+			'if I could walk there; I can’t do the bus in the dark.” Two in three of the people who answered ' +
+			'want a warm space within walking distance on weekday evenings, with a hot drink and someone to ' +
+			'talk to, and not labelled as being for people who are struggling.',
+		area: 'Northfield and Millbrae',
+		theme: 'Health and wellbeing; cost of living',
+		engagement: {
+			method: 'SURVEY',
+			from: date(-105),
+			to: date(-77),
+			participants: 312,
+			groupsReached:
+				'Older residents through the lunch club and the sheltered housing complexes; families at ' +
+				'Northfield Primary’s coffee mornings; tenants’ associations in Northfield and Millbrae; ' +
+				'paper copies at the library, the pharmacy and the food bank.',
+			groupsNotReached:
+				'Young people and residents who work shifts: the survey was mostly on paper at daytime sessions. ' +
+				'Few replies from the Polish-speaking community; the forum will translate the next one.',
+			standardsMet: ['INCLUSION', 'SUPPORT', 'PLANNING', 'METHODS', 'COMMUNICATION']
+		},
+		outcomeIds: [health1, nfPlan]
+	});
+	await step(-66, 10, e('northfield'), warm, { type: 'SUBMITTED', toBodyId: boardId });
+	await step(-52, 15, e('chair'), warm, { type: 'ACCEPTED', leadOrganisationId: org('council') });
+	await step(-34, 11, e('officer'), warm, {
+		type: 'SCHEDULED',
+		agendaItemId: board.review.itemIds[2]
+	});
+	const decided = await step(-27, 10, e('officer'), warm, {
+		type: 'DECIDED',
+		decisionId: fund.id,
+		influenceDeclared: 'CONSULT',
+		influenceAchieved: 'INVOLVE'
+	});
+	await step(-27, 11, e('officer'), warm, {
+		type: 'ACTION',
+		actionId: fund.action('Report how many people used each warm space')
+	});
+	const warmAnswer = decided.feedback!;
+	await on(-25, 14, () =>
+		updateFeedback(officer, warmAnswer.id, {
+			weDid:
+				warmAnswer.weDid +
+				'\nSix of the eight funded spaces are in or next to Northfield, and four of them will open on ' +
+				'at least two weekday evenings.',
+			nextSteps:
+				warmAnswer.nextSteps +
+				'\nThe board will look again in January if the spaces run short of money for evening opening.'
+		})
+	);
+	await on(-24, 9, () => publishFeedback(officer, warmAnswer.id));
+	await on(-14, 20, () =>
+		giveVerdict(as(e('community')), warmAnswer.id, {
+			verdict: 'ACCEPTED',
+			note: 'The forum welcomes the fund and will help spread the word. We will be watching the January figures for evening opening.'
+		})
+	);
+	await on(-27, 12, () =>
+		tagAction(officer, fund.action('Report how many people used each warm space'), {
+			outcomeIds: [health1, nfPlan]
+		})
+	);
+
+	// (b) Eastwood's young people's jobs: passed on by the health theme group, decided, the answer contested.
+	const jobs = await raise(-84, e('youth'), eastwood, {
+		title: 'Paid work and training for young people in Eastwood, designed with them',
+		said:
+			'“Every scheme is in the town centre and the bus costs more than you get paid.” “Nobody asks us ' +
+			'what we want to do, they just send us on a course.” Young people asked for paid placements ' +
+			'they can reach from Eastwood, a person who sticks with them, and a say in how the scheme is run.',
+		area: 'Eastwood',
+		theme: 'Economy and skills; children and young people',
+		engagement: {
+			method: 'WORKSHOP',
+			from: date(-100),
+			to: date(-93),
+			participants: 46,
+			groupsReached:
+				'Young people aged 15 to 24 at two evening workshops in the youth club and one at Eastwood ' +
+				'Academy, including young carers and care-experienced young people through their support groups.',
+			groupsNotReached:
+				'Young people already out of school and not in touch with any service; the trust’s street ' +
+				'work team will try to reach them this spring.',
+			standardsMet: ['INCLUSION', 'SUPPORT', 'WORKING_TOGETHER', 'METHODS']
+		},
+		outcomeIds: [work, poverty, ewPlan]
+	});
+	await step(-80, 10, e('eastwood'), jobs, { type: 'SUBMITTED', toBodyId: health });
+	await step(-66, 16, e('nhs'), jobs, {
+		type: 'PASSED_ON',
+		toBodyId: boardId,
+		reason:
+			'Jobs and training are beyond this group’s remit; the board is to decide on joint funding for an employability pathway at its annual review.'
+	});
+	await step(-45, 11, e('chair'), jobs, {
+		type: 'ACCEPTED',
+		leadOrganisationId: org('enterprise')
+	});
+	await step(-34, 11, e('officer'), jobs, {
+		type: 'SCHEDULED',
+		agendaItemId: board.review.itemIds[3]
+	});
+	const jobsDecided = await step(-27, 10, e('officer'), jobs, {
+		type: 'DECIDED',
+		decisionId: pathway.id,
+		influenceDeclared: 'INVOLVE',
+		influenceAchieved: 'CONSULT'
+	});
+	await step(-27, 11, e('officer'), jobs, {
+		type: 'ACTION',
+		actionId: pathway.action('Set up the pathway’s steering group')
+	});
+	await on(-27, 12, () =>
+		tagAction(officer, pathway.action('Set up the pathway’s steering group'), {
+			outcomeIds: [work, ewPlan]
+		})
+	);
+	const jobsAnswer = jobsDecided.feedback!;
+	await on(-21, 9, () => publishFeedback(officer, jobsAnswer.id));
+	await on(-12, 20, () =>
+		giveVerdict(as(e('youth')), jobsAnswer.id, {
+			verdict: 'CONTESTED',
+			note:
+				'None of the 20 placements is promised to Eastwood, where young people said they cannot afford ' +
+				'the bus to the town centre, and the response does not say when young people will join the ' +
+				'steering group. We asked to help design the pathway; we were only asked what we thought.'
+		})
+	);
+
+	// (c) Eastwood's free swimming: declined by the health theme group, with its reason.
+	const swim = await raise(-55, e('eastwood'), eastwood, {
+		title: 'Free swimming for under-16s at Eastwood pool in the school holidays',
+		said:
+			'“The pool is right there and the kids can’t afford to go in.” Parents said a swim costs £3.80 and ' +
+			'a family of four cannot do that every week of the holidays.',
+		area: 'Eastwood',
+		theme: 'Health and wellbeing',
+		engagement: {
+			method: 'COMMUNITY_ACTIVITY',
+			from: date(-75),
+			to: date(-61),
+			participants: 64,
+			groupsReached: 'Families at the summer holiday lunch club and the Eastwood gala.',
+			groupsNotReached: 'Families who did not come to the lunch club or the gala.',
+			standardsMet: ['INCLUSION', 'METHODS']
+		},
+		outcomeIds: [health1, poverty]
+	});
+	await step(-50, 10, e('eastwood'), swim, { type: 'SUBMITTED', toBodyId: health });
+	await step(-33, 15, e('nhs'), swim, {
+		type: 'DECLINED',
+		reason:
+			'Pool prices are set by Strathmuir Leisure Trust, which is not a partner and whose budget this group cannot commit. We have sent the forum’s request to the trust’s board and asked it to reply to the forum directly. The group would support a bid from the forum to the Active Communities fund, which opens in spring.'
+	});
+
+	// (d) Riverside's school crossing: submitted three months ago, nothing since.
+	const crossing = await raise(-96, e('riverside'), riverside, {
+		title: 'A safe crossing on Mill Road by Riverside Primary',
+		said:
+			'“The cars come round the bend at forty and the children cross between parked vans.” Parents and ' +
+			'the school asked for a signal-controlled crossing and a 20mph limit at school times.',
+		area: 'Riverside',
+		theme: 'Community safety; road safety',
+		engagement: {
+			method: 'PUBLIC_MEETING',
+			from: date(-110),
+			to: date(-110),
+			participants: 58,
+			groupsReached:
+				'Parents, the school’s pupil council, and residents of Mill Road and Kirk Brae.',
+			groupsNotReached: 'Drivers who use Mill Road to reach the bypass.',
+			standardsMet: ['PLANNING', 'WORKING_TOGETHER', 'COMMUNICATION']
+		},
+		outcomeIds: [safer, rvPlan]
+	});
+	await step(-90, 10, e('riverside'), crossing, { type: 'SUBMITTED', toBodyId: safety });
+
+	// (e) Riverside's fire safety visits: accepted by the safety theme group, fire and rescue leading.
+	const visits = await raise(-48, e('station'), riverside, {
+		title: 'Home fire safety visits for older people living alone in the river villages',
+		said:
+			'“Half the houses up the glen have coal fires and no smoke alarm that works.” The forum asked for ' +
+			'visits to every older person living alone in the villages before the worst of the winter.',
+		area: 'The river villages',
+		theme: 'Community safety',
+		engagement: {
+			method: 'COMMUNITY_ACTIVITY',
+			from: date(-62),
+			to: date(-50),
+			participants: 37,
+			groupsReached:
+				'Older residents at the village halls’ lunch clubs and through the community nurse.',
+			groupsNotReached: 'People who no longer get out to the halls.',
+			standardsMet: ['INCLUSION', 'SUPPORT', 'WORKING_TOGETHER']
+		},
+		outcomeIds: [safer, rvPlan]
+	});
+	await step(-44, 10, e('riverside'), visits, { type: 'SUBMITTED', toBodyId: safety });
+	await step(-20, 15, e('fire'), visits, { type: 'ACCEPTED', leadOrganisationId: org('fire') });
+
+	// (f) Northfield's evening bus: raised this week, not yet submitted.
+	await raise(-3, e('community'), northfield, {
+		title: 'Bring back the evening 14 bus',
+		said:
+			'“After seven there’s no way home from the hospital unless you get a taxi.” Older residents and ' +
+			'shift workers said losing the evening 14 has cut them off after 7pm; people are missing visiting ' +
+			'hours, evening classes and late shifts.',
+		area: 'Northfield',
+		theme: 'Transport; cost of living',
+		engagement: {
+			method: 'SURVEY',
+			from: date(-60),
+			to: date(-40),
+			participants: 208,
+			groupsReached:
+				'Bus users at the Northfield stops, the health centre and the sheltered housing complexes; ' +
+				'shift workers through the hospital’s staff newsletter.',
+			groupsNotReached: 'People who have stopped using the bus altogether.',
+			standardsMet: ['INCLUSION', 'METHODS', 'COMMUNICATION']
+		},
+		outcomeIds: [poverty, nfPlan]
+	});
+}

@@ -1,0 +1,151 @@
+// Who may do what in a partnership: one function per question, used by pages, the API and (later) the
+// sync server alike. A partnership the actor does not belong to is answered with NotFound, never Forbidden,
+// so its existence is not revealed.
+import type { Actor } from './actor.ts';
+import { db } from '../platform/index.ts';
+import { Forbidden, NotFound } from '../platform/index.ts';
+import type { PartnershipRole } from '../../vocabulary.ts';
+import { maySeePaper } from './restricted-material.ts';
+
+export interface PartnershipContext {
+	actor: Actor;
+	partnership: { id: string; slug: string; name: string; area: string };
+	membership: { id: string; role: PartnershipRole; organisationId: string };
+}
+
+export async function partnershipContext(actor: Actor, slug: string): Promise<PartnershipContext> {
+	const membership = await db().membership.findFirst({
+		where: { userId: actor.userId, partnership: { slug } },
+		select: {
+			id: true,
+			role: true,
+			organisationId: true,
+			partnership: { select: { id: true, slug: true, name: true, area: true } }
+		}
+	});
+	if (!membership) throw new NotFound('partnership');
+	const { partnership, ...rest } = membership;
+	return { actor, partnership, membership: rest };
+}
+
+/** Organisations, bodies, members and seats: the partnership's structure. */
+export function canManageStructure(ctx: PartnershipContext): boolean {
+	return ctx.membership.role === 'ADMIN';
+}
+
+/** Officers invite people too, but only an admin can make someone an admin. */
+export function canInvite(ctx: PartnershipContext, role: PartnershipRole): boolean {
+	if (ctx.membership.role === 'ADMIN') return true;
+	return ctx.membership.role === 'SECRETARIAT' && role !== 'ADMIN';
+}
+
+export function canSeeInvitations(ctx: PartnershipContext): boolean {
+	return ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT';
+}
+
+export function demand(allowed: boolean, message?: string): void {
+	if (!allowed) throw new Forbidden(message);
+}
+
+export type MeetingAccess = 'write' | 'read';
+
+export interface MeetingContext extends PartnershipContext {
+	meeting: { id: string; bodyId: string; status: string; agendaIssuedAt: Date | null };
+	access: MeetingAccess;
+}
+
+/**
+ * What the actor may do with a meeting's shared documents: the secretariat, admins and members seated on
+ * the meeting's body edit; everyone else in the partnership reads. Outside the partnership the meeting does
+ * not exist (NotFound).
+ */
+export async function meetingContext(actor: Actor, meetingId: string): Promise<MeetingContext> {
+	const meeting = await db().meeting.findUnique({
+		where: { id: meetingId },
+		select: {
+			id: true,
+			bodyId: true,
+			status: true,
+			agendaIssuedAt: true,
+			partnership: { select: { slug: true } }
+		}
+	});
+	if (!meeting) throw new NotFound('meeting');
+	const ctx = await partnershipContext(actor, meeting.partnership.slug).catch(() => {
+		throw new NotFound('meeting');
+	});
+	const { partnership: _, ...rest } = meeting;
+	return { ...ctx, meeting: rest, access: (await canEditMeeting(ctx, rest)) ? 'write' : 'read' };
+}
+
+export async function canEditMeeting(
+	ctx: PartnershipContext,
+	meeting: { bodyId: string }
+): Promise<boolean> {
+	if (ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT') return true;
+	if (ctx.membership.role !== 'MEMBER') return false;
+	const seats = await db().bodySeat.count({
+		where: { bodyId: meeting.bodyId, membershipId: ctx.membership.id, endedAt: null }
+	});
+	return seats > 0;
+}
+
+/** Scheduling meetings and issuing agendas is the secretariat's job. */
+export function canScheduleMeetings(ctx: PartnershipContext): boolean {
+	return ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT';
+}
+
+/**
+ * Whether the actor may see a paper at all: the one rule in access/restricted-material.ts (a restricted paper only
+ * by the organisations named on it).
+ */
+export function canSeeEvidence(
+	ctx: Pick<PartnershipContext, 'membership'>,
+	item: { confidentiality: string; allowedOrganisationIds: string }
+): boolean {
+	return maySeePaper(ctx, item);
+}
+
+/** What the actor may do at a meeting while it runs; every meeting command asks this. */
+export interface MeetingRights {
+	/** Chairing: start and close, the current item, calling speakers, recording decisions and actions. */
+	run: boolean;
+	/** The secretariat's recorder: attendance, declarations, speakers and challenges on others' behalf. */
+	recordForOthers: boolean;
+	/**
+	 * Taking part in person: a seat on the body, or standing in for a seat holder at this meeting; so their
+	 * own apologies, declarations, turns, challenges.
+	 */
+	takePart: boolean;
+	/** The actor's seat on the meeting's body, if any. */
+	seatRole: string | null;
+}
+
+export async function meetingRights(ctx: MeetingContext): Promise<MeetingRights> {
+	const [seats, standingIn] = await Promise.all([
+		db().bodySeat.findMany({
+			where: { bodyId: ctx.meeting.bodyId, membershipId: ctx.membership.id, endedAt: null },
+			select: { role: true }
+		}),
+		db().attendance.count({
+			where: {
+				meetingId: ctx.meeting.id,
+				membershipId: ctx.membership.id,
+				status: 'SUBSTITUTE_FOR'
+			}
+		})
+	]);
+	const roles = seats.map((seat) => seat.role as string);
+	const seatRole =
+		['CHAIR', 'VICE_CHAIR', 'MEMBER', 'SUBSTITUTE', 'ADVISER'].find((r) => roles.includes(r)) ??
+		null;
+	const officer = ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT';
+	const member = ctx.membership.role === 'MEMBER' || officer;
+	const chair = member && (seatRole === 'CHAIR' || seatRole === 'VICE_CHAIR');
+	return {
+		run: officer || chair,
+		recordForOthers: officer,
+		takePart: member && (seatRole !== null || standingIn > 0),
+		seatRole
+	};
+}

@@ -1,0 +1,168 @@
+// The meeting's roll: who holds a seat on the body, who is at the meeting and in what capacity, whether
+// the meeting is quorate, and who may take part in an item's decision. Attendance, decisions and the live
+// view all read it from here, so they agree on who counts.
+import type { Db, Tx } from '../platform/index.ts';
+import {
+	VOTING_SEATS,
+	type AttendanceStatus,
+	type DeclarationAction,
+	type SeatRole,
+	type Sector
+} from '../../vocabulary.ts';
+
+export interface RollEntry {
+	membershipId: string;
+	userId: string;
+	name: string;
+	title: string;
+	organisationId: string;
+	organisationName: string;
+	sector: Sector;
+	delegatedAuthority: boolean;
+	/** Their seat on the body, if any (a substitute or an officer may have none). */
+	seatRole: SeatRole | null;
+	/** Null until someone records their attendance. */
+	status: AttendanceStatus | null;
+	substituteForId: string | null;
+	substituteId: string | null;
+	arrivedAt: Date | null;
+	/** Counts towards the quorum and takes part in decisions: a voting seat, or standing in for one. */
+	voting: boolean;
+	/** Here now: present, or present as a substitute. */
+	here: boolean;
+}
+
+export interface Quorum {
+	/** How many voting members must be here; null when the body has no rule. */
+	rule: number | null;
+	present: number;
+	met: boolean;
+}
+
+type Reader = Db | Tx;
+interface MeetingRef {
+	id: string;
+	bodyId: string;
+	startsAt: Date;
+}
+
+const isVotingSeat = (role: SeatRole | null) =>
+	role !== null && (VOTING_SEATS as readonly string[]).includes(role);
+
+/** Everyone seated on the body at the meeting, and everyone else recorded as attending, by name. */
+export async function readRoll(reader: Reader, meeting: MeetingRef): Promise<RollEntry[]> {
+	const [seats, attendance] = await Promise.all([
+		reader.bodySeat.findMany({
+			where: {
+				bodyId: meeting.bodyId,
+				OR: [{ endedAt: null }, { endedAt: { gt: meeting.startsAt } }]
+			},
+			select: { membershipId: true, role: true },
+			orderBy: { createdAt: 'asc' }
+		}),
+		reader.attendance.findMany({ where: { meetingId: meeting.id } })
+	]);
+	const seatOf = new Map<string, SeatRole>();
+	for (const seat of seats) {
+		const held = seatOf.get(seat.membershipId);
+		// Someone with two seats counts by the one that lets them vote.
+		if (!held || (!isVotingSeat(held) && isVotingSeat(seat.role))) {
+			seatOf.set(seat.membershipId, seat.role);
+		}
+	}
+	const attendanceOf = new Map(attendance.map((row) => [row.membershipId, row]));
+	const ids = [...new Set([...seatOf.keys(), ...attendanceOf.keys()])];
+	const people = await reader.membership.findMany({
+		where: { id: { in: ids } },
+		select: {
+			id: true,
+			userId: true,
+			title: true,
+			delegatedAuthority: true,
+			user: { select: { name: true } },
+			organisation: { select: { id: true, name: true, sector: true } }
+		}
+	});
+	const entries = people.map((person): RollEntry => {
+		const row = attendanceOf.get(person.id);
+		const seatRole = seatOf.get(person.id) ?? null;
+		const status = (row?.status ?? null) as AttendanceStatus | null;
+		const standsInFor = row?.status === 'SUBSTITUTE_FOR' ? row.substituteForId : null;
+		return {
+			membershipId: person.id,
+			userId: person.userId,
+			name: person.user.name,
+			title: person.title,
+			organisationId: person.organisation.id,
+			organisationName: person.organisation.name,
+			sector: person.organisation.sector as Sector,
+			delegatedAuthority: person.delegatedAuthority,
+			seatRole,
+			status,
+			substituteForId: standsInFor,
+			substituteId: row?.status === 'APOLOGIES' ? row.substituteId : null,
+			arrivedAt: row?.arrivedAt ?? null,
+			voting:
+				isVotingSeat(seatRole) ||
+				(standsInFor !== null && isVotingSeat(seatOf.get(standsInFor) ?? null)),
+			here: status === 'PRESENT' || status === 'SUBSTITUTE_FOR'
+		};
+	});
+	const seatOrder = (entry: RollEntry) =>
+		entry.seatRole
+			? ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'SUBSTITUTE', 'ADVISER'].indexOf(entry.seatRole)
+			: 9;
+	return entries.sort(
+		(a, b) =>
+			seatOrder(a) - seatOrder(b) ||
+			a.organisationName.localeCompare(b.organisationName) ||
+			a.name.localeCompare(b.name)
+	);
+}
+
+export function quorumOf(roll: RollEntry[], rule: number | null): Quorum {
+	const present = roll.filter((entry) => entry.voting && entry.here).length;
+	return { rule, present, met: rule === null || present >= rule };
+}
+
+/** Each member's current declaration on each item: the latest one they made. */
+export async function currentDeclarations(
+	reader: Reader,
+	meetingId: string
+): Promise<Map<string, { membershipId: string; agendaItemId: string; action: DeclarationAction }>> {
+	const rows = await reader.declaration.findMany({
+		where: { meetingId },
+		select: { membershipId: true, agendaItemId: true, action: true },
+		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
+	});
+	const current = new Map<
+		string,
+		{ membershipId: string; agendaItemId: string; action: DeclarationAction }
+	>();
+	for (const row of rows) {
+		current.set(
+			`${row.agendaItemId}:${row.membershipId}`,
+			row as typeof row & { action: DeclarationAction }
+		);
+	}
+	return current;
+}
+
+/**
+ * Who may take part in an item's decision: voting members here now, less those who declared an interest
+ * and withdrew or took no part in the decision.
+ */
+export async function eligibleFor(
+	reader: Reader,
+	meeting: MeetingRef,
+	agendaItemId: string,
+	roll?: RollEntry[]
+): Promise<RollEntry[]> {
+	const entries = roll ?? (await readRoll(reader, meeting));
+	const declarations = await currentDeclarations(reader, meeting.id);
+	return entries.filter((entry) => {
+		if (!entry.voting || !entry.here) return false;
+		const declared = declarations.get(`${agendaItemId}:${entry.membershipId}`);
+		return !declared || declared.action === 'REMAINED';
+	});
+}

@@ -1,0 +1,324 @@
+// Meetings of a body: scheduling them, listing them, reading one with its projected agenda and the names
+// of its shared documents, issuing the agenda (DRAFT → AGENDA_ISSUED), starting the meeting (→ IN_PROGRESS)
+// and moving it from item to item.
+import { z } from 'zod';
+import type { Actor } from '../access/index.ts';
+import { audit } from '../platform/index.ts';
+import { now } from '../platform/index.ts';
+import { db, transaction } from '../platform/index.ts';
+import { Conflict, NotFound } from '../platform/index.ts';
+import { publishMeetingChange } from './meeting-events.ts';
+import { agendaItemOf, floorOf, requireStatus } from './floor.ts';
+import { notifyAgendaIssued } from '../notify/index.ts';
+import {
+	canScheduleMeetings,
+	demand,
+	meetingContext,
+	partnershipContext,
+	type PartnershipContext
+} from '../access/index.ts';
+import {
+	optionalText,
+	parse,
+	reference,
+	requiredText,
+	webLink,
+	wholeNumber
+} from '../platform/index.ts';
+import { meetingDocuments } from '../../collab/documents.ts';
+import { parseMeetingTime } from '../../dates.ts';
+import { ITEM_PURPOSES, MEETING_STATUSES } from '../../vocabulary.ts';
+
+const START_MESSAGE =
+	'Enter the date and time the meeting starts, for example 5 March 2026 at 14:30';
+
+// A date needs no more than this; a longer string is not one, and is not worth parsing.
+const startsAt = z
+	.string({ error: START_MESSAGE })
+	.max(100, START_MESSAGE)
+	.transform((text, ctx) => {
+		const at = parseMeetingTime(text);
+		if (!at || at.getUTCFullYear() < 2000 || at.getUTCFullYear() > 2100) {
+			ctx.addIssue({ code: 'custom', message: START_MESSAGE });
+			return z.NEVER;
+		}
+		return at;
+	});
+
+const onlineLink = webLink('the online link')
+	.nullish()
+	.transform((v) => v ?? '');
+
+export const ScheduleMeetingInput = z.object({
+	title: requiredText('the meeting’s title'),
+	startsAt,
+	durationMinutes: wholeNumber('the length in minutes', 15, 720).transform((v) => v ?? 120),
+	place: optionalText('the place', 300).transform((v) => v ?? ''),
+	onlineLink
+});
+
+const MeetingStatus = z.enum(Object.keys(MEETING_STATUSES) as [keyof typeof MEETING_STATUSES]);
+
+export const MeetingSummary = z.object({
+	id: z.string(),
+	bodyId: z.string(),
+	title: z.string(),
+	startsAt: z.iso.datetime(),
+	status: MeetingStatus,
+	durationMinutes: z.number(),
+	place: z.string(),
+	onlineLink: z.string()
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const AgendaItemView = z.object({
+	id: z.string(),
+	order: z.number(),
+	title: z.string(),
+	purpose: z.enum(Object.keys(ITEM_PURPOSES) as [keyof typeof ITEM_PURPOSES]),
+	presenterOrganisationId: z.string().nullable(),
+	minutes: z.number().nullable(),
+	/** Taken in private: left out of the public pages. */
+	private: z.boolean(),
+	withdrawn: z.boolean()
+});
+
+export const MeetingView = MeetingSummary.extend({
+	access: z.enum(['write', 'read']),
+	agendaIssuedAt: z.iso.datetime().nullable(),
+	startedAt: z.iso.datetime().nullable(),
+	closedAt: z.iso.datetime().nullable(),
+	/** The item under discussion while the meeting is in progress, and since when (its timer). */
+	currentItemId: z.string().nullable(),
+	currentItemAt: z.iso.datetime().nullable(),
+	items: z.array(AgendaItemView),
+	documents: z.object({
+		agenda: z.string(),
+		evidence: z.string(),
+		decisions: z.string(),
+		minutes: z.string()
+	})
+});
+export type MeetingView = z.infer<typeof MeetingView>;
+
+const select = {
+	id: true,
+	bodyId: true,
+	title: true,
+	startsAt: true,
+	status: true,
+	durationMinutes: true,
+	place: true,
+	onlineLink: true
+} as const;
+
+type MeetingRow = { startsAt: Date } & Omit<MeetingSummary, 'startsAt'>;
+
+function summary(row: MeetingRow): MeetingSummary {
+	return { ...row, startsAt: row.startsAt.toISOString() };
+}
+
+/** The partnership a body belongs to, as the actor sees it; a body of another partnership is NotFound. */
+async function bodyContext(actor: Actor, bodyId: string): Promise<PartnershipContext> {
+	const body = await db().body.findUnique({
+		where: { id: bodyId },
+		select: { partnership: { select: { slug: true } } }
+	});
+	if (!body) throw new NotFound('body');
+	return partnershipContext(actor, body.partnership.slug).catch(() => {
+		throw new NotFound('body');
+	});
+}
+
+export async function scheduleMeeting(
+	actor: Actor,
+	bodyId: string,
+	input: unknown
+): Promise<MeetingSummary> {
+	const ctx = await bodyContext(actor, bodyId);
+	demand(canScheduleMeetings(ctx), 'Only the secretariat and admins schedule meetings.');
+	const data = parse(ScheduleMeetingInput, input);
+	return transaction(async (tx) => {
+		const created = await tx.meeting.create({
+			data: { ...data, bodyId, partnershipId: ctx.partnership.id, createdById: actor.userId },
+			select
+		});
+		await audit(tx, actor.userId, {
+			action: 'scheduled',
+			entity: 'Meeting',
+			entityId: created.id,
+			partnershipId: ctx.partnership.id,
+			detail: { ...data, startsAt: data.startsAt.toISOString(), bodyId }
+		});
+		return summary(created);
+	});
+}
+
+/** A body's meetings, soonest first. */
+export async function listMeetings(actor: Actor, bodyId: string): Promise<MeetingSummary[]> {
+	await bodyContext(actor, bodyId);
+	const rows = await db().meeting.findMany({
+		where: { bodyId },
+		select,
+		orderBy: [{ startsAt: 'asc' }, { id: 'asc' }]
+	});
+	return rows.map(summary);
+}
+
+export async function getMeeting(actor: Actor, meetingId: string): Promise<MeetingView> {
+	const ctx = await meetingContext(actor, meetingId);
+	const meeting = await db().meeting.findUniqueOrThrow({
+		where: { id: meetingId },
+		select: {
+			...select,
+			agendaIssuedAt: true,
+			startedAt: true,
+			closedAt: true,
+			currentItemId: true,
+			currentItemAt: true,
+			items: {
+				select: {
+					id: true,
+					order: true,
+					title: true,
+					purpose: true,
+					presenterOrganisationId: true,
+					minutes: true,
+					private: true,
+					withdrawn: true
+				},
+				orderBy: [{ withdrawn: 'asc' }, { order: 'asc' }, { id: 'asc' }]
+			}
+		}
+	});
+	const { items, agendaIssuedAt, startedAt, closedAt, currentItemId, currentItemAt, ...rest } =
+		meeting;
+	return {
+		...summary(rest),
+		access: ctx.access,
+		agendaIssuedAt: agendaIssuedAt?.toISOString() ?? null,
+		startedAt: startedAt?.toISOString() ?? null,
+		closedAt: closedAt?.toISOString() ?? null,
+		currentItemId,
+		currentItemAt: currentItemAt?.toISOString() ?? null,
+		items,
+		documents: meetingDocuments(meetingId)
+	};
+}
+
+/**
+ * Sends the agenda out: from then on, papers added to the pack are marked late. Everyone seated on the
+ * body is told in the app.
+ */
+export async function issueAgenda(actor: Actor, meetingId: string): Promise<MeetingView> {
+	const ctx = await meetingContext(actor, meetingId);
+	demand(canScheduleMeetings(ctx), 'Only the secretariat and admins issue agendas.');
+	await transaction(async (tx) => {
+		const at = now();
+		// Conditional on the status, so two officers pressing the button at once issue it once.
+		const { count } = await tx.meeting.updateMany({
+			where: { id: meetingId, status: 'DRAFT' },
+			data: { status: 'AGENDA_ISSUED', agendaIssuedAt: at }
+		});
+		if (!count) {
+			const now = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+			throw new Conflict(
+				`The agenda can only be issued while the meeting is a draft; it is ${MEETING_STATUSES[now.status].toLowerCase()}.`
+			);
+		}
+		await audit(tx, actor.userId, {
+			action: 'agenda_issued',
+			entity: 'Meeting',
+			entityId: meetingId,
+			partnershipId: ctx.partnership.id,
+			detail: { at: at.toISOString() }
+		});
+		await notifyAgendaIssued(tx, meetingId, ctx.partnership.slug);
+	});
+	publishMeetingChange(meetingId, 'meeting');
+	return getMeeting(actor, meetingId);
+}
+
+const RUN_MESSAGE = 'Only the chair, the vice-chair and the secretariat run the meeting.';
+
+/** Opens the meeting (AGENDA_ISSUED → IN_PROGRESS) at its first item. */
+export async function startMeeting(actor: Actor, meetingId: string): Promise<MeetingView> {
+	const { ctx, rights } = await floorOf(actor, meetingId);
+	demand(rights.run, RUN_MESSAGE);
+	await transaction(async (tx) => {
+		const at = now();
+		const first = await tx.agendaItem.findFirst({
+			where: { meetingId, withdrawn: false },
+			orderBy: [{ order: 'asc' }, { id: 'asc' }],
+			select: { id: true }
+		});
+		// Conditional on the status, so the chair and the officer pressing start at once start it once.
+		const { count } = await tx.meeting.updateMany({
+			where: { id: meetingId, status: 'AGENDA_ISSUED' },
+			data: {
+				status: 'IN_PROGRESS',
+				startedAt: at,
+				currentItemId: first?.id ?? null,
+				currentItemAt: first ? at : null
+			}
+		});
+		if (!count) {
+			const now = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+			requireStatus(now, ['AGENDA_ISSUED'], 'A meeting can be started once its agenda is issued');
+		}
+		await audit(tx, actor.userId, {
+			action: 'meeting_started',
+			entity: 'Meeting',
+			entityId: meetingId,
+			partnershipId: ctx.partnership.id,
+			detail: { at: at.toISOString(), currentItemId: first?.id ?? null }
+		});
+	});
+	publishMeetingChange(meetingId, 'meeting');
+	return getMeeting(actor, meetingId);
+}
+
+export const SetCurrentItemInput = z.object({
+	agendaItemId: reference('Choose an item on this meeting’s agenda')
+});
+
+/** Moves the meeting to another item; its timer starts again from now. */
+export async function setCurrentItem(
+	actor: Actor,
+	meetingId: string,
+	input: unknown
+): Promise<MeetingView> {
+	const { ctx, rights, meeting } = await floorOf(actor, meetingId);
+	demand(rights.run, RUN_MESSAGE);
+	const { agendaItemId } = parse(SetCurrentItemInput, input);
+	requireStatus(
+		meeting,
+		['IN_PROGRESS'],
+		'The current item is set while the meeting is in progress'
+	);
+	await transaction(async (tx) => {
+		await agendaItemOf(tx, meetingId, agendaItemId);
+		const at = now();
+		const { count } = await tx.meeting.updateMany({
+			where: { id: meetingId, status: 'IN_PROGRESS' },
+			data: { currentItemId: agendaItemId, currentItemAt: at }
+		});
+		if (!count) {
+			const now = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+			requireStatus(
+				now,
+				['IN_PROGRESS'],
+				'The current item is set while the meeting is in progress'
+			);
+		}
+		await audit(tx, actor.userId, {
+			action: 'current_item_set',
+			entity: 'Meeting',
+			entityId: meetingId,
+			partnershipId: ctx.partnership.id,
+			detail: { before: meeting.currentItemId, after: agendaItemId, at: at.toISOString() }
+		});
+	});
+	publishMeetingChange(meetingId, 'meeting');
+	return getMeeting(actor, meetingId);
+}

@@ -1,0 +1,2 @@
+// The public face of notify/: pages, API routes, the sync server and other concepts import from here.
+export * from './notifications.ts';

@@ -1,0 +1,2 @@
+// The public face of outcomes/: pages, API routes, the sync server and other concepts import from here.
+export * from './outcomes.ts';

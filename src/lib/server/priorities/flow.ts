@@ -1,0 +1,31 @@
+// A priority's life as a state machine: which events follow from each status, and where each leaves it.
+// Pure, so the API, the pages and the trace agree on one table.
+import type { PriorityEventType, PriorityStatus } from '../../vocabulary.ts';
+
+/** The events that may follow a priority in each status (RAISED is only ever its first event). */
+export const NEXT: Record<PriorityStatus, readonly PriorityEventType[]> = {
+	RAISED: ['SUBMITTED'],
+	SUBMITTED: ['ACCEPTED', 'DECLINED', 'PASSED_ON'],
+	ACCEPTED: ['PASSED_ON', 'SCHEDULED', 'DECIDED'],
+	DECLINED: ['SUBMITTED', 'CLOSED'],
+	SCHEDULED: ['SCHEDULED', 'DECIDED'],
+	DECIDED: ['ACTION', 'FEEDBACK_PUBLISHED'],
+	FEEDBACK_PUBLISHED: ['ACTION', 'CLOSED'],
+	CLOSED: []
+};
+
+/** The status an event leaves the priority in; ACTION leaves it where it was. */
+export function statusAfter(type: PriorityEventType, before: PriorityStatus): PriorityStatus {
+	switch (type) {
+		case 'PASSED_ON':
+			return 'SUBMITTED';
+		case 'ACTION':
+			return before;
+		default:
+			return type;
+	}
+}
+
+export function follows(status: PriorityStatus, type: PriorityEventType): boolean {
+	return NEXT[status].includes(type);
+}
