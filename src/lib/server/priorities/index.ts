@@ -9,4 +9,6 @@ export * from './response-draft.ts';
 export * from './responses.ts';
 export * from './timeline.ts';
 export * from './trace.ts';
+export * from './trace-measures.ts';
+export * from './trace-shapes.ts';
 export * from './views.ts';
