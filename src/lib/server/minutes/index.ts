@@ -2,4 +2,5 @@
 export * from './draft.ts';
 export * from './meeting-record.ts';
 export * from './minutes.ts';
+export * from './public-decisions.ts';
 export * from './public-record.ts';

@@ -7,5 +7,6 @@ export * from './coding-screen.ts';
 export * from './measures.ts';
 export * from './publication.ts';
 export * from './readers.ts';
+export * from './record-reads.ts';
 export * from './survey.ts';
 export * from './trends.ts';

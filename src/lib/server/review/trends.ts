@@ -12,7 +12,7 @@ import { partnershipContext, type PartnershipContext } from '../access/index.ts'
 import { bodyContext } from '../access/index.ts';
 import { REVIEWABLE, type ReviewContext } from './access.ts';
 import { codingSections } from './coding.ts';
-import { recordMeasures } from './measures.ts';
+import { recordMeasures } from './record-reads.ts';
 import { surveyResults } from './survey.ts';
 import { isoDate, parse } from '../platform/index.ts';
 import { DQI } from '../../review/dqi.ts';
