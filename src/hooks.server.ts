@@ -5,7 +5,7 @@ import { readOnlyActor, type Actor } from '$lib/server/access';
 import { validateAccessToken } from '$lib/server/auth';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/web';
-import { log } from '$lib/server/platform';
+import { countingQueries, loadConfig, log } from '$lib/server/platform';
 
 async function authenticate(event: Parameters<Handle>[0]['event']): Promise<Actor | null> {
 	const authorization = event.request.headers.get('authorization');
@@ -89,7 +89,15 @@ function decodable(path: string): boolean {
 	}
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** With QUERY_COUNT=1, each answer says how many database queries it took (the query-count test). */
+export const handle: Handle = async (input) => {
+	if (!loadConfig().countQueries) return answer(input);
+	const { result, queries } = await countingQueries(async () => answer(input));
+	result.headers.set('x-db-queries', String(queries));
+	return result;
+};
+
+const answer: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const incoming = event.request.headers.get('x-request-id');
 	event.locals.requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
