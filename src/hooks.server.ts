@@ -1,7 +1,7 @@
 // Every request: a request id and a logger, then who is acting (bearer token or session cookie).
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { readOnlyActor, type Actor } from '$lib/server/access';
+import { beginAccess, readOnlyActor, type Actor } from '$lib/server/access';
 import { authenticate } from '$lib/server/auth';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/web';
 import { countingQueries, loadConfig, log } from '$lib/server/platform';
@@ -70,8 +70,9 @@ function decodable(path: string): boolean {
 /** With QUERY_COUNT=1, each answer says how many database queries it took (the query-count test). */
 export const handle: Handle = async (input) => {
 	if (!loadConfig().countQueries) return answer(input);
-	const { result, queries } = await countingQueries(async () => answer(input));
+	const { result, queries, access } = await countingQueries(async () => answer(input));
 	result.headers.set('x-db-queries', String(queries));
+	result.headers.set('x-db-access-queries', String(access));
 	return result;
 };
 
@@ -91,6 +92,7 @@ const answer: Handle = async ({ event, resolve }) => {
 		);
 	}
 	event.locals.actor = await signedIn(event);
+	event.locals.access = event.locals.actor ? beginAccess(event.locals.actor) : null;
 	const { method } = event.request;
 	if (
 		event.locals.actor &&

@@ -1,24 +1,37 @@
 // Counting the database queries of one request, to keep page loads from drifting back into asking the
 // same question many times (tests/integration/query-count.test.ts). Off unless QUERY_COUNT=1: then
-// hooks.server.ts runs each request inside `countingQueries` and answers with an `x-db-queries` header.
-// Counted where the SQL is sent: every statement the Prisma adapter runs (db.ts) and every bulk read.
+// hooks.server.ts runs each request inside `countingQueries` and answers with `x-db-queries` (every
+// statement) and `x-db-access-queries` (those asked to build the person's access: memberships, seats,
+// roles, the meeting's context). Counted where the SQL is sent: every statement the Prisma adapter runs
+// (db.ts) and every bulk read.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-const counters = new AsyncLocalStorage<{ queries: number }>();
+interface Counter {
+	queries: number;
+	access: number;
+}
 
-/** Runs `work` counting the queries it sends; gives its result and the count. */
-export async function countingQueries<T>(
-	work: () => Promise<T>
-): Promise<{ result: T; queries: number }> {
-	const counter = { queries: 0 };
+const counters = new AsyncLocalStorage<Counter>();
+const askingAccess = new AsyncLocalStorage<true>();
+
+/** Runs `work` counting the queries it sends; gives its result and the counts. */
+export async function countingQueries<T>(work: () => Promise<T>): Promise<{ result: T } & Counter> {
+	const counter = { queries: 0, access: 0 };
 	const result = await counters.run(counter, work);
-	return { result, queries: counter.queries };
+	return { result, ...counter };
+}
+
+/** Runs `ask`, a question about the person's access, so its queries are counted as such. */
+export function accessQuestion<T>(ask: () => Promise<T>): Promise<T> {
+	return counters.getStore() ? askingAccess.run(true, ask) : ask();
 }
 
 /** Called once per SQL statement sent to the database. */
 export function countQuery(): void {
 	const counter = counters.getStore();
-	if (counter) counter.queries++;
+	if (!counter) return;
+	counter.queries++;
+	if (askingAccess.getStore()) counter.access++;
 }
 
 /** How many writes this process has sent: caches of what the database said (access/) start over when it moves. */
