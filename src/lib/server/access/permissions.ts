@@ -85,6 +85,11 @@ export interface Seat {
 	role: string;
 }
 
+/** A body's chair and vice-chair run its meetings and take its steps on priorities. */
+export function isChairSeat(role: string | null): boolean {
+	return role === 'CHAIR' || role === 'VICE_CHAIR';
+}
+
 /** The actor's current seats in the partnership, on every body. */
 export function seatsOf(ctx: PartnershipContext): Promise<Seat[]> {
 	return remembered(ctx.actor, `seats:${ctx.membership.id}`, () =>
@@ -195,7 +200,7 @@ async function findMeetingRights(ctx: MeetingContext): Promise<MeetingRights> {
 		null;
 	const officer = isOfficer(ctx);
 	const member = ctx.membership.role === 'MEMBER' || officer;
-	const chair = member && (seatRole === 'CHAIR' || seatRole === 'VICE_CHAIR');
+	const chair = member && isChairSeat(seatRole);
 	return {
 		run: officer || chair,
 		recordForOthers: officer,

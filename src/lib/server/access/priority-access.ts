@@ -3,7 +3,13 @@
 import type { Actor } from './actor.ts';
 import { db, type Db } from '../platform/index.ts';
 import { NotFound } from '../platform/index.ts';
-import { isOfficer, partnershipContext, seatsOf, type PartnershipContext } from './permissions.ts';
+import {
+	isChairSeat,
+	isOfficer,
+	partnershipContext,
+	seatsOf,
+	type PartnershipContext
+} from './permissions.ts';
 import type { PriorityEventType } from '../../vocabulary.ts';
 
 export type PriorityRow = NonNullable<Awaited<ReturnType<Db['priority']['findFirst']>>>;
@@ -25,9 +31,7 @@ export async function rightsOf(ctx: PartnershipContext): Promise<PriorityRights>
 	return {
 		officer: isOfficer(ctx),
 		seatedOn: new Set(seats.map((s) => s.bodyId)),
-		chairs: new Set(
-			seats.filter((s) => s.role === 'CHAIR' || s.role === 'VICE_CHAIR').map((s) => s.bodyId)
-		)
+		chairs: new Set(seats.filter((s) => isChairSeat(s.role)).map((s) => s.bodyId))
 	};
 }
 

@@ -10,6 +10,7 @@ import { publishMeetingChange } from '../meetings/index.ts';
 import { fail, organisationsOf, peopleOf, userNames } from '../meetings/index.ts';
 import {
 	demand,
+	isChairSeat,
 	mayUpdateAction,
 	meetingContext,
 	meetingRights,
@@ -283,9 +284,7 @@ export async function updatableActions(
 ): Promise<string[]> {
 	const ctx = await partnershipContext(actor, slug);
 	const chaired = new Set(
-		(await seatsOf(ctx))
-			.filter((s) => s.role === 'CHAIR' || s.role === 'VICE_CHAIR')
-			.map((s) => s.bodyId)
+		(await seatsOf(ctx)).filter((s) => isChairSeat(s.role)).map((s) => s.bodyId)
 	);
 	return actions
 		.filter((a) => mayUpdateAction(ctx.membership, chaired.has(a.bodyId), a))
