@@ -1,39 +1,17 @@
 // Every request: a request id and a logger, then who is acting (bearer token or session cookie).
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { readOnlyActor, type Actor } from '$lib/server/access';
-import { validateAccessToken } from '$lib/server/auth';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
+import { beginAccess, readOnlyActor, type Actor } from '$lib/server/access';
+import { authenticate } from '$lib/server/auth';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/web';
-import { log } from '$lib/server/platform';
+import { countingQueries, loadConfig, log } from '$lib/server/platform';
 
-async function authenticate(event: Parameters<Handle>[0]['event']): Promise<Actor | null> {
-	const authorization = event.request.headers.get('authorization');
-	if (authorization?.toLowerCase().startsWith('bearer ')) {
-		const found = await validateAccessToken(authorization.slice(7).trim());
-		if (!found) return null;
-		return {
-			userId: found.user.id,
-			email: found.user.email,
-			name: found.user.name,
-			via: { kind: 'token', tokenId: found.tokenId, scope: found.scope }
-		};
-	}
-	const token = event.cookies.get(SESSION_COOKIE);
-	if (!token) return null;
-	const session = await validateSessionToken(token);
-	if (!session) {
-		clearSessionCookie(event.cookies);
-		return null;
-	}
-	if (session.renewed) setSessionCookie(event.cookies, token, session.expiresAt);
-	const { user } = session;
-	return {
-		userId: user.id,
-		email: user.email,
-		name: user.name,
-		via: { kind: 'session', sessionId: session.id }
-	};
+/** Who is acting, and the session cookie renewed or cleared as the session needs. */
+async function signedIn(event: Parameters<Handle>[0]['event']): Promise<Actor | null> {
+	const { actor, cookie } = await authenticate(event.request.headers);
+	if (cookie === 'clear') clearSessionCookie(event.cookies);
+	else if (cookie) setSessionCookie(event.cookies, cookie.renew.token, cookie.renew.expiresAt);
+	return actor;
 }
 
 /** The content types a page on another site can post without asking first (no CORS preflight). */
@@ -89,7 +67,16 @@ function decodable(path: string): boolean {
 	}
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** With QUERY_COUNT=1, each answer says how many database queries it took (the query-count test). */
+export const handle: Handle = async (input) => {
+	if (!loadConfig().countQueries) return answer(input);
+	const { result, queries, access } = await countingQueries(async () => answer(input));
+	result.headers.set('x-db-queries', String(queries));
+	result.headers.set('x-db-access-queries', String(access));
+	return result;
+};
+
+const answer: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const incoming = event.request.headers.get('x-request-id');
 	event.locals.requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
@@ -104,7 +91,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			Response.json({ error: { code: 'malformed_path', message } }, { status: 400 })
 		);
 	}
-	event.locals.actor = await authenticate(event);
+	event.locals.actor = await signedIn(event);
+	event.locals.access = event.locals.actor ? beginAccess(event.locals.actor) : null;
 	const { method } = event.request;
 	if (
 		event.locals.actor &&

@@ -7,8 +7,7 @@
 // exist) and for a restricted paper one may not see; 404 for a path that is not a document name at all.
 import type { IncomingHttpHeaders } from 'node:http';
 import { readOnlyActor, type Actor } from '../../src/lib/server/access/index.ts';
-import { validateAccessToken } from '../../src/lib/server/auth/index.ts';
-import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/index.ts';
+import { authenticate } from '../../src/lib/server/auth/index.ts';
 import { db } from '../../src/lib/server/platform/index.ts';
 import { NotFound } from '../../src/lib/server/platform/index.ts';
 import {
@@ -55,36 +54,6 @@ export function originAllowed(
 	return origin === `http://${host}` || origin === `https://${host}`;
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-	for (const part of header?.split(';') ?? []) {
-		const [key, ...rest] = part.trim().split('=');
-		if (key === name) return rest.join('=');
-	}
-	return undefined;
-}
-
-/** The person a bearer token or session cookie names, as hooks.server.ts finds them; null if none. */
-export async function actorFromHeaders(headers: IncomingHttpHeaders): Promise<Actor | null> {
-	const authorization = headers.authorization;
-	if (authorization?.toLowerCase().startsWith('bearer ')) {
-		const found = await validateAccessToken(authorization.slice(7).trim());
-		if (!found) return null;
-		const { id, email, name } = found.user;
-		return {
-			userId: id,
-			email,
-			name,
-			via: { kind: 'token', tokenId: found.tokenId, scope: found.scope }
-		};
-	}
-	const token = cookieValue(headers.cookie, SESSION_COOKIE);
-	if (!token) return null;
-	const session = await validateSessionToken(token);
-	if (!session) return null;
-	const { id, email, name } = session.user;
-	return { userId: id, email, name, via: { kind: 'session', sessionId: session.id } };
-}
-
 export async function authoriseUpgrade(
 	url: string | undefined,
 	headers: IncomingHttpHeaders,
@@ -92,7 +61,7 @@ export async function authoriseUpgrade(
 ): Promise<UpgradeDecision> {
 	if (!originAllowed(headers.origin, headers.host, configuredOrigin))
 		return { ok: false, status: 403, reason: 'Origin not allowed' };
-	const actor = await actorFromHeaders(headers);
+	const { actor } = await authenticate(headers);
 	if (!actor) return { ok: false, status: 401, reason: 'Sign in first' };
 	const docName = docNameFromPath(url);
 	if (!docName || !parseDocumentName(docName))

@@ -266,6 +266,7 @@ describe('quorum', () => {
 		const written = await auditCounter(server.db);
 		const refused = await chair.post(path, consensus(item.id));
 		expect(refused.status).toBe(409);
+		expect(refused.json.error.code).toBe('not_quorate');
 		expect(refused.json.error.message).toBe(
 			'The meeting is not quorate: 2 voting members are present and the quorum is 3. Confirm to record the decision without a quorum.'
 		);

@@ -546,4 +546,25 @@ describe('supporting files', () => {
 		const bad = await forumMember.upload(`/api/v1/priorities/${id}/files`, 'x.exe', bytes);
 		expect(bad.status).toBe(400);
 	});
+
+	it('the page offers the upload to exactly those the domain accepts it from', async () => {
+		// Held by the theme group, raised by the forum: the theme's chair sits on the holding body only.
+		const id = await submitted();
+		const bytes = new TextEncoder().encode('a,b\n');
+		const page = `/p/prio/priorities/${id}`;
+		for (const [who, client] of [
+			['the holding body’s chair', themeChair],
+			['a raising body’s member', forumMember],
+			['an officer', officer],
+			['the board’s chair', boardChair],
+			['an observer', observer]
+		] as const) {
+			const offered = (await client.get(page)).text.includes('action="?/upload#files"');
+			const accepted = await client.upload(`/api/v1/priorities/${id}/files`, 'x.csv', bytes);
+			expect([201, 403], accepted.text).toContain(accepted.status);
+			expect(offered, `${who}: offered ${offered}, answered ${accepted.status}`).toBe(
+				accepted.status === 201
+			);
+		}
+	});
 });

@@ -4,3 +4,4 @@ export * from './permissions.ts';
 export * from './priority-access.ts';
 export * from './restricted-material.ts';
 export * from './revocation.ts';
+export * from './request-access.ts';

@@ -6,6 +6,7 @@ import { db } from '../platform/index.ts';
 import { Forbidden, NotFound } from '../platform/index.ts';
 import type { PartnershipRole } from '../../vocabulary.ts';
 import { maySeePaper } from './restricted-material.ts';
+import { remembered } from './request-access.ts';
 
 export interface PartnershipContext {
 	actor: Actor;
@@ -13,7 +14,12 @@ export interface PartnershipContext {
 	membership: { id: string; role: PartnershipRole; organisationId: string };
 }
 
-export async function partnershipContext(actor: Actor, slug: string): Promise<PartnershipContext> {
+/** The actor's place in the partnership at `slug`; NotFound if they have none. */
+export function partnershipContext(actor: Actor, slug: string): Promise<PartnershipContext> {
+	return remembered(actor, `partnership:${slug}`, () => findPartnershipContext(actor, slug));
+}
+
+async function findPartnershipContext(actor: Actor, slug: string): Promise<PartnershipContext> {
 	const membership = await db().membership.findFirst({
 		where: { userId: actor.userId, partnership: { slug } },
 		select: {
@@ -28,6 +34,15 @@ export async function partnershipContext(actor: Actor, slug: string): Promise<Pa
 	return { actor, partnership, membership: rest };
 }
 
+/** The partnership's officers: its admins and its secretariat. */
+export function isOfficerRole(role: string): boolean {
+	return role === 'ADMIN' || role === 'SECRETARIAT';
+}
+
+export function isOfficer(ctx: Pick<PartnershipContext, 'membership'>): boolean {
+	return isOfficerRole(ctx.membership.role);
+}
+
 /** Organisations, bodies, members and seats: the partnership's structure. */
 export function canManageStructure(ctx: PartnershipContext): boolean {
 	return ctx.membership.role === 'ADMIN';
@@ -36,11 +51,53 @@ export function canManageStructure(ctx: PartnershipContext): boolean {
 /** Officers invite people too, but only an admin can make someone an admin. */
 export function canInvite(ctx: PartnershipContext, role: PartnershipRole): boolean {
 	if (ctx.membership.role === 'ADMIN') return true;
-	return ctx.membership.role === 'SECRETARIAT' && role !== 'ADMIN';
+	return isOfficer(ctx) && role !== 'ADMIN';
 }
 
 export function canSeeInvitations(ctx: PartnershipContext): boolean {
-	return ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT';
+	return isOfficer(ctx);
+}
+
+/**
+ * Reviewing: reviewers and officers manage a meeting's review and see it before it is published;
+ * members and observers see published reviews only.
+ */
+export function mayManageReview(ctx: Pick<PartnershipContext, 'membership'>): boolean {
+	return ctx.membership.role === 'REVIEWER' || isOfficer(ctx);
+}
+
+/**
+ * Who moves an action on: the secretariat and admins, the chair or vice-chair of the body it belongs to
+ * (`runsBody`), and members of the organisation that owns it. One rule for the pages and the API.
+ */
+export function mayUpdateAction(
+	who: { role: string; organisationId: string },
+	runsBody: boolean,
+	action: { ownerOrganisationId: string }
+): boolean {
+	if (isOfficerRole(who.role)) return true;
+	return who.role === 'MEMBER' && (runsBody || who.organisationId === action.ownerOrganisationId);
+}
+
+/** A current seat the actor holds on a body of the partnership. */
+export interface Seat {
+	bodyId: string;
+	role: string;
+}
+
+/** A body's chair and vice-chair run its meetings and take its steps on priorities. */
+export function isChairSeat(role: string | null): boolean {
+	return role === 'CHAIR' || role === 'VICE_CHAIR';
+}
+
+/** The actor's current seats in the partnership, on every body. */
+export function seatsOf(ctx: PartnershipContext): Promise<Seat[]> {
+	return remembered(ctx.actor, `seats:${ctx.membership.id}`, () =>
+		db().bodySeat.findMany({
+			where: { membershipId: ctx.membership.id, endedAt: null },
+			select: { bodyId: true, role: true }
+		})
+	);
 }
 
 export function demand(allowed: boolean, message?: string): void {
@@ -59,7 +116,11 @@ export interface MeetingContext extends PartnershipContext {
  * the meeting's body edit; everyone else in the partnership reads. Outside the partnership the meeting does
  * not exist (NotFound).
  */
-export async function meetingContext(actor: Actor, meetingId: string): Promise<MeetingContext> {
+export function meetingContext(actor: Actor, meetingId: string): Promise<MeetingContext> {
+	return remembered(actor, `meeting:${meetingId}`, () => findMeetingContext(actor, meetingId));
+}
+
+async function findMeetingContext(actor: Actor, meetingId: string): Promise<MeetingContext> {
 	const meeting = await db().meeting.findUnique({
 		where: { id: meetingId },
 		select: {
@@ -82,17 +143,14 @@ export async function canEditMeeting(
 	ctx: PartnershipContext,
 	meeting: { bodyId: string }
 ): Promise<boolean> {
-	if (ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT') return true;
+	if (isOfficer(ctx)) return true;
 	if (ctx.membership.role !== 'MEMBER') return false;
-	const seats = await db().bodySeat.count({
-		where: { bodyId: meeting.bodyId, membershipId: ctx.membership.id, endedAt: null }
-	});
-	return seats > 0;
+	return (await seatsOf(ctx)).some((seat) => seat.bodyId === meeting.bodyId);
 }
 
 /** Scheduling meetings and issuing agendas is the secretariat's job. */
 export function canScheduleMeetings(ctx: PartnershipContext): boolean {
-	return ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT';
+	return isOfficer(ctx);
 }
 
 /**
@@ -121,12 +179,13 @@ export interface MeetingRights {
 	seatRole: string | null;
 }
 
-export async function meetingRights(ctx: MeetingContext): Promise<MeetingRights> {
+export function meetingRights(ctx: MeetingContext): Promise<MeetingRights> {
+	return remembered(ctx.actor, `meeting-rights:${ctx.meeting.id}`, () => findMeetingRights(ctx));
+}
+
+async function findMeetingRights(ctx: MeetingContext): Promise<MeetingRights> {
 	const [seats, standingIn] = await Promise.all([
-		db().bodySeat.findMany({
-			where: { bodyId: ctx.meeting.bodyId, membershipId: ctx.membership.id, endedAt: null },
-			select: { role: true }
-		}),
+		seatsOf(ctx),
 		db().attendance.count({
 			where: {
 				meetingId: ctx.meeting.id,
@@ -135,13 +194,13 @@ export async function meetingRights(ctx: MeetingContext): Promise<MeetingRights>
 			}
 		})
 	]);
-	const roles = seats.map((seat) => seat.role as string);
+	const roles = seats.filter((seat) => seat.bodyId === ctx.meeting.bodyId).map((seat) => seat.role);
 	const seatRole =
 		['CHAIR', 'VICE_CHAIR', 'MEMBER', 'SUBSTITUTE', 'ADVISER'].find((r) => roles.includes(r)) ??
 		null;
-	const officer = ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT';
+	const officer = isOfficer(ctx);
 	const member = ctx.membership.role === 'MEMBER' || officer;
-	const chair = member && (seatRole === 'CHAIR' || seatRole === 'VICE_CHAIR');
+	const chair = member && isChairSeat(seatRole);
 	return {
 		run: officer || chair,
 		recordForOthers: officer,

@@ -3,7 +3,13 @@
 import type { Actor } from './actor.ts';
 import { db, type Db } from '../platform/index.ts';
 import { NotFound } from '../platform/index.ts';
-import { partnershipContext, type PartnershipContext } from './permissions.ts';
+import {
+	isChairSeat,
+	isOfficer,
+	partnershipContext,
+	seatsOf,
+	type PartnershipContext
+} from './permissions.ts';
 import type { PriorityEventType } from '../../vocabulary.ts';
 
 export type PriorityRow = NonNullable<Awaited<ReturnType<Db['priority']['findFirst']>>>;
@@ -16,25 +22,16 @@ export interface PriorityRights {
 	chairs: Set<string>;
 }
 
-export function isOfficer(ctx: PartnershipContext): boolean {
-	return ctx.membership.role === 'ADMIN' || ctx.membership.role === 'SECRETARIAT';
-}
-
 export async function rightsOf(ctx: PartnershipContext): Promise<PriorityRights> {
 	// Reviewers and observers take no part in the bodies' work, whatever seat the record gives them.
 	const seats =
 		ctx.membership.role === 'MEMBER' || isOfficer(ctx)
-			? await db().bodySeat.findMany({
-					where: { membershipId: ctx.membership.id, endedAt: null, role: { not: 'ADVISER' } },
-					select: { bodyId: true, role: true }
-				})
+			? (await seatsOf(ctx)).filter((seat) => seat.role !== 'ADVISER')
 			: [];
 	return {
 		officer: isOfficer(ctx),
 		seatedOn: new Set(seats.map((s) => s.bodyId)),
-		chairs: new Set(
-			seats.filter((s) => s.role === 'CHAIR' || s.role === 'VICE_CHAIR').map((s) => s.bodyId)
-		)
+		chairs: new Set(seats.filter((s) => isChairSeat(s.role)).map((s) => s.bodyId))
 	};
 }
 
@@ -67,6 +64,21 @@ export async function priorityContext(actor: Actor, priorityId: string) {
 /** Raising: a seated member of the raising body, or an officer. */
 export function mayRaise(rights: PriorityRights, bodyId: string): boolean {
 	return rights.officer || rights.seatedOn.has(bodyId);
+}
+
+/**
+ * Adding a supporting file: members of the body that raised the priority or of the body that holds it
+ * now, and officers. The page offers the upload by this rule and the command demands it.
+ */
+export function mayAddPriorityFile(
+	rights: PriorityRights,
+	priority: Pick<PriorityRow, 'currentBodyId' | 'raisedByBodyId'>
+): boolean {
+	return (
+		rights.officer ||
+		rights.seatedOn.has(priority.raisedByBodyId) ||
+		rights.seatedOn.has(priority.currentBodyId)
+	);
 }
 
 /**

@@ -1,5 +1,6 @@
 // The public face of auth/: pages, API routes, the sync server and other concepts import from here.
 export * from './access-tokens.ts';
+export * from './authenticate.ts';
 export * from './account.ts';
 export * from './device-cookie.ts';
 export * from './my-sessions.ts';

@@ -10,9 +10,12 @@ import { publishMeetingChange } from '../meetings/index.ts';
 import { fail, organisationsOf, peopleOf, userNames } from '../meetings/index.ts';
 import {
 	demand,
+	isChairSeat,
+	mayUpdateAction,
 	meetingContext,
 	meetingRights,
 	partnershipContext,
+	seatsOf,
 	type PartnershipContext
 } from '../access/index.ts';
 import { choice, isoDate, optionalId, parse, reference, requiredText } from '../platform/index.ts';
@@ -281,31 +284,9 @@ export async function updatableActions(
 ): Promise<string[]> {
 	const ctx = await partnershipContext(actor, slug);
 	const chaired = new Set(
-		(
-			await db().bodySeat.findMany({
-				where: {
-					membershipId: ctx.membership.id,
-					endedAt: null,
-					role: { in: ['CHAIR', 'VICE_CHAIR'] }
-				},
-				select: { bodyId: true }
-			})
-		).map((s) => s.bodyId)
+		(await seatsOf(ctx)).filter((s) => isChairSeat(s.role)).map((s) => s.bodyId)
 	);
 	return actions
 		.filter((a) => mayUpdateAction(ctx.membership, chaired.has(a.bodyId), a))
 		.map((a) => a.id);
-}
-
-/**
- * Who moves an action on: the secretariat and admins, the chair or vice-chair of the body it belongs to
- * (`runsBody`), and members of the organisation that owns it. One rule for the pages and the API.
- */
-function mayUpdateAction(
-	who: { role: string; organisationId: string },
-	runsBody: boolean,
-	action: { ownerOrganisationId: string }
-): boolean {
-	if (who.role === 'ADMIN' || who.role === 'SECRETARIAT') return true;
-	return who.role === 'MEMBER' && (runsBody || who.organisationId === action.ownerOrganisationId);
 }

@@ -191,7 +191,9 @@ async function settle(
 	const quorum = quorumOf(roll, meeting.body.quorum);
 	if (!quorum.met && !data.proceedWithoutQuorum)
 		throw new Conflict(
-			`The meeting is not quorate: ${quorum.present} voting ${quorum.present === 1 ? 'member is' : 'members are'} present and the quorum is ${quorum.rule}. Confirm to record the decision without a quorum.`
+			`The meeting is not quorate: ${quorum.present} voting ${quorum.present === 1 ? 'member is' : 'members are'} present and the quorum is ${quorum.rule}. Confirm to record the decision without a quorum.`,
+			undefined,
+			'not_quorate'
 		);
 	return { quorate: quorum.met, participants: [...taking].sort(), commitments };
 }

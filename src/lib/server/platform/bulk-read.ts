@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { Prisma } from '../../../generated/prisma/client.ts';
 import { loadConfig, sqliteFile } from './config.ts';
+import { countQuery } from './query-count.ts';
 
 let reader: Database.Database | undefined;
 
@@ -30,6 +31,7 @@ export function bulkRead<T extends unknown[]>(
 	...values: unknown[]
 ): T {
 	const query = Prisma.sql(strings, ...values);
+	countQuery();
 	return connection()
 		.prepare(query.sql)
 		.all(...query.values.map(bind)) as T;

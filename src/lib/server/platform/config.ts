@@ -28,7 +28,8 @@ const Environment = z.object({
 		.default('development'),
 	LOG_LEVEL: z
 		.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
-		.optional()
+		.optional(),
+	QUERY_COUNT: z.enum(['0', '1'], { error: 'QUERY_COUNT must be 0 or 1' }).optional()
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
 	production: boolean;
 	nodeEnv: 'development' | 'production' | 'test';
 	logLevel: (typeof LOG_LEVELS)[number];
+	/** Each answer says how many database queries it took (`x-db-queries`), for the query-count test. */
+	countQueries: boolean;
 }
 
 export class ConfigError extends Error {
@@ -67,7 +70,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		origin: e.ORIGIN,
 		production: e.NODE_ENV === 'production',
 		nodeEnv: e.NODE_ENV,
-		logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info')
+		logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+		countQueries: e.QUERY_COUNT === '1'
 	};
 }
 

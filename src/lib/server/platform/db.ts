@@ -3,6 +3,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../../generated/prisma/client.ts';
 import { closeBulkRead } from './bulk-read.ts';
 import { loadConfig, sqliteFile } from './config.ts';
+import { countedAdapter } from './query-count.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
 /** A client inside a transaction: what every write function takes. */
@@ -10,7 +11,9 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 function connect(databaseUrl: string): Db {
 	// busy_timeout lets a second writer (the CLI, another process) wait instead of failing at once.
-	const adapter = new PrismaBetterSQLite3({ url: sqliteFile(databaseUrl), timeout: 5000 });
+	const adapter = countedAdapter(
+		new PrismaBetterSQLite3({ url: sqliteFile(databaseUrl), timeout: 5000 })
+	);
 	return new PrismaClient({ adapter });
 }
 

@@ -41,13 +41,29 @@ export class NotFound extends DomainError {
 	}
 }
 
+/**
+ * The precise reasons a command conflicts with the record's state that a client or page acts on: they
+ * branch on the code, never on the message, which is for people and may be reworded.
+ */
+export type ConflictCode =
+	| 'conflict'
+	/** Too few voting members present to decide; the chair may confirm going ahead without a quorum. */
+	| 'not_quorate'
+	/** A published review is frozen until it is reopened. */
+	| 'review_published'
+	| 'review_reopened'
+	/** The forum has already changed its verdict once. */
+	| 'verdict_final';
+
 export class Conflict extends DomainError {
+	declare readonly code: ConflictCode;
+
 	constructor(
 		message: string,
 		/** The steps that would follow from the record's state, where the answer can name them. */
 		readonly allowed?: readonly string[],
 		/** A more precise code for clients that act on it, e.g. 'review_published'. */
-		code = 'conflict'
+		code: ConflictCode = 'conflict'
 	) {
 		super(409, code, message);
 	}

@@ -7,4 +7,5 @@ export * from './db.ts';
 export * from './errors.ts';
 export * from './health.ts';
 export * from './log.ts';
+export * from './query-count.ts';
 export * from './validation.ts';

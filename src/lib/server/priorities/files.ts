@@ -13,7 +13,7 @@ import {
 	type UploadedFile
 } from '../meetings/index.ts';
 import { demand } from '../access/index.ts';
-import { priorityContext, rightsOf } from '../access/index.ts';
+import { mayAddPriorityFile, priorityContext, rightsOf } from '../access/index.ts';
 import { fileView, type PriorityFileView } from './views.ts';
 
 export async function addPriorityFile(
@@ -24,9 +24,7 @@ export async function addPriorityFile(
 	const { ctx, priority } = await priorityContext(actor, priorityId);
 	const rights = await rightsOf(ctx);
 	demand(
-		rights.officer ||
-			rights.seatedOn.has(priority.raisedByBodyId) ||
-			rights.seatedOn.has(priority.currentBodyId),
+		mayAddPriorityFile(rights, priority),
 		'Only members of the body that raised or holds the priority, and officers, add its files.'
 	);
 	const file = typeof upload === 'function' ? await upload() : upload;

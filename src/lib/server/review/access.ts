@@ -12,7 +12,7 @@ import type { Actor } from '../access/index.ts';
 import { db, type Db, type Tx } from '../platform/index.ts';
 import { Conflict, Forbidden } from '../platform/index.ts';
 import { requireStatus } from '../meetings/index.ts';
-import { meetingContext, type MeetingContext } from '../access/index.ts';
+import { mayManageReview, meetingContext, type MeetingContext } from '../access/index.ts';
 import type { MeetingStatus } from '../../vocabulary.ts';
 
 export const REVIEWABLE: readonly MeetingStatus[] = ['CLOSED', 'MINUTES_APPROVED'];
@@ -74,9 +74,8 @@ export async function reviewContext(actor: Actor, meetingId: string): Promise<Re
 		db().reviewPublication.findUnique({ where: { meetingId } }),
 		reopeningSteps(db(), meetingId)
 	]);
-	const role = ctx.membership.role;
-	const reviewer = role === 'REVIEWER';
-	const canManage = reviewer || role === 'ADMIN' || role === 'SECRETARIAT';
+	const reviewer = ctx.membership.role === 'REVIEWER';
+	const canManage = mayManageReview(ctx);
 	if (!canManage && !publication)
 		throw new Forbidden('The review of this meeting has not been published yet.');
 	return {

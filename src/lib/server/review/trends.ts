@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { db } from '../platform/index.ts';
 import { Invalid } from '../platform/index.ts';
-import { partnershipContext, type PartnershipContext } from '../access/index.ts';
+import { mayManageReview, partnershipContext, type PartnershipContext } from '../access/index.ts';
 import { bodyContext } from '../access/index.ts';
 import { REVIEWABLE, type ReviewContext } from './access.ts';
 import { codingSections } from './coding.ts';
@@ -30,7 +30,7 @@ export const ReviewSummaryQuery = z.object({
 
 /** Reviewers and officers see every closed meeting; members and observers published reviews only. */
 function seesUnpublished(ctx: PartnershipContext): boolean {
-	return ['REVIEWER', 'ADMIN', 'SECRETARIAT'].includes(ctx.membership.role);
+	return mayManageReview(ctx);
 }
 
 const ORDINAL = DQI.filter((c) => c.scale === 'ordinal').map((c) => c.key);

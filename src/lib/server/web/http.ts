@@ -240,6 +240,8 @@ export async function formCommand<T>(
 		return fail(error.status, {
 			form,
 			values: kept,
+			/** What went wrong, for the page to branch on; the message is for people. */
+			code: error.code,
 			message: error.message,
 			fields: error instanceof Invalid ? error.fields : {}
 		});

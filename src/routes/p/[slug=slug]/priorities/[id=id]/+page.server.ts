@@ -7,7 +7,7 @@ import { listOrganisations } from '$lib/server/structure';
 import { partnershipContext } from '$lib/server/access';
 import { getPriority, recordPriorityEvent } from '$lib/server/priorities';
 import { addPriorityFile } from '$lib/server/priorities';
-import { mayGiveVerdict, rightsOf } from '$lib/server/access';
+import { mayAddPriorityFile, mayGiveVerdict, rightsOf } from '$lib/server/access';
 import { actionsToLink, decisionsToLink, upcomingAgendaItems } from '$lib/server/priorities';
 import { NotFound } from '$lib/server/platform';
 import type { PriorityEventType } from '$lib/vocabulary';
@@ -43,7 +43,10 @@ export const load: PageServerLoad = async (event) => {
 			actions: next.has('ACTION') ? await actionsToLink(linked) : [],
 			officer: rights.officer,
 			mayGiveVerdict: mayGiveVerdict(rights, priority.raisedBy.id),
-			mayAddFiles: rights.officer || rights.seatedOn.has(priority.raisedBy.id)
+			mayAddFiles: mayAddPriorityFile(rights, {
+				raisedByBodyId: priority.raisedBy.id,
+				currentBodyId: priority.heldBy.id
+			})
 		};
 	});
 };

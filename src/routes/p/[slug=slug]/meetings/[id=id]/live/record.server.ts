@@ -76,10 +76,9 @@ async function decisionCommand(
 ) {
 	const result = await formCommand(data, () => command(decisionInput(data)), form);
 	if (result && typeof result === 'object' && 'status' in result && 'data' in result) {
-		const failure = result.data as { values: Record<string, string>; message: string };
+		const failure = result.data as { values: Record<string, string>; code: string };
 		failure.values.evidenceItemIds = data.getAll('evidenceItemIds').join(' ');
-		if (result.status === 409 && /not quorate/.test(failure.message))
-			return fail(409, { ...failure, quorumWarning: true });
+		if (failure.code === 'not_quorate') return fail(409, { ...failure, quorumWarning: true });
 	}
 	return result;
 }
