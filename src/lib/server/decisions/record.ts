@@ -1,6 +1,6 @@
-// Recording and amending decisions: the chair records the outcome of the wording in the decision log, and
-// the server freezes that wording, with how it was decided and by whom, into a hashed version. Versions
-// are never changed or deleted; an amendment is the next version, chained to the last by its hash.
+// Recording decisions: the chair records the outcome of the wording in the decision log, and the server
+// freezes that wording, with how it was decided and by whom, into a hashed version. Versions are never
+// changed or deleted; an amendment (amend.ts) is the next version, chained to the last by its hash.
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
@@ -13,7 +13,7 @@ import {
 	type DecisionVersionView,
 	type VersionRow
 } from './views.ts';
-import { Conflict, Invalid, NotFound } from '../platform/index.ts';
+import { Conflict, Invalid } from '../platform/index.ts';
 import { withDocument } from '../meetings/index.ts';
 import { publishMeetingChange } from '../meetings/index.ts';
 import {
@@ -98,7 +98,7 @@ export const RecordDecisionInput = DecisionContentInput.extend({
 });
 type Content = z.output<typeof DecisionContentInput>;
 
-const RUN_MESSAGE = 'Only the chair, the vice-chair and the secretariat record decisions.';
+export const RUN_MESSAGE = 'Only the chair, the vice-chair and the secretariat record decisions.';
 
 /** An item's draft wording as the server's copy of the decision log has it now ('' if none). */
 export async function readDraftWording(meetingId: string, agendaItemId: string): Promise<string> {
@@ -109,7 +109,7 @@ export async function readDraftWording(meetingId: string, agendaItemId: string):
 }
 
 /** The draft wording to freeze, or Invalid on `wording` when there is none. */
-async function draftWording(meetingId: string, agendaItemId: string): Promise<string> {
+export async function draftWording(meetingId: string, agendaItemId: string): Promise<string> {
 	const wording = await readDraftWording(meetingId, agendaItemId);
 	if (!wording)
 		throw new Invalid({
@@ -121,7 +121,7 @@ async function draftWording(meetingId: string, agendaItemId: string): Promise<st
 }
 
 /** Checks the content against the roll; gives what to store, or throws Invalid / Conflict. */
-async function settle(
+export async function settle(
 	tx: Tx,
 	ctx: MeetingContext,
 	agendaItemId: string,
@@ -210,7 +210,7 @@ function authorityOf(
 }
 
 /** Stores one version with its hash; nothing here is ever written again. */
-async function freeze(
+export async function freeze(
 	tx: Tx,
 	actor: Actor,
 	decisionId: string,
@@ -263,7 +263,7 @@ async function freeze(
 	return row.id;
 }
 
-async function versionView(tx: Tx, ctx: MeetingContext, versionId: string) {
+export async function versionView(tx: Tx, ctx: MeetingContext, versionId: string) {
 	const row = await tx.decisionVersion.findUniqueOrThrow({
 		where: { id: versionId },
 		include: { ...versionInclude, decision: true }
@@ -315,52 +315,3 @@ export async function recordDecision(
 }
 
 /** The decision and its meeting's context, for someone in its partnership. */
-async function decisionContext(actor: Actor, decisionId: string) {
-	const decision = await db().decision.findUnique({ where: { id: decisionId } });
-	if (!decision) throw new NotFound('decision');
-	const ctx = await meetingContext(actor, decision.meetingId).catch(() => {
-		throw new NotFound('decision');
-	});
-	return { decision, ctx };
-}
-
-export async function amendDecision(
-	actor: Actor,
-	decisionId: string,
-	input: unknown
-): Promise<DecisionVersionView> {
-	const { decision, ctx } = await decisionContext(actor, decisionId);
-	demand((await meetingRights(ctx)).run, RUN_MESSAGE);
-	const data = parse(DecisionContentInput, input);
-	demandInProgress(ctx, 'Amendments');
-	const wording = await draftWording(decision.meetingId, decision.agendaItemId);
-	const view = await transaction(async (tx) => {
-		const settled = await settle(tx, ctx, decision.agendaItemId, data);
-		const latest = await tx.decisionVersion.findFirstOrThrow({
-			where: { decisionId },
-			orderBy: { version: 'desc' }
-		});
-		const version = latest.version + 1;
-		const versionId = await freeze(
-			tx,
-			actor,
-			decisionId,
-			version,
-			latest.hash,
-			wording,
-			data,
-			settled
-		);
-		const view = await versionView(tx, ctx, versionId);
-		await audit(tx, actor.userId, {
-			action: 'amended',
-			entity: 'Decision',
-			entityId: decisionId,
-			partnershipId: ctx.partnership.id,
-			detail: { version, hash: view.hash, previousHash: latest.hash, ...data }
-		});
-		return view;
-	});
-	publishMeetingChange(decision.meetingId, 'decision');
-	return view;
-}

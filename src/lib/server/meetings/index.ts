@@ -1,5 +1,6 @@
 // The public face of meetings/: pages, API routes, the sync server and other concepts import from here.
 export * from './attendance.ts';
+export * from './challenge-log.ts';
 export * from './challenges.ts';
 export * from './declarations.ts';
 export * from './document-history.ts';

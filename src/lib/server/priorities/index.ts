@@ -7,6 +7,7 @@ export * from './raise.ts';
 export * from './register.ts';
 export * from './response-draft.ts';
 export * from './responses.ts';
+export * from './verdicts.ts';
 export * from './timeline.ts';
 export * from './trace.ts';
 export * from './trace-measures.ts';

@@ -1,0 +1,154 @@
+// The forum's verdict on a published response: accepted or contested, by a member seated on the forum
+// (never an officer on its behalf), changed at most once with a reason. A contested response, and a change,
+// go back to the officers: one notification each.
+import { z } from 'zod';
+import type { Actor } from '../access/index.ts';
+import { audit } from '../platform/index.ts';
+import { now } from '../platform/index.ts';
+import { transaction, type Db, type Tx } from '../platform/index.ts';
+import { Conflict, Invalid } from '../platform/index.ts';
+import { demand } from '../access/index.ts';
+import { mayGiveVerdict, type PriorityRow } from '../access/index.ts';
+import { optionalText, parse } from '../platform/index.ts';
+
+type Reader = Db | Tx;
+import { feedbackContext, feedbackView, type FeedbackView } from './responses.ts';
+
+export const VerdictInput = z
+	.object({
+		verdict: z.enum(['ACCEPTED', 'CONTESTED'], {
+			error: 'Choose whether the forum accepts or contests the response'
+		}),
+		note: optionalText('the note', 2000),
+		/** Required to change a verdict already given (allowed once). */
+		reason: optionalText('the reason for the change', 2000)
+	})
+	.refine((v) => v.verdict !== 'CONTESTED' || (v.note ?? '').length > 0, {
+		path: ['note'],
+		message: 'Say why the forum contests the response'
+	});
+
+/**
+ * The forum's answer to a published response, given by a member seated on the forum. A first verdict
+ * that contests the response notifies each of the partnership's secretariat officers in the app. The
+ * forum may change its verdict once more, with a reason (400 without), which notifies them once;
+ * after that the verdict is final (409 'verdict_final').
+ */
+export async function giveVerdict(
+	actor: Actor,
+	feedbackId: string,
+	input: unknown
+): Promise<FeedbackView> {
+	const { ctx, feedback, priority, rights } = await feedbackContext(actor, feedbackId);
+	demand(
+		mayGiveVerdict(rights, priority.raisedByBodyId),
+		'The verdict is the forum’s: only a member seated on the forum that raised the priority gives it, ' +
+			'not an officer on its behalf.'
+	);
+	const data = parse(VerdictInput, input);
+	if (feedback.status !== 'PUBLISHED')
+		throw new Conflict('The forum answers a response once it has been published.');
+	const change = feedback.verdict !== null;
+	if (change && feedback.verdictChangeReason)
+		throw new Conflict(
+			'The forum has already changed its verdict once; it is final.',
+			undefined,
+			'verdict_final'
+		);
+	if (change && !data.reason)
+		throw new Invalid({ reason: 'Say why the forum changes its verdict' });
+	return transaction(async (tx) => {
+		const at = now();
+		const verdict = {
+			verdict: data.verdict,
+			verdictNote: data.note ?? '',
+			verdictAt: at,
+			verdictById: actor.userId,
+			updatedAt: at
+		};
+		// Only over the verdict this command was checked against, so two answers at once cannot both land.
+		const { count } = await tx.feedback.updateMany({
+			where: { id: feedbackId, verdictAt: feedback.verdictAt, verdictChangeReason: '' },
+			data: change
+				? { ...verdict, verdictChangeReason: data.reason }
+				: {
+						...verdict,
+						firstVerdict: data.verdict,
+						firstVerdictNote: verdict.verdictNote,
+						firstVerdictAt: at,
+						firstVerdictById: actor.userId
+					}
+		});
+		if (count !== 1)
+			throw new Conflict('The forum’s verdict was given meanwhile; reload the page to see it.');
+		const row = await tx.feedback.findUniqueOrThrow({ where: { id: feedbackId } });
+		const notified = change
+			? await notifyOfficers(tx, ctx.partnership, priority, at, (forum) =>
+					changedMessage(forum, priority.title, feedback.verdict!, data.verdict, data.reason!)
+				)
+			: data.verdict === 'CONTESTED'
+				? await notifyOfficers(
+						tx,
+						ctx.partnership,
+						priority,
+						at,
+						(forum) => `${forum} contested the response to “${priority.title}”`
+					)
+				: 0;
+		await audit(tx, actor.userId, {
+			action: change ? 'verdict_changed' : 'verdict_given',
+			entity: 'Feedback',
+			entityId: feedbackId,
+			partnershipId: ctx.partnership.id,
+			detail: {
+				priorityId: priority.id,
+				verdict: data.verdict,
+				note: data.note,
+				...(change ? { from: feedback.verdict, reason: data.reason } : {}),
+				notified
+			}
+		});
+		return feedbackView(row);
+	});
+}
+
+const VERDICT_WORD = { ACCEPTED: 'accepted', CONTESTED: 'contested' } as const;
+
+function changedMessage(
+	forum: string,
+	title: string,
+	from: keyof typeof VERDICT_WORD,
+	to: keyof typeof VERDICT_WORD,
+	reason: string
+): string {
+	const state = from === to ? `still ${VERDICT_WORD[to]}` : `now ${VERDICT_WORD[to]}`;
+	return `${forum} changed its verdict on the response to “${title}” (${state}, was ${VERDICT_WORD[from]}). Reason: ${reason}`;
+}
+
+/** One notification for each of the partnership's secretariat officers, the board's officers. */
+async function notifyOfficers(
+	tx: Tx,
+	partnership: { id: string; slug: string },
+	priority: PriorityRow,
+	at: Date,
+	message: (forum: string) => string
+): Promise<number> {
+	const officers = await tx.membership.findMany({
+		where: { partnershipId: partnership.id, role: 'SECRETARIAT' },
+		select: { userId: true }
+	});
+	const forum = await tx.body.findUniqueOrThrow({
+		where: { id: priority.raisedByBodyId },
+		select: { name: true }
+	});
+	await tx.notification.createMany({
+		data: officers.map(({ userId }) => ({
+			userId,
+			partnershipId: partnership.id,
+			message: message(forum.name),
+			link: `/p/${partnership.slug}/priorities/${priority.id}`,
+			createdAt: at
+		}))
+	});
+	return officers.length;
+}
