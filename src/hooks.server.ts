@@ -7,6 +7,8 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/web';
 import { log } from '$lib/server/platform';
 
+export { start } from '../server/start/index.ts';
+
 async function authenticate(event: Parameters<Handle>[0]['event']): Promise<Actor | null> {
 	const authorization = event.request.headers.get('authorization');
 	if (authorization?.toLowerCase().startsWith('bearer ')) {

@@ -5,7 +5,6 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
-import { registerDocumentHost } from '../../src/lib/server/meetings/index.ts';
 import { log } from '../../src/lib/server/platform/index.ts';
 import { SYNC_PREFIX, authoriseUpgrade } from './access.ts';
 import { serveConnection } from './connection.ts';
@@ -96,6 +95,5 @@ export function createSyncServer(options: { origin?: string } = {}): SyncServer 
 			wss.close();
 		}
 	};
-	registerDocumentHost({ withDocument: server.withDocument });
 	return server;
 }

@@ -5,6 +5,8 @@ export * from './clock.ts';
 export * from './config.ts';
 export * from './db.ts';
 export * from './errors.ts';
+export * from './file-store.ts';
 export * from './health.ts';
 export * from './log.ts';
+export * from './ports.ts';
 export * from './validation.ts';
