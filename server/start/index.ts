@@ -13,6 +13,7 @@ import {
 	type Config
 } from '../../src/lib/server/platform/index.ts';
 import { createSyncServer, type SyncServer } from '../sync/index.ts';
+import { sqlitePipeline } from '../sync/pipeline.ts';
 import { demoHalfLoaded, prepareDemo, type DemoSignIn } from './demo.ts';
 import { inProcessPorts, installDocumentHost, installPorts } from './ports.ts';
 
@@ -59,9 +60,12 @@ function prepareAdapterEnv(): void {
 	process.env.BODY_SIZE_LIMIT ??= String(MAX_EVIDENCE_FILE_BYTES + 1024 * 1024);
 }
 
-/** The sync server, serving the shared documents to the domain too (recording a decision reads them). */
+/**
+ * The sync server on SQLite with in-process fan-out, serving the shared documents to the domain too
+ * (recording a decision reads them).
+ */
 export function serveSync(origin: string | undefined): SyncServer {
-	const sync = createSyncServer({ origin });
+	const sync = createSyncServer({ origin, pipeline: sqlitePipeline() });
 	installDocumentHost(sync);
 	return sync;
 }
