@@ -1,6 +1,8 @@
 // The implementations this process runs with, chosen once at start-up. Today every port is in process:
-// one Node process serves a partnership. Running several instances adds implementations (Redis fan-out
-// for the meeting events and revocations, an object store for files) and chooses them here.
+// one Node process serves a partnership. Running several instances adds implementations (Redis for the
+// meeting events, revocations and sign-in attempt counters, an object store for files) and chooses them
+// here; the sync server's storage and fan-out are chosen the same way (server/sync/pipeline.ts).
+import { join } from 'node:path';
 import {
 	InProcessMeetingEvents,
 	meetingEvents,
@@ -19,7 +21,11 @@ import {
 	type Config,
 	type FileStore
 } from '../../src/lib/server/platform/index.ts';
-import { join } from 'node:path';
+import {
+	InProcessAttemptCounters,
+	attemptCounters,
+	type AttemptCounters
+} from '../../src/lib/server/auth/index.ts';
 
 export interface Ports {
 	/** Tells open meeting pages that the record changed. */
@@ -28,13 +34,16 @@ export interface Ports {
 	revocations: RevocationChannel;
 	/** Uploaded papers and priority files. */
 	files: FileStore;
+	/** Failed sign-ins and password checks, for the rate limits. */
+	attempts: AttemptCounters;
 }
 
 export function inProcessPorts(config: Config): Ports {
 	return {
 		meetingEvents: new InProcessMeetingEvents(),
 		revocations: new InProcessRevocationChannel(),
-		files: new FolderFileStore(join(config.dataDir, 'files'))
+		files: new FolderFileStore(join(config.dataDir, 'files')),
+		attempts: new InProcessAttemptCounters()
 	};
 }
 
@@ -42,6 +51,7 @@ export function installPorts(ports: Ports): void {
 	meetingEvents.install(ports.meetingEvents);
 	revocations.install(ports.revocations);
 	fileStore.install(ports.files);
+	attemptCounters.install(ports.attempts);
 }
 
 /** The shared documents are served by the sync server, once it exists. */
