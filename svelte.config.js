@@ -1,5 +1,39 @@
-import adapter from '@sveltejs/adapter-node';
+import nodeAdapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { readdirSync, writeFileSync } from 'node:fs';
+
+/**
+ * adapter-node, plus the production entry build/start.js. The start-up code (server/start/) is bundled
+ * with the app, re-exported by src/hooks.server.ts, so the entry imports it from the hooks chunk
+ * adapter-node emitted: the sync server and the app then share one copy of every module.
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function adapter() {
+	const node = nodeAdapter();
+	return {
+		...node,
+		name: 'workspace-node',
+		async adapt(builder) {
+			await node.adapt(builder);
+			const out = 'build';
+			const entries = `${out}/server/chunks/entries`;
+			const hooks = readdirSync(entries).filter((f) => /^hooks\.server\.js-.*\.js$/.test(f));
+			if (hooks.length !== 1)
+				throw new Error(`expected one hooks chunk in ${entries}, found ${hooks.length}`);
+			writeFileSync(
+				`${out}/start.js`,
+				[
+					'// Written by svelte.config.js: the production entry (`node build/start.js [--demo | --no-demo]`).',
+					`import { start } from './server/chunks/entries/${hooks[0]}';`,
+					'',
+					"await start({ argv: process.argv.slice(2), app: () => import('./handler.js') });",
+					''
+				].join('\n')
+			);
+			builder.log.minor(`Wrote ${out}/start.js`);
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

@@ -4,8 +4,9 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm run dev` hosts the same sync server as the production entry (server/index.ts), on Vite's own port.
- * It is loaded through Vite's SSR module graph, so it shares the domain modules SvelteKit uses in dev.
+ * `npm run dev` hosts the same sync server as the production start-up (server/start/), on Vite's own port.
+ * It is loaded through Vite's SSR module graph, so it shares the domain modules SvelteKit uses in dev, and
+ * serves them the shared documents; the other ports keep their in-process defaults.
  */
 function syncServer(): Plugin {
 	return {
@@ -16,8 +17,8 @@ function syncServer(): Plugin {
 			server.httpServer?.on('upgrade', (request, socket, head) => {
 				if (!request.url?.startsWith('/sync/')) return; // Vite's own HMR socket
 				sync ??= server
-					.ssrLoadModule('/server/sync/index.ts')
-					.then((module) => module.createSyncServer({ origin: process.env.ORIGIN || undefined }));
+					.ssrLoadModule('/server/start/index.ts')
+					.then((module) => module.serveSync(process.env.ORIGIN || undefined));
 				sync
 					.then((s) => s.upgrade(request, socket, head))
 					.catch((error) => {

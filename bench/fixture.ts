@@ -11,10 +11,10 @@ import { openDb } from '../tests/support/server.ts';
 
 export const BENCH_TMP = resolve('bench/.tmp');
 
-/** Builds the app once; our server serves the built SvelteKit handler. */
+/** Builds the app once; our server is the built one (build/start.js), as `npm start` runs it. */
 export function ensureBuilt(): void {
-	if (existsSync('build/handler.js')) return;
-	console.log('build/handler.js is missing: building the app (npx vite build)…');
+	if (existsSync('build/start.js')) return;
+	console.log('build/start.js is missing: building the app (npx vite build)…');
 	execFileSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 

@@ -1,6 +1,6 @@
 // The two servers under test, each a child process on a loopback port: the reference (@y/websocket-server,
-// in memory) and ours (server/index.ts on a bench data folder, started as the tests start it). Every server
-// started here is remembered so that an error or Ctrl-C still stops it.
+// in memory) and ours (the built build/start.js on a bench data folder, started as the tests start it).
+// Every server started here is remembered so that an error or Ctrl-C still stops it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';

@@ -9,6 +9,7 @@ import { createDemoMeeting, daysFromToday, UPCOMING_MEETING, type DemoMeeting } 
 import { recordDemoPriorities } from './priorities.ts';
 import { recordDemoBoard, REVIEW_MEETING, SPECIAL_MEETING } from './record.ts';
 import { recordDemoReview } from './review.ts';
+import { DEMO_FINISHED, DEMO_STARTED } from '../server/start/demo-markers.ts';
 import type {
 	BodyKind,
 	Capacity,
@@ -417,26 +418,6 @@ const BODIES: BodySpec[] = [
 		]
 	}
 ];
-
-/** True when nothing has been stored yet: the only case in which demo data may be loaded. */
-export async function databaseIsEmpty(): Promise<boolean> {
-	const [users, partnerships] = await Promise.all([db().user.count(), db().partnership.count()]);
-	return users === 0 && partnerships === 0;
-}
-
-// The demo is loaded in several transactions (the board's record goes through the commands, each its own),
-// so a start interrupted while loading it would leave part of it. These two events bracket the loading.
-const DEMO_STARTED = 'demo_loading';
-const DEMO_FINISHED = 'demo_recorded';
-
-/** Whether an earlier start began loading the demo and never finished. */
-export async function demoHalfLoaded(): Promise<boolean> {
-	const [started, finished] = await Promise.all([
-		db().auditEvent.count({ where: { action: DEMO_STARTED } }),
-		db().auditEvent.count({ where: { action: DEMO_FINISHED } })
-	]);
-	return started > 0 && finished === 0;
-}
 
 export async function seedDemo(): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { beginAccess, readOnlyActor, type Actor } from '$lib/server/access';
 import { authenticate } from '$lib/server/auth';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/web';
+
+// The production start-up, bundled with the app so they share one copy of the domain (docs/ARCHITECTURE.md).
+export { start } from '../server/start/index.ts';
 import { countingQueries, loadConfig, log } from '$lib/server/platform';
 
 /** Who is acting, and the session cookie renewed or cleared as the session needs. */
@@ -39,7 +42,7 @@ function secure(event: Parameters<Handle>[0]['event'], response: Response): Resp
 	headers.set('x-content-type-options', 'nosniff');
 	headers.set('referrer-policy', 'same-origin');
 	headers.set('x-frame-options', 'DENY');
-	// The protocol is known: ORIGIN names it, or server/index.ts sets it from the connection itself.
+	// The protocol is known: ORIGIN names it, or the start-up (server/start/) sets it from the connection itself.
 	if (event.url.protocol === 'https:') headers.set('strict-transport-security', 'max-age=31536000');
 	const csp = headers.get('content-security-policy');
 	if (csp) {

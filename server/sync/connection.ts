@@ -1,6 +1,6 @@
-// One WebSocket connection's pipeline: each frame is decoded and checked (protocol.ts), authorised
-// (readers' document updates are discarded), then handed to its room, which applies, stores and fans
-// out. A bad frame closes only this connection; nothing a client sends can throw past this module.
+// One WebSocket connection: each frame is decoded and checked (protocol.ts), authorised (readers'
+// document updates are discarded: stages/apply.ts), then handed to its room, which applies, stores and
+// fans out. A bad frame closes only this connection; nothing a client sends can throw past this module.
 // While its rights are checked again (a revocation signal), its frames wait for the answer.
 import type { WebSocket } from 'ws';
 import { log } from '../../src/lib/server/platform/index.ts';
@@ -8,8 +8,10 @@ import type { MeetingAccess } from '../../src/lib/server/access/index.ts';
 import type { Identity, Recheck } from './access.ts';
 import { CLOSE, MAX_BUFFERED_BYTES, MAX_FRAME_BYTES, MAX_HELD_FRAMES } from './limits.ts';
 import { MalformedFrame, decodeMessage, type Message } from './protocol.ts';
-import type { Peer, Room } from './room.ts';
+import type { Peer } from './peer.ts';
+import type { Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
+import { authorise } from './stages/apply.ts';
 
 /** Frames a client may send before its document has loaded; the stock client sends two. */
 const MAX_EARLY_FRAMES = 64;
@@ -23,12 +25,6 @@ export function decodeFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boo
 		: new Uint8Array(data as ArrayBuffer);
 	if (bytes.length > MAX_FRAME_BYTES) throw new MalformedFrame('frame too large', CLOSE.tooBig);
 	return decodeMessage(bytes);
-}
-
-/** Whether a message may act on the document: document updates only from connections that may write. */
-export function authorise(access: MeetingAccess, message: Message): boolean {
-	if (message.kind === 'sync-step2' || message.kind === 'sync-update') return access === 'write';
-	return true;
 }
 
 /** Sends unless the connection's send buffer is already over its bound, in which case it is dropped. */

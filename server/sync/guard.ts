@@ -10,9 +10,9 @@ import {
 	type RevocationSignal
 } from '../../src/lib/server/access/index.ts';
 import { parseDocumentName } from '../../src/lib/collab/documents.ts';
-import { recheckAccess } from './access.ts';
 import type { ConnectionHandle } from './connection.ts';
 import { CLOSE, MAX_CONNECTIONS_PER_PERSON, RECHECK_EVERY_MS } from './limits.ts';
+import type { Authenticate } from './stages/authenticate.ts';
 
 interface Held {
 	actor: Actor;
@@ -28,7 +28,7 @@ export class ConnectionGuard {
 	#unsubscribe: () => void;
 	#sweep: NodeJS.Timeout;
 
-	constructor() {
+	constructor(private readonly authenticate: Authenticate) {
 		this.#unsubscribe = subscribeRevocations((signal) => this.#revoke(signal));
 		this.#sweep = setInterval(() => {
 			for (const held of this.#held) this.#recheck(held);
@@ -81,7 +81,7 @@ export class ConnectionGuard {
 
 	#recheck(held: Held): void {
 		held.handle.hold();
-		recheckAccess(held.actor, held.handle.docName).then(
+		this.authenticate.recheck(held.actor, held.handle.docName).then(
 			(outcome) => held.handle.settle(outcome),
 			(error) => {
 				// Unable to ask: the safe answer is to close; the client reconnects and is asked afresh.

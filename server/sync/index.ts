@@ -1,19 +1,19 @@
 // The sync server: y-websocket protocol at /sync/<docName> on the app's own port. The HTTP upgrade is
-// authorised first (access.ts), then each connection runs its pipeline (connection.ts) against its
-// document's room (room.ts), whose updates are stored by group commit (writer.ts, storage.ts).
+// authenticated first, then each connection (connection.ts) feeds its document's room (room.ts), which
+// runs the pipeline's stages (pipeline.ts, stages/): load, apply, store by group commit with the editors'
+// history, fan out, project, unload.
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
-import { registerDocumentHost } from '../../src/lib/server/meetings/index.ts';
 import { log } from '../../src/lib/server/platform/index.ts';
-import { SYNC_PREFIX, authoriseUpgrade } from './access.ts';
+import { SYNC_PREFIX } from './access.ts';
 import { serveConnection } from './connection.ts';
 import { ConnectionGuard } from './guard.ts';
 import { CLOSE, MAX_FRAME_BYTES } from './limits.ts';
+import type { SyncPipeline } from './pipeline.ts';
 import { Rooms } from './rooms.ts';
-import { closeUpdateLog } from './update-log.ts';
-import { UpdateWriter } from './writer.ts';
+import { UpdateWriter } from './stages/store.ts';
 
 export interface SyncServer {
 	/** Whether an upgrade request is for the sync server. */
@@ -35,15 +35,23 @@ function refuse(socket: Duplex, status: number, message: string): void {
 	);
 }
 
-export function createSyncServer(options: { origin?: string } = {}): SyncServer {
+export interface SyncServerOptions {
+	/** ORIGIN, when configured: the only Origin a browser may connect from. */
+	origin?: string;
+	/** The stages' implementations, chosen at start-up (e.g. sqlitePipeline()). */
+	pipeline: SyncPipeline;
+}
+
+export function createSyncServer(options: SyncServerOptions): SyncServer {
+	const { pipeline } = options;
 	const wss = new WebSocketServer({
 		noServer: true,
 		maxPayload: MAX_FRAME_BYTES,
 		perMessageDeflate: false
 	});
-	const writer = new UpdateWriter();
-	const rooms = new Rooms(writer);
-	const guard = new ConnectionGuard();
+	const writer = new UpdateWriter(pipeline.store);
+	const rooms = new Rooms(writer, pipeline);
+	const guard = new ConnectionGuard(pipeline.authenticate);
 	let closing = false;
 
 	const server: SyncServer = {
@@ -55,7 +63,11 @@ export function createSyncServer(options: { origin?: string } = {}): SyncServer 
 			const authorisedAt = guard.signalCount;
 			let decision;
 			try {
-				decision = await authoriseUpgrade(request.url, request.headers, options.origin);
+				decision = await pipeline.authenticate.upgrade(
+					request.url,
+					request.headers,
+					options.origin
+				);
 			} catch (error) {
 				log.error({ err: error, url: request.url }, 'sync: upgrade could not be checked');
 				return refuse(socket, 500, 'Something went wrong');
@@ -92,10 +104,9 @@ export function createSyncServer(options: { origin?: string } = {}): SyncServer 
 			for (const ws of wss.clients) ws.close(CLOSE.restarting, 'server restarting');
 			await rooms.unloadAll();
 			await writer.flush();
-			closeUpdateLog();
+			pipeline.store.close();
 			wss.close();
 		}
 	};
-	registerDocumentHost({ withDocument: server.withDocument });
 	return server;
 }

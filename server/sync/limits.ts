@@ -22,7 +22,7 @@ export const MAX_AWARENESS_PER_CONNECTION = 4;
 /**
  * Updates arriving within this window are written in one transaction (group commit). 0 means "within
  * one turn of the event loop": every frame read in that turn joins the batch. A batch takes ~0.3 ms to
- * write (update-log.ts), so a 4 ms timer only added 4 ms to every edit without batching more.
+ * write (sqlite/update-log.ts), so a 4 ms timer only added 4 ms to every edit without batching more.
  */
 export const COMMIT_WINDOW_MS = 0;
 

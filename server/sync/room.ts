@@ -1,21 +1,15 @@
-// One shared document in memory and the connections editing it: apply accepted updates, store each one
-// (through the group-commit writer) before anyone else is sent it, share presence, compact the log, and
-// unload when nobody has had it open for a while.
+// One shared document in memory and the connections editing it, running the pipeline's stages in order
+// (pipeline.ts): load it, apply accepted updates, store each one (through the group-commit writer) before
+// anyone else is sent it, fan out, project, share presence, compact the log, and unload when nobody has had
+// it open for a while. Which storage and fan-out it uses is the pipeline's choice, not the room's.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { log } from '../../src/lib/server/platform/index.ts';
-import { projectDocument } from '../../src/lib/server/meetings/index.ts';
-import {
-	CLOSE,
-	COMPACT_AFTER_BYTES,
-	COMPACT_AFTER_UPDATES,
-	IDLE_UNLOAD_MS,
-	PROJECTION_DEBOUNCE_MS
-} from './limits.ts';
-import type { Identity } from './access.ts';
+import { CLOSE, COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES } from './limits.ts';
+import type { Peer } from './peer.ts';
+import type { SyncPipeline } from './pipeline.ts';
 import { admitPresence, stampPresence } from './presence.ts';
 import {
-	MalformedFrame,
 	encodeAwareness,
 	encodeAwarenessPayload,
 	encodeSyncStep1,
@@ -23,18 +17,10 @@ import {
 	encodeUpdate,
 	type Message
 } from './protocol.ts';
-import { compactDocument, loadDocument } from './storage.ts';
-import type { UpdateWriter } from './writer.ts';
-
-/** A connection as a room sees it. */
-export interface Peer {
-	userId: string;
-	/** Who presence shows for this connection, whatever its client claims. */
-	identity: Identity;
-	canWrite: boolean;
-	send(frame: Uint8Array): void;
-	close(code: number, reason: string): void;
-}
+import { applyUpdate } from './stages/apply.ts';
+import { ProjectionSchedule } from './stages/project.ts';
+import type { UpdateWriter } from './stages/store.ts';
+import { IdleTimer, unload, type Unloadable } from './stages/unload.ts';
 
 /** A frame waiting for the updates before it to be stored: sent to one peer, or to all but one. */
 interface Outgoing {
@@ -46,7 +32,7 @@ interface Outgoing {
 
 export type RoomState = 'loading' | 'ready' | 'unloading' | 'gone';
 
-export class Room {
+export class Room implements Unloadable {
 	state: RoomState = 'loading';
 	doc = new Y.Doc();
 	awareness = new awarenessProtocol.Awareness(this.doc);
@@ -63,21 +49,23 @@ export class Room {
 	#logBytes = 0;
 	#compacting: Promise<void> | undefined;
 	#owners = new Map<number, Peer>();
-	#idleTimer: NodeJS.Timeout | undefined;
-	#projectionTimer: NodeJS.Timeout | undefined;
+	#idle = new IdleTimer(() => void this.unload());
+	#projection: ProjectionSchedule;
 	#ended = false;
 
 	constructor(
 		readonly docName: string,
-		private readonly writer: UpdateWriter
+		private readonly writer: UpdateWriter,
+		private readonly pipeline: SyncPipeline
 	) {
+		this.#projection = new ProjectionSchedule(pipeline.project, docName, () => this.doc);
 		this.gone = new Promise((resolve) => (this.#markGone = resolve));
 		this.loaded = this.#load();
 	}
 
 	async #load(): Promise<void> {
 		try {
-			const stored = await loadDocument(this.docName);
+			const stored = await this.pipeline.load.load(this.docName);
 			this.doc.destroy();
 			this.awareness.destroy();
 			this.doc = stored.doc;
@@ -100,7 +88,7 @@ export class Room {
 
 	join(peer: Peer): void {
 		if (this.state !== 'ready') throw new Error(`document ${this.docName} is ${this.state}`);
-		clearTimeout(this.#idleTimer);
+		this.#idle.stop();
 		this.peers.add(peer);
 		// Only writers are asked for what they have that the server lacks; readers' updates are discarded.
 		if (peer.canWrite) peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
@@ -155,12 +143,7 @@ export class Room {
 	}
 
 	#apply(peer: Peer, update: Uint8Array): void {
-		if (!peer.canWrite) return;
-		try {
-			Y.applyUpdate(this.doc, update, peer);
-		} catch (error) {
-			throw new MalformedFrame(`update could not be applied: ${(error as Error).message}`);
-		}
+		if (peer.canWrite) applyUpdate(this.doc, update, peer);
 	}
 
 	/** Every change to the document, from a peer or from the server, is stored and then fanned out. */
@@ -189,7 +172,7 @@ export class Room {
 		this.#logCount++;
 		this.#logBytes += bytes;
 		this.#flushOutbox();
-		this.#scheduleProjection();
+		this.#projection.schedule();
 		if (this.#overThreshold()) void this.compact();
 	}
 
@@ -213,7 +196,7 @@ export class Room {
 				if (this.peers.has(to)) to.send(frame);
 				continue;
 			}
-			for (const peer of this.peers) if (peer !== except) peer.send(frame);
+			this.pipeline.fanOut.send(this.docName, this.peers, frame, except);
 		}
 	}
 
@@ -229,7 +212,7 @@ export class Room {
 		}
 		for (const id of change.removed) this.#owners.delete(id);
 		const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-		for (const peer of this.peers) peer.send(frame);
+		this.pipeline.fanOut.send(this.docName, this.peers, frame);
 	}
 
 	#overThreshold(): boolean {
@@ -242,7 +225,7 @@ export class Room {
 			const upTo = this.#storedSeq;
 			const [count, bytes] = [this.#logCount, this.#logBytes];
 			try {
-				await this.writer.exclusive(() => compactDocument(this.docName, upTo));
+				await this.writer.exclusive(() => this.pipeline.store.compact(this.docName, upTo));
 				this.#logCount -= count;
 				this.#logBytes -= bytes;
 			} catch (error) {
@@ -256,24 +239,8 @@ export class Room {
 		return this.#compacting;
 	}
 
-	#scheduleProjection(): void {
-		this.#projectionTimer ??= setTimeout(() => void this.#project(), PROJECTION_DEBOUNCE_MS);
-	}
-
-	async #project(): Promise<void> {
-		clearTimeout(this.#projectionTimer);
-		this.#projectionTimer = undefined;
-		try {
-			await projectDocument(this.docName, this.doc);
-		} catch (error) {
-			log.error({ err: error, docName: this.docName }, 'sync: projection failed');
-		}
-	}
-
 	#scheduleIdle(): void {
-		clearTimeout(this.#idleTimer);
-		if (this.state !== 'ready' || this.peers.size > 0 || this.holds > 0) return;
-		this.#idleTimer = setTimeout(() => void this.unload(), IDLE_UNLOAD_MS);
+		this.#idle.update(this.state === 'ready' && this.peers.size === 0 && this.holds === 0);
 	}
 
 	release(): void {
@@ -286,13 +253,25 @@ export class Room {
 		if (this.state === 'loading') await this.loaded.catch(() => undefined);
 		if (this.state !== 'ready') return this.gone;
 		this.state = 'unloading';
-		clearTimeout(this.#idleTimer);
-		for (const peer of this.peers) peer.close(CLOSE.restarting, 'document unloaded');
+		this.#idle.stop();
+		await unload(this);
+	}
+
+	closeConnections(code: number, reason: string): void {
+		for (const peer of this.peers) peer.close(code, reason);
 		this.peers.clear();
-		await this.writer.flush();
-		if (this.#projectionTimer) await this.#project();
+	}
+
+	async projectPending(): Promise<void> {
+		if (this.#projection.pending) await this.#projection.run();
+	}
+
+	async compactRest(): Promise<void> {
 		await this.#compacting;
 		if (this.#logCount > 0 && (this.state as RoomState) === 'unloading') await this.compact();
+	}
+
+	end(): void {
 		this.#end();
 	}
 
@@ -300,9 +279,8 @@ export class Room {
 		if (this.#ended) return;
 		this.#ended = true;
 		this.state = 'gone';
-		clearTimeout(this.#idleTimer);
-		clearTimeout(this.#projectionTimer);
-		this.#projectionTimer = undefined;
+		this.#idle.stop();
+		this.#projection.cancel();
 		this.#outbox = [];
 		this.peers.clear();
 		this.awareness.destroy();

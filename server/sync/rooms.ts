@@ -2,19 +2,23 @@
 // answered), reopened after an unload, and unloaded all at once on shutdown.
 import type * as Y from 'yjs';
 import { Room } from './room.ts';
-import type { UpdateWriter } from './writer.ts';
+import type { SyncPipeline } from './pipeline.ts';
+import type { UpdateWriter } from './stages/store.ts';
 
 export class Rooms {
 	#rooms = new Map<string, Room>();
 
-	constructor(private readonly writer: UpdateWriter) {}
+	constructor(
+		private readonly writer: UpdateWriter,
+		private readonly pipeline: SyncPipeline
+	) {}
 
 	/** The loaded document; throws if it cannot be loaded (the caller answers with an error, never empty). */
 	async open(docName: string): Promise<Room> {
 		for (;;) {
 			let room = this.#rooms.get(docName);
 			if (!room) {
-				const created = new Room(docName, this.writer);
+				const created = new Room(docName, this.writer, this.pipeline);
 				this.#rooms.set(docName, created);
 				void created.gone.then(() => {
 					if (this.#rooms.get(docName) === created) this.#rooms.delete(docName);

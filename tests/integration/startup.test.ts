@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { freshDataDir, openDb } from '../support/server.ts';
+import { SERVER_ENTRY, freshDataDir, openDb } from '../support/server.ts';
 
 function start(env: Record<string, string>) {
 	const dataDir = freshDataDir();
 	try {
-		return spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+		return spawnSync(process.execPath, [SERVER_ENTRY], {
 			env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', ...env },
 			encoding: 'utf8',
 			timeout: 20_000
@@ -35,7 +35,7 @@ describe('starting the server', () => {
 				data: { action: 'demo_loading', entity: 'Demo', entityId: 'demo' }
 			});
 			await db.$disconnect();
-			const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts', '--demo'], {
+			const result = spawnSync(process.execPath, [SERVER_ENTRY, '--demo'], {
 				env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0' },
 				encoding: 'utf8',
 				timeout: 20_000

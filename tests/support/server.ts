@@ -52,27 +52,26 @@ function demoFlags(demo: StartOptions['demo'] = false): string[] {
 	return [demo ? '--demo' : '--no-demo'];
 }
 
-/** Starts `server/index.ts` on port 0 with its own data folder (a fresh copy unless one is given). */
+/** The production entry `npm run build` writes: plain JavaScript, run with node as `npm start` runs it. */
+export const SERVER_ENTRY = 'build/start.js';
+
+/** Starts the built server on port 0 with its own data folder (a fresh copy unless one is given). */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
 	const dataDir = options.dataDir ?? freshDataDir();
-	const child = spawn(
-		process.execPath,
-		['--import', 'tsx', 'server/index.ts', ...demoFlags(options.demo)],
-		{
-			env: withoutBlanks({
-				...process.env,
-				DATA_DIR: dataDir,
-				DATABASE_URL: '',
-				PORT: '0',
-				HOST: '127.0.0.1',
-				NODE_ENV: 'production',
-				ORIGIN: '',
-				LOG_LEVEL: 'warn',
-				...options.env
-			}),
-			stdio: ['ignore', 'pipe', 'pipe']
-		}
-	);
+	const child = spawn(process.execPath, [SERVER_ENTRY, ...demoFlags(options.demo)], {
+		env: withoutBlanks({
+			...process.env,
+			DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			PORT: '0',
+			HOST: '127.0.0.1',
+			NODE_ENV: 'production',
+			ORIGIN: '',
+			LOG_LEVEL: 'warn',
+			...options.env
+		}),
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));

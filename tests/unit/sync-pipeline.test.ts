@@ -1,7 +1,8 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { authorise, decodeFrame } from '../../server/sync/connection.ts';
+import { decodeFrame } from '../../server/sync/connection.ts';
+import { authorise } from '../../server/sync/stages/apply.ts';
 import { MAX_AWARENESS_PER_CONNECTION, MAX_FRAME_BYTES } from '../../server/sync/limits.ts';
 import { admitPresence, stampPresence } from '../../server/sync/presence.ts';
 import {
@@ -12,7 +13,7 @@ import {
 	encodeSyncStep1,
 	encodeUpdate
 } from '../../server/sync/protocol.ts';
-import { rebuild } from '../../server/sync/storage.ts';
+import { rebuild } from '../../server/sync/stages/load.ts';
 
 function codeOf(frame: Uint8Array): number | undefined {
 	try {

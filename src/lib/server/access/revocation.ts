@@ -3,18 +3,16 @@
 // publishes a revocation signal after its transaction commits, and the sync server and the event streams
 // re-check the connections it names.
 //
-// The signal goes through a small port. This process's implementation is an EventEmitter kept on
-// globalThis, because the sync server (server/, loaded through tsx) and the SvelteKit bundle (build/) are
-// two copies of these modules in one process and must share one channel, as meetings/meeting-events.ts does. When the
-// workspace runs as several instances, a Redis (or Postgres LISTEN/NOTIFY) implementation of the same
-// port can be installed with setRevocationChannel: signals are plain JSON so they cross processes as
-// they are, and each instance re-checks only its own connections. In process, subscribers run before
-// publish returns, so a connection is already held when the command's response goes out; across
-// processes the signal lands milliseconds later, still well inside the second the product promises.
+// The signal goes through a port (platform/ports.ts), in process by default. When the workspace runs as
+// several instances, a Redis (or Postgres LISTEN/NOTIFY) implementation of the same port is installed at
+// start-up: signals are plain JSON so they cross processes as they are, and each instance re-checks only
+// its own connections. In process, subscribers run before publish returns, so a connection is already
+// held when the command's response goes out; across processes the signal lands milliseconds later, still
+// well inside the second the product promises.
 import { EventEmitter } from 'node:events';
 import type { Actor } from './actor.ts';
 import { db } from '../platform/index.ts';
-import { log } from '../platform/index.ts';
+import { definePort, log } from '../platform/index.ts';
 
 export type RevocationSignal =
 	/** One browser signed out (or its session was ended by its owner). */
@@ -60,27 +58,18 @@ export class InProcessRevocationChannel implements RevocationChannel {
 	}
 }
 
-const CHANNEL = Symbol.for('partnership-workspace.revocation-channel');
-type WithChannel = { [CHANNEL]?: RevocationChannel };
-
-function channel(): RevocationChannel {
-	const holder = globalThis as WithChannel;
-	holder[CHANNEL] ??= new InProcessRevocationChannel();
-	return holder[CHANNEL];
-}
-
-/** Installs another channel (e.g. one over Redis) for every module copy in this process. */
-export function setRevocationChannel(next: RevocationChannel): void {
-	(globalThis as WithChannel)[CHANNEL] = next;
-}
+export const revocations = definePort<RevocationChannel>(
+	'revocation channel',
+	() => new InProcessRevocationChannel()
+);
 
 /** Call after the change is committed, never inside the transaction: a rolled-back change revokes nothing. */
 export function publishRevocation(...signals: RevocationSignal[]): void {
-	for (const signal of signals) channel().publish(signal);
+	for (const signal of signals) revocations.use().publish(signal);
 }
 
 export function subscribeRevocations(listener: (signal: RevocationSignal) => void): () => void {
-	return channel().subscribe(listener);
+	return revocations.use().subscribe(listener);
 }
 
 /** The person a signal is about, or null for a signal about a paper. */

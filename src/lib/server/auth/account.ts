@@ -25,7 +25,7 @@ export async function changePassword(
 ): Promise<{ token: string; expiresAt: Date }> {
 	assertSessionActor(actor, 'change the password');
 	const data = parse(ChangePasswordInput, input);
-	const attempt = beginPasswordCheck(actor.userId);
+	const attempt = await beginPasswordCheck(actor.userId);
 	if (attempt.delayMs) await new Promise((done) => setTimeout(done, attempt.delayMs));
 	const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId } });
 	if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {

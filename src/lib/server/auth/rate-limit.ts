@@ -9,9 +9,10 @@
 //   many addresses; it shuts out unknown sources only, never the owner's known browser).
 // Each failure on a source makes its next attempt wait longer before the password is checked (progressive
 // delay), and at the limit the source is refused (429 with Retry-After) until its oldest failure in the
-// window ages out. Counts live in this process's memory: one server process serves a partnership, and a
-// restart forgetting them is harmless.
-import { RateLimited } from '../platform/index.ts';
+// window ages out. The counts are kept behind a port (platform/ports.ts): in this process's memory by
+// default, since one server process serves a partnership and a restart forgetting them is harmless;
+// instances sharing the load would install one over Redis, so that guesses spread across them add up.
+import { definePort, RateLimited } from '../platform/index.ts';
 
 export const WINDOW_MS = 15 * 60 * 1000;
 /** Failures allowed per source (a known browser, or an address for one account): enough for typos. */
@@ -29,13 +30,26 @@ export const DELAY_MAX_MS = 2000;
 /** Where an attempt comes from: a browser holding a valid device cookie for the account, or an address. */
 export type AttemptSource = { device: string } | { address: string };
 
-const failures = new Map<string, number[]>();
+/** A count an attempt is checked against and counted under, with the failures it allows per window. */
+export interface Counter {
+	key: string;
+	limit: number;
+}
 
-function recent(key: string, now: number): number[] {
-	const times = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-	if (times.length) failures.set(key, times);
-	else failures.delete(key);
-	return times;
+export type Counted =
+	/** `earlier`: failures counted under the first counter before this attempt. */
+	{ refused: false; earlier: number } | { refused: true; retryAfterSeconds: number };
+
+/** The port: failures per key over a sliding WINDOW_MS. */
+export interface AttemptCounters {
+	/**
+	 * In one step: refuses when any counter is full, otherwise counts the attempt as failed under every
+	 * counter. Counting before the (slow) password check, and atomically, keeps a burst of parallel
+	 * guesses from all passing the check before any was counted.
+	 */
+	count(counters: Counter[], now: number): Promise<Counted>;
+	/** Takes a counted attempt back: its own source's failures are forgotten, its mark on the rest removed. */
+	takeBack(counters: Counter[], at: number): Promise<void>;
 }
 
 /**
@@ -44,17 +58,59 @@ function recent(key: string, now: number): number[] {
  */
 const SWEEP_ABOVE = 10_000;
 const SWEEP_EVERY_MS = 60_000;
-let lastSweep = -Infinity;
 
-function sweep(now: number): void {
-	lastSweep = now;
-	for (const key of [...failures.keys()]) recent(key, now);
+/** In this process's memory. Each call does its work before returning, so a count is one step. */
+export class InProcessAttemptCounters implements AttemptCounters {
+	#failures = new Map<string, number[]>();
+	#lastSweep = -Infinity;
+
+	get size(): number {
+		return this.#failures.size;
+	}
+
+	#recent(key: string, now: number): number[] {
+		const times = (this.#failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
+		if (times.length) this.#failures.set(key, times);
+		else this.#failures.delete(key);
+		return times;
+	}
+
+	#sweep(now: number): void {
+		this.#lastSweep = now;
+		for (const key of [...this.#failures.keys()]) this.#recent(key, now);
+	}
+
+	async count(counters: Counter[], now: number): Promise<Counted> {
+		if (this.#failures.size > SWEEP_ABOVE && now - this.#lastSweep > SWEEP_EVERY_MS)
+			this.#sweep(now);
+		for (const { key, limit } of counters) {
+			const times = this.#recent(key, now);
+			if (times.length >= limit)
+				return {
+					refused: true,
+					retryAfterSeconds: Math.max(1, Math.ceil((times[0] + WINDOW_MS - now) / 1000))
+				};
+		}
+		const earlier = this.#recent(counters[0].key, now).length;
+		for (const { key } of counters) this.#failures.set(key, [...this.#recent(key, now), now]);
+		return { refused: false, earlier };
+	}
+
+	async takeBack(counters: Counter[], at: number): Promise<void> {
+		this.#failures.delete(counters[0].key);
+		for (const { key } of counters.slice(1)) {
+			const times = this.#failures.get(key) ?? [];
+			const found = times.lastIndexOf(at);
+			if (found >= 0) times.splice(found, 1);
+			if (!times.length) this.#failures.delete(key);
+		}
+	}
 }
 
-interface Counter {
-	key: string;
-	limit: number;
-}
+export const attemptCounters = definePort<AttemptCounters>(
+	'sign-in attempt counters',
+	() => new InProcessAttemptCounters()
+);
 
 function account(email: string): string {
 	return email.trim().toLowerCase();
@@ -84,30 +140,14 @@ export interface Attempt {
 	succeeded(): void;
 }
 
-/**
- * Checks the limits and counts the attempt as failed straight away, before the (slow) password check:
- * counting only after it let a burst of parallel guesses all pass the check before any was counted.
- * Throws RateLimited when any of the attempt's counters is full.
- */
-function begin(counters: Counter[], now: number): Attempt {
-	if (failures.size > SWEEP_ABOVE && now - lastSweep > SWEEP_EVERY_MS) sweep(now);
-	for (const { key, limit } of counters) {
-		const times = recent(key, now);
-		if (times.length >= limit)
-			throw new RateLimited(Math.max(1, Math.ceil((times[0] + WINDOW_MS - now) / 1000)));
-	}
-	const delayMs = delayFor(recent(counters[0].key, now).length);
-	for (const { key } of counters) failures.set(key, [...recent(key, now), now]);
+/** Checks the limits and counts the attempt; throws RateLimited when any of its counters is full. */
+async function begin(counters: Counter[], now: number): Promise<Attempt> {
+	const counted = await attemptCounters.use().count(counters, now);
+	if (counted.refused) throw new RateLimited(counted.retryAfterSeconds);
 	return {
-		delayMs,
+		delayMs: delayFor(counted.earlier),
 		succeeded(): void {
-			failures.delete(counters[0].key);
-			for (const { key } of counters.slice(1)) {
-				const times = failures.get(key) ?? [];
-				const at = times.lastIndexOf(now);
-				if (at >= 0) times.splice(at, 1);
-				if (!times.length) failures.delete(key);
-			}
+			void attemptCounters.use().takeBack(counters, now);
 		}
 	};
 }
@@ -116,7 +156,7 @@ export function beginSignInAttempt(
 	email: string,
 	source: AttemptSource,
 	now = Date.now()
-): Attempt {
+): Promise<Attempt> {
 	return begin(countersFor(email, source), now);
 }
 
@@ -124,11 +164,12 @@ export function beginSignInAttempt(
  * The current-password check of a password change, for a signed-in person: counted per account, since
  * only someone already holding one of the owner's sessions can make it.
  */
-export function beginPasswordCheck(userId: string, now = Date.now()): Attempt {
+export function beginPasswordCheck(userId: string, now = Date.now()): Promise<Attempt> {
 	return begin([{ key: `password:${userId}`, limit: PASSWORD_CHECK_LIMIT }], now);
 }
 
-/** How many counters are held, for tests of the sweep. */
+/** How many counters the in-process store holds, for tests of the sweep. */
 export function trackedKeys(): number {
-	return failures.size;
+	const counters = attemptCounters.use();
+	return counters instanceof InProcessAttemptCounters ? counters.size : 0;
 }

@@ -49,7 +49,7 @@ export async function signIn(input: unknown, from: SignInSource): Promise<Signed
 	const { email, password } = parse(SignInInput, input);
 	const user = await db().user.findUnique({ where: { email } });
 	const device = user ? knownDevice(from.device, user.id) : null;
-	const attempt = beginSignInAttempt(email, device ? { device } : { address: from.address });
+	const attempt = await beginSignInAttempt(email, device ? { device } : { address: from.address });
 	if (attempt.delayMs) await new Promise((done) => setTimeout(done, attempt.delayMs));
 	const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
 	if (!user || !ok) {

@@ -1,10 +1,8 @@
-// Files attached to evidence papers: which types are accepted (checked by the name's extension and, where a
-// format has one, its first bytes), and where they are kept: under the data folder, named by their SHA-256,
-// so the same paper uploaded twice is stored once and a stored file can be checked against its row.
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { loadConfig } from '../platform/index.ts';
+// Files attached to evidence papers and priorities: which types are accepted (checked by the name's
+// extension and, where a format has one, its first bytes), and keeping them in the file store
+// (platform/file-store.ts), named by their SHA-256.
+import { createHash } from 'node:crypto';
+import { fileStore } from '../platform/index.ts';
 import { Invalid, TooLarge } from '../platform/index.ts';
 
 /** Board papers with their appendices are rarely above a few MiB; 20 MiB leaves room for scanned reports. */
@@ -107,18 +105,7 @@ export function checkEvidenceFile(file: UploadedFile): CheckedFile {
 	return { name, type: type.mime, size: file.bytes.length, sha256 };
 }
 
-export function storedFilePath(sha256: string): string {
-	if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256');
-	return join(loadConfig().dataDir, 'files', sha256);
-}
-
-/** Writes the bytes under their hash, via a temporary file so a half-written file never has the name. */
+/** Keeps the checked file's bytes in the file store. */
 export async function storeFile(checked: CheckedFile, bytes: Uint8Array): Promise<void> {
-	const path = storedFilePath(checked.sha256);
-	const existing = await stat(path).catch(() => null);
-	if (existing?.size === checked.size) return;
-	await mkdir(join(loadConfig().dataDir, 'files'), { recursive: true });
-	const partial = `${path}.${randomUUID()}.partial`;
-	await writeFile(partial, bytes);
-	await rename(partial, path);
+	await fileStore.use().put(checked.sha256, bytes);
 }

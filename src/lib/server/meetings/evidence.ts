@@ -9,12 +9,7 @@ import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
 import { db, transaction } from '../platform/index.ts';
 import { Forbidden, Invalid, NotFound } from '../platform/index.ts';
-import {
-	checkEvidenceFile,
-	storedFilePath,
-	storeFile,
-	type UploadedFile
-} from './evidence-files.ts';
+import { checkEvidenceFile, storeFile, type UploadedFile } from './evidence-files.ts';
 import { canSeeEvidence, meetingContext, type MeetingContext } from '../access/index.ts';
 import { choice, optionalId, parse, reference, requiredText } from '../platform/index.ts';
 import { restrictedEvidenceName } from '../../collab/documents.ts';
@@ -254,10 +249,9 @@ export interface EvidenceFile {
 	type: string;
 	size: number;
 	sha256: string;
-	path: string;
 }
 
-/** Where to read a paper's file from, for those who may see the paper. */
+/** A paper's file (read from the file store by its hash), for those who may see the paper. */
 export async function evidenceFile(
 	actor: Actor,
 	meetingId: string,
@@ -266,5 +260,5 @@ export async function evidenceFile(
 	const ctx = await meetingContext(actor, meetingId);
 	const file = view(await visibleItem(ctx, evidenceItemId)).file;
 	if (!file) throw new NotFound('file');
-	return { ...file, path: storedFilePath(file.sha256) };
+	return file;
 }

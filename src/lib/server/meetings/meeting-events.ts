@@ -1,8 +1,9 @@
 // Telling everyone looking at a meeting that its record changed. Commands publish after their transaction
 // commits; the meeting's event stream (server-sent events) passes each change on, and the pages reload
-// their live data. One process-wide bus, so the SvelteKit bundle and the Node entry share it.
+// their live data. The bus is a port (platform/ports.ts): in process by default; with several instances,
+// one over Redis or Postgres LISTEN/NOTIFY is installed at start-up instead.
 import { EventEmitter } from 'node:events';
-import { DomainError } from '../platform/index.ts';
+import { DomainError, definePort } from '../platform/index.ts';
 import type { Actor } from '../access/index.ts';
 import { meetingContext } from '../access/index.ts';
 import { stillSignedIn, subscribeRevocations, signalUserId } from '../access/index.ts';
@@ -14,32 +15,47 @@ export interface MeetingChange {
 	at: string;
 }
 
-const BUS = Symbol.for('partnership-workspace.meeting-bus');
-type WithBus = { [BUS]?: EventEmitter };
-
-function bus(): EventEmitter {
-	const holder = globalThis as WithBus;
-	if (!holder[BUS]) {
-		holder[BUS] = new EventEmitter();
-		// One listener per open live page; there is no leak to warn about.
-		holder[BUS].setMaxListeners(0);
-	}
-	return holder[BUS];
+/** The port. Changes are plain JSON, so they cross processes as they are. */
+export interface MeetingEventBus {
+	publish(change: MeetingChange): void;
+	subscribe(meetingId: string, listener: (change: MeetingChange) => void): () => void;
 }
+
+/** In this process only; listeners are called before publish returns. */
+export class InProcessMeetingEvents implements MeetingEventBus {
+	#bus = new EventEmitter();
+
+	constructor() {
+		// One listener per open live page; there is no leak to warn about.
+		this.#bus.setMaxListeners(0);
+	}
+
+	publish(change: MeetingChange): void {
+		this.#bus.emit(`meeting:${change.meetingId}`, change);
+	}
+
+	subscribe(meetingId: string, listener: (change: MeetingChange) => void): () => void {
+		const name = `meeting:${meetingId}`;
+		this.#bus.on(name, listener);
+		return () => this.#bus.off(name, listener);
+	}
+}
+
+export const meetingEvents = definePort<MeetingEventBus>(
+	'meeting events',
+	() => new InProcessMeetingEvents()
+);
 
 /** Call after the change is committed, never inside the transaction. */
 export function publishMeetingChange(meetingId: string, what: string): void {
-	const change: MeetingChange = { meetingId, what, at: new Date().toISOString() };
-	bus().emit(`meeting:${meetingId}`, change);
+	meetingEvents.use().publish({ meetingId, what, at: new Date().toISOString() });
 }
 
 export function subscribeMeeting(
 	meetingId: string,
 	listener: (change: MeetingChange) => void
 ): () => void {
-	const name = `meeting:${meetingId}`;
-	bus().on(name, listener);
-	return () => bus().off(name, listener);
+	return meetingEvents.use().subscribe(meetingId, listener);
 }
 
 const KEEPALIVE_MS = 20_000;
@@ -67,14 +83,8 @@ export class TooManyStreams extends DomainError {
 	}
 }
 
-const OPEN = Symbol.for('partnership-workspace.event-streams-open');
-type WithOpen = { [OPEN]?: Map<string, number> };
-
-function openStreams(): Map<string, number> {
-	const holder = globalThis as WithOpen;
-	holder[OPEN] ??= new Map();
-	return holder[OPEN];
-}
+/** Event streams open in this process, per person: the cap is per instance, like the streams. */
+const openStreams = new Map<string, number>();
 
 /** Who is following a stream, and how to ask again whether they still may. */
 export interface StreamHolder {
@@ -93,7 +103,7 @@ export function meetingEventStream(
 	signal: AbortSignal,
 	holder?: StreamHolder
 ): Response {
-	const open = openStreams();
+	const open = openStreams;
 	if (holder && (open.get(holder.userId) ?? 0) >= MAX_EVENT_STREAMS_PER_PERSON)
 		throw new TooManyStreams();
 	const encoder = new TextEncoder();

@@ -6,12 +6,7 @@ import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
 import { db, transaction } from '../platform/index.ts';
 import { NotFound } from '../platform/index.ts';
-import {
-	checkEvidenceFile,
-	storedFilePath,
-	storeFile,
-	type UploadedFile
-} from '../meetings/index.ts';
+import { checkEvidenceFile, storeFile, type UploadedFile } from '../meetings/index.ts';
 import { demand } from '../access/index.ts';
 import { mayAddPriorityFile, priorityContext, rightsOf } from '../access/index.ts';
 import { fileView, type PriorityFileView } from './views.ts';
@@ -58,5 +53,5 @@ export async function priorityFile(actor: Actor, priorityId: string, fileId: str
 	await priorityContext(actor, priorityId);
 	const row = await db().priorityFile.findFirst({ where: { id: fileId, priorityId } });
 	if (!row) throw new NotFound('file');
-	return { name: row.name, type: row.type, path: storedFilePath(row.sha256) };
+	return { name: row.name, type: row.type, sha256: row.sha256 };
 }

@@ -1,14 +1,11 @@
 // The one road from domain errors to HTTP: JSON `{error: {code, message, fields?}}` for the API and
 // `fail()` with the typed values for forms, plus the session cookie and the request body limits.
 import { error, fail, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import type { Actor } from '../access/index.ts';
 import { DEVICE_COOKIE } from '../auth/index.ts';
 import { SESSION_COOKIE } from '../auth/index.ts';
 import type { SignInSource } from '../auth/index.ts';
-import { loadConfig } from '../platform/index.ts';
+import { fileStore, loadConfig } from '../platform/index.ts';
 import {
 	Conflict,
 	DomainError,
@@ -191,15 +188,15 @@ export async function formFile(
 export async function downloadResponse(file: {
 	name: string;
 	type: string;
-	path: string;
+	sha256: string;
 }): Promise<Response> {
-	const found = await stat(file.path).catch(() => null);
+	const found = await fileStore.use().open(file.sha256);
 	if (!found) {
-		log.error({ path: file.path }, 'a recorded file is missing from the data folder');
+		log.error({ sha256: file.sha256 }, 'a recorded file is missing from the file store');
 		throw new NotFound('file');
 	}
 	const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-	return new Response(Readable.toWeb(createReadStream(file.path)) as ReadableStream, {
+	return new Response(found.stream(), {
 		headers: {
 			'content-type': file.type,
 			'content-length': String(found.size),

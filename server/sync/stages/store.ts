@@ -1,8 +1,26 @@
-// Group commit: accepted updates are collected for a few milliseconds and written in one transaction;
-// each caller learns when its update is stored. Compactions run in the same queue, so a snapshot never
-// races a batch of the same document.
-import { COMMIT_WINDOW_MS, MAX_BATCH_UPDATES } from './limits.ts';
-import { storeUpdates, type StoredUpdate } from './storage.ts';
+// Stage "store": every accepted update is stored before anyone else is sent it. Updates are collected for
+// a moment and written in one transaction (group commit); each caller learns when its update is stored.
+// Compactions run in the same queue, so a snapshot never races a batch of the same document.
+import { COMMIT_WINDOW_MS, MAX_BATCH_UPDATES } from '../limits.ts';
+
+export interface StoredUpdate {
+	docName: string;
+	seq: number;
+	data: Uint8Array;
+	userId: string | null;
+	at: Date;
+}
+
+export interface StoreUpdates {
+	/** Stores a batch (and runs the record-history stage on it) in one transaction. */
+	append(updates: StoredUpdate[]): Promise<void>;
+	/**
+	 * Folds the log up to `upToSeq` into the snapshot, in one transaction, so a crash half-way loses
+	 * nothing. Returns how many log entries were folded.
+	 */
+	compact(docName: string, upToSeq: number): Promise<number>;
+	close(): void;
+}
 
 interface Pending {
 	update: StoredUpdate;
@@ -15,7 +33,7 @@ export class UpdateWriter {
 	#cancelCut: (() => void) | undefined;
 	#tail: Promise<void> = Promise.resolve();
 
-	constructor(private readonly store: (updates: StoredUpdate[]) => Promise<void> = storeUpdates) {}
+	constructor(private readonly store: Pick<StoreUpdates, 'append'>) {}
 
 	/** Resolves once the update is stored; rejects if its batch could not be written. */
 	write(update: StoredUpdate): Promise<void> {
@@ -59,7 +77,7 @@ export class UpdateWriter {
 		if (batch.length === 0) return;
 		this.#tail = this.#tail.then(async () => {
 			try {
-				await this.store(batch.map((p) => p.update));
+				await this.store.append(batch.map((p) => p.update));
 				for (const p of batch) p.stored();
 			} catch (error) {
 				for (const p of batch) p.failed(error);
