@@ -11,7 +11,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: Number(process.env.E2E_WORKERS) || Math.max(2, availableParallelism()),
 	retries: 0,
-	timeout: 30_000,
+	// Two files at a time on two cores: each test gets a core, not the whole machine, so it takes longer.
+	timeout: 60_000,
 	expect: { timeout: 5_000 },
 	outputDir: 'test-results',
 	use: {

@@ -11,8 +11,13 @@ export { DEMO_PASSWORD };
 
 /** Fails the test with axe's findings when the page has any WCAG A/AA violation. */
 export async function expectAccessible(page: Page): Promise<void> {
+	// axe.run() in the page itself ("legacy mode"): the default runs each frame apart and combines the
+	// results in a blank page opened for the purpose, which costs about as much again (measured: 7.0 → 4.4 s
+	// on the partnership's home page, 10.3 → 6.1 s on a review, same findings, same passes). The one thing
+	// legacy mode leaves out, cross-origin frames, the app does not have.
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.setLegacyMode()
 		.analyze();
 	const found = results.violations.map(
 		(v) =>
