@@ -13,7 +13,8 @@ export default defineConfig({
 	retries: 0,
 	// Two files at a time on two cores: each test gets a core, not the whole machine, so it takes longer.
 	timeout: 60_000,
-	expect: { timeout: 5_000 },
+	// Likewise for waiting on a page to show a change (a live update, a form's answer).
+	expect: { timeout: 10_000 },
 	outputDir: 'test-results',
 	use: {
 		browserName: 'chromium',
