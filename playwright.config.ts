@@ -1,15 +1,20 @@
-// Browser tests: Debian's Chromium (Playwright cannot download its own browser on our machines), one
-// server with the demo partnership started by the global setup on a free port, tests run one at a time.
+// Browser tests: Debian's Chromium (Playwright cannot download its own browser on our machines). The global
+// setup loads the demo once and signs its accounts in; each spec file then runs on a server of its own, on
+// a copy of that demo (tests/e2e/fixtures.ts), so files run side by side, one per worker, in any order.
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	globalSetup: './tests/e2e/global-setup.ts',
+	// A file's tests share its server and run in order (some build on the one before); files run in parallel.
 	fullyParallel: false,
-	workers: 1,
+	workers: Number(process.env.E2E_WORKERS) || Math.max(2, availableParallelism()),
 	retries: 0,
-	timeout: 30_000,
-	expect: { timeout: 5_000 },
+	// Two files at a time on two cores: each test gets a core, not the whole machine, so it takes longer.
+	timeout: 60_000,
+	// Likewise for waiting on a page to show a change (a live update, a form's answer).
+	expect: { timeout: 10_000 },
 	outputDir: 'test-results',
 	use: {
 		browserName: 'chromium',

@@ -1,7 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 /**
  * `npm run dev` hosts the same sync server as the production start-up (server/start/), on Vite's own port.
@@ -32,15 +31,5 @@ function syncServer(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), syncServer()],
-	server: { port: Number(process.env.PORT ?? 3000) },
-	test: {
-		expect: { requireAssertions: true },
-		globalSetup: ['tests/global-setup.ts'],
-		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-		testTimeout: 20_000,
-		hookTimeout: 60_000,
-		// Vitest's default leaves a core idle, which on our 2-core machines means one file at a time; the
-		// integration tests mostly wait on their servers, so two at a time takes a third less (4.7 → 3.2 min).
-		maxWorkers: Math.max(2, availableParallelism() - 1)
-	}
+	server: { port: Number(process.env.PORT ?? 3000) }
 });

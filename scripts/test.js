@@ -8,10 +8,22 @@ import { resolve } from 'node:path';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPORTS = resolve('tests/.tmp/reports');
 
+const started = performance.now();
+/** Seconds each phase took, for the summary. @type {Record<string, number>} */
+const took = {};
+
 /** @param {string} command @param {string[]} args @param {Record<string, string>} env */
 function run(command, args, env = {}) {
 	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 	return result.status ?? 1;
+}
+
+/** Runs one phase of `npm test` and notes how long it took. @param {string} phase @param {() => number} step */
+function timed(phase, step) {
+	const start = performance.now();
+	const status = step();
+	took[phase] = Math.round((performance.now() - start) / 1000);
+	return status;
 }
 
 /** @param {string} command */
@@ -56,23 +68,28 @@ ensureChromium();
 mkdirSync(REPORTS, { recursive: true });
 
 console.log('\n== Building the app ==');
-if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
+if (timed('build', () => run('npx', ['vite', 'build', '--logLevel', 'warn'])) !== 0)
+	process.exit(1);
 
-console.log('\n== Unit and integration tests (Vitest) ==');
+console.log('\n== Unit and integration tests (Vitest: projects unit, integration) ==');
 const vitestFile = resolve(REPORTS, 'vitest.json');
-const vitest = run('npx', [
-	'vitest',
-	'run',
-	'--reporter=default',
-	'--reporter=json',
-	`--outputFile.json=${vitestFile}`
-]);
+const vitest = timed('vitest', () =>
+	run('npx', [
+		'vitest',
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${vitestFile}`
+	])
+);
 
 console.log('\n== Browser tests (Playwright, Chromium) ==');
 const playwrightFile = resolve(REPORTS, 'playwright.json');
-const playwright = run('npx', ['playwright', 'test', '--reporter=list,json'], {
-	PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile
-});
+const playwright = timed('playwright', () =>
+	run('npx', ['playwright', 'test', '--reporter=list,json'], {
+		PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile
+	})
+);
 
 const v = counts(vitestFile, (/** @type {any} */ r) => ({
 	passed: r.numPassedTests,
@@ -87,9 +104,14 @@ const p = counts(playwrightFile, (/** @type {any} */ r) => ({
 }));
 const failedRuns = Number(vitest !== 0) + Number(playwright !== 0);
 const failed = Math.max(v.failed + p.failed, failedRuns);
-console.log(`\nVitest: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped`);
-console.log(`Playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
 console.log(
-	`${v.passed + p.passed + (p.flaky ?? 0)} passed, ${failed} failed, ${v.skipped + p.skipped} skipped`
+	`\nVitest: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped (${took.vitest} s)`
+);
+console.log(
+	`Playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped (${took.playwright} s)`
+);
+const total = Math.round((performance.now() - started) / 1000);
+console.log(
+	`${v.passed + p.passed + (p.flaky ?? 0)} passed, ${failed} failed, ${v.skipped + p.skipped} skipped in ${total} s (build ${took.build} s)`
 );
 process.exit(failedRuns ? 1 : 0);

@@ -3,7 +3,7 @@
 // page all load and work with no violation reported, and axe still finds nothing. A script injected into
 // the page is refused, which shows both that the policy is in force and that the listener hears it.
 import type { Page } from '@playwright/test';
-import { openDb, type TestDb } from '../support/server.ts';
+import type { TestDb } from '../support/server.ts';
 import { expect, ready, signIn, test } from './fixtures.ts';
 
 const SLUG = 'strathmuir';
@@ -11,12 +11,10 @@ let db: TestDb;
 
 test.describe.configure({ timeout: 120_000 });
 
-test.beforeAll(async () => {
-	if (!process.env.E2E_DATA_DIR)
-		throw new Error('The e2e global setup did not name its data folder');
-	db = openDb(process.env.E2E_DATA_DIR);
+// The database of this file's own demo server (fixtures.ts), for arranging records and reading them.
+test.beforeEach(async ({ server }) => {
+	db = server.db;
 });
-test.afterAll(async () => db?.$disconnect());
 
 /** Collects every CSP violation the page reports, as events and in the console. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { addAgendaItem, agendaItems, AGENDA_FIELDS } from '../../src/lib/collab/agenda.ts';
 import { decisionDrafts } from '../../src/lib/collab/decisions.ts';
 import { addEvidenceItem, evidenceItems, EVIDENCE_FIELDS } from '../../src/lib/collab/evidence.ts';
-import { connect, waitFor } from '../support/sync.ts';
+import { connect, serverHasCaughtUp, waitFor } from '../support/sync.ts';
 import { DEMO_PASSWORD, expect, expectAccessible, ready, signIn, test } from './fixtures.ts';
 
 interface RollEntry {
@@ -41,8 +41,8 @@ async function writeDocument(
 	try {
 		await client.synced;
 		client.doc.transact(() => write(client.doc));
-		// The server stores and projects updates as they come; give it a moment before disconnecting.
-		await new Promise((r) => setTimeout(r, 300));
+		// The server stores and projects updates as they come; disconnect once it has this one.
+		await serverHasCaughtUp(baseURL, cookie, client);
 	} finally {
 		client.destroy();
 	}

@@ -3,7 +3,7 @@
 // response edited and published by the officer, and accepted by the forum. The board meeting and its
 // decision are arranged straight into the database and through the API, as the register test does.
 import type { APIRequestContext } from '@playwright/test';
-import { openDb, type TestDb } from '../support/server.ts';
+import type { TestDb } from '../support/server.ts';
 import { newId, storeWording } from '../support/record.ts';
 import { expect, expectAccessible, signIn, test } from './fixtures.ts';
 
@@ -13,14 +13,12 @@ let db: TestDb;
 let forumId: string;
 let priorityUrl: string;
 
-test.beforeAll(async () => {
-	if (!process.env.E2E_DATA_DIR)
-		throw new Error('The e2e global setup did not name its data folder');
-	db = openDb(process.env.E2E_DATA_DIR);
+// The database of this file's own demo server (fixtures.ts), for arranging records and reading them.
+test.beforeEach(async ({ server }) => {
+	db = server.db;
 	const forum = await db.body.findFirstOrThrow({ where: { name: 'Northfield Locality Forum' } });
 	forumId = forum.id;
 });
-test.afterAll(async () => db?.$disconnect());
 
 /** A board meeting under way with an item on warm spaces, everyone seated on the board present. */
 async function arrangeBoardMeeting() {

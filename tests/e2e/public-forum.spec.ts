@@ -2,19 +2,17 @@
 // published response with the decision it answers, and the page on paper. The demo has no priorities yet,
 // so the responses are arranged straight into the database as the priority commands would store them.
 import { arrangePriority } from '../support/forum-responses.ts';
-import { openDb, type TestDb } from '../support/server.ts';
+import type { TestDb } from '../support/server.ts';
 import { expect, test } from './fixtures.ts';
 
 const SLUG = 'strathmuir';
 const FORUM = 'Northfield Locality Forum';
 let db: TestDb;
 
-test.beforeAll(async () => {
-	if (!process.env.E2E_DATA_DIR)
-		throw new Error('The e2e global setup did not name its data folder');
-	db = openDb(process.env.E2E_DATA_DIR);
+// The database of this file's own demo server (fixtures.ts), for arranging records and reading them.
+test.beforeEach(async ({ server }) => {
+	db = server.db;
 });
-test.afterAll(async () => db?.$disconnect());
 
 /** A published, contested response answering a decision on the register, and a draft beside it. */
 async function arrange() {

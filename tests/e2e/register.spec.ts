@@ -3,7 +3,7 @@
 // decision log's wording written straight into the database, then the decisions, amendment, challenge and
 // actions recorded through the API by the officer.
 import type { APIRequestContext } from '@playwright/test';
-import { openDb, type TestDb } from '../support/server.ts';
+import type { TestDb } from '../support/server.ts';
 import { newId, storeWording } from '../support/record.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
@@ -19,12 +19,10 @@ let arranged: {
 	overdueAction: string;
 };
 
-test.beforeAll(async () => {
-	if (!process.env.E2E_DATA_DIR)
-		throw new Error('The e2e global setup did not name its data folder');
-	db = openDb(process.env.E2E_DATA_DIR);
+// The database of this file's own demo server (fixtures.ts), for arranging records and reading them.
+test.beforeEach(async ({ server }) => {
+	db = server.db;
 });
-test.afterAll(async () => db?.$disconnect());
 
 async function post(request: APIRequestContext, path: string, data: unknown) {
 	const res = await request.post(path, { data });

@@ -3,7 +3,7 @@
 // and the members' survey beside them, then the printable report, the board's trends and the
 // partnership summary; a member is refused a review nobody has published and reads a published one.
 // axe checks every page visited.
-import { openDb, type TestDb } from '../support/server.ts';
+import type { TestDb } from '../support/server.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
 const SLUG = 'strathmuir';
@@ -13,12 +13,10 @@ let db: TestDb;
 // Each page is a long one for axe to check, on a small shared machine.
 test.describe.configure({ timeout: 120_000 });
 
-test.beforeAll(async () => {
-	if (!process.env.E2E_DATA_DIR)
-		throw new Error('The e2e global setup did not name its data folder');
-	db = openDb(process.env.E2E_DATA_DIR);
+// The database of this file's own demo server (fixtures.ts), for arranging records and reading them.
+test.beforeEach(async ({ server }) => {
+	db = server.db;
 });
-test.afterAll(async () => db?.$disconnect());
 
 const meetingId = async (title: string) =>
 	(await db.meeting.findFirstOrThrow({ where: { title }, select: { id: true } })).id;

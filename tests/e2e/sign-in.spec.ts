@@ -1,4 +1,4 @@
-import { expect, expectAccessible, ready, signIn, test } from './fixtures.ts';
+import { expect, expectAccessible, ready, signIn, signInWithForm, test } from './fixtures.ts';
 
 test('a person who is not signed in is sent to sign in, then back to the page they wanted', async ({
 	page,
@@ -41,7 +41,7 @@ test('signing in lists the person’s partnerships; signing out ends the session
 	page,
 	visit
 }) => {
-	await signIn(page, 'reviewer@demo.example');
+	await signInWithForm(page, 'reviewer@demo.example');
 	await expect(page.getByRole('heading', { level: 1, name: 'Your partnerships' })).toBeVisible();
 	await expect(
 		page.getByRole('link', { name: 'Strathmuir Community Planning Partnership' })

@@ -2,7 +2,7 @@
 // (one decided on a recorded decision, one stalled at the body it was submitted to), then the flow as a
 // picture with its table view, the stalled list, and time from raised to decided; axe checks the page,
 // the table view included.
-import { openDb, type TestDb } from '../support/server.ts';
+import type { TestDb } from '../support/server.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
 const SLUG = 'strathmuir';
@@ -10,12 +10,10 @@ const THEME = 'Trace test theme';
 const DAY = 86_400_000;
 let db: TestDb;
 
-test.beforeAll(async () => {
-	if (!process.env.E2E_DATA_DIR)
-		throw new Error('The e2e global setup did not name its data folder');
-	db = openDb(process.env.E2E_DATA_DIR);
+// The database of this file's own demo server (fixtures.ts), for arranging records and reading them.
+test.beforeEach(async ({ server }) => {
+	db = server.db;
 });
-test.afterAll(async () => db?.$disconnect());
 
 async function arrange() {
 	const partnership = await db.partnership.findUniqueOrThrow({ where: { slug: SLUG } });

@@ -5,10 +5,8 @@
 // change is checked on the OTHER people's pages, without reloading.
 //
 // It runs the demo's upcoming "Partnership Board" meeting itself, to CLOSED. That is safe for the other
-// browser tests: the config runs files one at a time in name order, so this file runs last; the others
-// that open this meeting (meeting.spec.ts edits its agenda, print-and-public.spec.ts prints it) do not
-// depend on its status, and the live-*, notifications and register tests schedule meetings of their own.
-// Since meeting.spec.ts may have reordered or added agenda items, items are found by title, never place.
+// browser tests: every spec file has a server of its own on a fresh copy of the demo (fixtures.ts), so
+// whatever this file does to the meeting, no other file sees it. Items are found by title, never place.
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, ready, signIn, test } from './fixtures.ts';
 

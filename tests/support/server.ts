@@ -2,7 +2,7 @@
 // and a Prisma client on the same file so tests can arrange records and check what was stored.
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { TEMPLATE_DB, TMP_DIR } from './paths.ts';
@@ -19,10 +19,15 @@ export interface TestServer {
 	stop: () => Promise<void>;
 }
 
-export function freshDataDir(): string {
+/**
+ * A data folder of its own: a copy of the migrated template's database, or of a whole data folder
+ * (database, keys, stored files) such as the browser tests' seeded demo. SQLite files copy in milliseconds.
+ */
+export function freshDataDir(copyOf?: string): string {
 	mkdirSync(TMP_DIR, { recursive: true });
 	const dir = mkdtempSync(resolve(TMP_DIR, 'data-'));
-	copyFileSync(TEMPLATE_DB, resolve(dir, 'workspace.db'));
+	if (copyOf) cpSync(copyOf, dir, { recursive: true });
+	else copyFileSync(TEMPLATE_DB, resolve(dir, 'workspace.db'));
 	return dir;
 }
 
@@ -44,6 +49,8 @@ export interface StartOptions {
 	demo?: boolean | 'unset';
 	/** A data folder to reuse, e.g. to restart on the same database; it is kept when the server stops. */
 	dataDir?: string;
+	/** A data folder to start from a copy of (removed when the server stops) instead of the empty template. */
+	copyOf?: string;
 	env?: Record<string, string>;
 }
 
@@ -57,7 +64,7 @@ export const SERVER_ENTRY = 'build/start.js';
 
 /** Starts the built server on port 0 with its own data folder (a fresh copy unless one is given). */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-	const dataDir = options.dataDir ?? freshDataDir();
+	const dataDir = options.dataDir ?? freshDataDir(options.copyOf);
 	const child = spawn(process.execPath, [SERVER_ENTRY, ...demoFlags(options.demo)], {
 		env: withoutBlanks({
 			...process.env,

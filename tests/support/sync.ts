@@ -83,6 +83,26 @@ export async function waitFor(
 	}
 }
 
+/**
+ * Waits until the server holds everything `client` has written to its document: a second client on the
+ * same document, once synced, has caught up with the first one's own changes.
+ */
+export async function serverHasCaughtUp(serverUrl: string, cookie: string, client: SyncClient) {
+	const docName = client.provider.roomname;
+	const checker = connect(serverUrl, docName, cookie);
+	const clock = (doc: Y.Doc) =>
+		Y.decodeStateVector(Y.encodeStateVector(doc)).get(client.doc.clientID) ?? 0;
+	try {
+		await checker.synced;
+		await waitFor(
+			() => clock(checker.doc) >= clock(client.doc),
+			`the server to hold what was written to ${docName}`
+		);
+	} finally {
+		checker.destroy();
+	}
+}
+
 /** The HTTP status an upgrade is refused with, or 101 when it is accepted. */
 export function upgradeStatus(
 	serverUrl: string,
