@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { db } from '../platform/index.ts';
 import { partnershipContext } from '../access/index.ts';
+import { UserView } from '../auth/index.ts';
 import {
 	BODY_KINDS,
 	CAPACITIES,
@@ -22,8 +23,6 @@ export const PartnershipView = z.object({
 	role
 });
 export type PartnershipView = z.infer<typeof PartnershipView>;
-
-export const UserView = z.object({ id: z.string(), email: z.string(), name: z.string() });
 
 export const MeView = z.object({
 	user: UserView,

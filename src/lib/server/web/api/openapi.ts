@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route list and the same zod schemas the domain validates with.
 import { z } from 'zod';
-import type { RouteSpec } from './endpoint.ts';
+import type { RouteSpec } from '../../platform/index.ts';
 import { routes } from './routes.ts';
 
 const STATUS_TEXT: Record<number, string> = {
