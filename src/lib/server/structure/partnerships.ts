@@ -86,18 +86,20 @@ export interface BodyNode {
 	children: BodyNode[];
 }
 
-const BodyNodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
-	z.object({
-		id: z.string(),
-		name: z.string(),
-		kind: z.enum(Object.keys(BODY_KINDS) as [keyof typeof BODY_KINDS]),
-		remit: z.string(),
-		quorum: z.number().nullable(),
-		lead: z.object({ id: z.string(), name: z.string(), sector }).nullable(),
-		seats: z.array(SeatHolder),
-		children: z.array(BodyNodeSchema)
-	})
-);
+const BodyNodeSchema: z.ZodType<BodyNode> = z
+	.lazy(() =>
+		z.object({
+			id: z.string(),
+			name: z.string(),
+			kind: z.enum(Object.keys(BODY_KINDS) as [keyof typeof BODY_KINDS]),
+			remit: z.string(),
+			quorum: z.number().nullable(),
+			lead: z.object({ id: z.string(), name: z.string(), sector }).nullable(),
+			seats: z.array(SeatHolder),
+			children: z.array(BodyNodeSchema)
+		})
+	)
+	.meta({ id: 'BodyNode' });
 
 export const StructureView = z.object({
 	partnership: z.object({ id: z.string(), slug: z.string(), name: z.string(), area: z.string() }),
