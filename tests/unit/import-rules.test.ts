@@ -48,7 +48,7 @@ beforeAll(() => {
 	const run = spawnSync(process.execPath, [CHECK], { cwd: ROOT, encoding: 'utf8' });
 	output = run.stdout + run.stderr;
 	status = run.status;
-}, 60_000);
+}, 120_000);
 
 describe('the import check, run over a tree that breaks every rule', () => {
 	it('fails', () => {
