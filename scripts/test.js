@@ -64,8 +64,15 @@ function counts(file, pick) {
 	}
 }
 
+/** Imports go only downward and never in a loop (.dependency-cruiser.cjs): checked before the slow steps. */
+function checkImports() {
+	console.log('\n== Import rules (dependency-cruiser) ==');
+	if (run('node', ['scripts/check-deps.js']) !== 0) process.exit(1);
+}
+
 ensureChromium();
 mkdirSync(REPORTS, { recursive: true });
+checkImports();
 
 console.log('\n== Building the app ==');
 if (timed('build', () => run('npx', ['vite', 'build', '--logLevel', 'warn'])) !== 0)

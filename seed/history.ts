@@ -8,7 +8,7 @@ import { recordAttendance } from '../src/lib/server/meetings/index.ts';
 import { raiseChallenge, respondToChallenge } from '../src/lib/server/meetings/index.ts';
 import { recordDecision } from '../src/lib/server/decisions/index.ts';
 import type { MeetingSpec } from './meeting.ts';
-import type { Run } from './record.ts';
+import type { Run } from './run.ts';
 import { issueAgenda } from '../src/lib/server/meetings/index.ts';
 import { approveMinutes, closeMeeting } from '../src/lib/server/minutes/index.ts';
 import type {

@@ -8,7 +8,8 @@ import type { Actor } from '../src/lib/server/access/index.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
 import { db } from '../src/lib/server/platform/index.ts';
 import { daysFromToday } from './meeting.ts';
-import { demoPeople, withFastWrites, type DemoBoard } from './record.ts';
+import { withFastWrites, type DemoBoard } from './record.ts';
+import { demoPeople } from './run.ts';
 import {
 	giveVerdict,
 	publishFeedback,

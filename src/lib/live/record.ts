@@ -1,9 +1,38 @@
-// Types of the live page's record panels, as its load gives them.
-import type { loadRecord } from '../../routes/p/[slug=slug]/meetings/[id=id]/live/record.server';
+// Types of the live page's record panels, as its load gives them (the server's decisions/liveRecord builds
+// one for the person looking).
+import type { MeetingStatus } from '../vocabulary.ts';
+import type { ActionView, DecisionVersionView } from '../views/decisions.ts';
+import type { ChallengeView, QuorumView, RollEntryView } from '../views/meetings.ts';
 
-export type LiveRecord = Awaited<ReturnType<typeof loadRecord>>['record'];
-export type LivePerson = LiveRecord['people'][number];
-export type LiveVersion = LiveRecord['versions'][string][number];
+export type LivePerson = Pick<
+	RollEntryView,
+	| 'membershipId'
+	| 'name'
+	| 'organisationId'
+	| 'organisationName'
+	| 'sector'
+	| 'here'
+	| 'voting'
+	| 'delegatedAuthority'
+>;
+export type LiveVersion = DecisionVersionView;
+
+export interface LiveRecord {
+	challenges: ChallengeView[];
+	/** The papers that can be cited (not withdrawn). */
+	papers: { id: string; title: string; agendaItemId: string | null }[];
+	people: LivePerson[];
+	quorum: QuorumView;
+	/** The latest version first, by agenda item. */
+	versions: Record<string, LiveVersion[]>;
+	actions: ActionView[];
+	/** For the chair's decision form on the current item. */
+	wording: string;
+	eligible: string[];
+	mattersArising: ActionView[];
+	/** The body's previous meeting, whose minutes this one approves (for those who run the meeting). */
+	previous: { id: string; title: string; startsAt: string; status: MeetingStatus } | null;
+}
 
 /** What a refused form sent back, as `failureOf` reads it, plus the quorum warning of the decision forms. */
 export interface RecordFailure {

@@ -1,10 +1,10 @@
 // A meeting review's figures as CSV in long format (section, measure, group, value): one row per number,
 // so every chart's numbers can be downloaded and any section filtered or pivoted in a spreadsheet. Server
-// side: written with decisions/exports.ts's writer, which neutralises cells a spreadsheet would run as formulas.
+// side: written with src/lib/csv.ts's writer, which neutralises cells a spreadsheet would run as formulas.
 // Shares stay 0..1; a blank value is a share of nothing (the pages' "–").
 import { z } from 'zod';
 import type { MeetingReviewView } from './views.ts';
-import { toCsv, type Cell, type CsvFile } from '../server/decisions/index.ts';
+import { toCsv, type Cell, type CsvFile } from '../csv.ts';
 import { EVIDENCE_KINDS, ITEM_PURPOSES, SECTORS } from '../vocabulary.ts';
 
 export const REVIEW_SECTIONS = [

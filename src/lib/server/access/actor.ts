@@ -1,5 +1,6 @@
 // Who is acting: always taken from the session or access token on the server, never from a request body.
 import { Forbidden } from '../platform/index.ts';
+import type { PartnershipRole } from '../../vocabulary.ts';
 
 /** What a personal access token may do: `read` is GET and HEAD only (and a read-only sync connection). */
 export type TokenScope = 'read' | 'read write';
@@ -11,6 +12,13 @@ export interface Actor {
 	/** How this request was authenticated; a session id lets sign-out end just this browser. */
 	via:
 		{ kind: 'session'; sessionId: string } | { kind: 'token'; tokenId: string; scope: TokenScope };
+}
+
+/** The actor as a member of one partnership: what every right in it is decided from. */
+export interface PartnershipContext {
+	actor: Actor;
+	partnership: { id: string; slug: string; name: string; area: string };
+	membership: { id: string; role: PartnershipRole; organisationId: string };
 }
 
 /** True when the actor came with a token that may only read: no writes over HTTP or sync. */

@@ -1,18 +1,12 @@
 // Who may do what in a partnership: one function per question, used by pages, the API and (later) the
 // sync server alike. A partnership the actor does not belong to is answered with NotFound, never Forbidden,
 // so its existence is not revealed.
-import type { Actor } from './actor.ts';
+import type { Actor, PartnershipContext } from './actor.ts';
 import { db } from '../platform/index.ts';
 import { Forbidden, NotFound } from '../platform/index.ts';
 import type { PartnershipRole } from '../../vocabulary.ts';
 import { maySeePaper } from './restricted-material.ts';
 import { remembered } from './request-access.ts';
-
-export interface PartnershipContext {
-	actor: Actor;
-	partnership: { id: string; slug: string; name: string; area: string };
-	membership: { id: string; role: PartnershipRole; organisationId: string };
-}
 
 /** The actor's place in the partnership at `slug`; NotFound if they have none. */
 export function partnershipContext(actor: Actor, slug: string): Promise<PartnershipContext> {

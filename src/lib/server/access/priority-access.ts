@@ -3,13 +3,8 @@
 import type { Actor } from './actor.ts';
 import { db, type Db } from '../platform/index.ts';
 import { NotFound } from '../platform/index.ts';
-import {
-	isChairSeat,
-	isOfficer,
-	partnershipContext,
-	seatsOf,
-	type PartnershipContext
-} from './permissions.ts';
+import type { PartnershipContext } from './actor.ts';
+import { isChairSeat, isOfficer, partnershipContext, seatsOf } from './permissions.ts';
 import type { PriorityEventType } from '../../vocabulary.ts';
 
 export type PriorityRow = NonNullable<Awaited<ReturnType<Db['priority']['findFirst']>>>;

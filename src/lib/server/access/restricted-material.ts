@@ -17,7 +17,7 @@
 // A search answers for its reader too: matching a title the reader may not see would itself tell them
 // what the paper says, so searches match only on what `paperFor` returns.
 import { db } from '../platform/index.ts';
-import type { PartnershipContext } from './permissions.ts';
+import type { PartnershipContext } from './actor.ts';
 
 /** The name of a restricted paper for those not named on it, and in text others can read. */
 export const RESTRICTED_PAPER = 'a paper restricted to named partners';

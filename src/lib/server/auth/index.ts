@@ -1,4 +1,5 @@
 // The public face of auth/: pages, API routes, the sync server and other concepts import from here.
+export * from './api.ts';
 export * from './access-tokens.ts';
 export * from './authenticate.ts';
 export * from './account.ts';

@@ -19,7 +19,9 @@ import {
 	type PartnershipContext
 } from '../access/index.ts';
 import { choice, isoDate, optionalId, parse, reference, requiredText } from '../platform/index.ts';
-import { ACTION_STATUSES, type ActionStatus } from '../../vocabulary.ts';
+import { ACTION_STATUSES } from '../../vocabulary.ts';
+import { ActionView } from '../../views/decisions.ts';
+export { ActionView } from '../../views/decisions.ts';
 
 type Reader = Db | Tx;
 
@@ -40,29 +42,6 @@ export const ActionFilter = z.object({
 	status: choice(ACTION_STATUSES, 'Choose a status').optional(),
 	bodyId: reference('Choose a body').optional()
 });
-
-export const ActionView = z.object({
-	id: z.string(),
-	decisionId: z.string(),
-	meetingId: z.string(),
-	meetingTitle: z.string(),
-	meetingStartsAt: z.iso.datetime(),
-	bodyId: z.string(),
-	agendaItemId: z.string(),
-	itemTitle: z.string(),
-	text: z.string(),
-	ownerOrganisationId: z.string(),
-	ownerOrganisationName: z.string(),
-	ownerMembershipId: z.string().nullable(),
-	ownerName: z.string().nullable(),
-	dueOn: z.iso.date().nullable(),
-	status: z.enum(Object.keys(ACTION_STATUSES) as [ActionStatus]),
-	createdById: z.string(),
-	createdByName: z.string(),
-	createdAt: z.iso.datetime(),
-	updatedAt: z.iso.datetime()
-});
-export type ActionView = z.infer<typeof ActionView>;
 
 type ActionRow = NonNullable<Awaited<ReturnType<Db['action']['findFirst']>>>;
 

@@ -1,5 +1,5 @@
 // CSV exports of a partnership's decisions (latest version of each) and actions, for anyone in the
-// partnership, to open in a spreadsheet. Cells that a spreadsheet would run as a formula are neutralised.
+// partnership, to open in a spreadsheet (written by src/lib/csv.ts, which neutralises formula cells).
 import type { Actor } from '../access/index.ts';
 import { db } from '../platform/index.ts';
 import { partnershipContext } from '../access/index.ts';
@@ -11,28 +11,10 @@ import {
 	type DecisionMethod,
 	type DecisionOutcome
 } from '../../vocabulary.ts';
+import { toCsv, type CsvFile } from '../../csv.ts';
 
-export type Cell = string | number | boolean | null | undefined;
-
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: Cell): string {
-	if (value === null || value === undefined) return '';
-	let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
-	if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** RFC 4180: CRLF line ends, a header row first. */
-export function toCsv(header: string[], rows: Cell[][]): string {
-	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-export interface CsvFile {
-	name: string;
-	text: string;
-}
+// The CSV writer is shared with the client-side review figures; the face keeps offering it to the server.
+export { csvCell, toCsv, type Cell, type CsvFile } from '../../csv.ts';
 
 export function csvResponse(file: CsvFile): Response {
 	// A byte-order mark, so spreadsheets read the file as UTF-8 (names with accents, curly quotes).

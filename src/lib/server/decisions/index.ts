@@ -1,4 +1,5 @@
 // The public face of decisions/: pages, API routes, the sync server and other concepts import from here.
+export * from './api.ts';
 export * from './actions.ts';
 export * from './amend.ts';
 export * from './exports.ts';

@@ -12,8 +12,9 @@ import { readDraftWording } from './record.ts';
 import { listEvidence } from '../meetings/index.ts';
 import { meetingContext, meetingRights } from '../access/index.ts';
 import { eligibleFor, quorumOf, readRoll } from '../meetings/index.ts';
+import type { LiveRecord } from '../../live/record.ts';
 
-export async function liveRecord(actor: Actor, meetingId: string) {
+export async function liveRecord(actor: Actor, meetingId: string): Promise<LiveRecord> {
 	const ctx = await meetingContext(actor, meetingId);
 	const rights = await meetingRights(ctx);
 	const meeting = await db().meeting.findUniqueOrThrow({
@@ -60,10 +61,8 @@ export async function liveRecord(actor: Actor, meetingId: string) {
 			delegatedAuthority: e.delegatedAuthority
 		})),
 		quorum: quorumOf(roll, meeting.body.quorum),
-		/** The latest version first, by agenda item. */
 		versions,
 		actions,
-		/** For the chair's decision form on the current item. */
 		wording: deciding ? await readDraftWording(meetingId, currentItemId) : '',
 		eligible: deciding
 			? (await eligibleFor(db(), meeting, currentItemId, roll)).map((e) => e.membershipId)

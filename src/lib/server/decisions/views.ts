@@ -1,59 +1,14 @@
 // How a recorded decision version reads: every id named, the organisations it is subject to ratification
 // by, and whether its stored hash still matches its content.
-import { z } from 'zod';
 import type { Db, Tx } from '../platform/index.ts';
 import { decisionHash, type VersionContent } from './hash.ts';
-import { organisationsOf, peopleOf, PersonView, userNames } from '../meetings/index.ts';
+import { organisationsOf, peopleOf, userNames } from '../meetings/index.ts';
 import type { PartnershipContext } from '../access/index.ts';
 import { maySeePaper } from '../access/index.ts';
-import {
-	DECISION_METHODS,
-	DECISION_OUTCOMES,
-	type DecisionMethod,
-	type DecisionOutcome
-} from '../../vocabulary.ts';
+import { DecisionVersionView } from '../../views/decisions.ts';
+export { Votes, DecisionVersionView } from '../../views/decisions.ts';
 
 type Reader = Db | Tx;
-
-export const Votes = z.object({ for: z.number(), against: z.number(), abstained: z.number() });
-
-export const DecisionVersionView = z.object({
-	/** The decision's id (the same for all its versions). */
-	id: z.string(),
-	versionId: z.string(),
-	version: z.number(),
-	meetingId: z.string(),
-	agendaItemId: z.string(),
-	wording: z.string(),
-	outcome: z.enum(Object.keys(DECISION_OUTCOMES) as [DecisionOutcome]),
-	method: z.enum(Object.keys(DECISION_METHODS) as [DecisionMethod]),
-	votes: Votes.nullable(),
-	dissent: z.array(PersonView.extend({ reason: z.string() })),
-	/** Papers cited; a restricted paper the caller may not see has a null title. */
-	evidence: z.array(z.object({ id: z.string(), title: z.string().nullable() })),
-	alternatives: z.string(),
-	commitments: z.array(
-		z.object({
-			organisationId: z.string(),
-			organisationName: z.string(),
-			membershipId: z.string().nullable(),
-			name: z.string().nullable(),
-			text: z.string(),
-			withAuthority: z.boolean()
-		})
-	),
-	subjectToRatificationBy: z.array(z.object({ organisationId: z.string(), name: z.string() })),
-	quorate: z.boolean(),
-	participants: z.array(PersonView),
-	hash: z.string(),
-	previousHash: z.string().nullable(),
-	/** The stored hash matches the content as stored now. */
-	hashVerified: z.boolean(),
-	recordedById: z.string(),
-	recordedByName: z.string(),
-	recordedAt: z.iso.datetime()
-});
-export type DecisionVersionView = z.infer<typeof DecisionVersionView>;
 
 export const versionInclude = { dissent: true, evidence: true, commitments: true } as const;
 

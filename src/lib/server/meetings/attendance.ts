@@ -12,13 +12,9 @@ import { actingFor, BEFORE_AND_DURING, floorOf, personIn, requireStatus } from '
 import { demand } from '../access/index.ts';
 import { quorumOf, readRoll, type RollEntry } from './roll-and-quorum.ts';
 import { choice, optionalId, parse } from '../platform/index.ts';
-import {
-	ATTENDANCE_STATUSES,
-	SEAT_ROLES,
-	SECTORS,
-	VOTING_SEATS,
-	type AttendanceStatus
-} from '../../vocabulary.ts';
+import { ATTENDANCE_STATUSES, VOTING_SEATS, type AttendanceStatus } from '../../vocabulary.ts';
+import { RollEntryView, AttendanceView } from '../../views/meetings.ts';
+export { RollEntryView, QuorumView, AttendanceView } from '../../views/meetings.ts';
 
 export const RecordAttendanceInput = z.object({
 	membershipId: optionalId('Choose a member of this partnership'),
@@ -26,36 +22,6 @@ export const RecordAttendanceInput = z.object({
 	substituteForId: optionalId('Choose the board member they stand in for'),
 	substituteId: optionalId('Choose a colleague from the same organisation')
 });
-
-export const RollEntryView = z.object({
-	membershipId: z.string(),
-	userId: z.string(),
-	name: z.string(),
-	title: z.string(),
-	organisationId: z.string(),
-	organisationName: z.string(),
-	sector: z.enum(Object.keys(SECTORS) as [keyof typeof SECTORS]),
-	delegatedAuthority: z.boolean(),
-	seatRole: z.enum(Object.keys(SEAT_ROLES) as [keyof typeof SEAT_ROLES]).nullable(),
-	status: z.enum(Object.keys(ATTENDANCE_STATUSES) as [AttendanceStatus]).nullable(),
-	/** SUBSTITUTE_FOR: the seat holder they stand in for. */
-	substituteForId: z.string().nullable(),
-	/** APOLOGIES: the colleague named to attend instead. */
-	substituteId: z.string().nullable(),
-	arrivedAt: z.iso.datetime().nullable(),
-	voting: z.boolean(),
-	here: z.boolean()
-});
-export type RollEntryView = z.infer<typeof RollEntryView>;
-
-export const QuorumView = z.object({
-	rule: z.number().nullable(),
-	present: z.number(),
-	met: z.boolean()
-});
-
-export const AttendanceView = z.object({ roll: z.array(RollEntryView), quorum: QuorumView });
-export type AttendanceView = z.infer<typeof AttendanceView>;
 
 const rollView = (entry: RollEntry): RollEntryView => ({
 	...entry,

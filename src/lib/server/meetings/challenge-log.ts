@@ -4,62 +4,14 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { db, type Db, type Tx } from '../platform/index.ts';
 import { NotFound } from '../platform/index.ts';
-import { ITEM_MESSAGE, organisationsOf, peopleOf, PersonView, userNames } from './floor.ts';
+import { ITEM_MESSAGE, organisationsOf, peopleOf, userNames } from './floor.ts';
 import { canSeeEvidence, meetingContext, type MeetingContext } from '../access/index.ts';
 import { maySeePaper, quoteFor } from '../access/index.ts';
 import { parse, reference } from '../platform/index.ts';
-import {
-	CHALLENGE_KINDS,
-	CHALLENGE_TARGETS,
-	DECISION_EFFECTS,
-	RESPONSE_STATUSES,
-	type ChallengeKind,
-	type ChallengeTarget,
-	type DecisionEffect,
-	type ResponseStatus
-} from '../../vocabulary.ts';
+import { ChallengeView, ResponseView } from '../../views/meetings.ts';
+export { ChallengeView, ResponseView } from '../../views/meetings.ts';
 
 type Reader = Db | Tx;
-
-const Named = z.object({ id: z.string(), name: z.string() });
-
-export const ResponseView = z.object({
-	id: z.string(),
-	respondedBy: PersonView.nullable(),
-	text: z.string(),
-	status: z.enum(Object.keys(RESPONSE_STATUSES) as [ResponseStatus]),
-	effect: z.enum(Object.keys(DECISION_EFFECTS) as [DecisionEffect]),
-	recordedById: z.string(),
-	recordedByName: z.string(),
-	createdAt: z.iso.datetime()
-});
-export type ResponseView = z.infer<typeof ResponseView>;
-
-export const ChallengeView = z.object({
-	id: z.string(),
-	meetingId: z.string(),
-	agendaItemId: z.string(),
-	itemTitle: z.string(),
-	raisedBy: PersonView,
-	directedToOrganisation: Named.nullable(),
-	directedTo: PersonView.nullable(),
-	target: z.enum(Object.keys(CHALLENGE_TARGETS) as [ChallengeTarget]),
-	evidenceItemId: z.string().nullable(),
-	/** Null when the paper is restricted and the caller may not see it (its quote is then left out too). */
-	evidenceTitle: z.string().nullable(),
-	quote: z.string(),
-	kind: z.enum(Object.keys(CHALLENGE_KINDS) as [ChallengeKind]),
-	text: z.string(),
-	recordedById: z.string(),
-	recordedByName: z.string(),
-	createdAt: z.iso.datetime(),
-	/** Oldest first; the last is the current answer. */
-	responses: z.array(ResponseView),
-	/** The latest response's status, or null while unanswered. */
-	status: z.enum(Object.keys(RESPONSE_STATUSES) as [ResponseStatus]).nullable(),
-	effect: z.enum(Object.keys(DECISION_EFFECTS) as [DecisionEffect]).nullable()
-});
-export type ChallengeView = z.infer<typeof ChallengeView>;
 
 export const ChallengeFilter = z.object({
 	agendaItemId: reference(ITEM_MESSAGE).optional()

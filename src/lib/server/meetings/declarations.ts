@@ -19,6 +19,8 @@ import {
 import { demand } from '../access/index.ts';
 import { choice, optionalId, parse, reference, requiredText } from '../platform/index.ts';
 import { DECLARATION_ACTIONS } from '../../vocabulary.ts';
+import { DeclarationView } from '../../views/meetings.ts';
+export { DeclarationView } from '../../views/meetings.ts';
 
 export const DeclareInterestInput = z.object({
 	agendaItemId: reference(ITEM_MESSAGE),
@@ -29,27 +31,6 @@ export const DeclareInterestInput = z.object({
 		'Choose whether they withdraw, take no part in the decision, or remain'
 	)
 });
-
-export const DeclarationView = z.object({
-	id: z.string(),
-	meetingId: z.string(),
-	agendaItemId: z.string(),
-	agendaItemTitle: z.string(),
-	/** Who declared the interest. */
-	membershipId: z.string(),
-	name: z.string(),
-	organisationId: z.string(),
-	organisationName: z.string(),
-	nature: z.string(),
-	action: z.enum(Object.keys(DECLARATION_ACTIONS) as [keyof typeof DECLARATION_ACTIONS]),
-	/** Who entered it: the member themselves, or the officer who recorded it for them. */
-	recordedById: z.string(),
-	recordedByName: z.string(),
-	createdAt: z.iso.datetime(),
-	/** False once a later declaration by the same member on the same item supersedes it. */
-	current: z.boolean()
-});
-export type DeclarationView = z.infer<typeof DeclarationView>;
 
 export async function declareInterest(
 	actor: Actor,

@@ -1,7 +1,6 @@
 // What the meeting's commands share: whose meeting it is and what the actor may do there, whether the
 // meeting is at a stage that allows the command, that an agenda item or a person named in the input belongs
 // to this meeting and partnership, who is acting for whom, and naming people and organisations in views.
-import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { db, type Db, type Tx } from '../platform/index.ts';
 import { Conflict, Invalid } from '../platform/index.ts';
@@ -12,7 +11,9 @@ import {
 	type MeetingContext,
 	type MeetingRights
 } from '../access/index.ts';
-import { SECTORS, type MeetingStatus, type Sector } from '../../vocabulary.ts';
+import type { MeetingStatus, Sector } from '../../vocabulary.ts';
+import { PersonView } from '../../views/meetings.ts';
+export { PersonView } from '../../views/meetings.ts';
 
 type Reader = Db | Tx;
 
@@ -93,15 +94,6 @@ export async function agendaItemOf(reader: Reader, meetingId: string, agendaItem
 	if (!item) throw new Invalid({ agendaItemId: ITEM_MESSAGE });
 	return item;
 }
-
-export const PersonView = z.object({
-	membershipId: z.string(),
-	name: z.string(),
-	organisationId: z.string(),
-	organisationName: z.string(),
-	sector: z.enum(Object.keys(SECTORS) as [Sector])
-});
-export type PersonView = z.infer<typeof PersonView>;
 
 /** The people of a partnership by membership id, with their organisation; others are left out. */
 export async function peopleOf(

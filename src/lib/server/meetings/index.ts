@@ -1,4 +1,5 @@
 // The public face of meetings/: pages, API routes, the sync server and other concepts import from here.
+export * from './api.ts';
 export * from './attendance.ts';
 export * from './challenge-log.ts';
 export * from './challenges.ts';

@@ -27,7 +27,9 @@ import {
 } from '../platform/index.ts';
 import { meetingDocuments } from '../../collab/documents.ts';
 import { parseMeetingTime } from '../../dates.ts';
-import { ITEM_PURPOSES, MEETING_STATUSES } from '../../vocabulary.ts';
+import { MEETING_STATUSES } from '../../vocabulary.ts';
+import { MeetingSummary, MeetingView } from '../../views/meetings.ts';
+export { MeetingSummary, AgendaItemView, MeetingView } from '../../views/meetings.ts';
 
 const START_MESSAGE =
 	'Enter the date and time the meeting starts, for example 5 March 2026 at 14:30';
@@ -56,50 +58,6 @@ export const ScheduleMeetingInput = z.object({
 	place: optionalText('the place', 300).transform((v) => v ?? ''),
 	onlineLink
 });
-
-const MeetingStatus = z.enum(Object.keys(MEETING_STATUSES) as [keyof typeof MEETING_STATUSES]);
-
-export const MeetingSummary = z.object({
-	id: z.string(),
-	bodyId: z.string(),
-	title: z.string(),
-	startsAt: z.iso.datetime(),
-	status: MeetingStatus,
-	durationMinutes: z.number(),
-	place: z.string(),
-	onlineLink: z.string()
-});
-export type MeetingSummary = z.infer<typeof MeetingSummary>;
-
-export const AgendaItemView = z.object({
-	id: z.string(),
-	order: z.number(),
-	title: z.string(),
-	purpose: z.enum(Object.keys(ITEM_PURPOSES) as [keyof typeof ITEM_PURPOSES]),
-	presenterOrganisationId: z.string().nullable(),
-	minutes: z.number().nullable(),
-	/** Taken in private: left out of the public pages. */
-	private: z.boolean(),
-	withdrawn: z.boolean()
-});
-
-export const MeetingView = MeetingSummary.extend({
-	access: z.enum(['write', 'read']),
-	agendaIssuedAt: z.iso.datetime().nullable(),
-	startedAt: z.iso.datetime().nullable(),
-	closedAt: z.iso.datetime().nullable(),
-	/** The item under discussion while the meeting is in progress, and since when (its timer). */
-	currentItemId: z.string().nullable(),
-	currentItemAt: z.iso.datetime().nullable(),
-	items: z.array(AgendaItemView),
-	documents: z.object({
-		agenda: z.string(),
-		evidence: z.string(),
-		decisions: z.string(),
-		minutes: z.string()
-	})
-});
-export type MeetingView = z.infer<typeof MeetingView>;
 
 const select = {
 	id: true,

@@ -12,7 +12,9 @@ import { actingFor, agendaItemOf, floorOf, ITEM_MESSAGE, requireStatus } from '.
 import { demand } from '../access/index.ts';
 import { currentDeclarations, readRoll } from './roll-and-quorum.ts';
 import { choice, optionalId, optionalText, parse } from '../platform/index.ts';
-import { CONTRIBUTION_TYPES, SECTORS } from '../../vocabulary.ts';
+import { CONTRIBUTION_TYPES } from '../../vocabulary.ts';
+import { TurnView, SpeakersView } from '../../views/meetings.ts';
+export { TurnView, SpeakersView } from '../../views/meetings.ts';
 
 const TYPE_MESSAGE =
 	'Choose contribution, question, challenge, response, proposal or point of order';
@@ -26,38 +28,6 @@ export const RequestToSpeakInput = z.object({
 });
 export const StartTurnInput = z.object({ type: contributionType.nullish() });
 export const EndTurnInput = z.object({ summary: optionalText('the summary', 4000) });
-
-export const TurnView = z.object({
-	id: z.string(),
-	agendaItemId: z.string(),
-	agendaItemTitle: z.string(),
-	membershipId: z.string(),
-	name: z.string(),
-	organisationId: z.string(),
-	organisationName: z.string(),
-	sector: z.enum(Object.keys(SECTORS) as [keyof typeof SECTORS]),
-	type: z.enum(Object.keys(CONTRIBUTION_TYPES) as [keyof typeof CONTRIBUTION_TYPES]),
-	summary: z.string(),
-	/** Who put them in the queue: themselves, or the officer or chair who added them. */
-	requestedById: z.string(),
-	requestedAt: z.iso.datetime(),
-	startedAt: z.iso.datetime().nullable(),
-	endedAt: z.iso.datetime().nullable(),
-	/** A request taken out of the queue before it was called. */
-	cancelledAt: z.iso.datetime().nullable(),
-	/** Length of the turn: so far while speaking, in full once ended; null while waiting. */
-	seconds: z.number().nullable()
-});
-export type TurnView = z.infer<typeof TurnView>;
-
-export const SpeakersView = z.object({
-	/** Waiting to speak, in the order they asked. */
-	queue: z.array(TurnView),
-	speaking: TurnView.nullable(),
-	/** Finished turns, in the order they were taken. */
-	turns: z.array(TurnView)
-});
-export type SpeakersView = z.infer<typeof SpeakersView>;
 
 export async function getSpeakers(actor: Actor, meetingId: string): Promise<SpeakersView> {
 	await floorOf(actor, meetingId);

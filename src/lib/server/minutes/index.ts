@@ -1,4 +1,5 @@
 // The public face of minutes/: pages, API routes, the sync server and other concepts import from here.
+export * from './api.ts';
 export * from './draft.ts';
 export * from './meeting-record.ts';
 export * from './minutes.ts';

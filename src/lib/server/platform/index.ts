@@ -1,4 +1,5 @@
 // The public face of platform/: pages, API routes, the sync server and other concepts import from here.
+export * from './api-spec.ts';
 export * from './audit.ts';
 export * from './bulk-read.ts';
 export * from './clock.ts';

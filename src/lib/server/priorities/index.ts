@@ -1,4 +1,5 @@
 // The public face of priorities/: pages, API routes, the sync server and other concepts import from here.
+export * from './api.ts';
 export * from './events.ts';
 export * from './files.ts';
 export * from './flow.ts';

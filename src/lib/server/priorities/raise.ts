@@ -36,7 +36,6 @@ import {
 	type PriorityEventType
 } from '../../vocabulary.ts';
 
-export { recordPriorityEvent, PriorityEventInput } from './events.ts';
 export { PriorityView, PriorityEventView, PriorityFileView } from './views.ts';
 
 const DATE_MESSAGE = 'Enter a date, for example 2026-03-14';

@@ -1,4 +1,5 @@
 // The public face of review/: pages, API routes, the sync server and other concepts import from here.
+export * from './api.ts';
 export * from './access.ts';
 export * from './coded-record.ts';
 export * from './codes.ts';

@@ -1,4 +1,5 @@
 // The public face of structure/: pages, API routes, the sync server and other concepts import from here.
+export * from './api.ts';
 export * from './bodies.ts';
 export * from './invitations.ts';
 export * from './members.ts';

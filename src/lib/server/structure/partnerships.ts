@@ -3,13 +3,10 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { db } from '../platform/index.ts';
 import { partnershipContext } from '../access/index.ts';
-import {
-	BODY_KINDS,
-	CAPACITIES,
-	PARTNERSHIP_ROLES,
-	SEAT_ROLES,
-	SECTORS
-} from '../../vocabulary.ts';
+import { UserView } from '../auth/index.ts';
+import { BodyNodeSchema, type BodyNode } from '../../views/structure.ts';
+export type { BodyNode, SeatHolder } from '../../views/structure.ts';
+import { BODY_KINDS, PARTNERSHIP_ROLES, SEAT_ROLES, SECTORS } from '../../vocabulary.ts';
 
 const sector = z.enum(Object.keys(SECTORS) as [keyof typeof SECTORS]);
 const role = z.enum(Object.keys(PARTNERSHIP_ROLES) as [keyof typeof PARTNERSHIP_ROLES]);
@@ -22,8 +19,6 @@ export const PartnershipView = z.object({
 	role
 });
 export type PartnershipView = z.infer<typeof PartnershipView>;
-
-export const UserView = z.object({ id: z.string(), email: z.string(), name: z.string() });
 
 export const MeView = z.object({
 	user: UserView,
@@ -63,42 +58,6 @@ export async function describeMe(actor: Actor): Promise<MeView> {
 	});
 	return { user: { id: actor.userId, email: actor.email, name: actor.name }, memberships };
 }
-
-const SeatHolder = z.object({
-	seatId: z.string(),
-	role: z.enum(Object.keys(SEAT_ROLES) as [keyof typeof SEAT_ROLES]),
-	membershipId: z.string(),
-	name: z.string(),
-	title: z.string(),
-	organisation: z.object({ id: z.string(), name: z.string(), sector }),
-	capacity: z.enum(Object.keys(CAPACITIES) as [keyof typeof CAPACITIES]),
-	delegatedAuthority: z.boolean()
-});
-export type SeatHolder = z.infer<typeof SeatHolder>;
-
-export interface BodyNode {
-	id: string;
-	name: string;
-	kind: keyof typeof BODY_KINDS;
-	remit: string;
-	quorum: number | null;
-	lead: { id: string; name: string; sector: keyof typeof SECTORS } | null;
-	seats: SeatHolder[];
-	children: BodyNode[];
-}
-
-const BodyNodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
-	z.object({
-		id: z.string(),
-		name: z.string(),
-		kind: z.enum(Object.keys(BODY_KINDS) as [keyof typeof BODY_KINDS]),
-		remit: z.string(),
-		quorum: z.number().nullable(),
-		lead: z.object({ id: z.string(), name: z.string(), sector }).nullable(),
-		seats: z.array(SeatHolder),
-		children: z.array(BodyNodeSchema)
-	})
-);
 
 export const StructureView = z.object({
 	partnership: z.object({ id: z.string(), slug: z.string(), name: z.string(), area: z.string() }),

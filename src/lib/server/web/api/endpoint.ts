@@ -1,35 +1,11 @@
 // Wraps an /api/v1 handler: authenticates, reads the JSON body within limits, and turns the result or
-// error into the JSON answer. The spec it takes is the same one the OpenAPI document is built from.
+// error into the JSON answer. The spec it takes (declared by each concept, platform/api-spec.ts) is the same
+// one the OpenAPI document is built from.
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
-import type { z } from 'zod';
 import type { Actor } from '../../access/index.ts';
+import type { RouteSpec } from '../../platform/index.ts';
+export type { RouteSpec } from '../../platform/index.ts';
 import { actorOf, discardBody, errorResponse, readJson, readUpload } from '../http.ts';
-
-export interface RouteSpec {
-	method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-	/** OpenAPI path, e.g. /api/v1/partnerships/{slug}/bodies */
-	path: string;
-	summary: string;
-	tag: string;
-	/** Routes are signed-in only unless this says otherwise. */
-	public?: boolean;
-	/** The schema the domain function validates the query string with (documented as query parameters). */
-	query?: z.ZodObject;
-	/** The schema the domain function validates the body with. */
-	body?: z.ZodType;
-	/** Instead of a JSON body: one file in a multipart/form-data field, at most maxBytes long. */
-	upload?: { field: string; maxBytes: number; description: string };
-	response?: z.ZodType;
-	/** The answer is a file download rather than JSON; a string names its media type, e.g. text/csv. */
-	file?: boolean | string;
-	status?: 200 | 201 | 204;
-	/** Error statuses this route can answer with, besides 401 for signed-in routes. */
-	errors?: number[];
-}
-
-export function defineRoutes<T extends Record<string, RouteSpec>>(routes: T): T {
-	return routes;
-}
 
 interface Call {
 	event: RequestEvent;

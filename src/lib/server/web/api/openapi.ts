@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route list and the same zod schemas the domain validates with.
 import { z } from 'zod';
-import type { RouteSpec } from './endpoint.ts';
+import type { RouteSpec } from '../../platform/index.ts';
 import { routes } from './routes.ts';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -23,13 +23,46 @@ const ErrorSchema = z.toJSONSchema(
 	})
 );
 
-function schemaOf(schema: z.ZodType, io: 'input' | 'output') {
-	const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
-		string,
-		unknown
-	>;
-	return rest;
+/**
+ * The schemas that a route's schema refers to by name (a recursive one, such as the body tree), kept once
+ * in `components.schemas`. zod puts them in the schema's own `$defs` and refers to them as `#/$defs/…`,
+ * which in an OpenAPI document points at the document's root, where there are none.
+ */
+type SharedSchemas = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output', shared: SharedSchemas) {
+	const {
+		$schema: _,
+		$defs: defs = {},
+		...rest
+	} = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown> & {
+		$defs?: Record<string, unknown>;
+	};
+	const names = new Map<string, string>();
+	for (const [name, def] of Object.entries(defs)) {
+		let sharedName = name;
+		for (let n = 2; sharedName in shared && !sameJson(shared[sharedName], def); n++)
+			sharedName = `${name}${n}`;
+		names.set(name, sharedName);
+	}
+	const relink = (value: unknown): unknown =>
+		Array.isArray(value)
+			? value.map(relink)
+			: value && typeof value === 'object'
+				? Object.fromEntries(
+						Object.entries(value).map(([key, v]) => [
+							key,
+							key === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')
+								? `#/components/schemas/${names.get(v.slice('#/$defs/'.length))}`
+								: relink(v)
+						])
+					)
+				: value;
+	for (const [name, def] of Object.entries(defs)) shared[names.get(name)!] = relink(def);
+	return relink(rest) as Record<string, unknown>;
 }
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function uploadBody(upload: NonNullable<RouteSpec['upload']>) {
 	return {
@@ -54,7 +87,7 @@ function uploadBody(upload: NonNullable<RouteSpec['upload']>) {
 	};
 }
 
-function operation(spec: RouteSpec, id: string) {
+function operation(spec: RouteSpec, id: string, shared: SharedSchemas) {
 	const params: Record<string, unknown>[] = [...spec.path.matchAll(/\{(\w+)\}/g)].map(
 		([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
 	);
@@ -63,7 +96,7 @@ function operation(spec: RouteSpec, id: string) {
 			name,
 			in: 'query',
 			required: false,
-			schema: schemaOf(schema as z.ZodType, 'input')
+			schema: schemaOf(schema as z.ZodType, 'input', shared)
 		});
 	}
 	const status = spec.status ?? 200;
@@ -71,7 +104,7 @@ function operation(spec: RouteSpec, id: string) {
 		[status]: {
 			description: status === 204 ? 'Done' : spec.file ? 'The file' : 'OK',
 			...(spec.response && {
-				content: { 'application/json': { schema: schemaOf(spec.response, 'output') } }
+				content: { 'application/json': { schema: schemaOf(spec.response, 'output', shared) } }
 			}),
 			...(spec.file && {
 				content: {
@@ -97,7 +130,7 @@ function operation(spec: RouteSpec, id: string) {
 		...(spec.body && {
 			requestBody: {
 				required: true,
-				content: { 'application/json': { schema: schemaOf(spec.body, 'input') } }
+				content: { 'application/json': { schema: schemaOf(spec.body, 'input', shared) } }
 			}
 		}),
 		...(spec.upload && { requestBody: uploadBody(spec.upload) }),
@@ -107,9 +140,10 @@ function operation(spec: RouteSpec, id: string) {
 
 export function openApiDocument(): Record<string, unknown> {
 	const paths: Record<string, Record<string, unknown>> = {};
+	const shared: SharedSchemas = {};
 	for (const [id, spec] of Object.entries(routes) as [string, RouteSpec][]) {
 		paths[spec.path] ??= {};
-		paths[spec.path][spec.method.toLowerCase()] = operation(spec, id);
+		paths[spec.path][spec.method.toLowerCase()] = operation(spec, id, shared);
 	}
 	return {
 		openapi: '3.1.0',
@@ -124,6 +158,7 @@ export function openApiDocument(): Record<string, unknown> {
 				'`{error: {code, message, fields?}}`.'
 		},
 		components: {
+			...(Object.keys(shared).length && { schemas: shared }),
 			securitySchemes: {
 				session: { type: 'apiKey', in: 'cookie', name: 'session' },
 				token: {

@@ -1,0 +1,39 @@
+// The endpoints of plan outcomes and the actions that serve them.
+// Gathered with every other concept's into the API table and the OpenAPI document (web/api/routes.ts).
+import { z } from 'zod';
+import { OutcomeView } from '../priorities/index.ts';
+import { ActionOutcomesView, CreateOutcomeInput, TagActionInput } from './outcomes.ts';
+import { IN_PARTNERSHIP, PARTNERSHIP_API, defineRoutes } from '../platform/index.ts';
+
+const P = PARTNERSHIP_API;
+const inPartnership = IN_PARTNERSHIP;
+
+export const outcomesApi = defineRoutes({
+	listOutcomes: {
+		method: 'GET',
+		path: `${P}/outcomes`,
+		summary: 'The partnership’s plan outcomes (LOIP and locality plans)',
+		tag: 'Outcomes',
+		response: z.array(OutcomeView),
+		errors: [404]
+	},
+	createOutcome: {
+		method: 'POST',
+		path: `${P}/outcomes`,
+		summary: 'Add a plan outcome (officers)',
+		tag: 'Outcomes',
+		body: CreateOutcomeInput,
+		response: OutcomeView,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	tagActionOutcomes: {
+		method: 'PUT',
+		path: '/api/v1/actions/{id}/outcomes',
+		summary: 'Set the plan outcomes an action serves (officers)',
+		tag: 'Outcomes',
+		body: TagActionInput,
+		response: ActionOutcomesView,
+		errors: [400, ...inPartnership]
+	}
+});
