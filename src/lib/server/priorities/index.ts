@@ -1,16 +1,27 @@
-// The public face of priorities/: pages, API routes, the sync server and other concepts import from here.
-export * from './api.ts';
-export * from './events.ts';
-export * from './files.ts';
-export * from './flow.ts';
-export * from './public-forum.ts';
-export * from './raise.ts';
-export * from './register.ts';
-export * from './response-draft.ts';
-export * from './responses.ts';
-export * from './verdicts.ts';
-export * from './timeline.ts';
-export * from './trace.ts';
-export * from './trace-measures.ts';
-export * from './trace-shapes.ts';
-export * from './views.ts';
+// The public face of priorities/: all that pages, API routes, the sync server and other concepts may use;
+// the rest of the folder is its own (the import check in `npm test` holds everyone to this).
+export { prioritiesApi } from './api.ts';
+export { recordPriorityEvent } from './events.ts';
+export { addPriorityFile, priorityFile } from './files.ts';
+export { getPublicForum, listPublicForums, listPublicResponses } from './public-forum.ts';
+export { getPriority, listPriorities, raisePriority } from './raise.ts';
+export {
+	actionsToLink,
+	decisionsToLink,
+	listPartnershipPriorities,
+	upcomingAgendaItems
+} from './register.ts';
+export { publishFeedback, updateFeedback } from './responses.ts';
+export { priorityTimeline } from './timeline.ts';
+export {
+	StalledPriority,
+	UninformedDecision,
+	decisionsWithoutCommunityInput,
+	prioritiesBehindDecision,
+	stalledPriorities,
+	timeToDecision
+} from './trace-measures.ts';
+export type { TraceData } from './trace-shapes.ts';
+export { priorityThemes, traceCsv, traceData, traceGraph } from './trace.ts';
+export { giveVerdict } from './verdicts.ts';
+export { OutcomeView } from './views.ts';
