@@ -5,7 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { loadConfig, sqliteFile } from './src/lib/server/platform/index.ts';
+// The configuration module itself, not the platform's face: the CLI reads this file before `prisma generate`
+// has written the client, which the face's database module imports.
+import { loadConfig, sqliteFile } from './src/lib/server/platform/config.ts';
 
 export default defineConfig({
 	experimental: { adapter: true },
