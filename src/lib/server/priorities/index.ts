@@ -22,6 +22,7 @@ export {
 	timeToDecision
 } from './trace-measures.ts';
 export type { TraceData } from './trace-shapes.ts';
-export { priorityThemes, traceCsv, traceData, traceGraph } from './trace.ts';
+export { priorityThemes, traceData, traceGraph } from './trace.ts';
+export { traceCsv } from './trace-csv.ts';
 export { giveVerdict } from './verdicts.ts';
 export { OutcomeView } from './views.ts';

@@ -2,21 +2,14 @@
 // actions and plan outcomes, read from the priorities' append-only events. The flow graph (nodes and
 // links), the same data as one row per priority (for the table view and CSV), stalled priorities,
 // decisions no priority fed into, time from raised to decided, the priorities behind a decision and one
-// priority's timeline. Reads only: a handful of queries per view, each selecting the columns it needs.
+// priority's timeline (the table as CSV is in trace-csv.ts). Reads only: a handful of queries per view, each selecting the columns it needs.
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { Actor } from '../access/index.ts';
 import { bulkRead } from '../platform/index.ts';
 import { db } from '../platform/index.ts';
-import { toCsv, type CsvFile } from '../decisions/index.ts';
 import { partnershipContext } from '../access/index.ts';
 import { parse } from '../platform/index.ts';
-import {
-	INFLUENCE_LEVELS,
-	PRIORITY_STATUSES,
-	type InfluenceLevel,
-	type PriorityEventType,
-	type PriorityStatus
-} from '../../vocabulary.ts';
+import type { InfluenceLevel, PriorityEventType, PriorityStatus } from '../../vocabulary.ts';
 
 import {
 	TraceQuery,
@@ -299,47 +292,6 @@ async function linkedRecords(partnershipId: string) {
 export async function traceGraph(actor: Actor, slug: string, query: unknown): Promise<TraceGraph> {
 	const { nodes, links } = await traceData(actor, slug, query);
 	return { nodes, links };
-}
-
-export const TRACE_CSV_HEADER = [
-	'Forum',
-	'Priority',
-	'Theme',
-	'Status',
-	'Held by',
-	'Raised',
-	'Last event',
-	'Decisions',
-	'Influence declared',
-	'Influence achieved',
-	'Actions',
-	'Outcomes'
-];
-
-/** The table view of the trace as CSV, with the same filters. */
-export async function traceCsv(actor: Actor, slug: string, query: unknown): Promise<CsvFile> {
-	const { rows } = await traceData(actor, slug, query);
-	const label = (level: InfluenceLevel | null) => (level ? INFLUENCE_LEVELS[level] : '');
-	return {
-		name: `${slug}-trace.csv`,
-		text: toCsv(
-			TRACE_CSV_HEADER,
-			rows.map((r) => [
-				r.forum.name,
-				r.title,
-				r.theme,
-				PRIORITY_STATUSES[r.status],
-				r.heldBy.name,
-				r.raisedAt?.slice(0, 10),
-				r.lastEventAt.slice(0, 10),
-				r.decisions.map((d) => d.label).join('; '),
-				r.decisions.map((d) => label(d.influenceDeclared)).join('; '),
-				r.decisions.map((d) => label(d.influenceAchieved)).join('; '),
-				r.actions.map((a) => a.text).join('; '),
-				r.outcomes.map((o) => `${o.code} ${o.title}`).join('; ')
-			])
-		)
-	};
 }
 
 /** The themes the partnership's priorities carry, for the trace's filter. */
