@@ -32,6 +32,6 @@ export default defineConfig({
 		// Recording a trace snapshots the page at every step, whether the test then passes or not: it took a
 		// fifth of the browser tests' CPU (measured: 200 → 156 CPU-s for meeting and review specs). Ask for
 		// one when a test fails: `E2E_TRACE=retain-on-failure npx playwright test <file>`.
-		trace: (process.env.E2E_TRACE as 'on' | 'retain-on-failure' | undefined) ?? 'off'
+		trace: (process.env.E2E_TRACE || 'off') as 'off' | 'on' | 'retain-on-failure'
 	}
 });

@@ -107,16 +107,21 @@ export type QuorumView = z.infer<typeof QuorumView>;
 export const AttendanceView = z.object({ roll: z.array(RollEntryView), quorum: QuorumView });
 export type AttendanceView = z.infer<typeof AttendanceView>;
 
-export const DeclarationView = z.object({
-	id: z.string(),
-	meetingId: z.string(),
+/** A member on an agenda item, as a declaration and a turn both name them. */
+const memberOnItem = {
 	agendaItemId: z.string(),
 	agendaItemTitle: z.string(),
-	/** Who declared the interest. */
+	/** The member who declared, or who speaks. */
 	membershipId: z.string(),
 	name: z.string(),
 	organisationId: z.string(),
-	organisationName: z.string(),
+	organisationName: z.string()
+};
+
+export const DeclarationView = z.object({
+	id: z.string(),
+	meetingId: z.string(),
+	...memberOnItem,
 	nature: z.string(),
 	action: z.enum(Object.keys(DECLARATION_ACTIONS) as [keyof typeof DECLARATION_ACTIONS]),
 	/** Who entered it: the member themselves, or the officer who recorded it for them. */
@@ -130,12 +135,7 @@ export type DeclarationView = z.infer<typeof DeclarationView>;
 
 export const TurnView = z.object({
 	id: z.string(),
-	agendaItemId: z.string(),
-	agendaItemTitle: z.string(),
-	membershipId: z.string(),
-	name: z.string(),
-	organisationId: z.string(),
-	organisationName: z.string(),
+	...memberOnItem,
 	sector: z.enum(Object.keys(SECTORS) as [keyof typeof SECTORS]),
 	type: z.enum(Object.keys(CONTRIBUTION_TYPES) as [keyof typeof CONTRIBUTION_TYPES]),
 	summary: z.string(),
