@@ -1,8 +1,10 @@
-// Browser tests: Debian's Chromium (Playwright cannot download its own browser on our machines). The global
+// Browser tests: Debian's Chromium, its headless shell where installed (scripts/chromium.js; Playwright
+// cannot download its own browser on our machines). The global
 // setup loads the demo once and signs its accounts in; each spec file then runs on a server of its own, on
 // a copy of that demo (tests/e2e/fixtures.ts), so files run side by side, one per worker, in any order.
 import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium.js';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -19,7 +21,7 @@ export default defineConfig({
 	use: {
 		browserName: 'chromium',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			executablePath: chromiumPath() ?? '/usr/bin/chromium-headless-shell',
 			// Without these Chromium keeps calling home, and this machine's closed network refuses it.
 			args: [
 				'--no-sandbox',

@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CHROMIUM_PACKAGE, chromiumPath } from './chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPORTS = resolve('tests/.tmp/reports');
 
 const started = performance.now();
@@ -32,22 +32,29 @@ function have(command) {
 }
 
 function ensureChromium() {
-	if (existsSync(CHROMIUM)) return;
+	const found = chromiumPath();
+	if (found && existsSync(found)) return;
+	if (found) {
+		console.error(`CHROMIUM_PATH is ${found}, and there is no such file.`);
+		process.exit(1);
+	}
 	const root = process.getuid?.() === 0;
 	if (root && have('apt-get')) {
 		console.log(
-			`Chromium is not at ${CHROMIUM}: installing Debian's chromium package with apt-get (once).`
+			`Chromium is not installed: installing Debian's ${CHROMIUM_PACKAGE} with apt-get (once).`
 		);
 		const status =
 			run('apt-get', ['update', '-qq']) ||
-			run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
-		if (status === 0 && existsSync('/usr/bin/chromium')) return;
-		console.error('Installing chromium failed; see the apt-get output above.');
+			run('apt-get', ['install', '-y', '-qq', CHROMIUM_PACKAGE], {
+				DEBIAN_FRONTEND: 'noninteractive'
+			});
+		if (status === 0 && chromiumPath()) return;
+		console.error(`Installing ${CHROMIUM_PACKAGE} failed; see the apt-get output above.`);
 		process.exit(1);
 	}
 	console.error(
-		`The browser tests need Chromium at ${CHROMIUM}. Install it with:\n\n  sudo apt-get install -y chromium\n\n` +
-			'or point CHROMIUM_PATH at a Chromium binary.'
+		`The browser tests need Chromium. Install it with:\n\n  sudo apt-get install -y ${CHROMIUM_PACKAGE}\n\n` +
+			'(or chromium), or point CHROMIUM_PATH at a Chromium binary.'
 	);
 	process.exit(1);
 }
