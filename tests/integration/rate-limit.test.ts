@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import { Client } from '../support/client.ts';
 import { makePartnership, makeUser, PASSWORD, type Fixture } from '../support/factories.ts';
 import { signedIn } from '../support/people.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // Behind a proxy, as in production: the proxy's X-Forwarded-For header says who is signing in, so each
-// test can come from its own address.
+// test can come from its own address. Tests on sources of their own run side by side (describe.concurrent,
+// each with its own `expect`): most of their time is the server's deliberate delays, which overlap (42 → 21
+// s). The delay schedule's own test, which times answers, runs alone.
 let server: TestServer;
 let alpha: Fixture;
 beforeAll(async () => {
@@ -37,7 +39,7 @@ async function loginFrom(
 	};
 }
 
-function expectRateLimited(res: Answer) {
+function expectRateLimited(expect: ExpectStatic, res: Answer) {
 	expect(res.status).toBe(429);
 	expect(res.json.error.code).toBe('rate_limited');
 	const retryAfter = Number(res.headers.get('retry-after'));
@@ -46,7 +48,13 @@ function expectRateLimited(res: Answer) {
 	expect(res.headers.getSetCookie()).toEqual([]);
 }
 
-async function failTimes(n: number, address: string, email: string, device?: string) {
+async function failTimes(
+	expect: ExpectStatic,
+	n: number,
+	address: string,
+	email: string,
+	device?: string
+) {
 	const answers: Answer[] = [];
 	for (let i = 1; i <= n; i++) {
 		const res = await loginFrom(address, email, `wrong-password-${i}`, device);
@@ -56,8 +64,10 @@ async function failTimes(n: number, address: string, email: string, device?: str
 	return answers;
 }
 
-describe('a stranger guessing cannot lock the owner out', () => {
-	it('5 failures lock the stranger’s source; the owner’s browser with its device cookie still signs in at once', async () => {
+describe.concurrent('a stranger guessing cannot lock the owner out', () => {
+	it('5 failures lock the stranger’s source; the owner’s browser with its device cookie still signs in at once', async ({
+		expect
+	}) => {
 		const email = 'owner-one@alpha.test';
 		await makeUser(server.db, email, 'Owner One');
 		const first = await loginFrom('10.0.10.1', email, PASSWORD);
@@ -69,9 +79,9 @@ describe('a stranger guessing cannot lock the owner out', () => {
 		expect(expires).toBeGreaterThan(Date.now() + 300 * 24 * 60 * 60 * 1000);
 
 		// The stranger shares the owner's address (one office, one NAT) and fails five times.
-		await failTimes(5, '10.0.10.1', email);
-		expectRateLimited(await loginFrom('10.0.10.1', email, 'wrong-password-6'));
-		expectRateLimited(await loginFrom('10.0.10.1', email, PASSWORD));
+		await failTimes(expect, 5, '10.0.10.1', email);
+		expectRateLimited(expect, await loginFrom('10.0.10.1', email, 'wrong-password-6'));
+		expectRateLimited(expect, await loginFrom('10.0.10.1', email, PASSWORD));
 
 		// The owner's own browser, from that very address, gets in with the right password, undelayed.
 		const owner = await loginFrom('10.0.10.1', email, PASSWORD, first.device);
@@ -85,7 +95,9 @@ describe('a stranger guessing cannot lock the owner out', () => {
 		expect((await loginFrom('10.0.10.2', email, PASSWORD)).status).toBe(200);
 	});
 
-	it('failures from many addresses lock no single other address; past 50 together, only unknown browsers are shut out', async () => {
+	it('failures from many addresses lock no single other address; past 50 together, only unknown browsers are shut out', async ({
+		expect
+	}) => {
 		const email = 'owner-two@alpha.test';
 		await makeUser(server.db, email, 'Owner Two');
 		const { device } = await loginFrom('10.0.11.250', email, PASSWORD);
@@ -93,38 +105,42 @@ describe('a stranger guessing cannot lock the owner out', () => {
 			const res = await loginFrom(`10.0.12.${i}`, email, `spread-guess-${i}`);
 			expect(res.status).toBe(401);
 		}
-		expectRateLimited(await loginFrom('10.0.12.200', email, PASSWORD));
+		expectRateLimited(expect, await loginFrom('10.0.12.200', email, PASSWORD));
 		const owner = await loginFrom('10.0.12.200', email, PASSWORD, device);
 		expect(owner.status).toBe(200);
 	});
 
-	it('a device cookie counts only for the account it was issued to, and a forged one not at all', async () => {
+	it('a device cookie counts only for the account it was issued to, and a forged one not at all', async ({
+		expect
+	}) => {
 		const email = 'owner-three@alpha.test';
 		await makeUser(server.db, email, 'Owner Three');
 		const others = await loginFrom('10.0.13.1', alpha.members.MEMBER.email, PASSWORD);
 		const [userId, nonce] = others.device!.split('.');
 		const forged = `${userId}.${nonce}.${'A'.repeat(43)}`;
-		await failTimes(3, '10.0.13.2', email, others.device);
-		await failTimes(2, '10.0.13.2', email, forged);
+		await failTimes(expect, 3, '10.0.13.2', email, others.device);
+		await failTimes(expect, 2, '10.0.13.2', email, forged);
 		// Counted under the address, as any unknown browser is: the sixth try is refused.
-		expectRateLimited(await loginFrom('10.0.13.2', email, PASSWORD, others.device));
+		expectRateLimited(expect, await loginFrom('10.0.13.2', email, PASSWORD, others.device));
 	});
 
-	it('the owner’s own typos lock only their own browser, after 5', async () => {
+	it('the owner’s own typos lock only their own browser, after 5', async ({ expect }) => {
 		const email = 'owner-four@alpha.test';
 		await makeUser(server.db, email, 'Owner Four');
 		const { device } = await loginFrom('10.0.14.1', email, PASSWORD);
-		await failTimes(5, '10.0.14.1', email, device);
-		expectRateLimited(await loginFrom('10.0.14.1', email, PASSWORD, device));
+		await failTimes(expect, 5, '10.0.14.1', email, device);
+		expectRateLimited(expect, await loginFrom('10.0.14.1', email, PASSWORD, device));
 		expect((await loginFrom('10.0.14.1', email, PASSWORD)).status).toBe(200);
 	});
 });
 
 describe('failed sign-ins slow down', () => {
-	it('each failure from a source makes its next check wait longer: 0, 0.25, 0.5, 1, 2 s', async () => {
+	it('each failure from a source makes its next check wait longer: 0, 0.25, 0.5, 1, 2 s', async ({
+		expect
+	}) => {
 		const email = 'slowed@alpha.test';
 		await makeUser(server.db, email, 'Slowed');
-		const answers = await failTimes(5, '10.0.15.1', email);
+		const answers = await failTimes(expect, 5, '10.0.15.1', email);
 		const waits = [0, 250, 500, 1000, 2000];
 		answers.forEach((res, i) => expect(res.ms).toBeGreaterThanOrEqual(waits[i] - 20));
 		expect(answers[0].ms).toBeLessThan(1000);
@@ -135,15 +151,15 @@ describe('failed sign-ins slow down', () => {
 	});
 });
 
-describe('sign-in rate limits', () => {
-	it('a limited source does not hold up another account from it', async () => {
+describe.concurrent('sign-in rate limits', () => {
+	it('a limited source does not hold up another account from it', async ({ expect }) => {
 		const { email } = alpha.members.OBSERVER;
 		for (let i = 1; i <= 5; i++) await loginFrom('10.0.2.1', email, 'wrong-password-x');
 		expect((await loginFrom('10.0.2.1', email, PASSWORD)).status).toBe(429);
 		expect((await loginFrom('10.0.2.1', alpha.members.MEMBER.email, PASSWORD)).status).toBe(200);
 	});
 
-	it('a successful sign-in before the limit clears the source’s failures', async () => {
+	it('a successful sign-in before the limit clears the source’s failures', async ({ expect }) => {
 		const { email } = alpha.members.SECRETARIAT;
 		for (let i = 1; i <= 4; i++) await loginFrom('10.0.3.1', email, 'wrong-password-x');
 		expect((await loginFrom('10.0.3.1', email, PASSWORD)).status).toBe(200);
@@ -151,17 +167,21 @@ describe('sign-in rate limits', () => {
 		expect((await loginFrom('10.0.3.1', email, PASSWORD)).status).toBe(200);
 	});
 
-	it('after 30 failures from one address, across different emails, a new email from it gets 429', async () => {
+	it('after 30 failures from one address, across different emails, a new email from it gets 429', async ({
+		expect
+	}) => {
 		const address = '10.0.4.1';
 		for (let i = 1; i <= 30; i++) {
 			const res = await loginFrom(address, `guess-${i}@alpha.test`, 'wrong-password-x');
 			expect(res.status).toBe(401);
 		}
-		expectRateLimited(await loginFrom(address, alpha.members.ADMIN.email, PASSWORD));
+		expectRateLimited(expect, await loginFrom(address, alpha.members.ADMIN.email, PASSWORD));
 		expect((await loginFrom('10.0.4.2', alpha.members.ADMIN.email, PASSWORD)).status).toBe(200);
 	});
 
-	it('holds when the guesses come all at once: no more than 5 are checked, the rest get 429', async () => {
+	it('holds when the guesses come all at once: no more than 5 are checked, the rest get 429', async ({
+		expect
+	}) => {
 		const { email } = alpha.members.ADMIN;
 		const guesses = Array.from({ length: 20 }, (_, i) =>
 			loginFrom('10.0.6.1', email, `parallel-guess-${i}`)
@@ -171,15 +191,19 @@ describe('sign-in rate limits', () => {
 		expect(statuses.filter((s) => s === 429)).toHaveLength(15);
 	});
 
-	it('counts unknown emails the same as known ones, so the limit reveals nothing', async () => {
+	it('counts unknown emails the same as known ones, so the limit reveals nothing', async ({
+		expect
+	}) => {
 		for (let i = 1; i <= 5; i++)
 			await loginFrom('10.0.5.1', 'nobody@alpha.test', 'wrong-password-x');
-		expectRateLimited(await loginFrom('10.0.5.1', 'nobody@alpha.test', PASSWORD));
+		expectRateLimited(expect, await loginFrom('10.0.5.1', 'nobody@alpha.test', PASSWORD));
 	});
 });
 
 describe('guessing the current password when changing it', () => {
-	it('is refused with 429 after 5 wrong tries, even with the right one, and each wrong try is audited', async () => {
+	it('is refused with 429 after 5 wrong tries, even with the right one, and each wrong try is audited', async ({
+		expect
+	}) => {
 		const email = 'unattended@alpha.test';
 		const { id } = await makeUser(server.db, email, 'Unattended Laptop');
 		const client = await signedIn(server.url, email);
