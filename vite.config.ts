@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import type { Plugin } from 'vite';
+import type { Alias, Plugin } from 'vite';
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 
 /**
  * `npm run dev` hosts the same sync server as the production start-up (server/start/), on Vite's own port.
@@ -29,7 +30,19 @@ function syncServer(): Plugin {
 	};
 }
 
+/**
+ * Prisma's query compiler, with the plans it made kept (src/lib/server/platform/query-plans.ts), for every
+ * client built with the app; vitest.config.ts uses it too, so the tests' own clients keep theirs.
+ */
+export const queryPlans: Alias[] = [
+	{
+		find: /^@prisma\/client\/runtime\/query_compiler_bg\.sqlite\.mjs$/,
+		replacement: fileURLToPath(new URL('src/lib/server/platform/query-plans.ts', import.meta.url))
+	}
+];
+
 export default defineConfig({
 	plugins: [sveltekit(), syncServer()],
+	resolve: { alias: queryPlans },
 	server: { port: Number(process.env.PORT ?? 3000) }
 });

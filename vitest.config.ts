@@ -5,9 +5,11 @@
 import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { queryPlans } from './vite.config.ts';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	resolve: { alias: queryPlans },
 	test: {
 		expect: { requireAssertions: true },
 		testTimeout: 20_000,
