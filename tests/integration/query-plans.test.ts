@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { QueryCompiler as PrismaQueryCompiler } from '@prisma/client/runtime/query_compiler_bg.sqlite.js';
 import { afterAll, beforeAll, beforeEach, expect, it, vi, type MockInstance } from 'vitest';
-import { LONGEST_KEPT_QUERY } from '../../src/lib/server/platform/query-plans.ts';
+import { LONGEST_KEPT_QUERY } from '../../src/lib/server/platform/index.ts';
 import { freshDataDir, openDb } from '../support/server.ts';
 
 const dataDir = freshDataDir();

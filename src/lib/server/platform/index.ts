@@ -25,6 +25,7 @@ export { databaseAnswers } from './health.ts';
 export { log } from './log.ts';
 export { definePort } from './ports.ts';
 export { accessQuestion, countingQueries, writeGeneration } from './query-count.ts';
+export { LONGEST_KEPT_QUERY } from './query-plans.ts';
 export {
 	Flag,
 	choice,
