@@ -2,30 +2,24 @@
 // frozen; the officer reopens it after confirming, with a reason; the reader is told and sees the reason;
 // republishing freezes it again and the report says so. axe checks every page visited. (Apart from
 // review.spec.ts, so the two long files run side by side.)
-import type { TestDb } from '../support/server.ts';
 import { expect, signIn, test } from './fixtures.ts';
 
 const SLUG = 'strathmuir';
-let db: TestDb;
 
 // Each page is a long one for axe to check, on a small shared machine.
 test.describe.configure({ timeout: 120_000 });
 
-// The database of this file's own demo server (fixtures.ts), for arranging records and reading them.
-test.beforeEach(async ({ server }) => {
-	db = server.db;
-});
-
-const meetingId = async (title: string) =>
-	(await db.meeting.findFirstOrThrow({ where: { title }, select: { id: true } })).id;
-
 test('an officer reopens a published review after confirming; its reader is told, and republishing freezes it again', async ({
 	page,
-	visit
+	visit,
+	server
 }) => {
 	// One of the year's earlier meetings, whose review the demo published.
 	const title = 'Partnership Board: budget and community safety';
-	const id = await meetingId(title);
+	const { id } = await server.db.meeting.findFirstOrThrow({
+		where: { title },
+		select: { id: true }
+	});
 	const review = `/p/${SLUG}/meetings/${id}/review`;
 	const reason = 'A reviewer’s codes on the budget item were entered against the wrong turns.';
 
