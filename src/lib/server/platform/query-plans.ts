@@ -9,7 +9,9 @@
 // unchanged but for `QueryCompiler.compile`, which keeps the most recently used plans. Values that differ
 // per call (new ids, `now()` defaults) are filled in when a plan runs, not when it is made, so a plan is
 // safe to reuse; each is frozen, so anything that tried to change a shared plan would fail loudly. Long
-// queries (bulk writes, document updates) are compiled each time and not kept.
+// queries (bulk writes, document updates) are compiled each time and not kept. A kept query's text holds its
+// values (ids, a password's hash on change) in this process's memory only, as the client itself does while
+// it runs the query; nothing is written anywhere.
 import { QueryCompiler as PrismaQueryCompiler } from '@prisma/client/runtime/query_compiler_bg.sqlite.js';
 
 export * from '@prisma/client/runtime/query_compiler_bg.sqlite.js';
