@@ -4,7 +4,5 @@ declare module '@prisma/client/runtime/query_compiler_bg.sqlite.js' {
 	export class QueryCompiler {
 		constructor(options: unknown);
 		compile(query: string): unknown;
-		compileBatch(queries: string): unknown;
-		free(): void;
 	}
 }

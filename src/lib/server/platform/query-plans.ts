@@ -17,7 +17,7 @@ import { QueryCompiler as PrismaQueryCompiler } from '@prisma/client/runtime/que
 export * from '@prisma/client/runtime/query_compiler_bg.sqlite.js';
 
 /** Plans kept per client; a page load asks a few dozen distinct queries, a partnership a few hundred. */
-export const KEPT_PLANS = 1000;
+const KEPT_PLANS = 1000;
 /** Longer query texts carry data (a document update, a list of rows): they rarely repeat. */
 export const LONGEST_KEPT_QUERY = 4000;
 

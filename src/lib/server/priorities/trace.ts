@@ -2,7 +2,8 @@
 // actions and plan outcomes, read from the priorities' append-only events. The flow graph (nodes and
 // links), the same data as one row per priority (for the table view and CSV), stalled priorities,
 // decisions no priority fed into, time from raised to decided, the priorities behind a decision and one
-// priority's timeline (the table as CSV is in trace-csv.ts). Reads only: a handful of queries per view, each selecting the columns it needs.
+// priority's timeline (the table as CSV is in trace-csv.ts). Reads only: a handful of queries per view,
+// each selecting the columns it needs.
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { Actor } from '../access/index.ts';
 import { bulkRead } from '../platform/index.ts';
