@@ -36,7 +36,7 @@ function syncServer(): Plugin {
  */
 export const queryPlans: Alias[] = [
 	{
-		find: /^@prisma\/client\/runtime\/query_compiler_bg\.sqlite\.mjs$/,
+		find: /^@prisma\/client\/runtime\/query_compiler_bg\.postgresql\.mjs$/,
 		replacement: fileURLToPath(new URL('src/lib/server/platform/query-plans.ts', import.meta.url))
 	}
 ];

@@ -14,6 +14,7 @@ import { queryPlans } from './vite.config.ts';
  * 35 s) came last and one core sat idle for its final 15 s. Files not named here follow Vitest's order.
  */
 const LONGEST = [
+	'instances',
 	'sync-crash',
 	'leak-sweep',
 	'rate-limit',

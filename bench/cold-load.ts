@@ -1,10 +1,10 @@
 // Cold load: a minutes document with a long history, stored the two ways our server keeps documents: as
 // its update log only (never compacted) and as one snapshot with no log. Timed from opening a socket to the
 // provider's first 'sync' on a server that has not had the document in memory.
-import Database from 'better-sqlite3';
-import { resolve } from 'node:path';
+import pg from 'pg';
 import * as Y from 'yjs';
 import { minutesText } from '../src/lib/collab/minutes.ts';
+import { databaseOf } from '../tests/support/database.ts';
 import { closeClients, openClient, whenSynced } from './clients.ts';
 import { COLD_LOAD_TARGET_MS, median, type ColdLoadResult } from './report.ts';
 import { startOurs, type BenchServer } from './servers.ts';
@@ -71,38 +71,55 @@ export function buildHistory(count: number, seed = 2026): History {
 	};
 }
 
+/** Log rows per INSERT: one statement per few thousand rows keeps 250,000 of them to seconds. */
+const ROWS_PER_INSERT = 5_000;
+
+/** A document's log from seq `after` + 1 on, in one statement: one array parameter, not a row each. */
+const INSERT_UPDATES =
+	'INSERT INTO "DocUpdate" ("docName", "seq", "data", "userId", "at") ' +
+	'SELECT $1::text, $2::int + u.n, u.data, $3::text, $4::timestamptz ' +
+	'FROM unnest($5::bytea[]) WITH ORDINALITY AS u(data, n)';
+const INSERT_SNAPSHOT =
+	'INSERT INTO "DocSnapshot" ("docName", "seq", "state", "updatedAt") VALUES ($1, $2, $3, $4)';
+
 /**
- * Writes `history` into our database with better-sqlite3, in one transaction: each name in `logged` gets
- * the whole update log (seq 1…n), each name in `compacted` one snapshot at seq n and no log rows.
+ * Writes `history` into the data folder's PostgreSQL database in one transaction: each name in `logged`
+ * gets the whole update log (seq 1…n), each name in `compacted` one snapshot at seq n and no log rows.
  */
-export function storeHistory(
+export async function storeHistory(
 	dataDir: string,
 	history: History,
 	logged: string[],
 	compacted: string[],
 	userId: string | null
-): void {
-	const sqlite = new Database(resolve(dataDir, 'workspace.db'));
+): Promise<void> {
+	const client = new pg.Client({ connectionString: databaseOf(dataDir) });
+	await client.connect();
 	try {
 		const at = new Date().toISOString();
-		const insertUpdate = sqlite.prepare(
-			'INSERT INTO "DocUpdate" ("docName", "seq", "data", "userId", "at") VALUES (?, ?, ?, ?, ?)'
-		);
-		const insertSnapshot = sqlite.prepare(
-			'INSERT INTO "DocSnapshot" ("docName", "seq", "state", "updatedAt") VALUES (?, ?, ?, ?)'
-		);
-		const seq = history.updates.length;
-		sqlite.transaction(() => {
-			for (const docName of logged) {
-				history.updates.forEach((update, i) =>
-					insertUpdate.run(docName, i + 1, Buffer.from(update), userId, at)
-				);
-			}
-			for (const docName of compacted)
-				insertSnapshot.run(docName, seq, Buffer.from(history.state), at);
-		})();
+		const updates = history.updates.map((update) => Buffer.from(update));
+		const seq = updates.length;
+		await client.query('BEGIN');
+		for (const docName of logged) {
+			for (let after = 0; after < updates.length; after += ROWS_PER_INSERT)
+				await client.query(INSERT_UPDATES, [
+					docName,
+					after,
+					userId,
+					at,
+					updates.slice(after, after + ROWS_PER_INSERT)
+				]);
+		}
+		for (const docName of compacted)
+			await client.query(INSERT_SNAPSHOT, [docName, seq, Buffer.from(history.state), at]);
+		await client.query('COMMIT');
+		// Fresh statistics, as a server that had written the log itself over time would have.
+		await client.query('ANALYZE "DocUpdate", "DocSnapshot"');
+	} catch (error) {
+		await client.query('ROLLBACK').catch(() => undefined);
+		throw error;
 	} finally {
-		sqlite.close();
+		await client.end();
 	}
 }
 
@@ -151,9 +168,9 @@ export async function measureColdLoad(plan: ColdLoadPlan): Promise<ColdLoadResul
 	log(`\nCold load: building a minutes document from ${plan.updates} updates…`);
 	const history = buildHistory(plan.updates);
 	await plan.ours.stop();
-	storeHistory(plan.dataDir, history, plan.logged, plan.compacted, null);
+	await storeHistory(plan.dataDir, history, plan.logged, plan.compacted, null);
 	const start = { ...history, updates: history.updates.slice(0, WARM_UP_UPDATES) };
-	storeHistory(plan.dataDir, start, [plan.warmUp], [], null);
+	await storeHistory(plan.dataDir, start, [plan.warmUp], [], null);
 	log(
 		`  stored ${plan.logged.length} × ${history.updates.length} log rows (${history.logBytes} bytes each) ` +
 			`and ${plan.compacted.length} × 1 snapshot (${history.state.byteLength} bytes); restarting our server`

@@ -1,15 +1,16 @@
-// What our server needs before a client may open a meeting's documents: a migrated data folder under
-// bench/.tmp, a partnership with people and a board (the tests' factories), meetings of that board, and
-// signed-in sessions.
+// What our server needs before a client may open a meeting's documents: a data folder with a database of
+// its own (a copy of the tests' migrated template, on the tests' PostgreSQL), a partnership with people and
+// a board (the tests' factories), meetings of that board, and signed-in sessions.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import { Client } from '../tests/support/client.ts';
 import { makePartnership, PASSWORD } from '../tests/support/factories.ts';
 import { makeMeeting } from '../tests/support/meetings.ts';
-import { openDb } from '../tests/support/server.ts';
-
-export const BENCH_TMP = resolve('bench/.tmp');
+import {
+	freshDataDir as freshTestDataDir,
+	openDb,
+	removeDataDir as removeTestDataDir
+} from '../tests/support/server.ts';
 
 /** Builds the app once; our server is the built one (build/start.js), as `npm start` runs it. */
 export function ensureBuilt(): void {
@@ -20,25 +21,30 @@ export function ensureBuilt(): void {
 
 const created = new Set<string>();
 
-export function freshDataDir(): string {
-	mkdirSync(BENCH_TMP, { recursive: true });
-	const dir = mkdtempSync(resolve(BENCH_TMP, 'data-'));
+/**
+ * A data folder (under tests/.tmp) and its own database, copied from the migrated template: the tests'
+ * PostgreSQL must be prepared in this process first (prepareTestDatabase in tests/support/database.ts).
+ */
+export async function freshDataDir(): Promise<string> {
+	const dir = await freshTestDataDir();
 	created.add(dir);
-	execFileSync('npm', ['run', '--silent', 'db:migrate'], {
-		env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
-		stdio: 'pipe'
-	});
 	return dir;
 }
 
-export function removeDataDir(dir: string): void {
-	rmSync(dir, { recursive: true, force: true });
+/** Drops the folder's database and removes the folder. */
+export async function removeDataDir(dir: string): Promise<void> {
+	await removeTestDataDir(dir);
 	created.delete(dir);
 }
 
-/** For an interrupted run: every data folder this process made. */
+/**
+ * For an interrupted run, as the process exits (no waiting possible): every data folder this process made.
+ * Dropping their databases would need waiting; they go with the run's own embedded PostgreSQL when it is
+ * stopped (on a TEST_DATABASE_URL server they stay, named test_…).
+ */
 export function removeAllDataDirs(): void {
-	for (const dir of created) removeDataDir(dir);
+	for (const dir of created) rmSync(dir, { recursive: true, force: true });
+	created.clear();
 }
 
 export interface BenchFixture {

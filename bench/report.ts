@@ -180,9 +180,11 @@ server on fresh documents, alternating which server goes first, and pools both r
 process's CPU time ÷ wall time (100% = one core); RSS is the peak resident memory, sampled every 50 ms. The
 JSON file also has the bench process's own CPU and the load average per step.
 
-Reading the figures: ours stores every update in SQLite before sending it to anyone (group commit per turn
-of the event loop, fsynced), checks sessions and rights on every upgrade, and runs the SvelteKit app in the same process;
-the reference keeps everything in memory and checks nothing. Latency includes the bench process's own work
+Reading the figures: ours stores every update in PostgreSQL before sending it to anyone (group commit per
+turn of the event loop, one multi-row INSERT a batch), checks sessions and rights on every upgrade, and runs
+the SvelteKit app in the same process; the reference keeps everything in memory and checks nothing. The
+bench's PostgreSQL is an embedded server like the one \`npm start\` runs, with fsync and synchronous commit
+on: a batch is on disk before anyone is sent it, as in production. Latency includes the bench process's own work
 (decoding every update for every client), which is the same for both servers. On a shared machine the
 figures move with the load average: compare runs only at a similar load.
 

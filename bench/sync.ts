@@ -2,6 +2,7 @@
 // loopback, in one run. Latency under load for 2 to 100 clients, a rate ramp at 100 clients, and the cold
 // load of a long document (ours only: the reference keeps nothing). `--quick` runs a short version to try
 // the harness; its figures are not written anywhere.
+import { prepareTestDatabase } from '../tests/support/database.ts';
 import { measureColdLoad, timeFirstSync } from './cold-load.ts';
 import { compare, type Target } from './compare.ts';
 import {
@@ -44,6 +45,8 @@ const RUN_TIMEOUT_MS = 9 * 60 * 1000;
 process.setMaxListeners(0);
 
 const log = (line: string) => console.log(line);
+/** Stops the tests' PostgreSQL if this run started it; set once it is prepared. */
+let stopDatabase: (() => Promise<void>) | undefined;
 const docFor = (meetingId: string) => `meeting:${meetingId}:minutes`;
 
 /** Whether our server takes a synced client at all (until the sync server lands, it refuses upgrades). */
@@ -64,7 +67,8 @@ async function main(): Promise<void> {
 			`${machine.cpuModel}, Node ${machine.node}; load average ${machine.loadBefore.join(', ')}`
 	);
 	ensureBuilt();
-	const dataDir = freshDataDir();
+	stopDatabase = await prepareTestDatabase({ durable: true });
+	const dataDir = await freshDataDir();
 	try {
 		// A meeting per document: the probe, one per scenario round and ramp round, and for the cold
 		// load one per repetition and way of storing, plus a warm-up.
@@ -170,19 +174,34 @@ async function main(): Promise<void> {
 		);
 	} finally {
 		await stopAllServers();
-		removeDataDir(dataDir);
+		try {
+			await removeDataDir(dataDir);
+		} finally {
+			await stopDatabase?.();
+		}
 	}
+}
+
+/**
+ * On the way out of a failed or interrupted run: stops the tests' PostgreSQL (its embedded server and
+ * folder are this run's own, and nothing else would stop them), waiting a few seconds at most.
+ */
+function stopDatabaseBriefly(): Promise<unknown> {
+	const giveUp = new Promise((ok) => setTimeout(ok, 5_000));
+	return Promise.race([stopDatabase?.(), giveUp]).catch(() => undefined);
 }
 
 const watchdog = setTimeout(() => {
 	console.error(`\nThe benchmark ran past ${RUN_TIMEOUT_MS / 60000} minutes: stopping it.`);
 	killAllServersNow();
-	process.exit(2);
+	void stopDatabaseBriefly().finally(() => process.exit(2));
 }, RUN_TIMEOUT_MS);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, () => {
 		console.error(`\n${signal}: stopping the servers.`);
-		void stopAllServers().finally(() => process.exit(130));
+		void stopAllServers()
+			.then(stopDatabaseBriefly)
+			.finally(() => process.exit(130));
 	});
 }
 process.once('exit', () => {
@@ -199,5 +218,6 @@ main()
 	.catch(async (error) => {
 		console.error(`\nThe benchmark failed: ${error instanceof Error ? error.stack : error}`);
 		await stopAllServers();
+		await stopDatabaseBriefly();
 		process.exit(1);
 	});

@@ -1,16 +1,18 @@
 // `npm run bench:trace`: five years of a partnership's record (2,000 priorities, 600 meetings, 6,000
-// decisions with versions, 10,000 priority events, actions) written into a fresh migrated SQLite database
-// with raw SQL in one transaction, then the trace for the whole period and one priority's timeline read
-// many times, in process, through the same functions the API calls. Prints p50/p95 against the targets,
-// writes bench/results/trace-<date>.json and the "Traceability" section of docs/PERFORMANCE.md (the sync
-// section is left as it is). `--quick` runs fewer repetitions and writes nothing.
-import Database from 'better-sqlite3';
+// decisions with versions, 10,000 priority events, actions) written into a fresh copy of the tests'
+// migrated PostgreSQL database with multi-row INSERTs in one transaction, then the trace for the whole
+// period and one priority's timeline read many times, in process, through the same functions the API
+// calls. Prints p50/p95 against the targets, writes bench/results/trace-<date>.json and the
+// "Traceability" section of docs/PERFORMANCE.md (the sync section is left as it is). `--quick` runs fewer
+// repetitions and writes nothing.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import pg from 'pg';
 import * as prettier from 'prettier';
+import { databaseOf, prepareTestDatabase } from '../tests/support/database.ts';
 import { makePartnership } from '../tests/support/factories.ts';
-import { openDb } from '../tests/support/server.ts';
+import { openDb, useDataDir } from '../tests/support/server.ts';
 import { freshDataDir, removeDataDir } from './fixture.ts';
 import { currentLoad, describeMachine } from './machine.ts';
 
@@ -33,7 +35,34 @@ const log = (line: string) => console.log(line);
 let counter = 0;
 /** A cuid-shaped id (lower case letters and digits, 25 long). */
 const id = () => `c${(counter++).toString(36).padStart(8, '0')}${randomBytes(8).toString('hex')}`;
-const sqlDate = (at: Date) => at.toISOString().replace('Z', '+00:00');
+const sqlDate = (at: Date) => at.toISOString();
+
+/** Rows per INSERT: the 10,000 events go in two statements, not 10,000 round trips. */
+const ROWS_PER_INSERT = 5_000;
+
+/**
+ * A table's generated rows, kept until they are all written: then a multi-row INSERT per few thousand
+ * rows, each column sent as one array and unnested. `columns` gives each column's PostgreSQL type (an enum
+ * column its enum type, since text does not turn into an enum by itself in INSERT … SELECT).
+ */
+function rows(table: string, columns: [name: string, type: string][]) {
+	const all: unknown[][] = [];
+	const names = columns.map(([name]) => `"${name}"`).join(', ');
+	const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+	const sql = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`;
+	return {
+		add: (...values: unknown[]) => void all.push(values),
+		async write(client: pg.Client): Promise<void> {
+			for (let from = 0; from < all.length; from += ROWS_PER_INSERT) {
+				const chunk = all.slice(from, from + ROWS_PER_INSERT);
+				await client.query(
+					sql,
+					columns.map((_, i) => chunk.map((row) => row[i]))
+				);
+			}
+		}
+	};
+}
 
 /** A small deterministic generator, so every run writes the same record. */
 function random(seed: number) {
@@ -66,240 +95,322 @@ async function generate(dataDir: string): Promise<Generated> {
 	const partnershipId = fx.partnership.id;
 	const officer = fx.members.SECRETARIAT.userId;
 	const organisations = Object.values(fx.organisations).map((o) => o.id);
-	const sqlite = new Database(resolve(dataDir, 'workspace.db'));
-	sqlite.pragma('journal_mode = WAL');
 	const start = new Date(Date.UTC(new Date().getUTCFullYear() - SIZE.years, 0, 1));
 	const span = SIZE.years * 365 * 86_400_000;
 	const at = (fraction: number) => new Date(start.getTime() + Math.floor(fraction * span));
 	const counts: Record<string, number> = {};
 	const count = (table: string, n = 1) => (counts[table] = (counts[table] ?? 0) + n);
 
+	// In the order they are written, each after the tables its rows refer to.
 	const insert = {
-		body: sqlite.prepare(
-			'INSERT INTO Body (id, partnershipId, name, kind, parentId, createdAt) VALUES (?, ?, ?, ?, ?, ?)'
-		),
-		meeting: sqlite.prepare(
-			`INSERT INTO Meeting (id, partnershipId, bodyId, title, startsAt, status, createdById, createdAt)
-			 VALUES (?, ?, ?, ?, ?, 'CLOSED', ?, ?)`
-		),
-		item: sqlite.prepare(
-			`INSERT INTO AgendaItem (id, meetingId, "order", title, purpose, updatedAt)
-			 VALUES (?, ?, ?, ?, 'DECISION', ?)`
-		),
-		decision: sqlite.prepare(
-			`INSERT INTO Decision (id, partnershipId, bodyId, meetingId, agendaItemId, createdAt)
-			 VALUES (?, ?, ?, ?, ?, ?)`
-		),
-		version: sqlite.prepare(
-			`INSERT INTO DecisionVersion (id, decisionId, version, wording, outcome, method, quorate, hash,
-			 previousHash, recordedById, recordedAt) VALUES (?, ?, ?, ?, 'AGREED', 'CONSENSUS', 1, ?, ?, ?, ?)`
-		),
-		action: sqlite.prepare(
-			`INSERT INTO Action (id, partnershipId, bodyId, meetingId, decisionId, text, ownerOrganisationId,
-			 status, createdById, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		),
-		priority: sqlite.prepare(
-			`INSERT INTO Priority (id, partnershipId, raisedByBodyId, currentBodyId, title, said, area, theme,
-			 engagementMethod, participants, status, leadOrganisationId, lastEventAt, createdById, createdAt)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PUBLIC_MEETING', ?, ?, ?, ?, ?, ?)`
-		),
-		event: sqlite.prepare(
-			`INSERT INTO PriorityEvent (id, priorityId, type, byBodyId, toBodyId, agendaItemId, decisionId,
-			 actionId, leadOrganisationId, influenceDeclared, influenceAchieved, reason, recordedById, at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		)
+		body: rows('Body', [
+			['id', 'text'],
+			['partnershipId', 'text'],
+			['name', 'text'],
+			['kind', '"BodyKind"'],
+			['parentId', 'text'],
+			['createdAt', 'timestamptz']
+		]),
+		meeting: rows('Meeting', [
+			['id', 'text'],
+			['partnershipId', 'text'],
+			['bodyId', 'text'],
+			['title', 'text'],
+			['startsAt', 'timestamptz'],
+			['status', '"MeetingStatus"'],
+			['createdById', 'text'],
+			['createdAt', 'timestamptz']
+		]),
+		item: rows('AgendaItem', [
+			['id', 'text'],
+			['meetingId', 'text'],
+			['order', 'int'],
+			['title', 'text'],
+			['purpose', '"ItemPurpose"'],
+			['updatedAt', 'timestamptz']
+		]),
+		decision: rows('Decision', [
+			['id', 'text'],
+			['partnershipId', 'text'],
+			['bodyId', 'text'],
+			['meetingId', 'text'],
+			['agendaItemId', 'text'],
+			['createdAt', 'timestamptz']
+		]),
+		version: rows('DecisionVersion', [
+			['id', 'text'],
+			['decisionId', 'text'],
+			['version', 'int'],
+			['wording', 'text'],
+			['outcome', '"DecisionOutcome"'],
+			['method', '"DecisionMethod"'],
+			['quorate', 'boolean'],
+			['hash', 'text'],
+			['previousHash', 'text'],
+			['recordedById', 'text'],
+			['recordedAt', 'timestamptz']
+		]),
+		action: rows('Action', [
+			['id', 'text'],
+			['partnershipId', 'text'],
+			['bodyId', 'text'],
+			['meetingId', 'text'],
+			['decisionId', 'text'],
+			['text', 'text'],
+			['ownerOrganisationId', 'text'],
+			['status', '"ActionStatus"'],
+			['createdById', 'text'],
+			['createdAt', 'timestamptz'],
+			['updatedAt', 'timestamptz']
+		]),
+		priority: rows('Priority', [
+			['id', 'text'],
+			['partnershipId', 'text'],
+			['raisedByBodyId', 'text'],
+			['currentBodyId', 'text'],
+			['title', 'text'],
+			['said', 'text'],
+			['area', 'text'],
+			['theme', 'text'],
+			['engagementMethod', '"EngagementMethod"'],
+			['participants', 'int'],
+			['status', '"PriorityStatus"'],
+			['leadOrganisationId', 'text'],
+			['lastEventAt', 'timestamptz'],
+			['createdById', 'text'],
+			['createdAt', 'timestamptz']
+		]),
+		event: rows('PriorityEvent', [
+			['id', 'text'],
+			['priorityId', 'text'],
+			['type', '"PriorityEventType"'],
+			['byBodyId', 'text'],
+			['toBodyId', 'text'],
+			['agendaItemId', 'text'],
+			['decisionId', 'text'],
+			['actionId', 'text'],
+			['leadOrganisationId', 'text'],
+			['influenceDeclared', '"InfluenceLevel"'],
+			['influenceAchieved', '"InfluenceLevel"'],
+			['reason', 'text'],
+			['recordedById', 'text'],
+			['at', 'timestamptz']
+		])
 	};
 
 	const priorityIds: string[] = [];
-	sqlite.transaction(() => {
-		const now = sqlDate(new Date());
-		const board = fx.bodies.board.id;
-		const themes = [fx.bodies.theme.id];
-		for (let t = 1; t < SIZE.themeGroups; t++) {
-			const themeId = id();
-			insert.body.run(themeId, partnershipId, `Theme group ${t}`, 'THEME_GROUP', board, now);
-			themes.push(themeId);
-		}
-		const forums = [{ id: fx.bodies.forum.id, parent: fx.bodies.theme.id }];
-		for (let f = 1; f < SIZE.forums; f++) {
-			const forumId = id();
-			const parent = themes[f % themes.length];
-			insert.body.run(forumId, partnershipId, `Locality forum ${f}`, 'LOCALITY_FORUM', parent, now);
-			forums.push({ id: forumId, parent });
-		}
-		count('Body', SIZE.themeGroups - 1 + SIZE.forums - 1);
+	const now = sqlDate(new Date());
+	const board = fx.bodies.board.id;
+	const themes = [fx.bodies.theme.id];
+	for (let t = 1; t < SIZE.themeGroups; t++) {
+		const themeId = id();
+		insert.body.add(themeId, partnershipId, `Theme group ${t}`, 'THEME_GROUP', board, now);
+		themes.push(themeId);
+	}
+	const forums = [{ id: fx.bodies.forum.id, parent: fx.bodies.theme.id }];
+	for (let f = 1; f < SIZE.forums; f++) {
+		const forumId = id();
+		const parent = themes[f % themes.length];
+		insert.body.add(forumId, partnershipId, `Locality forum ${f}`, 'LOCALITY_FORUM', parent, now);
+		forums.push({ id: forumId, parent });
+	}
+	count('Body', SIZE.themeGroups - 1 + SIZE.forums - 1);
 
-		// Meetings through the five years, a third of them the board's; ten decided items each.
-		type Decided = { decisionId: string; itemId: string; at: Date; actionIds: string[] };
-		const decidedByBody = new Map<string, Decided[]>();
-		for (let m = 0; m < SIZE.meetings; m++) {
-			const bodyId = m % 3 === 0 ? board : themes[m % themes.length];
-			const startsAt = at((m + 0.5) / SIZE.meetings);
-			const meetingId = id();
-			insert.meeting.run(
+	// Meetings through the five years, a third of them the board's; ten decided items each.
+	type Decided = { decisionId: string; itemId: string; at: Date; actionIds: string[] };
+	const decidedByBody = new Map<string, Decided[]>();
+	for (let m = 0; m < SIZE.meetings; m++) {
+		const bodyId = m % 3 === 0 ? board : themes[m % themes.length];
+		const startsAt = at((m + 0.5) / SIZE.meetings);
+		const meetingId = id();
+		insert.meeting.add(
+			meetingId,
+			partnershipId,
+			bodyId,
+			`Meeting ${m + 1}`,
+			sqlDate(startsAt),
+			'CLOSED',
+			officer,
+			sqlDate(startsAt)
+		);
+		for (let i = 0; i < SIZE.itemsPerMeeting; i++) {
+			const itemId = id();
+			const decisionId = id();
+			const when = sqlDate(startsAt);
+			insert.item.add(
+				itemId,
 				meetingId,
-				partnershipId,
-				bodyId,
-				`Meeting ${m + 1}`,
-				sqlDate(startsAt),
-				officer,
-				sqlDate(startsAt)
+				i + 1,
+				`Item ${i + 1} of meeting ${m + 1}`,
+				'DECISION',
+				when
 			);
-			for (let i = 0; i < SIZE.itemsPerMeeting; i++) {
-				const itemId = id();
-				const decisionId = id();
-				const when = sqlDate(startsAt);
-				insert.item.run(itemId, meetingId, i + 1, `Item ${i + 1} of meeting ${m + 1}`, when);
-				insert.decision.run(decisionId, partnershipId, bodyId, meetingId, itemId, when);
-				const versions = i % 5 === 0 ? 2 : 1;
-				let previous: string | null = null;
-				for (let v = 1; v <= versions; v++) {
-					const hash = randomBytes(16).toString('hex');
-					insert.version.run(
-						id(),
-						decisionId,
-						v,
-						`The meeting agrees proposal ${i + 1} of meeting ${m + 1}${v > 1 ? ', as corrected' : ''}.`,
-						hash,
-						previous,
-						officer,
-						when
-					);
-					previous = hash;
-					count('DecisionVersion');
-				}
-				const actionIds: string[] = [];
-				if (i % 2 === 0) {
-					const actionId = id();
-					insert.action.run(
-						actionId,
-						partnershipId,
-						bodyId,
-						meetingId,
-						decisionId,
-						`Carry out proposal ${i + 1} of meeting ${m + 1}`,
-						pick(organisations),
-						pick(['OPEN', 'IN_PROGRESS', 'DONE']),
-						officer,
-						when,
-						when
-					);
-					actionIds.push(actionId);
-					count('Action');
-				}
-				const list = decidedByBody.get(bodyId) ?? [];
-				list.push({ decisionId, itemId, at: startsAt, actionIds });
-				decidedByBody.set(bodyId, list);
-			}
-		}
-		count('Meeting', SIZE.meetings);
-		count('AgendaItem', SIZE.meetings * SIZE.itemsPerMeeting);
-		count('Decision', SIZE.meetings * SIZE.itemsPerMeeting);
-
-		// Priorities: lifecycles of 2 to 8 events, averaging five, so 2,000 give 10,000 events.
-		const LENGTHS = [2, 3, 4, 5, 6, 7, 8, 5];
-		const themesOfWork = ['Transport', 'Health', 'Poverty', 'Young people', 'Housing', 'Climate'];
-		const influence = ['INFORM', 'CONSULT', 'INVOLVE', 'COLLABORATE', 'EMPOWER'];
-		for (let p = 0; p < SIZE.priorities; p++) {
-			const priorityId = id();
-			priorityIds.push(priorityId);
-			const forum = forums[p % forums.length];
-			const length = LENGTHS[p % LENGTHS.length];
-			const raised = at((p / SIZE.priorities) * 0.9);
-			const day = 86_400_000;
-			let when = raised;
-			const next = () => (when = new Date(when.getTime() + (3 + Math.floor(rnd() * 40)) * day));
-			const rows: unknown[][] = [];
-			const event = (type: string, extra: Partial<Record<string, string | null>> = {}) =>
-				rows.push([
+			insert.decision.add(decisionId, partnershipId, bodyId, meetingId, itemId, when);
+			const versions = i % 5 === 0 ? 2 : 1;
+			let previous: string | null = null;
+			for (let v = 1; v <= versions; v++) {
+				const hash = randomBytes(16).toString('hex');
+				insert.version.add(
 					id(),
-					priorityId,
-					type,
-					extra.byBodyId ?? null,
-					extra.toBodyId ?? null,
-					extra.agendaItemId ?? null,
-					extra.decisionId ?? null,
-					extra.actionId ?? null,
-					extra.leadOrganisationId ?? null,
-					extra.influenceDeclared ?? null,
-					extra.influenceAchieved ?? null,
-					extra.reason ?? '',
+					decisionId,
+					v,
+					`The meeting agrees proposal ${i + 1} of meeting ${m + 1}${v > 1 ? ', as corrected' : ''}.`,
+					'AGREED',
+					'CONSENSUS',
+					true,
+					hash,
+					previous,
 					officer,
-					sqlDate(when)
-				]);
-			let status = 'RAISED';
-			let holder = forum.id;
-			let lead: string | null = null;
-			event('RAISED', { byBodyId: forum.id });
-			const decidedHere = decidedByBody.get(forum.parent)!;
-			const decided = decidedHere[Math.floor(rnd() * decidedHere.length)];
-			const steps: (() => void)[] = [
-				() => {
-					next();
-					holder = forum.parent;
-					status = 'SUBMITTED';
-					event('SUBMITTED', { byBodyId: forum.id, toBodyId: holder });
-				},
-				() => {
-					next();
-					lead = pick(organisations);
-					status = 'ACCEPTED';
-					event('ACCEPTED', { byBodyId: holder, leadOrganisationId: lead });
-				},
-				() => {
-					next();
-					status = 'SCHEDULED';
-					event('SCHEDULED', { byBodyId: holder, agendaItemId: decided.itemId });
-				},
-				() => {
-					next();
-					status = 'DECIDED';
-					event('DECIDED', {
-						decisionId: decided.decisionId,
-						influenceDeclared: pick(influence),
-						influenceAchieved: pick(influence)
-					});
-				},
-				() => {
-					next();
-					event('ACTION', { actionId: decided.actionIds[0] ?? null });
-				},
-				() => {
-					next();
-					status = 'FEEDBACK_PUBLISHED';
-					event('FEEDBACK_PUBLISHED');
-				},
-				() => {
-					next();
-					status = 'CLOSED';
-					event('CLOSED');
-				}
-			];
-			for (let s = 0; s < length - 1; s++) steps[s]();
-			insert.priority.run(
-				priorityId,
-				partnershipId,
-				forum.id,
-				holder,
-				`Priority ${p + 1}: ${pick(themesOfWork).toLowerCase()} in locality ${(p % forums.length) + 1}`,
-				'What people said at the forum, in their words.',
-				`Locality ${(p % forums.length) + 1}`,
-				pick(themesOfWork),
-				10 + Math.floor(rnd() * 200),
-				status,
-				lead,
-				sqlDate(when),
-				officer,
-				sqlDate(raised)
-			);
-			for (const row of rows) insert.event.run(...row);
-			count('PriorityEvent', rows.length);
+					when
+				);
+				previous = hash;
+				count('DecisionVersion');
+			}
+			const actionIds: string[] = [];
+			if (i % 2 === 0) {
+				const actionId = id();
+				insert.action.add(
+					actionId,
+					partnershipId,
+					bodyId,
+					meetingId,
+					decisionId,
+					`Carry out proposal ${i + 1} of meeting ${m + 1}`,
+					pick(organisations),
+					pick(['OPEN', 'IN_PROGRESS', 'DONE']),
+					officer,
+					when,
+					when
+				);
+				actionIds.push(actionId);
+				count('Action');
+			}
+			const list = decidedByBody.get(bodyId) ?? [];
+			list.push({ decisionId, itemId, at: startsAt, actionIds });
+			decidedByBody.set(bodyId, list);
 		}
-		count('Priority', SIZE.priorities);
-	})();
-	sqlite.pragma('wal_checkpoint(TRUNCATE)');
-	sqlite.exec('ANALYZE');
-	sqlite.close();
+	}
+	count('Meeting', SIZE.meetings);
+	count('AgendaItem', SIZE.meetings * SIZE.itemsPerMeeting);
+	count('Decision', SIZE.meetings * SIZE.itemsPerMeeting);
+
+	// Priorities: lifecycles of 2 to 8 events, averaging five, so 2,000 give 10,000 events.
+	const LENGTHS = [2, 3, 4, 5, 6, 7, 8, 5];
+	const themesOfWork = ['Transport', 'Health', 'Poverty', 'Young people', 'Housing', 'Climate'];
+	const influence = ['INFORM', 'CONSULT', 'INVOLVE', 'COLLABORATE', 'EMPOWER'];
+	for (let p = 0; p < SIZE.priorities; p++) {
+		const priorityId = id();
+		priorityIds.push(priorityId);
+		const forum = forums[p % forums.length];
+		const length = LENGTHS[p % LENGTHS.length];
+		const raised = at((p / SIZE.priorities) * 0.9);
+		const day = 86_400_000;
+		let when = raised;
+		const next = () => (when = new Date(when.getTime() + (3 + Math.floor(rnd() * 40)) * day));
+		const events: unknown[][] = [];
+		const event = (type: string, extra: Partial<Record<string, string | null>> = {}) =>
+			events.push([
+				id(),
+				priorityId,
+				type,
+				extra.byBodyId ?? null,
+				extra.toBodyId ?? null,
+				extra.agendaItemId ?? null,
+				extra.decisionId ?? null,
+				extra.actionId ?? null,
+				extra.leadOrganisationId ?? null,
+				extra.influenceDeclared ?? null,
+				extra.influenceAchieved ?? null,
+				extra.reason ?? '',
+				officer,
+				sqlDate(when)
+			]);
+		let status = 'RAISED';
+		let holder = forum.id;
+		let lead: string | null = null;
+		event('RAISED', { byBodyId: forum.id });
+		const decidedHere = decidedByBody.get(forum.parent)!;
+		const decided = decidedHere[Math.floor(rnd() * decidedHere.length)];
+		const steps: (() => void)[] = [
+			() => {
+				next();
+				holder = forum.parent;
+				status = 'SUBMITTED';
+				event('SUBMITTED', { byBodyId: forum.id, toBodyId: holder });
+			},
+			() => {
+				next();
+				lead = pick(organisations);
+				status = 'ACCEPTED';
+				event('ACCEPTED', { byBodyId: holder, leadOrganisationId: lead });
+			},
+			() => {
+				next();
+				status = 'SCHEDULED';
+				event('SCHEDULED', { byBodyId: holder, agendaItemId: decided.itemId });
+			},
+			() => {
+				next();
+				status = 'DECIDED';
+				event('DECIDED', {
+					decisionId: decided.decisionId,
+					influenceDeclared: pick(influence),
+					influenceAchieved: pick(influence)
+				});
+			},
+			() => {
+				next();
+				event('ACTION', { actionId: decided.actionIds[0] ?? null });
+			},
+			() => {
+				next();
+				status = 'FEEDBACK_PUBLISHED';
+				event('FEEDBACK_PUBLISHED');
+			},
+			() => {
+				next();
+				status = 'CLOSED';
+				event('CLOSED');
+			}
+		];
+		for (let s = 0; s < length - 1; s++) steps[s]();
+		insert.priority.add(
+			priorityId,
+			partnershipId,
+			forum.id,
+			holder,
+			`Priority ${p + 1}: ${pick(themesOfWork).toLowerCase()} in locality ${(p % forums.length) + 1}`,
+			'What people said at the forum, in their words.',
+			`Locality ${(p % forums.length) + 1}`,
+			pick(themesOfWork),
+			'PUBLIC_MEETING',
+			10 + Math.floor(rnd() * 200),
+			status,
+			lead,
+			sqlDate(when),
+			officer,
+			sqlDate(raised)
+		);
+		for (const row of events) insert.event.add(...row);
+		count('PriorityEvent', events.length);
+	}
+	count('Priority', SIZE.priorities);
+
+	const client = new pg.Client({ connectionString: databaseOf(dataDir) });
+	await client.connect();
+	try {
+		await client.query('BEGIN');
+		for (const table of Object.values(insert)) await table.write(client);
+		await client.query('COMMIT');
+		// Statistics for the planner, as a database that grew over five years would have: without them the
+		// first reads are planned for empty tables.
+		await client.query('ANALYZE');
+	} catch (error) {
+		await client.query('ROLLBACK').catch(() => undefined);
+		throw error;
+	} finally {
+		await client.end();
+	}
 	return {
 		slug: fx.partnership.slug,
 		userId: officer,
@@ -328,7 +439,8 @@ async function main(): Promise<void> {
 		`Trace benchmark${quick ? ' (quick: figures not written)' : ''} on ${machine.nproc} cores, ` +
 			`${machine.cpuModel}, Node ${machine.node}; load average ${machine.loadBefore.join(', ')}`
 	);
-	const dataDir = freshDataDir();
+	const stopDatabase = await prepareTestDatabase({ durable: true });
+	const dataDir = await freshDataDir();
 	try {
 		const generated = await generate(dataDir);
 		log(
@@ -337,8 +449,7 @@ async function main(): Promise<void> {
 					.map(([table, n]) => `${n} ${table}`)
 					.join(', ')
 		);
-		process.env.DATA_DIR = dataDir;
-		delete process.env.DATABASE_URL;
+		useDataDir(dataDir);
 		const { traceGraph, priorityTimeline } = await import('../src/lib/server/priorities/index.ts');
 		const { disconnect } = await import('../src/lib/server/platform/index.ts');
 		const actor = {
@@ -382,7 +493,11 @@ async function main(): Promise<void> {
 		log(`\nFigures written to ${file} and docs/PERFORMANCE.md`);
 		if (!figures.trace.pass || !figures.timeline.pass) process.exitCode = 1;
 	} finally {
-		removeDataDir(dataDir);
+		try {
+			await removeDataDir(dataDir);
+		} finally {
+			await stopDatabase();
+		}
 	}
 }
 
@@ -426,20 +541,21 @@ async function writeSection(
 
 The trace (\`GET /api/v1/partnerships/{slug}/trace\`, whole period, no filters) and one priority's timeline
 (its events with the names of who recorded them, the bodies and the lead partner), called in process through
-the functions the API calls (\`traceGraph\`, \`priorityTimeline\` in \`src/lib/server/priorities/trace.ts\`), on a
-generated partnership with five years of records. Run it with:
+the functions the API calls (\`traceGraph\` in \`src/lib/server/priorities/trace.ts\`, \`priorityTimeline\` in
+\`timeline.ts\`), on a generated partnership with five years of records. Run it with:
 
 \`\`\`sh
 npm run bench:trace
 \`\`\`
 
-It takes under a minute: the generator writes the record into a fresh migrated database under
-\`bench/.tmp\` with raw SQL in one transaction, then each read runs ${WARM_UP} times to warm up and then
-${results.trace.runs} (trace) and ${results.timeline.runs} (timeline, a different priority each time) times.
-Figures go to \`bench/results/trace-<date>.json\` and this section (the sync section above is kept).
-Reading them: the reads are CPU-bound in one process, so a load average above the number of cores (other
-test runs on a shared machine) stretches every figure by about that ratio; compare runs only at a similar
-load.
+It takes under a minute: the generator writes the record into a fresh copy of the tests' migrated
+PostgreSQL database (on an embedded server of the run's own under \`tests/.tmp\`, as a test run starts
+one, or the one \`TEST_DATABASE_URL\` names) with multi-row INSERTs in one transaction, then each read
+runs ${WARM_UP} times to warm up and then ${results.trace.runs} (trace) and ${results.timeline.runs}
+(timeline, a different priority each time) times. Figures go to \`bench/results/trace-<date>.json\` and
+this section (the sync section above is kept). Reading them: the reads are CPU-bound, in the bench process
+and the PostgreSQL server on the same machine, so a load average above the number of cores (other test
+runs on a shared machine) stretches every figure by about that ratio; compare runs only at a similar load.
 
 ### Last run
 

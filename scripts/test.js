@@ -60,6 +60,31 @@ function ensureChromium() {
 }
 
 /**
+ * The two-instance tests start Debian's redis-server on a free port: installed here as Chromium is (root
+ * with apt-get), otherwise the run stops with the command to install it, never a silent skip.
+ */
+function ensureRedis() {
+	const binary = process.env.REDIS_SERVER || 'redis-server';
+	if (have(binary)) return;
+	if (process.getuid?.() === 0 && have('apt-get')) {
+		console.log("Redis is not installed: installing Debian's redis-server with apt-get (once).");
+		const status =
+			run('apt-get', ['update', '-qq']) ||
+			run('apt-get', ['install', '-y', '-qq', 'redis-server'], {
+				DEBIAN_FRONTEND: 'noninteractive'
+			});
+		if (status === 0 && have(binary)) return;
+		console.error('Installing redis-server failed; see the apt-get output above.');
+		process.exit(1);
+	}
+	console.error(
+		'The two-instance tests need Redis. Install it with:\n\n  sudo apt-get install -y redis-server\n\n' +
+			'(or point REDIS_SERVER at a redis-server binary).'
+	);
+	process.exit(1);
+}
+
+/**
  * @param {string} file
  * @param {(report: any) => {passed: number, failed: number, skipped: number, flaky?: number}} pick
  */
@@ -78,6 +103,7 @@ function checkImports() {
 }
 
 ensureChromium();
+ensureRedis();
 mkdirSync(REPORTS, { recursive: true });
 checkImports();
 

@@ -8,7 +8,7 @@ import type { Actor } from '../src/lib/server/access/index.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
 import { db } from '../src/lib/server/platform/index.ts';
 import { daysFromToday } from './meeting.ts';
-import { withFastWrites, type DemoBoard } from './record.ts';
+import type { DemoBoard } from './record.ts';
 import { demoPeople } from './run.ts';
 import {
 	giveVerdict,
@@ -41,7 +41,7 @@ interface Engagement {
 /** Records the forums' priorities; after the board's record, whose decisions and actions they link to. */
 export async function recordDemoPriorities(board: DemoBoard): Promise<void> {
 	// Forty-odd small commits into a new database.
-	await withFastWrites(() => record(board));
+	await record(board);
 }
 
 async function record(board: DemoBoard): Promise<void> {

@@ -133,20 +133,6 @@ export interface DemoBoard {
 	upcoming: DemoMeeting;
 }
 
-/**
- * Runs the demo's many small commits into an empty database without waiting for the disk after each one,
- * which saves seconds at startup; puts it back however this ends (a seed cut short is started again on a
- * fresh file).
- */
-export async function withFastWrites<T>(work: () => Promise<T>): Promise<T> {
-	await db().$executeRawUnsafe('PRAGMA synchronous = OFF');
-	try {
-		return await work();
-	} finally {
-		await db().$executeRawUnsafe('PRAGMA synchronous = FULL');
-	}
-}
-
 /** Records the board's past meetings and issues the next agenda; then stores every document. */
 export async function recordDemoBoard(board: DemoBoard): Promise<void> {
 	const meetings = [...board.history, board.review, board.special, board.upcoming];
@@ -170,17 +156,13 @@ export async function recordDemoBoard(board: DemoBoard): Promise<void> {
 	const history = board.history.map((m) => new Run(m, startOf(m), people));
 
 	// A hundred-odd small commits into an empty database.
-	await withFastWrites(() =>
-		withDocumentHost(host, async () => {
-			for (const [index, run] of history.entries())
-				await runHistoryMeeting(run, HISTORY[index], board.orgIds, history[index - 1] ?? null);
-			await runReview(review, board.orgIds, history.at(-1) ?? null);
-			await runSpecial(special, review, board.orgIds);
-			await atTime(daysFromToday(-1, 16), () =>
-				issueAgenda(upcoming.as(e('officer')), upcoming.id)
-			);
-		})
-	);
+	await withDocumentHost(host, async () => {
+		for (const [index, run] of history.entries())
+			await runHistoryMeeting(run, HISTORY[index], board.orgIds, history[index - 1] ?? null);
+		await runReview(review, board.orgIds, history.at(-1) ?? null);
+		await runSpecial(special, review, board.orgIds);
+		await atTime(daysFromToday(-1, 16), () => issueAgenda(upcoming.as(e('officer')), upcoming.id));
+	});
 	await transaction(async (tx) => {
 		for (const meeting of meetings) await storeMeetingDocuments(tx, meeting);
 	});

@@ -10,7 +10,7 @@ import { mulberry32 } from '../src/lib/random.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
 import { recordCodes, type RecordCodesInput } from '../src/lib/server/review/index.ts';
 import { db } from '../src/lib/server/platform/index.ts';
-import { withFastWrites, type DemoBoard } from './record.ts';
+import type { DemoBoard } from './record.ts';
 import { demoPeople, type People } from './run.ts';
 import { addReviewNote, publishReview } from '../src/lib/server/review/index.ts';
 import { answerSurvey } from '../src/lib/server/review/index.ts';
@@ -275,7 +275,7 @@ export function planCodes(meetings: { contributions: Spoken[] }[], seed: number)
 /** Codes the past board meetings (all but the special one) as both reviewers, publishes all but the last, and has members answer the surveys. */
 export async function recordDemoReview(board: DemoBoard): Promise<void> {
 	// A few hundred small commits into a new database.
-	await withFastWrites(() => record(board));
+	await record(board);
 }
 
 async function record(board: DemoBoard): Promise<void> {

@@ -13,9 +13,17 @@ import {
 	type Config
 } from '../../src/lib/server/platform/index.ts';
 import { createSyncServer, type SyncServer } from '../sync/index.ts';
-import { sqlitePipeline } from '../sync/pipeline.ts';
+import { postgresPipeline } from '../sync/pipeline.ts';
+import { NotMigrated, openDatabase, type Database } from './database.ts';
 import { demoHalfLoaded, prepareDemo, type DemoSignIn } from './demo.ts';
-import { inProcessPorts, installDocumentHost, installPorts } from './ports.ts';
+import {
+	inProcessPorts,
+	installDocumentHost,
+	installPorts,
+	redisPorts,
+	type Ports
+} from './ports.ts';
+import type { Relay } from '../sync/stages/fan-out.ts';
 
 export interface StartOptions {
 	/** The command line's flags (--demo, --no-demo). */
@@ -61,33 +69,87 @@ function prepareAdapterEnv(): void {
 }
 
 /**
- * The sync server on SQLite with in-process fan-out, serving the shared documents to the domain too
- * (recording a decision reads them).
+ * The sync server on PostgreSQL, relaying to other instances when `relay` is given (Redis), serving the
+ * shared documents to the domain too (recording a decision reads them).
  */
-export function serveSync(origin: string | undefined): SyncServer {
-	const sync = createSyncServer({ origin, pipeline: sqlitePipeline() });
+export function serveSync(origin: string | undefined, relay?: Relay): SyncServer {
+	const sync = createSyncServer({ origin, pipeline: postgresPipeline(relay) });
 	installDocumentHost(sync);
 	return sync;
 }
 
+/** The ports this configuration asks for; stops the process if Redis is named and cannot be reached. */
+async function portsOrExit(config: Config): Promise<Ports> {
+	if (!config.redisUrl) return inProcessPorts();
+	try {
+		return await redisPorts(config.redisUrl);
+	} catch (error) {
+		fail(`Redis at REDIS_URL could not be reached: ${(error as Error).message}`);
+	}
+}
+
+/** Opens the database, or stops the process saying why it cannot. */
+async function databaseOrExit(config: Config, migrate: boolean): Promise<Database> {
+	try {
+		const database = await openDatabase(config, { migrate });
+		log.info(`database: ${database.description}`);
+		return database;
+	} catch (error) {
+		if (error instanceof NotMigrated) fail(error.message);
+		throw error;
+	}
+}
+
+/**
+ * `node build/start.js migrate [--demo]` (`npm run migrate`): brings the database up to date under the
+ * migration lock, loads the demo into it if asked and it is empty, and ends. Run once before starting
+ * several instances on one database.
+ */
+async function migrateOnly(config: Config, argv: string[]): Promise<void> {
+	const database = await databaseOrExit(config, true);
+	try {
+		if (argv.includes('--demo')) {
+			const { loaded } = await prepareDemo(true);
+			console.log(
+				loaded ? 'Loaded the demo partnership.' : 'The database is not empty: no demo loaded.'
+			);
+		}
+		console.log('The database is up to date.');
+	} finally {
+		await disconnect();
+		await database.stop();
+	}
+}
+
 export async function start({ argv, app }: StartOptions): Promise<void> {
 	const config = configOrExit();
-	installPorts(inProcessPorts(config));
+	if (argv[0] === 'migrate') {
+		installPorts(inProcessPorts());
+		return migrateOnly(config, argv);
+	}
+	const ports = await portsOrExit(config);
+	installPorts(ports);
+	log.info(`live changes, rate limits and connection caps: ${ports.description}`);
+
+	// An instance on the operator's database only checks that it is migrated; the embedded one is ours.
+	const database = await databaseOrExit(config, !config.databaseUrl);
 
 	// Demo data goes only into an empty database, and in production only when asked for.
 	const wantDemo = argv.includes('--demo') || !config.production;
 	let demo: { loaded: boolean; signIn: DemoSignIn } | undefined;
 	if (wantDemo) demo = await prepareDemo(!argv.includes('--no-demo'));
 	if (await demoHalfLoaded()) {
+		await disconnect();
+		await database.stop();
 		fail(
-			`The demo data was only partly loaded: an earlier start stopped while loading it. Delete the data ` +
-				`folder (${config.dataDir}) and start again to load it afresh.`
+			'The demo data was only partly loaded: an earlier start stopped while loading it. Empty the ' +
+				`database (without DATABASE_URL: delete the data folder, ${config.dataDir}) and start again.`
 		);
 	}
 
 	prepareAdapterEnv();
 	const { handler } = await app();
-	const sync = serveSync(config.origin);
+	const sync = serveSync(config.origin, ports.relay);
 
 	function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
 		if (sync.handles(request)) {
@@ -134,7 +196,9 @@ export async function start({ argv, app }: StartOptions): Promise<void> {
 		} catch (error) {
 			log.error({ err: error }, 'sync: shutdown failed');
 		}
+		await ports.close();
 		await disconnect();
+		await database.stop();
 		process.exit(0);
 	}
 	process.on('SIGINT', () => void shutdown('SIGINT'));

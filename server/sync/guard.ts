@@ -1,9 +1,9 @@
 // The open connections and who holds them, so rights taken away reach them (access/revocation.ts) and one
-// person cannot hold more than MAX_CONNECTIONS_PER_PERSON. On a signal, every connection it concerns is
+// person cannot hold more than MAX_CONNECTIONS_PER_PERSON (platform/connection-caps.ts counts them). On a signal, every connection it concerns is
 // held at once (its frames wait), its rights are asked again, and it is closed, made read-only or let go
 // on; the whole takes milliseconds, well inside the second the product promises.
 import type { Actor } from '../../src/lib/server/access/index.ts';
-import { log } from '../../src/lib/server/platform/index.ts';
+import { connectionCaps, log, type Place } from '../../src/lib/server/platform/index.ts';
 import {
 	signalUserId,
 	subscribeRevocations,
@@ -21,8 +21,6 @@ interface Held {
 
 export class ConnectionGuard {
 	#held = new Set<Held>();
-	/** Connections admitted per person, counted from admission until their socket closes. */
-	#counts = new Map<string, number>();
 	/** Signals seen so far, so a connection authorised while one arrived is checked again. */
 	#signals = 0;
 	#unsubscribe: () => void;
@@ -40,18 +38,12 @@ export class ConnectionGuard {
 		return this.#signals;
 	}
 
-	/** Takes a place for `userId`, or false when they hold the most one person may; `release` gives it back. */
-	admit(userId: string): boolean {
-		const count = this.#counts.get(userId) ?? 0;
-		if (count >= MAX_CONNECTIONS_PER_PERSON) return false;
-		this.#counts.set(userId, count + 1);
-		return true;
-	}
-
-	release(userId: string): void {
-		const left = (this.#counts.get(userId) ?? 1) - 1;
-		if (left > 0) this.#counts.set(userId, left);
-		else this.#counts.delete(userId);
+	/**
+	 * Takes a place for `userId`, or null when they hold the most one person may (across instances, when
+	 * they share Redis); the place is released when the connection ends.
+	 */
+	admit(userId: string): Promise<Place | null> {
+		return connectionCaps.use().take(`sync:${userId}`, MAX_CONNECTIONS_PER_PERSON);
 	}
 
 	/**

@@ -38,7 +38,7 @@ function refuse(socket: Duplex, status: number, message: string): void {
 export interface SyncServerOptions {
 	/** ORIGIN, when configured: the only Origin a browser may connect from. */
 	origin?: string;
-	/** The stages' implementations, chosen at start-up (e.g. sqlitePipeline()). */
+	/** The stages' implementations, chosen at start-up (e.g. postgresPipeline()). */
 	pipeline: SyncPipeline;
 }
 
@@ -75,7 +75,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			if (!decision.ok) return refuse(socket, decision.status, decision.reason);
 			if (socket.destroyed || closing) return void socket.destroy();
 			const { actor } = decision;
-			if (!guard.admit(actor.userId)) {
+			const place = await guard.admit(actor.userId);
+			if (socket.destroyed || closing) {
+				place?.release();
+				return void socket.destroy();
+			}
+			if (!place) {
 				// Over the cap: the handshake completes so the client can read why (4429 stops the stock
 				// client from retrying), then the connection closes.
 				log.warn({ userId: actor.userId }, 'sync: too many connections for one person');
@@ -84,7 +89,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				);
 			}
 			// The place is held until the socket closes, however the connection ends.
-			socket.once('close', () => guard.release(actor.userId));
+			socket.once('close', () => place.release());
 			const grant = {
 				docName: decision.docName,
 				access: decision.access,

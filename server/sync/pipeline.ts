@@ -5,16 +5,14 @@
 // A connection is authenticated on the HTTP upgrade (and again on revocation signals); its document is
 // loaded once; each writer's update is applied, stored by group commit with its editor's history, then
 // fanned out to the other connections and projected into rows; an idle document is unloaded. Storage and
-// fan-out are chosen here: PostgreSQL storage or Redis fan-out are new implementations of StoreUpdates,
-// LoadDocument or FanOut passed in instead, with no change to the room or the connections.
-import { loadConfig, sqliteFile } from '../../src/lib/server/platform/index.ts';
+// fan-out are chosen here: Redis fan-out is a new implementation of FanOut passed in instead, with no change to the room or the connections.
 import { sessionAuthentication, type Authenticate } from './stages/authenticate.ts';
-import { localFanOut, type FanOut } from './stages/fan-out.ts';
+import { localFanOut, noRelay, type FanOut, type Relay } from './stages/fan-out.ts';
 import type { LoadDocument } from './stages/load.ts';
 import { meetingProjection, type Project } from './stages/project.ts';
 import type { StoreUpdates } from './stages/store.ts';
-import { sqliteLoad } from './sqlite/load.ts';
-import { SqliteUpdateLog } from './sqlite/update-log.ts';
+import { postgresLoad } from './postgres/load.ts';
+import { PostgresUpdateLog } from './postgres/update-log.ts';
 
 export interface SyncPipeline {
 	authenticate: Authenticate;
@@ -22,16 +20,19 @@ export interface SyncPipeline {
 	/** Stores each batch with the record-history stage in the same transaction. */
 	store: StoreUpdates;
 	fanOut: FanOut;
+	/** Other instances' changes to the same documents (noRelay: this instance is the only one). */
+	relay: Relay;
 	project: Project;
 }
 
-/** One process on the SQLite database the configuration names: what the workspace runs today. */
-export function sqlitePipeline(): SyncPipeline {
+/** On the process's PostgreSQL database; `relay` joins it to other instances (by default, none). */
+export function postgresPipeline(relay: Relay = noRelay): SyncPipeline {
 	return {
 		authenticate: sessionAuthentication,
-		load: sqliteLoad,
-		store: new SqliteUpdateLog(() => sqliteFile(loadConfig().databaseUrl)),
+		load: postgresLoad,
+		store: new PostgresUpdateLog(),
 		fanOut: localFanOut,
+		relay,
 		project: meetingProjection
 	};
 }

@@ -1,7 +1,9 @@
 // One shared document in memory and the connections editing it, running the pipeline's stages in order
 // (pipeline.ts): load it, apply accepted updates, store each one (through the group-commit writer) before
 // anyone else is sent it, fan out, project, share presence, compact the log, and unload when nobody has had
-// it open for a while. Which storage and fan-out it uses is the pipeline's choice, not the room's.
+// it open for a while. Which storage and fan-out it uses is the pipeline's choice, not the room's. When
+// other instances hold the same document, the relay brings their stored updates and presence here (origin
+// RELAYED): they are applied and sent to this room's connections, never stored or relayed again.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { log } from '../../src/lib/server/platform/index.ts';
@@ -18,6 +20,7 @@ import {
 	type Message
 } from './protocol.ts';
 import { applyUpdate } from './stages/apply.ts';
+import type { Relayed } from './stages/fan-out.ts';
 import { ProjectionSchedule } from './stages/project.ts';
 import type { UpdateWriter } from './stages/store.ts';
 import { IdleTimer, unload, type Unloadable } from './stages/unload.ts';
@@ -31,6 +34,11 @@ interface Outgoing {
 }
 
 export type RoomState = 'loading' | 'ready' | 'unloading' | 'gone';
+
+/** The origin of changes another instance made (and stored), applied here from the relay. */
+const RELAYED = Symbol('relayed from another instance');
+/** How many relayed update numbers a room remembers, to skip one delivered twice. */
+const SEEN_RELAYED = 1024;
 
 export class Room implements Unloadable {
 	state: RoomState = 'loading';
@@ -52,6 +60,10 @@ export class Room implements Unloadable {
 	#idle = new IdleTimer(() => void this.unload());
 	#projection: ProjectionSchedule;
 	#ended = false;
+	/** Relayed changes that arrived while the document was loading, applied once it has. */
+	#early: Relayed[] | undefined = [];
+	#seenRelayed = new Set<number>();
+	#stopListening: () => void = () => {};
 
 	constructor(
 		readonly docName: string,
@@ -65,13 +77,16 @@ export class Room implements Unloadable {
 
 	async #load(): Promise<void> {
 		try {
+			// Listening first: what other instances store from now on arrives here, the rest is loaded.
+			this.#stopListening = await this.pipeline.relay.listen(this.docName, (change) =>
+				this.#relayed(change)
+			);
 			const stored = await this.pipeline.load.load(this.docName);
 			this.doc.destroy();
 			this.awareness.destroy();
 			this.doc = stored.doc;
 			this.awareness = new awarenessProtocol.Awareness(this.doc);
 			this.awareness.setLocalState(null);
-			this.#seq = this.#storedSeq = stored.seq;
 			this.#logCount = stored.logCount;
 			this.#logBytes = stored.logBytes;
 		} catch (error) {
@@ -83,7 +98,32 @@ export class Room implements Unloadable {
 			this.#presenceChanged(change, origin)
 		);
 		this.state = 'ready';
+		const early = this.#early ?? [];
+		this.#early = undefined;
+		for (const change of early) this.#relayed(change);
 		this.#scheduleIdle();
+	}
+
+	/** Another instance's stored update or presence change: applied here, sent to this room's peers. */
+	#relayed(change: Relayed): void {
+		if (this.#early) return void this.#early.push(change);
+		if (this.state === 'gone') return;
+		if (change.kind === 'awareness') {
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, change.data, RELAYED);
+			return;
+		}
+		if (this.#seenRelayed.has(change.seq)) return;
+		this.#seenRelayed.add(change.seq);
+		if (this.#seenRelayed.size > SEEN_RELAYED)
+			this.#seenRelayed.delete(this.#seenRelayed.values().next().value!);
+		try {
+			Y.applyUpdate(this.doc, change.data, RELAYED);
+		} catch (error) {
+			log.error(
+				{ err: error, docName: this.docName },
+				'sync: a relayed update could not be applied'
+			);
+		}
 	}
 
 	join(peer: Peer): void {
@@ -146,22 +186,32 @@ export class Room implements Unloadable {
 		if (peer.canWrite) applyUpdate(this.doc, update, peer);
 	}
 
-	/** Every change to the document, from a peer or from the server, is stored and then fanned out. */
+	/**
+	 * Every change to the document, from a peer or from the server, is stored and then fanned out (to this
+	 * room's peers and, through the relay, to other instances). One relayed here is stored already.
+	 */
 	#accepted(update: Uint8Array, origin: unknown): void {
 		if (this.state === 'gone') return;
+		if (origin === RELAYED) {
+			this.pipeline.fanOut.send(this.docName, this.peers, encodeUpdate(update));
+			return;
+		}
+		// Local order: frames leave in the order their updates were made, each once it is stored.
 		const seq = ++this.#seq;
 		const author = this.peers.has(origin as Peer) ? (origin as Peer) : undefined;
 		this.#outbox.push({ seq, frame: encodeUpdate(update), except: origin });
 		this.writer
 			.write({
 				docName: this.docName,
-				seq,
 				data: update,
 				userId: author?.userId ?? null,
 				at: new Date()
 			})
 			.then(
-				() => this.#stored(seq, update.length),
+				(stored) => {
+					this.pipeline.relay.publish(this.docName, { kind: 'update', seq: stored, data: update });
+					this.#stored(seq, update.length);
+				},
 				(error) => this.#failed(error)
 			);
 	}
@@ -211,8 +261,10 @@ export class Room implements Unloadable {
 			for (const id of change.added) this.#owners.set(id, origin as Peer);
 		}
 		for (const id of change.removed) this.#owners.delete(id);
-		const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-		this.pipeline.fanOut.send(this.docName, this.peers, frame);
+		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+		this.pipeline.fanOut.send(this.docName, this.peers, encodeAwareness(update));
+		if (origin !== RELAYED)
+			this.pipeline.relay.publish(this.docName, { kind: 'awareness', data: update });
 	}
 
 	#overThreshold(): boolean {
@@ -222,10 +274,9 @@ export class Room implements Unloadable {
 	/** Folds the stored log into the snapshot; failures are logged (the log stays, nothing is lost). */
 	compact(): Promise<void> {
 		this.#compacting ??= (async () => {
-			const upTo = this.#storedSeq;
 			const [count, bytes] = [this.#logCount, this.#logBytes];
 			try {
-				await this.writer.exclusive(() => this.pipeline.store.compact(this.docName, upTo));
+				await this.writer.exclusive(() => this.pipeline.store.compact(this.docName));
 				this.#logCount -= count;
 				this.#logBytes -= bytes;
 			} catch (error) {
@@ -279,6 +330,7 @@ export class Room implements Unloadable {
 		if (this.#ended) return;
 		this.#ended = true;
 		this.state = 'gone';
+		this.#stopListening();
 		this.#idle.stop();
 		this.#projection.cancel();
 		this.#outbox = [];

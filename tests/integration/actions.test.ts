@@ -111,7 +111,7 @@ describe('actions', () => {
 		const event = await server.db.auditEvent.findFirstOrThrow({
 			where: { entity: 'Action', entityId: id, action: 'updated' }
 		});
-		expect(JSON.parse(event.detail)).toEqual({
+		expect(event.detail).toEqual({
 			before: { status: 'OPEN' },
 			after: { status: 'IN_PROGRESS' }
 		});

@@ -72,7 +72,7 @@ describe('signing in', () => {
 			orderBy: { at: 'desc' }
 		});
 		expect(event.actorUserId).toBeNull();
-		expect(JSON.parse(event.detail)).toEqual({ knownBrowser: false });
+		expect(event.detail).toEqual({ knownBrowser: false });
 	});
 
 	it('answers 400 naming the missing field when there is no email', async () => {

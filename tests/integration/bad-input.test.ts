@@ -4,8 +4,6 @@
 // in the API's error shape and write nothing (no audit event, no new row in any table). A route in the
 // document with no case below fails the test: add a case, or a reason it takes no input.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRole } from '../../src/lib/vocabulary.ts';
 import { generator, setAt, type Bad, type JsonSchema } from '../support/bad-values.ts';
@@ -49,7 +47,7 @@ async function arrange() {
 			meetingId: planned.id,
 			title: 'Council only',
 			confidentiality: 'RESTRICTED',
-			allowedOrganisationIds: JSON.stringify([fx.organisations.council.id])
+			allowedOrganisationIds: [fx.organisations.council.id]
 		}
 	});
 	// A board meeting under way: its chair (the fixture's MEMBER) present, one item with wording.
@@ -168,8 +166,10 @@ async function arrange() {
 		});
 	const bytes = Buffer.from('Arranged survey results\n');
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
-	mkdirSync(join(server.dataDir, 'files'), { recursive: true });
-	writeFileSync(join(server.dataDir, 'files', sha256), bytes);
+	await db.fileContent.createMany({
+		data: [{ sha256, size: bytes.length, bytes }],
+		skipDuplicates: true
+	});
 	const file = await db.priorityFile.create({
 		data: {
 			priorityId: submitted.id,
@@ -710,7 +710,8 @@ function hash(text: string): number {
 /** How many rows every table holds: a refused request changes none of them. */
 async function rowCounts(allowedAudit?: string): Promise<Record<string, number>> {
 	const tables = await server.db.$queryRawUnsafe<{ name: string }[]>(
-		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'"
+		"SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' " +
+			"AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_prisma%'"
 	);
 	// A wrong sign-in password is audited without the answer waiting for it (sign-in.ts), so those
 	// events may land while a later route is sent: they are never counted. They are counted in the same

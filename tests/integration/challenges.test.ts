@@ -166,7 +166,7 @@ describe('raising a challenge', () => {
 				meetingId: second.meeting.id,
 				title: 'Council only',
 				confidentiality: 'RESTRICTED',
-				allowedOrganisationIds: JSON.stringify([fx.organisations.council.id])
+				allowedOrganisationIds: [fx.organisations.council.id]
 			}
 		});
 		const unseen = await nhsClient.post(second.path, {

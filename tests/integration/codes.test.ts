@@ -324,12 +324,12 @@ describe('the database keeps codes append-only', () => {
 		await reviewerA.post(code(first.id), justified);
 		await expect(
 			server.db.$executeRawUnsafe(
-				`UPDATE "Code" SET "value" = 3 WHERE "contributionId" = ?`,
+				`UPDATE "Code" SET "value" = 3 WHERE "contributionId" = $1`,
 				first.id
 			)
 		).rejects.toThrow(/append-only/);
 		await expect(
-			server.db.$executeRawUnsafe(`DELETE FROM "Code" WHERE "contributionId" = ?`, first.id)
+			server.db.$executeRawUnsafe(`DELETE FROM "Code" WHERE "contributionId" = $1`, first.id)
 		).rejects.toThrow(/append-only/);
 		expect(await codeCount(first.id)).toBe(3);
 	});

@@ -362,7 +362,7 @@ describe('versions are never changed', () => {
 		).rejects.toThrow();
 		await expect(
 			server.db.$executeRawUnsafe(
-				`UPDATE "DecisionVersion" SET "outcome" = 'REJECTED' WHERE "id" = ?`,
+				`UPDATE "DecisionVersion" SET "outcome" = 'REJECTED' WHERE "id" = $1`,
 				v1.versionId
 			)
 		).rejects.toThrow(/append-only/);

@@ -4,7 +4,7 @@ import type { BodyNode } from '../../src/lib/server/structure/index.ts';
 import { Client } from '../support/client.ts';
 import { signedIn } from '../support/people.ts';
 import { allBodies } from '../support/records.ts';
-import { freshDataDir, startServer, type TestServer } from '../support/server.ts';
+import { freshDataDir, startServer, type TestServer, removeDataDir } from '../support/server.ts';
 
 const PASSWORD = 'demo-password-2026';
 const ACCOUNTS = ['admin', 'officer', 'chair', 'nhs', 'police', 'tsi', 'community', 'reviewer'].map(
@@ -27,14 +27,14 @@ describe('the demo partnership, loaded with --demo', () => {
 	let server: TestServer;
 	let bodies: BodyNode[];
 	beforeAll(async () => {
-		dataDir = freshDataDir();
+		dataDir = await freshDataDir();
 		server = await startServer({ demo: true, dataDir });
 		const admin = await signedIn(server.url, 'admin@demo.example', PASSWORD);
 		bodies = allBodies((await admin.get(STRUCTURE)).json.bodies);
 	});
 	afterAll(async () => {
 		await server?.stop();
-		rmSync(dataDir, { recursive: true, force: true });
+		await removeDataDir(dataDir);
 	});
 
 	it.each(ACCOUNTS)('lets %s sign in with the demo password', async (email) => {

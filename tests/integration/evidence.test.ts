@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
@@ -175,9 +173,10 @@ describe('attaching and downloading files', () => {
 		expect(await written()).toBe(1);
 		const row = await server.db.evidenceItem.findUnique({ where: { id: secret } });
 		expect(row!.fileSha256).toBe(sha256);
-		const stored = resolve(server.dataDir, 'files', sha256);
-		expect(existsSync(stored)).toBe(true);
-		expect(new Uint8Array(readFileSync(stored))).toEqual(PDF);
+		// Stored in the database by its hash, so any instance serves it.
+		const stored = await server.db.fileContent.findUnique({ where: { sha256 } });
+		expect(stored?.size).toBe(PDF.length);
+		expect(new Uint8Array(stored!.bytes)).toEqual(PDF);
 
 		const download = await fetch(server.url + fileOf(secret), {
 			headers: { cookie: health.cookie }

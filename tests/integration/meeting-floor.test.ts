@@ -194,7 +194,9 @@ describe('attendance and the quorum', () => {
 			where: { action: 'attendance_recorded' },
 			orderBy: { id: 'asc' }
 		});
-		const mine = events.map((e) => JSON.parse(e.detail)).filter((d) => d.meetingId === meeting.id);
+		const mine = events
+			.map((e) => e.detail as Record<string, unknown>)
+			.filter((d) => d.meetingId === meeting.id);
 		expect(mine).toHaveLength(3);
 		expect(mine[1]).toMatchObject({
 			before: { status: 'PRESENT' },

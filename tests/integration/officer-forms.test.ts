@@ -32,7 +32,7 @@ function postForm(client: Client, path: string, fields: Record<string, string | 
 
 async function namedOn(paperId: string): Promise<string[]> {
 	const paper = await server.db.evidenceItem.findUniqueOrThrow({ where: { id: paperId } });
-	return JSON.parse(paper.allowedOrganisationIds);
+	return paper.allowedOrganisationIds as string[];
 }
 
 describe('who may see a restricted paper, from the meeting page', () => {

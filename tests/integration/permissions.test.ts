@@ -1,6 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRole } from '../../src/lib/vocabulary.ts';
 import { Client } from '../support/client.ts';
@@ -221,8 +219,10 @@ async function arrangePriorityFile(fx: Fixture): Promise<string> {
 	const priorityId = await arrangePriority(fx);
 	const bytes = Buffer.from('Arranged survey results\n');
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
-	mkdirSync(join(server.dataDir, 'files'), { recursive: true });
-	writeFileSync(join(server.dataDir, 'files', sha256), bytes);
+	await server.db.fileContent.createMany({
+		data: [{ sha256, size: bytes.length, bytes }],
+		skipDuplicates: true
+	});
 	const file = await server.db.priorityFile.create({
 		data: {
 			priorityId,

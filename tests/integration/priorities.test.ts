@@ -516,12 +516,12 @@ describe('the timeline', () => {
 		).rejects.toThrow();
 		await expect(
 			server.db.$executeRawUnsafe(
-				`UPDATE "PriorityEvent" SET "reason" = 'rewritten' WHERE "id" = ?`,
+				`UPDATE "PriorityEvent" SET "reason" = 'rewritten' WHERE "id" = $1`,
 				event.id
 			)
 		).rejects.toThrow(/append-only/);
 		await expect(
-			server.db.$executeRawUnsafe(`DELETE FROM "PriorityEvent" WHERE "id" = ?`, event.id)
+			server.db.$executeRawUnsafe(`DELETE FROM "PriorityEvent" WHERE "id" = $1`, event.id)
 		).rejects.toThrow(/append-only/);
 		expect(await server.db.priorityEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(
 			event

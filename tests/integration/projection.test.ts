@@ -7,7 +7,7 @@ import { agendaItems } from '../../src/lib/collab/agenda.ts';
 import { documentName, restrictedEvidenceName } from '../../src/lib/collab/documents.ts';
 import { evidenceItems, restrictedEvidenceItem } from '../../src/lib/collab/evidence.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
-import { freshDataDir, openDb, type TestDb } from '../support/server.ts';
+import { freshDataDir, openDb, type TestDb, useDataDir, removeDataDir } from '../support/server.ts';
 
 let dataDir: string;
 let db: TestDb;
@@ -17,9 +17,8 @@ let projectDocument: (name: string, doc: Y.Doc) => Promise<void>;
 let disconnect: () => Promise<void>;
 
 beforeAll(async () => {
-	dataDir = freshDataDir();
-	process.env.DATA_DIR = dataDir;
-	process.env.DATABASE_URL = '';
+	dataDir = await freshDataDir();
+	useDataDir(dataDir);
 	process.env.LOG_LEVEL = 'silent';
 	({ projectDocument } = await import('../../src/lib/server/meetings/index.ts'));
 	({ disconnect } = await import('../../src/lib/server/platform/index.ts'));
@@ -30,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await disconnect?.();
 	await db?.$disconnect();
-	rmSync(dataDir, { recursive: true, force: true });
+	await removeDataDir(dataDir);
 });
 
 let counter = 0;
@@ -219,7 +218,7 @@ describe('projecting the evidence pack', () => {
 				meetingId: meeting.id,
 				title: 'Safeguarding case review',
 				confidentiality: 'RESTRICTED',
-				allowedOrganisationIds: JSON.stringify([fx.organisations.health.id])
+				allowedOrganisationIds: [fx.organisations.health.id]
 			}
 		});
 		const claimed = newId();

@@ -2,12 +2,12 @@
 // compiled once, a kept plan still reads today's rows, and queries that carry data are not kept. Counted on
 // Prisma's own compiler, which the kept-plans compiler calls when it has no plan.
 import { rmSync } from 'node:fs';
-import { QueryCompiler as PrismaQueryCompiler } from '@prisma/client/runtime/query_compiler_bg.sqlite.js';
+import { QueryCompiler as PrismaQueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.js';
 import { afterAll, beforeAll, beforeEach, expect, it, vi, type MockInstance } from 'vitest';
 import { LONGEST_KEPT_QUERY } from '../../src/lib/server/platform/index.ts';
-import { freshDataDir, openDb } from '../support/server.ts';
+import { freshDataDir, openDb, removeDataDir } from '../support/server.ts';
 
-const dataDir = freshDataDir();
+const dataDir = await freshDataDir();
 const db = openDb(dataDir);
 let compiled: MockInstance<(query: string) => unknown>;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 afterAll(async () => {
 	await db.$disconnect();
-	rmSync(dataDir, { recursive: true, force: true });
+	await removeDataDir(dataDir);
 });
 
 const byEmail = (email: string) => db.user.findUnique({ where: { email }, select: { name: true } });

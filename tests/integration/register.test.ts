@@ -110,7 +110,7 @@ describe('GET /api/v1/meetings/{id}/evidence/{itemId}/challenges', () => {
 				meetingId: meeting.id,
 				title: 'Council only',
 				confidentiality: 'RESTRICTED',
-				allowedOrganisationIds: JSON.stringify([fx.organisations.council.id])
+				allowedOrganisationIds: [fx.organisations.council.id]
 			}
 		});
 		await server.db.challenge.create({

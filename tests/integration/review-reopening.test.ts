@@ -274,13 +274,13 @@ describe('an officer reopens it, and republishing freezes it again', () => {
 		expect((await r.reopen(officer, 'To be kept')).status).toBe(201);
 		await expect(
 			server.db.$executeRawUnsafe(
-				`UPDATE "ReviewReopening" SET "reason" = 'x' WHERE "meetingId" = ?`,
+				`UPDATE "ReviewReopening" SET "reason" = 'x' WHERE "meetingId" = $1`,
 				r.meeting.id
 			)
 		).rejects.toThrow(/append-only/);
 		await expect(
 			server.db.$executeRawUnsafe(
-				`DELETE FROM "ReviewReopening" WHERE "meetingId" = ?`,
+				`DELETE FROM "ReviewReopening" WHERE "meetingId" = $1`,
 				r.meeting.id
 			)
 		).rejects.toThrow(/append-only/);

@@ -113,7 +113,7 @@ async function trail(meetingId: string, events: [string, Date, Record<string, un
 				action,
 				entity: 'Meeting',
 				entityId: meetingId,
-				detail: JSON.stringify({ ...detail, at: at.toISOString() }),
+				detail: { ...detail, at: at.toISOString() },
 				at
 			}
 		});

@@ -177,7 +177,7 @@ describe('a change that succeeds', () => {
 			action: 'created',
 			entity: 'Body'
 		});
-		expect(event.detail).not.toContain(fx.members.OBSERVER.userId);
+		expect(JSON.stringify(event.detail)).not.toContain(fx.members.OBSERVER.userId);
 		const stored = await server.db.body.findUniqueOrThrow({ where: { id: res.json.id } });
 		expect(stored).toMatchObject({ quorum: 4, leadOrganisationId: fx.organisations.council.id });
 	});

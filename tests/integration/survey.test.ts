@@ -8,7 +8,13 @@ import { makeMemberOf } from '../support/meetings.ts';
 import { meetingIn } from '../support/minutes.ts';
 import { signedIn } from '../support/people.ts';
 import { auditCounter } from '../support/records.ts';
-import { freshDataDir, startServer, type TestServer } from '../support/server.ts';
+import {
+	freshDataDir,
+	startServer,
+	type TestServer,
+	useDataDir,
+	removeDataDir
+} from '../support/server.ts';
 import { SURVEY_OPEN_DAYS } from '../../src/lib/review/survey.ts';
 
 type Person = Awaited<ReturnType<typeof makeMemberOf>>;
@@ -26,7 +32,7 @@ const people = {} as Record<
 const as = new Map<string, Client>();
 
 beforeAll(async () => {
-	dataDir = freshDataDir();
+	dataDir = await freshDataDir();
 	server = await startServer({ dataDir });
 	fx = await makePartnership(server.db, 'survey');
 	people.nhs = await makeMemberOf(server.db, fx, 'health');
@@ -39,8 +45,7 @@ beforeAll(async () => {
 	for (const person of [...Object.values(people), ...Object.values(fx.members)])
 		as.set(person.email, await signedIn(server.url, person.email));
 	// The results are read in-process, as the review reads them, from the server's own database file.
-	process.env.DATA_DIR = dataDir;
-	process.env.DATABASE_URL = '';
+	useDataDir(dataDir);
 	process.env.LOG_LEVEL = 'silent';
 	({ surveyResults } = await import('../../src/lib/server/review/index.ts'));
 	({ disconnect } = await import('../../src/lib/server/platform/index.ts'));
@@ -48,7 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await disconnect?.();
 	await server?.stop();
-	rmSync(dataDir, { recursive: true, force: true });
+	await removeDataDir(dataDir);
 });
 
 const client = (person: { email: string }) => as.get(person.email)!;
@@ -374,18 +379,24 @@ describe('anonymity', () => {
 		});
 		expect(events).toHaveLength(4);
 		for (const event of events) {
-			const detail = JSON.parse(event.detail);
+			const detail = event.detail as Record<string, unknown>;
 			expect(Object.keys(detail).sort()).toEqual(['meetingId', 'membershipId']);
-			for (const id of ids) expect(event.detail + event.entityId).not.toContain(id);
-			expect(event.detail).not.toMatch(/Secret|scrutiny|thirdSectorEqual|answers|comment/);
+			for (const id of ids) expect(JSON.stringify(event.detail) + event.entityId).not.toContain(id);
+			expect(JSON.stringify(event.detail)).not.toMatch(
+				/Secret|scrutiny|thirdSectorEqual|answers|comment/
+			);
 		}
 	});
 
-	it('the response table has no member or time column and no rowid, so arrival order is lost', async () => {
-		const columns = await server.db.$queryRawUnsafe<{ name: string }[]>(
-			`SELECT name FROM pragma_table_info('SurveyResponse')`
-		);
-		expect(columns.map((c) => c.name).sort()).toEqual(
+	it('the response table has no member or time column, and no transaction or position gives away who answered', async () => {
+		const columnsOf = async (table: string) =>
+			(
+				await server.db.$queryRaw<{ name: string }[]>`
+					SELECT column_name::text AS name FROM information_schema.columns WHERE table_name = ${table}`
+			)
+				.map((c) => c.name)
+				.sort();
+		expect(await columnsOf('SurveyResponse')).toEqual(
 			[
 				'id',
 				'meetingId',
@@ -397,15 +408,24 @@ describe('anonymity', () => {
 				'comment'
 			].sort()
 		);
-		await expect(server.db.$queryRawUnsafe(`SELECT rowid FROM "SurveyResponse"`)).rejects.toThrow(
-			/rowid/
-		);
-		const receiptColumns = await server.db.$queryRawUnsafe<{ name: string }[]>(
-			`SELECT name FROM pragma_table_info('SurveyReceipt')`
-		);
-		expect(receiptColumns.map((c) => c.name).sort()).toEqual(
+		expect(await columnsOf('SurveyReceipt')).toEqual(
 			['createdAt', 'meetingId', 'membershipId'].sort()
 		);
+		// PostgreSQL marks each row with the transaction that wrote it (xmin). Each answer's receipt has its
+		// own; the responses are re-written together by each new answer, so they all carry the latest one.
+		const m = await meeting();
+		for (const person of [people.nhs, people.tsi, people.community])
+			expect((await client(person).post(m.path, { answers: { scrutiny: 2 } })).status).toBe(201);
+		const writers = async (table: string) =>
+			(
+				await server.db.$queryRawUnsafe<{ n: bigint }[]>(
+					`SELECT count(DISTINCT xmin::text) AS n FROM "${table}" WHERE "meetingId" = $1`,
+					m.id
+				)
+			)[0].n;
+		expect(await writers('SurveyReceipt')).toBe(3n);
+		expect(await writers('SurveyResponse')).toBe(1n);
+		expect(await counts(m.id)).toMatchObject({ receipts: 3, responses: 3 });
 	});
 
 	it('the database refuses to change or delete receipts and responses', async () => {
@@ -456,6 +476,6 @@ describe('closing a meeting', () => {
 		const closed = await server.db.auditEvent.findFirstOrThrow({
 			where: { action: 'closed', entityId: row.id }
 		});
-		expect(JSON.parse(closed.detail)).toMatchObject({ surveyInvitations: 5 });
+		expect(closed.detail).toMatchObject({ surveyInvitations: 5 });
 	});
 });

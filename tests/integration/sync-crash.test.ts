@@ -6,7 +6,7 @@ import { afterAll, expect, it } from 'vitest';
 import { makePartnership } from '../support/factories.ts';
 import { makeMeeting } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
-import { freshDataDir, startServer, type TestServer } from '../support/server.ts';
+import { freshDataDir, startServer, type TestServer, removeDataDir } from '../support/server.ts';
 import { connect, type SyncClient } from '../support/sync.ts';
 import { mulberry32 } from '../support/random.ts';
 
@@ -15,12 +15,12 @@ const WRITERS = ['SECRETARIAT', 'MEMBER', 'ADMIN'] as const;
 // Compacting often puts some kills in the middle of a compaction too.
 const ENV = { SYNC_COMPACT_AFTER_UPDATES: '40' };
 
-const dataDir = freshDataDir();
+const dataDir = await freshDataDir();
 let server: TestServer | undefined;
 afterAll(async () => {
 	if (server?.process.exitCode === null) server.process.kill('SIGKILL');
 	await server?.db.$disconnect();
-	rmSync(dataDir, { recursive: true, force: true });
+	await removeDataDir(dataDir);
 });
 
 async function kill(s: TestServer): Promise<void> {

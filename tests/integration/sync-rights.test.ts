@@ -8,7 +8,7 @@ import type { Client } from '../support/client.ts';
 import { makePartnership, makeUser, type Fixture } from '../support/factories.ts';
 import { makeMeeting } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
-import { freshDataDir, startServer, type TestServer } from '../support/server.ts';
+import { freshDataDir, startServer, type TestServer, removeDataDir } from '../support/server.ts';
 import { closeCode, connect, rawSocket, waitFor, type SyncClient } from '../support/sync.ts';
 
 const SYNC_CAP = 6;
@@ -26,7 +26,7 @@ const clients: SyncClient[] = [];
 const agenda = () => `meeting:${meetingId}:agenda`;
 
 beforeAll(async () => {
-	dataDir = freshDataDir();
+	dataDir = await freshDataDir();
 	server = await startServer({ dataDir, env: CAPS });
 	alpha = await makePartnership(server.db, 'alpha');
 	meetingId = (await makeMeeting(server.db, alpha)).id;
@@ -37,7 +37,7 @@ afterEach(() => {
 });
 afterAll(async () => {
 	await server?.stop();
-	rmSync(dataDir, { recursive: true, force: true });
+	await removeDataDir(dataDir);
 });
 
 let people = 0;
@@ -585,7 +585,7 @@ describe('the commands that take rights away', () => {
 			where: { entity: 'EvidenceItem', entityId: paper.id, action: 'organisations_changed' },
 			orderBy: { at: 'desc' }
 		});
-		expect(JSON.parse(audited!.detail)).toMatchObject({
+		expect(audited!.detail).toMatchObject({
 			from: [alpha.organisations.health.id],
 			to: [alpha.organisations.council.id]
 		});

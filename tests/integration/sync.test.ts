@@ -6,7 +6,7 @@ import { makePartnership, makeUser, type Fixture } from '../support/factories.ts
 import { makeMeeting, makeRestrictedPaper } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { domainOn } from '../support/domain.ts';
-import { freshDataDir, startServer, type TestServer } from '../support/server.ts';
+import { freshDataDir, startServer, type TestServer, removeDataDir } from '../support/server.ts';
 import {
 	closeCode,
 	connect,
@@ -34,7 +34,7 @@ function open(kind: string, who: string, options: Parameters<typeof connect>[3] 
 const text = (c: SyncClient) => c.doc.getText('t').toString();
 
 beforeAll(async () => {
-	dataDir = freshDataDir();
+	dataDir = await freshDataDir();
 	server = await startServer({ dataDir, env: SYNC_ENV });
 	alpha = await makePartnership(server.db, 'alpha');
 	beta = await makePartnership(server.db, 'beta');
@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	for (const c of clients) c.destroy();
 	await server?.stop();
-	rmSync(dataDir, { recursive: true, force: true });
+	await removeDataDir(dataDir);
 });
 
 describe('two people editing one document', () => {

@@ -2,10 +2,10 @@
 // that have no HTTP route yet (accepting an invitation is a page, still being written). The configuration is
 // read once per process, so the data folder is set before the first import, which must be dynamic.
 import type { Actor } from '../../src/lib/server/access/index.ts';
+import { useDataDir } from './server.ts';
 
 export async function domainOn(dataDir: string) {
-	process.env.DATA_DIR = dataDir;
-	process.env.DATABASE_URL = '';
+	useDataDir(dataDir);
 	const invitations = await import('../../src/lib/server/structure/index.ts');
 	const sessions = await import('../../src/lib/server/auth/index.ts');
 	const { disconnect } = await import('../../src/lib/server/platform/index.ts');

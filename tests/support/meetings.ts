@@ -70,7 +70,7 @@ export async function makeRestrictedPaper(
 			meetingId,
 			title: 'Restricted paper',
 			confidentiality: 'RESTRICTED',
-			allowedOrganisationIds: JSON.stringify(allowedOrganisationIds)
+			allowedOrganisationIds: allowedOrganisationIds
 		}
 	});
 }

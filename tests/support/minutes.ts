@@ -33,7 +33,6 @@ export async function storeMinutesText(db: TestDb, meetingId: string, text: stri
 	await db.docUpdate.create({
 		data: {
 			docName: `meeting:${meetingId}:minutes`,
-			seq: 1,
 			data: Buffer.from(Y.encodeStateAsUpdate(doc))
 		}
 	});

@@ -1,11 +1,13 @@
-// A real server process for a test file: its own data folder (a copy of the migrated template), port 0,
-// and a Prisma client on the same file so tests can arrange records and check what was stored.
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+// A real server process for a test file: its own data folder and database (a copy of the migrated
+// template), port 0, and a Prisma client on the same database so tests can arrange records and check what
+// was stored.
+import { PrismaPg } from '@prisma/adapter-pg';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PrismaClient } from '../../src/generated/prisma/client.ts';
-import { TEMPLATE_DB, TMP_DIR } from './paths.ts';
+import { copyDatabase, databaseOf, dropDatabase, setDatabaseOf } from './database.ts';
+import { TMP_DIR } from './paths.ts';
 
 export type TestDb = InstanceType<typeof PrismaClient>;
 
@@ -20,21 +22,35 @@ export interface TestServer {
 }
 
 /**
- * A data folder of its own: a copy of the migrated template's database, or of a whole data folder
- * (database, keys, stored files) such as the browser tests' seeded demo. SQLite files copy in milliseconds.
+ * A data folder of its own (stored files) with a database of its own: a copy of the migrated template,
+ * or of a whole data folder and its database, such as the browser tests' seeded demo. The folder names
+ * its database (database.ts), so a test can restart a server on it or open it in the test process.
  */
-export function freshDataDir(copyOf?: string): string {
+export async function freshDataDir(copyOf?: string): Promise<string> {
 	mkdirSync(TMP_DIR, { recursive: true });
 	const dir = mkdtempSync(resolve(TMP_DIR, 'data-'));
 	if (copyOf) cpSync(copyOf, dir, { recursive: true });
-	else copyFileSync(TEMPLATE_DB, resolve(dir, 'workspace.db'));
+	const template = copyOf
+		? new URL(databaseOf(copyOf)).pathname.slice(1)
+		: process.env.TEST_PG_TEMPLATE!;
+	setDatabaseOf(dir, await copyDatabase(template));
 	return dir;
 }
 
+/** Removes a data folder made by freshDataDir, and its database. */
+export async function removeDataDir(dataDir: string): Promise<void> {
+	await dropDatabase(databaseOf(dataDir));
+	rmSync(dataDir, { recursive: true, force: true });
+}
+
 export function openDb(dataDir: string): TestDb {
-	return new PrismaClient({
-		adapter: new PrismaBetterSQLite3({ url: resolve(dataDir, 'workspace.db'), timeout: 5000 })
-	});
+	return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseOf(dataDir) }) });
+}
+
+/** Points the domain loaded into the test process at a data folder and its database. */
+export function useDataDir(dataDir: string): void {
+	process.env.DATA_DIR = dataDir;
+	process.env.DATABASE_URL = databaseOf(dataDir);
 }
 
 function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
@@ -64,12 +80,12 @@ export const SERVER_ENTRY = 'build/start.js';
 
 /** Starts the built server on port 0 with its own data folder (a fresh copy unless one is given). */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-	const dataDir = options.dataDir ?? freshDataDir(options.copyOf);
+	const dataDir = options.dataDir ?? (await freshDataDir(options.copyOf));
 	const child = spawn(process.execPath, [SERVER_ENTRY, ...demoFlags(options.demo)], {
 		env: withoutBlanks({
 			...process.env,
 			DATA_DIR: dataDir,
-			DATABASE_URL: '',
+			DATABASE_URL: databaseOf(dataDir),
 			PORT: '0',
 			HOST: '127.0.0.1',
 			NODE_ENV: 'production',
@@ -108,7 +124,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 				child.kill('SIGTERM');
 				await exited;
 			}
-			if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+			if (!options.dataDir) await removeDataDir(dataDir);
 		}
 	};
 }

@@ -15,14 +15,21 @@ describe('configuration from the environment', () => {
 	it('has defaults a newcomer can run with', () => {
 		const config = parseConfig({});
 		expect(config.port).toBe(3000);
-		expect(config.databaseUrl).toMatch(/^file:.*data\/workspace\.db$/);
+		// No database address: the start-up runs an embedded PostgreSQL in the data folder.
+		expect(config.databaseUrl).toBeUndefined();
+		expect(config.dataDir).toMatch(/\/data$/);
 		expect(config.production).toBe(false);
 	});
 
-	it('lets PORT override the port and DATA_DIR the folder of the database', () => {
-		const config = parseConfig({ PORT: '8080', DATA_DIR: '/srv/cpp' });
+	it('lets PORT override the port, DATA_DIR the data folder and DATABASE_URL the database', () => {
+		const config = parseConfig({
+			PORT: '8080',
+			DATA_DIR: '/srv/cpp',
+			DATABASE_URL: 'postgres://workspace@db.example.org:5433/cpp'
+		});
 		expect(config.port).toBe(8080);
-		expect(config.databaseUrl).toBe('file:/srv/cpp/workspace.db');
+		expect(config.dataDir).toBe('/srv/cpp');
+		expect(config.databaseUrl).toBe('postgres://workspace@db.example.org:5433/cpp');
 	});
 
 	it('names every bad variable with a message that says what is wanted', () => {
@@ -38,7 +45,7 @@ describe('configuration from the environment', () => {
 		expect(found.join('\n')).toMatch(/ORIGIN: ORIGIN must be the full address/);
 		expect(found.join('\n')).toMatch(/NODE_ENV: NODE_ENV must be development, production or test/);
 		expect(found.join('\n')).toMatch(/LOG_LEVEL: LOG_LEVEL must be one of/);
-		expect(found.join('\n')).toMatch(/DATABASE_URL: DATABASE_URL must be a SQLite file URL/);
+		expect(found.join('\n')).toMatch(/DATABASE_URL: DATABASE_URL must be a PostgreSQL address/);
 	});
 
 	it('refuses a port out of range', () => {

@@ -16,9 +16,9 @@ const restricted = {
 	summary: 'Admissions by postcode',
 	fileName: 'extract.csv',
 	confidentiality: 'RESTRICTED',
-	allowedOrganisationIds: JSON.stringify(['nhs', 'council'])
+	allowedOrganisationIds: ['nhs', 'council']
 };
-const partners = { ...restricted, confidentiality: 'PARTNERS', allowedOrganisationIds: '[]' };
+const partners = { ...restricted, confidentiality: 'PARTNERS', allowedOrganisationIds: [] };
 
 describe('what a reader may see of a paper', () => {
 	it('shows a restricted paper whole only to the organisations named on it', () => {
@@ -55,7 +55,7 @@ describe('what a reader may see of a paper', () => {
 		expect(maySeePaper(reader('nhs'), { ...restricted, allowedOrganisationIds: 'nhs' })).toBe(
 			false
 		);
-		expect(maySeePaper(reader('nhs'), { ...restricted, allowedOrganisationIds: '{}' })).toBe(false);
+		expect(maySeePaper(reader('nhs'), { ...restricted, allowedOrganisationIds: {} })).toBe(false);
 	});
 });
 

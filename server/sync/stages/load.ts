@@ -4,9 +4,7 @@ import * as Y from 'yjs';
 
 export interface LoadedDocument {
 	doc: Y.Doc;
-	/** The highest sequence number stored for the document (snapshot or log). */
-	seq: number;
-	/** Log entries after the snapshot, and their bytes: what compaction would fold. */
+	/** Log entries besides the snapshot, and their bytes: what compaction would fold. */
 	logCount: number;
 	logBytes: number;
 }

@@ -5,26 +5,28 @@ import { COMMIT_WINDOW_MS, MAX_BATCH_UPDATES } from '../limits.ts';
 
 export interface StoredUpdate {
 	docName: string;
-	seq: number;
 	data: Uint8Array;
 	userId: string | null;
 	at: Date;
 }
 
 export interface StoreUpdates {
-	/** Stores a batch (and runs the record-history stage on it) in one transaction. */
-	append(updates: StoredUpdate[]): Promise<void>;
 	/**
-	 * Folds the log up to `upToSeq` into the snapshot, in one transaction, so a crash half-way loses
-	 * nothing. Returns how many log entries were folded.
+	 * Stores a batch (and runs the record-history stage on it) in one transaction. Gives each update's
+	 * number in the log, which the database assigns (increasing, unique across every instance).
 	 */
-	compact(docName: string, upToSeq: number): Promise<number>;
+	append(updates: StoredUpdate[]): Promise<number[]>;
+	/**
+	 * Folds the document's stored log into its snapshot, in one transaction, so a crash half-way loses
+	 * nothing; deletes only the entries it folded in. Returns how many that was.
+	 */
+	compact(docName: string): Promise<number>;
 	close(): void;
 }
 
 interface Pending {
 	update: StoredUpdate;
-	stored: () => void;
+	stored: (seq: number) => void;
 	failed: (error: unknown) => void;
 }
 
@@ -35,8 +37,8 @@ export class UpdateWriter {
 
 	constructor(private readonly store: Pick<StoreUpdates, 'append'>) {}
 
-	/** Resolves once the update is stored; rejects if its batch could not be written. */
-	write(update: StoredUpdate): Promise<void> {
+	/** Resolves with its number once the update is stored; rejects if its batch could not be written. */
+	write(update: StoredUpdate): Promise<number> {
 		return new Promise((stored, failed) => {
 			this.#pending.push({ update, stored, failed });
 			if (this.#pending.length >= MAX_BATCH_UPDATES) this.#cut();
@@ -77,8 +79,8 @@ export class UpdateWriter {
 		if (batch.length === 0) return;
 		this.#tail = this.#tail.then(async () => {
 			try {
-				await this.store.append(batch.map((p) => p.update));
-				for (const p of batch) p.stored();
+				const seqs = await this.store.append(batch.map((p) => p.update));
+				batch.forEach((p, i) => p.stored(seqs[i]));
 			} catch (error) {
 				for (const p of batch) p.failed(error);
 			}

@@ -34,6 +34,7 @@ export {
 	PAPER_ACCESS,
 	RESTRICTED_PAPER,
 	SHARED,
+	idList,
 	maySeePaper,
 	paperFor,
 	paperTitleFor,

@@ -153,7 +153,7 @@ export function canScheduleMeetings(ctx: PartnershipContext): boolean {
  */
 export function canSeeEvidence(
 	ctx: Pick<PartnershipContext, 'membership'>,
-	item: { confidentiality: string; allowedOrganisationIds: string }
+	item: { confidentiality: string; allowedOrganisationIds: unknown }
 ): boolean {
 	return maySeePaper(ctx, item);
 }

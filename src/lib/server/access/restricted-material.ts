@@ -32,18 +32,19 @@ export const PAPER_ACCESS = { confidentiality: true, allowedOrganisationIds: tru
 
 export interface PaperAccess {
 	confidentiality: string;
-	allowedOrganisationIds: string;
+	/** A JSON array of organisation ids, as stored (jsonb). */
+	allowedOrganisationIds: unknown;
 }
 
 /** The organisations named on a restricted paper (empty for other papers). */
 export function namedOrganisations(paper: PaperAccess): string[] {
 	if (paper.confidentiality !== 'RESTRICTED') return [];
-	try {
-		const ids: unknown = JSON.parse(paper.allowedOrganisationIds);
-		return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-	} catch {
-		return [];
-	}
+	return idList(paper.allowedOrganisationIds);
+}
+
+/** The strings of a stored JSON array (none if it is not one). */
+export function idList(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /** Whether the reader may see what the paper says: its title, summary, file and quotes from it. */

@@ -20,7 +20,7 @@ export {
 	delayFor,
 	trackedKeys
 } from './rate-limit.ts';
-export type { AttemptCounters } from './rate-limit.ts';
+export type { AttemptCounters, Counted, Counter } from './rate-limit.ts';
 export { hashSecretHex, randomSecret } from './secrets.ts';
 export { SESSION_COOKIE, createSession, validateSessionToken } from './sessions.ts';
 export { signIn, signOut } from './sign-in.ts';

@@ -48,7 +48,7 @@ const INVALID = 'The email address or password is not right.';
 export async function signIn(input: unknown, from: SignInSource): Promise<SignedIn> {
 	const { email, password } = parse(SignInInput, input);
 	const user = await db().user.findUnique({ where: { email } });
-	const device = user ? knownDevice(from.device, user.id) : null;
+	const device = user ? await knownDevice(from.device, user.id) : null;
 	const attempt = await beginSignInAttempt(email, device ? { device } : { address: from.address });
 	if (attempt.delayMs) await new Promise((done) => setTimeout(done, attempt.delayMs));
 	const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
@@ -64,7 +64,7 @@ export async function signIn(input: unknown, from: SignInSource): Promise<Signed
 			user: { id: user.id, email: user.email, name: user.name },
 			...session,
 			device: {
-				value: issueDeviceCookie(user.id),
+				value: await issueDeviceCookie(user.id),
 				expiresAt: new Date(Date.now() + DEVICE_COOKIE_DAYS * DAY_MS)
 			}
 		};

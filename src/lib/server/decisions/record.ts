@@ -250,7 +250,7 @@ export async function freeze(
 			votesAbstained: content.votes?.abstained ?? null,
 			alternatives: data.alternatives,
 			quorate: settled.quorate,
-			participants: JSON.stringify(settled.participants),
+			participants: settled.participants,
 			hash: decisionHash(content),
 			previousHash,
 			recordedById: actor.userId,

@@ -45,7 +45,7 @@ export function contentOf(row: VersionRow): VersionContent {
 			withAuthority: c.withAuthority
 		})),
 		quorate: row.quorate,
-		participants: JSON.parse(row.participants) as string[],
+		participants: row.participants as string[],
 		recordedById: row.recordedById,
 		recordedAt: row.recordedAt.toISOString(),
 		previousHash: row.previousHash

@@ -38,7 +38,7 @@ export async function setEvidenceOrganisations(
 			throw new Invalid({ allowedOrganisationIds: 'Choose organisations of this partnership' });
 		await tx.evidenceItem.update({
 			where: { id: evidenceId },
-			data: { allowedOrganisationIds: JSON.stringify(allowedOrganisationIds) }
+			data: { allowedOrganisationIds }
 		});
 		await audit(tx, actor.userId, {
 			action: 'organisations_changed',
@@ -47,7 +47,7 @@ export async function setEvidenceOrganisations(
 			partnershipId: ctx.partnership.id,
 			detail: {
 				meetingId,
-				from: JSON.parse(paper.allowedOrganisationIds) as unknown,
+				from: paper.allowedOrganisationIds,
 				to: allowedOrganisationIds
 			}
 		});

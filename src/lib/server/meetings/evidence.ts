@@ -10,7 +10,7 @@ import { audit } from '../platform/index.ts';
 import { db, transaction } from '../platform/index.ts';
 import { Forbidden, Invalid, NotFound } from '../platform/index.ts';
 import { checkEvidenceFile, storeFile, type UploadedFile } from './evidence-files.ts';
-import { canSeeEvidence, meetingContext, type MeetingContext } from '../access/index.ts';
+import { canSeeEvidence, idList, meetingContext, type MeetingContext } from '../access/index.ts';
 import { choice, optionalId, parse, reference, requiredText } from '../platform/index.ts';
 import { restrictedEvidenceName } from '../../collab/documents.ts';
 import {
@@ -79,7 +79,7 @@ function view(row: EvidenceRow): EvidenceView {
 		geography: row.geography,
 		summary: row.summary,
 		confidentiality: row.confidentiality,
-		allowedOrganisationIds: restricted ? (JSON.parse(row.allowedOrganisationIds) as string[]) : [],
+		allowedOrganisationIds: restricted ? idList(row.allowedOrganisationIds) : [],
 		document: restricted ? restrictedEvidenceName(row.meetingId, row.id) : null,
 		file:
 			row.fileSha256 && row.fileName
@@ -145,7 +145,7 @@ export async function addRestrictedEvidence(
 				kind: data.kind,
 				sourceOrganisationId: data.sourceOrganisationId ?? null,
 				confidentiality: 'RESTRICTED',
-				allowedOrganisationIds: JSON.stringify(data.allowedOrganisationIds),
+				allowedOrganisationIds: data.allowedOrganisationIds,
 				late: ctx.meeting.agendaIssuedAt !== null,
 				createdById: actor.userId
 			}

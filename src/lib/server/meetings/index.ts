@@ -38,7 +38,7 @@ export {
 	meetingEvents,
 	publishMeetingChange
 } from './meeting-events.ts';
-export type { MeetingEventBus } from './meeting-events.ts';
+export type { MeetingChange, MeetingEventBus } from './meeting-events.ts';
 export { openDocuments, withDocument, withDocumentHost } from './open-documents.ts';
 export type { DocumentHost } from './open-documents.ts';
 export { projectDocument } from './projection.ts';

@@ -3,7 +3,7 @@
 // their live data. The bus is a port (platform/ports.ts): in process by default; with several instances,
 // one over Redis or Postgres LISTEN/NOTIFY is installed at start-up instead.
 import { EventEmitter } from 'node:events';
-import { DomainError, definePort } from '../platform/index.ts';
+import { DomainError, connectionCaps, definePort } from '../platform/index.ts';
 import type { Actor } from '../access/index.ts';
 import { meetingContext } from '../access/index.ts';
 import { stillSignedIn, subscribeRevocations, signalUserId } from '../access/index.ts';
@@ -67,7 +67,7 @@ function fromEnv(name: string, fallback: number): number {
 }
 
 /**
- * Event streams one person may hold open in this process: one per open meeting page, so a dozen tabs
+ * Event streams one person may hold open at once: one per open meeting page, so a dozen tabs
  * plus reconnections in flight, and far below what would let one account tie up the server.
  * EVENT_STREAMS_PER_PERSON lowers it for tests.
  */
@@ -83,9 +83,6 @@ export class TooManyStreams extends DomainError {
 	}
 }
 
-/** Event streams open in this process, per person: the cap is per instance, like the streams. */
-const openStreams = new Map<string, number>();
-
 /** Who is following a stream, and how to ask again whether they still may. */
 export interface StreamHolder {
 	userId: string;
@@ -98,18 +95,19 @@ export interface StreamHolder {
  * proxies keep the connection open. Closes when the client goes away, and when its holder loses the
  * right to follow the meeting (a "closed" event first, saying why). Throws TooManyStreams over the cap.
  */
-export function meetingEventStream(
+export async function meetingEventStream(
 	meetingId: string,
 	signal: AbortSignal,
 	holder?: StreamHolder
-): Response {
-	const open = openStreams;
-	if (holder && (open.get(holder.userId) ?? 0) >= MAX_EVENT_STREAMS_PER_PERSON)
-		throw new TooManyStreams();
+): Promise<Response> {
+	// The cap counts across instances when they share Redis (platform/connection-caps.ts).
+	const place = holder
+		? await connectionCaps.use().take(`events:${holder.userId}`, MAX_EVENT_STREAMS_PER_PERSON)
+		: undefined;
+	if (place === null) throw new TooManyStreams();
 	const encoder = new TextEncoder();
 	let stop = () => {};
 	let stopped = false;
-	if (holder) open.set(holder.userId, (open.get(holder.userId) ?? 0) + 1);
 	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
 			const send = (text: string) => {
@@ -147,11 +145,7 @@ export function meetingEventStream(
 				unsubscribeRevocations();
 				clearInterval(keepalive);
 				clearInterval(periodic);
-				if (holder) {
-					const left = (open.get(holder.userId) ?? 1) - 1;
-					if (left > 0) open.set(holder.userId, left);
-					else open.delete(holder.userId);
-				}
+				place?.release();
 				try {
 					controller.close();
 				} catch {

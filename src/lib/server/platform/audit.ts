@@ -1,5 +1,6 @@
 // The audit trail: every write appends an event in the same transaction, so the trail and the records
 // can never disagree. Events are only ever inserted.
+import type { Prisma } from '../../../generated/prisma/client.ts';
 import type { Tx } from './db.ts';
 import { now } from './clock.ts';
 
@@ -11,6 +12,11 @@ export interface AuditEntry {
 	detail?: Record<string, unknown>;
 }
 
+/** The detail as JSON stores it (dates as ISO text, nothing undefined): what a reader gets back. */
+function asJson(detail: Record<string, unknown>): Prisma.InputJsonObject {
+	return JSON.parse(JSON.stringify(detail)) as Prisma.InputJsonObject;
+}
+
 export async function audit(tx: Tx, actorUserId: string | null, entry: AuditEntry): Promise<void> {
 	await tx.auditEvent.create({
 		data: {
@@ -19,7 +25,7 @@ export async function audit(tx: Tx, actorUserId: string | null, entry: AuditEntr
 			action: entry.action,
 			entity: entry.entity,
 			entityId: entry.entityId,
-			detail: JSON.stringify(entry.detail ?? {}),
+			detail: asJson(entry.detail ?? {}),
 			at: now()
 		}
 	});

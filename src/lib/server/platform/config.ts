@@ -14,9 +14,20 @@ const Environment = z.object({
 		.default(3000),
 	HOST: z.string().min(1).default('0.0.0.0'),
 	DATA_DIR: z.string().min(1, 'DATA_DIR must name a folder').default('data'),
+	FILES_DIR: z.string().min(1, 'FILES_DIR must name a folder').optional(),
+	REDIS_URL: z
+		.string()
+		.regex(
+			/^rediss?:\/\/.+/,
+			'REDIS_URL must be a Redis address such as redis://cache.example.org:6379'
+		)
+		.optional(),
 	DATABASE_URL: z
 		.string()
-		.regex(/^file:.+/, 'DATABASE_URL must be a SQLite file URL such as file:./data/workspace.db')
+		.regex(
+			/^postgres(ql)?:\/\/.+/,
+			'DATABASE_URL must be a PostgreSQL address such as postgres://workspace@db.example.org/workspace'
+		)
 		.optional(),
 	ORIGIN: z
 		.url({ error: 'ORIGIN must be the full address people use, such as https://board.example.org' })
@@ -36,7 +47,12 @@ export interface Config {
 	port: number;
 	host: string;
 	dataDir: string;
-	databaseUrl: string;
+	/** The operator's PostgreSQL; without one, the start-up runs an embedded server in the data folder. */
+	databaseUrl?: string;
+	/** Uploaded files in this folder (shared by every instance) instead of the database. */
+	filesDir?: string;
+	/** Redis, through which several instances share live changes, rate limits and connection caps. */
+	redisUrl?: string;
 	origin?: string;
 	production: boolean;
 	nodeEnv: 'development' | 'production' | 'test';
@@ -66,7 +82,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		port: e.PORT,
 		host: e.HOST,
 		dataDir,
-		databaseUrl: e.DATABASE_URL ?? `file:${resolve(dataDir, 'workspace.db')}`,
+		databaseUrl: e.DATABASE_URL,
+		filesDir: e.FILES_DIR && resolve(e.FILES_DIR),
+		redisUrl: e.REDIS_URL,
 		origin: e.ORIGIN,
 		production: e.NODE_ENV === 'production',
 		nodeEnv: e.NODE_ENV,
@@ -81,9 +99,4 @@ let current: Config | undefined;
 export function loadConfig(): Config {
 	current ??= parseConfig(process.env);
 	return current;
-}
-
-/** The path of the SQLite file that a `file:` database URL names. */
-export function sqliteFile(databaseUrl: string): string {
-	return resolve(databaseUrl.replace(/^file:/, ''));
 }

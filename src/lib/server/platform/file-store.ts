@@ -1,12 +1,13 @@
 // Where uploaded files are kept, by the SHA-256 of their bytes: the same paper uploaded twice is stored
-// once, and a stored file can be checked against its row. A port: in the data folder by default; an
-// object store would be another implementation installed at start-up.
+// once, and a stored file can be checked against its row. A port: in the database by default (FileContent),
+// so every instance serves every download; or in a folder (FILES_DIR) that all instances share.
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { loadConfig } from './config.ts';
+import { db } from './db.ts';
 import { definePort } from './ports.ts';
 
 export interface StoredFile {
@@ -27,7 +28,7 @@ function checkedHash(sha256: string): string {
 	return sha256;
 }
 
-/** Files in a folder (the data folder's `files/`), named by their hash. */
+/** Files in a folder (FILES_DIR, shared by every instance), named by their hash. */
 export class FolderFileStore implements FileStore {
 	constructor(private readonly folder: string) {}
 
@@ -57,7 +58,26 @@ export class FolderFileStore implements FileStore {
 	}
 }
 
-export const fileStore = definePort<FileStore>(
-	'file store',
-	() => new FolderFileStore(join(loadConfig().dataDir, 'files'))
-);
+/** Files in the database: one row per distinct content. */
+export class DatabaseFileStore implements FileStore {
+	async put(sha256: string, bytes: Uint8Array): Promise<void> {
+		await db().fileContent.createMany({
+			data: [{ sha256: checkedHash(sha256), size: bytes.length, bytes: new Uint8Array(bytes) }],
+			skipDuplicates: true
+		});
+	}
+
+	async open(sha256: string): Promise<StoredFile | null> {
+		const row = await db().fileContent.findUnique({ where: { sha256: checkedHash(sha256) } });
+		if (!row) return null;
+		return { size: row.size, stream: () => new Blob([row.bytes]).stream() };
+	}
+}
+
+/** The store the configuration names: FILES_DIR's folder, or the database. */
+export function configuredFileStore(): FileStore {
+	const { filesDir } = loadConfig();
+	return filesDir ? new FolderFileStore(filesDir) : new DatabaseFileStore();
+}
+
+export const fileStore = definePort<FileStore>('file store', configuredFileStore);

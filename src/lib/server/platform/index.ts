@@ -5,9 +5,11 @@ export type { RouteSpec } from './api-spec.ts';
 export { audit } from './audit.ts';
 export { bulkRead } from './bulk-read.ts';
 export { atTime, now } from './clock.ts';
-export { ConfigError, loadConfig, parseConfig, sqliteFile } from './config.ts';
+export { ConfigError, loadConfig, parseConfig } from './config.ts';
+export { InProcessConnectionCaps, connectionCaps } from './connection-caps.ts';
+export type { ConnectionCaps, Place } from './connection-caps.ts';
 export type { Config } from './config.ts';
-export { db, disconnect, transaction } from './db.ts';
+export { databaseUrl, db, disconnect, pool, transaction, useDatabase } from './db.ts';
 export type { Db, Tx } from './db.ts';
 export {
 	Conflict,
@@ -19,10 +21,16 @@ export {
 	TooLarge,
 	Unauthenticated
 } from './errors.ts';
-export { FolderFileStore, fileStore } from './file-store.ts';
+export {
+	DatabaseFileStore,
+	FolderFileStore,
+	configuredFileStore,
+	fileStore
+} from './file-store.ts';
 export type { FileStore } from './file-store.ts';
 export { databaseAnswers } from './health.ts';
 export { log } from './log.ts';
+export { serverSecret } from './secrets.ts';
 export { definePort } from './ports.ts';
 export { accessQuestion, countingQueries, writeGeneration } from './query-count.ts';
 export { LONGEST_KEPT_QUERY } from './query-plans.ts';

@@ -12,9 +12,9 @@
 // queries (bulk writes, document updates) are compiled each time and not kept. A kept query's text holds its
 // values (ids, a password's hash on change) in this process's memory only, as the client itself does while
 // it runs the query; nothing is written anywhere.
-import { QueryCompiler as PrismaQueryCompiler } from '@prisma/client/runtime/query_compiler_bg.sqlite.js';
+import { QueryCompiler as PrismaQueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.js';
 
-export * from '@prisma/client/runtime/query_compiler_bg.sqlite.js';
+export * from '@prisma/client/runtime/query_compiler_bg.postgresql.js';
 
 /** Plans kept per client; a page load asks a few dozen distinct queries, a partnership a few hundred. */
 const KEPT_PLANS = 1000;

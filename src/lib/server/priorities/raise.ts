@@ -119,7 +119,7 @@ export async function raisePriority(
 				participants: e.participants ?? null,
 				groupsReached: e.groupsReached ?? '',
 				groupsNotReached: e.groupsNotReached ?? '',
-				standardsMet: JSON.stringify([...new Set(e.standardsMet)]),
+				standardsMet: [...new Set(e.standardsMet)],
 				lastEventAt: at,
 				createdById: actor.userId,
 				createdAt: at,

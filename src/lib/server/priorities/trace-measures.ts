@@ -129,16 +129,16 @@ export async function decisionsWithoutCommunityInput(
 			wording: string | null;
 		}[]
 	>`
-		SELECT d.id, d.bodyId, b.name AS bodyName, d.meetingId, m.title AS meetingTitle,
-			i.title AS itemTitle, d.createdAt,
-			(SELECT v.wording FROM DecisionVersion v WHERE v.decisionId = d.id
+		SELECT d.id, d."bodyId", b.name AS "bodyName", d."meetingId", m.title AS "meetingTitle",
+			i.title AS "itemTitle", d."createdAt",
+			(SELECT v.wording FROM "DecisionVersion" v WHERE v."decisionId" = d.id
 			 ORDER BY v.version DESC LIMIT 1) AS wording
-		FROM Decision d
-		JOIN Meeting m ON m.id = d.meetingId
-		JOIN Body b ON b.id = d.bodyId
-		JOIN AgendaItem i ON i.id = d.agendaItemId
-		WHERE d.partnershipId = ${partnershipId}
-			AND NOT EXISTS (SELECT 1 FROM PriorityEvent e WHERE e.decisionId = d.id AND e.type = 'DECIDED')`;
+		FROM "Decision" d
+		JOIN "Meeting" m ON m.id = d."meetingId"
+		JOIN "Body" b ON b.id = d."bodyId"
+		JOIN "AgendaItem" i ON i.id = d."agendaItemId"
+		WHERE d."partnershipId" = ${partnershipId}
+			AND NOT EXISTS (SELECT 1 FROM "PriorityEvent" e WHERE e."decisionId" = d.id AND e.type = 'DECIDED')`;
 	return rows
 		.map((d) => ({ ...d, createdAt: new Date(d.createdAt) }))
 		.filter((d) => d.createdAt.getTime() >= from && d.createdAt.getTime() < to)

@@ -49,13 +49,13 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 				lastEventAt: Date | string;
 			}[]
 		>`
-			SELECT p.id, p.title, p.theme, p.status, p.raisedByBodyId, p.currentBodyId,
-				p.leadOrganisationId, p.lastEventAt
-			FROM Priority p
-			WHERE p.partnershipId = ${partnershipId}
-				${q.forum ? Prisma.sql`AND p.raisedByBodyId = ${q.forum}` : Prisma.empty}
+			SELECT p.id, p.title, p.theme, p.status, p."raisedByBodyId", p."currentBodyId",
+				p."leadOrganisationId", p."lastEventAt"
+			FROM "Priority" p
+			WHERE p."partnershipId" = ${partnershipId}
+				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
 				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
-			ORDER BY p.lastEventAt DESC, p.id`,
+			ORDER BY p."lastEventAt" DESC, p.id`,
 		// Raw, and one `ref` column for the record each type of event names: ten thousand rows come back
 		// several times faster than through the query engine's mapping of every column.
 		bulkRead<
@@ -68,16 +68,16 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 				at: Date | string;
 			}[]
 		>`
-			SELECT e.priorityId, e.type,
+			SELECT e."priorityId", e.type,
 				CASE e.type
-					WHEN 'SUBMITTED' THEN e.toBodyId WHEN 'PASSED_ON' THEN e.toBodyId
-					WHEN 'ACCEPTED' THEN e.byBodyId WHEN 'DECLINED' THEN e.byBodyId
-					WHEN 'SCHEDULED' THEN e.agendaItemId WHEN 'DECIDED' THEN e.decisionId
+					WHEN 'SUBMITTED' THEN e."toBodyId" WHEN 'PASSED_ON' THEN e."toBodyId"
+					WHEN 'ACCEPTED' THEN e."byBodyId" WHEN 'DECLINED' THEN e."byBodyId"
+					WHEN 'SCHEDULED' THEN e."agendaItemId" WHEN 'DECIDED' THEN e."decisionId"
 				END AS ref,
-				e.influenceDeclared, e.influenceAchieved, e.at
-			FROM PriorityEvent e JOIN Priority p ON p.id = e.priorityId
-			WHERE p.partnershipId = ${partnershipId}
-				${q.forum ? Prisma.sql`AND p.raisedByBodyId = ${q.forum}` : Prisma.empty}
+				e."influenceDeclared", e."influenceAchieved", e.at
+			FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
+			WHERE p."partnershipId" = ${partnershipId}
+				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
 				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}`,
 		db().body.findMany({ where: { partnershipId }, select: { id: true, name: true } })
 	]);
@@ -243,15 +243,15 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
  */
 async function linkedRecords(partnershipId: string) {
 	const linkedDecisions = Prisma.sql`
-		SELECT e.decisionId FROM PriorityEvent e JOIN Priority p ON p.id = e.priorityId
-		WHERE p.partnershipId = ${partnershipId} AND e.type = 'DECIDED' AND e.decisionId IS NOT NULL`;
+		SELECT e."decisionId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
+		WHERE p."partnershipId" = ${partnershipId} AND e.type = 'DECIDED' AND e."decisionId" IS NOT NULL`;
 	const [decisions, actions, items, priorityOutcomes, actionOutcomes] = await Promise.all([
 		bulkRead<{ id: string; agendaItemId: string; wording: string | null }[]>`
-			SELECT d.id, d.agendaItemId,
-				(SELECT v.wording FROM DecisionVersion v WHERE v.decisionId = d.id
+			SELECT d.id, d."agendaItemId",
+				(SELECT v.wording FROM "DecisionVersion" v WHERE v."decisionId" = d.id
 				 ORDER BY v.version DESC LIMIT 1) AS wording
-			FROM Decision d
-			WHERE d.partnershipId = ${partnershipId} AND d.id IN (${linkedDecisions})`,
+			FROM "Decision" d
+			WHERE d."partnershipId" = ${partnershipId} AND d.id IN (${linkedDecisions})`,
 		bulkRead<
 			{
 				id: string;
@@ -261,30 +261,30 @@ async function linkedRecords(partnershipId: string) {
 				ownerOrganisationId: string;
 			}[]
 		>`
-			SELECT a.id, a.text, a.status, a.decisionId, a.ownerOrganisationId FROM Action a
-			WHERE a.partnershipId = ${partnershipId} AND a.decisionId IN (${linkedDecisions})
-			ORDER BY a.createdAt, a.id`,
+			SELECT a.id, a.text, a.status, a."decisionId", a."ownerOrganisationId" FROM "Action" a
+			WHERE a."partnershipId" = ${partnershipId} AND a."decisionId" IN (${linkedDecisions})
+			ORDER BY a."createdAt", a.id`,
 		// Two reads rather than one with an OR of two subqueries, which kept SQLite from using its indexes.
-		[
-			...bulkRead<{ id: string; title: string }[]>`
-			SELECT i.id, i.title FROM AgendaItem i JOIN Meeting m ON m.id = i.meetingId
-			WHERE m.partnershipId = ${partnershipId} AND i.id IN (
-				SELECT e.agendaItemId FROM PriorityEvent e JOIN Priority p ON p.id = e.priorityId
-				WHERE p.partnershipId = ${partnershipId} AND e.agendaItemId IS NOT NULL)`,
-			...bulkRead<{ id: string; title: string }[]>`
-			SELECT i.id, i.title FROM AgendaItem i JOIN Meeting m ON m.id = i.meetingId
-			WHERE m.partnershipId = ${partnershipId} AND i.id IN (
-				SELECT d.agendaItemId FROM Decision d
-				WHERE d.partnershipId = ${partnershipId} AND d.id IN (${linkedDecisions}))`
-		],
+		Promise.all([
+			bulkRead<{ id: string; title: string }[]>`
+			SELECT i.id, i.title FROM "AgendaItem" i JOIN "Meeting" m ON m.id = i."meetingId"
+			WHERE m."partnershipId" = ${partnershipId} AND i.id IN (
+				SELECT e."agendaItemId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
+				WHERE p."partnershipId" = ${partnershipId} AND e."agendaItemId" IS NOT NULL)`,
+			bulkRead<{ id: string; title: string }[]>`
+			SELECT i.id, i.title FROM "AgendaItem" i JOIN "Meeting" m ON m.id = i."meetingId"
+			WHERE m."partnershipId" = ${partnershipId} AND i.id IN (
+				SELECT d."agendaItemId" FROM "Decision" d
+				WHERE d."partnershipId" = ${partnershipId} AND d.id IN (${linkedDecisions}))`
+		]).then(([scheduled, decided]) => [...scheduled, ...decided]),
 		bulkRead<{ ownerId: string; id: string; code: string; title: string }[]>`
-			SELECT po.priorityId AS ownerId, o.id, o.code, o.title
-			FROM PriorityOutcome po JOIN Outcome o ON o.id = po.outcomeId
-			WHERE o.partnershipId = ${partnershipId} ORDER BY o.code`,
+			SELECT po."priorityId" AS "ownerId", o.id, o.code, o.title
+			FROM "PriorityOutcome" po JOIN "Outcome" o ON o.id = po."outcomeId"
+			WHERE o."partnershipId" = ${partnershipId} ORDER BY o.code`,
 		bulkRead<{ ownerId: string; id: string; code: string; title: string }[]>`
-			SELECT ao.actionId AS ownerId, o.id, o.code, o.title
-			FROM ActionOutcome ao JOIN Outcome o ON o.id = ao.outcomeId
-			WHERE o.partnershipId = ${partnershipId} ORDER BY o.code`
+			SELECT ao."actionId" AS "ownerId", o.id, o.code, o.title
+			FROM "ActionOutcome" ao JOIN "Outcome" o ON o.id = ao."outcomeId"
+			WHERE o."partnershipId" = ${partnershipId} ORDER BY o.code`
 	]);
 	return { decisions, actions, items, priorityOutcomes, actionOutcomes };
 }

@@ -146,7 +146,7 @@ export async function priorityViews(reader: Reader, rows: PriorityRow[]): Promis
 				participants: row.participants,
 				groupsReached: row.groupsReached,
 				groupsNotReached: row.groupsNotReached,
-				standardsMet: JSON.parse(row.standardsMet) as EngagementStandard[]
+				standardsMet: row.standardsMet as EngagementStandard[]
 			},
 			status: row.status,
 			raisedBy: { id: row.raisedByBodyId, name: bodies.get(row.raisedByBodyId) ?? '' },

@@ -54,13 +54,8 @@ const group = <T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> => {
 	return map;
 };
 
-function detailOf(text: string): Record<string, unknown> {
-	try {
-		const value: unknown = JSON.parse(text);
-		return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-	} catch {
-		return {};
-	}
+function detailOf(value: unknown): Record<string, unknown> {
+	return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
 const votingFirst = (role: string) => ((VOTING_SEATS as readonly string[]).includes(role) ? 0 : 1);
@@ -269,7 +264,7 @@ function membersAt(
 /** When each item became current, from the audit trail, ending at the close. */
 function itemTrail(
 	meeting: MeetingRef,
-	events: { action: string; at: Date; detail: string }[]
+	events: { action: string; at: Date; detail: unknown }[]
 ): ItemChange[] {
 	const changes: ItemChange[] = [];
 	for (const e of events) {

@@ -2,12 +2,13 @@
 // statements once, and the answers can never be tied back to them.
 // Two records, written in one transaction and never joined: a SurveyReceipt says who has answered (so nobody
 // answers twice) and holds no answers; a SurveyResponse holds the answers under a random id, with no member
-// and no time, in a table stored without a rowid (see the migration), so neither the columns nor the order of
-// the rows lines a response up with a receipt or with the audit trail. Nothing here ever returns a response
+// and no time; each new answer re-stores the meeting's responses in a random order in its own transaction
+// (restoreShuffled), so neither the columns, nor the order of the rows, nor the transaction that wrote them
+// lines a response up with a receipt or with the audit trail. Nothing here ever returns a response
 // id, and the results are shown only once the survey has closed (SURVEY_OPEN_DAYS after the meeting, or
 // when its minutes are approved) and enough members have answered, so they never change after anyone has
 // seen them.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
@@ -162,6 +163,27 @@ export async function surveyFor(actor: Actor, meetingId: string): Promise<Survey
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
 
+type SurveyResponseRow = Awaited<ReturnType<Tx['surveyResponse']['create']>>;
+
+/**
+ * Stores a new response with the meeting's earlier ones, all re-written in a random order by this
+ * transaction (the database allows the rewrite for this meeting only: see the migration). PostgreSQL
+ * stores rows in the order they arrive and marks each with the transaction that wrote it; re-written
+ * together, every response of the meeting carries the latest answer's transaction and a shuffled place.
+ */
+async function restoreShuffled(tx: Tx, response: SurveyResponseRow): Promise<void> {
+	await tx.$queryRaw`SELECT set_config('workspace.restoring_survey', ${response.meetingId}, true)`;
+	const earlier = await tx.$queryRaw<SurveyResponseRow[]>`
+		DELETE FROM "SurveyResponse" WHERE "meetingId" = ${response.meetingId} RETURNING *`;
+	const rows = [...earlier, response];
+	for (let i = rows.length - 1; i > 0; i--) {
+		const j = randomInt(i + 1);
+		[rows[i], rows[j]] = [rows[j], rows[i]];
+	}
+	await tx.surveyResponse.createMany({ data: rows });
+	await tx.$queryRaw`SELECT set_config('workspace.restoring_survey', '', true)`;
+}
+
 /**
  * Records one member's answers: the receipt (who answered, no answers) and the response (the answers, no
  * one) together, or neither. A second answer is refused (409) and writes nothing.
@@ -197,8 +219,11 @@ export async function answerSurvey(
 			});
 			if (receipt) throw already();
 			await tx.surveyReceipt.create({ data: { meetingId, membershipId, createdAt: now() } });
-			await tx.surveyResponse.create({
-				data: { id: randomUUID(), meetingId, ...data.answers, comment: data.comment }
+			await restoreShuffled(tx, {
+				id: randomUUID(),
+				meetingId,
+				...data.answers,
+				comment: data.comment
 			});
 			// Says that this member answered; never which response is theirs or what they said.
 			await audit(tx, actor.userId, {
