@@ -60,26 +60,36 @@ function ensureChromium() {
 }
 
 /**
- * The two-instance tests start Debian's redis-server on a free port: installed here as Chromium is (root
- * with apt-get), otherwise the run stops with the command to install it, never a silent skip.
+ * Debian's programs the integration tests run beside the app: redis-server (the two-instance tests start
+ * their own on a free port) and nginx (the example configuration in docs/deploy/ is run in front of two
+ * instances). Installed here as Chromium is (root with apt-get); otherwise the run stops with the
+ * command to install them, never a silent skip.
  */
-function ensureRedis() {
-	const binary = process.env.REDIS_SERVER || 'redis-server';
-	if (have(binary)) return;
+function ensureServers() {
+	const wanted = [
+		{
+			binary: process.env.REDIS_SERVER || 'redis-server',
+			pkg: 'redis-server',
+			variable: 'REDIS_SERVER'
+		},
+		{ binary: process.env.NGINX || 'nginx', pkg: 'nginx-light', variable: 'NGINX' }
+	];
+	const missing = wanted.filter((w) => !have(w.binary) && !have(`/usr/sbin/${w.binary}`));
+	if (missing.length === 0) return;
+	const packages = missing.map((m) => m.pkg);
 	if (process.getuid?.() === 0 && have('apt-get')) {
-		console.log("Redis is not installed: installing Debian's redis-server with apt-get (once).");
+		console.log(`Installing Debian's ${packages.join(' and ')} with apt-get (once).`);
 		const status =
 			run('apt-get', ['update', '-qq']) ||
-			run('apt-get', ['install', '-y', '-qq', 'redis-server'], {
-				DEBIAN_FRONTEND: 'noninteractive'
-			});
-		if (status === 0 && have(binary)) return;
-		console.error('Installing redis-server failed; see the apt-get output above.');
+			run('apt-get', ['install', '-y', '-qq', ...packages], { DEBIAN_FRONTEND: 'noninteractive' });
+		if (status === 0) return;
+		console.error(`Installing ${packages.join(' and ')} failed; see the apt-get output above.`);
 		process.exit(1);
 	}
 	console.error(
-		'The two-instance tests need Redis. Install it with:\n\n  sudo apt-get install -y redis-server\n\n' +
-			'(or point REDIS_SERVER at a redis-server binary).'
+		`The integration tests need ${packages.join(' and ')}. Install them with:\n\n` +
+			`  sudo apt-get install -y ${packages.join(' ')}\n\n` +
+			`(or point ${missing.map((m) => m.variable).join(' / ')} at the program).`
 	);
 	process.exit(1);
 }
@@ -103,7 +113,7 @@ function checkImports() {
 }
 
 ensureChromium();
-ensureRedis();
+ensureServers();
 mkdirSync(REPORTS, { recursive: true });
 checkImports();
 
