@@ -25,6 +25,12 @@ import {
 } from './trace-shapes.ts';
 
 /**
+ * A time as milliseconds since 1970 (a float8, which the driver reads as a number): turning ten thousand
+ * timestamps into Dates in the driver cost a tenth of the whole trace.
+ */
+const EPOCH_MS = (column: string) => Prisma.raw(`(extract(epoch FROM ${column}) * 1000)::float8`);
+
+/**
  * The flow and its table. A priority is in it when it matches the forum, theme and partner, and (with a
  * period) has at least one event in the period; only events in the period make links.
  */
@@ -46,11 +52,11 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 				raisedByBodyId: string;
 				currentBodyId: string;
 				leadOrganisationId: string | null;
-				lastEventAt: Date | string;
+				lastEventAt: number;
 			}[]
 		>`
 			SELECT p.id, p.title, p.theme, p.status, p."raisedByBodyId", p."currentBodyId",
-				p."leadOrganisationId", p."lastEventAt"
+				p."leadOrganisationId", ${EPOCH_MS('p."lastEventAt"')} AS "lastEventAt"
 			FROM "Priority" p
 			WHERE p."partnershipId" = ${partnershipId}
 				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
@@ -65,7 +71,7 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 				ref: string | null;
 				influenceDeclared: InfluenceLevel | null;
 				influenceAchieved: InfluenceLevel | null;
-				at: Date | string;
+				at: number;
 			}[]
 		>`
 			SELECT e."priorityId", e.type,
@@ -74,7 +80,7 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 					WHEN 'ACCEPTED' THEN e."byBodyId" WHEN 'DECLINED' THEN e."byBodyId"
 					WHEN 'SCHEDULED' THEN e."agendaItemId" WHEN 'DECIDED' THEN e."decisionId"
 				END AS ref,
-				e."influenceDeclared", e."influenceAchieved", e.at
+				e."influenceDeclared", e."influenceAchieved", ${EPOCH_MS('e.at')} AS at
 			FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 			WHERE p."partnershipId" = ${partnershipId}
 				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
