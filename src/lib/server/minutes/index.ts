@@ -3,6 +3,6 @@
 export { minutesApi } from './api.ts';
 export { draftMinutes, publicPart } from './draft.ts';
 export type { MeetingRecord, RecordItem } from './draft.ts';
-export { approveMinutes, closeMeeting, getMinutes } from './minutes.ts';
+export { approveMinutes, closeMeeting, getMinutes, minutesHash } from './minutes.ts';
 export { listPublicDecisions } from './public-decisions.ts';
 export { PUBLISHED_MEETING, getPublicMeeting, getPublicPartnership } from './public-record.ts';
