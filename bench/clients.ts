@@ -1,5 +1,9 @@
 // Stock y-websocket clients in this process, one Y.Doc each, all on one document. For our server each
-// socket carries a session cookie and the Origin a browser on the app's page would send.
+// socket carries a session cookie and the Origin a browser on the app's page would send. And bare writers
+// for the rate ceiling: a socket and a Y.Doc of their own, which send updates and never apply anyone
+// else's, so that twenty of them at thousands of updates a second do not make the bench the bottleneck.
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { socketClass, type Headers } from '../tests/support/sync.ts';
@@ -98,4 +102,72 @@ export async function connectClients(
 		closeClients(clients);
 		throw error;
 	}
+}
+
+/** y-websocket's first byte for sync messages (its `messageSync`). */
+const MESSAGE_SYNC = 0;
+
+export interface BareWriter {
+	/** Only this writer's own entries: each update refers to nothing but its own earlier ones. */
+	doc: Y.Doc;
+	/** Set once the socket closes, with the code and reason (a writer dropped mid-step is said, not missed). */
+	closed: string | null;
+	close(): void;
+}
+
+/**
+ * A writer as the server sees a browser's: a signed-in socket sending sync updates, each its own frame.
+ * What the server sends back (everyone else's updates) is read off the socket and dropped undecoded: a
+ * provider would apply every other writer's update to its Y.Doc, twenty times over. Resolves once the
+ * server has joined it to the document (its first frame to a writer is the sync step 1), so a write is
+ * never held back as an early frame.
+ */
+export function openBareWriter(
+	server: BenchServer,
+	docName: string,
+	cookie: string,
+	timeoutMs = SYNC_TIMEOUT_MS
+): Promise<BareWriter> {
+	const Socket = socketClass(headersFor(server, cookie));
+	const socket = new Socket(`${server.syncUrl}/${docName}`);
+	const doc = new Y.Doc();
+	const writer: BareWriter = {
+		doc,
+		closed: null,
+		close: () => {
+			socket.terminate();
+			doc.destroy();
+		}
+	};
+	doc.on('update', (update: Uint8Array) => {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MESSAGE_SYNC);
+		syncProtocol.writeUpdate(encoder, update);
+		if (socket.readyState === socket.OPEN) socket.send(encoding.toUint8Array(encoder));
+	});
+	socket.on('close', (code, reason) => (writer.closed = `${code} ${reason.toString()}`));
+	socket.on('error', () => undefined);
+	return new Promise((ok, fail) => {
+		const timer = setTimeout(() => {
+			writer.close();
+			fail(new Error(`${docName}: a bare writer was not joined within ${timeoutMs} ms`));
+		}, timeoutMs);
+		// Presence may come first; a reader (no right to write) is never sent the step 1 and times out.
+		const joined = (data: Buffer) => {
+			if (data[0] !== MESSAGE_SYNC) return;
+			socket.off('message', joined);
+			clearTimeout(timer);
+			ok(writer);
+		};
+		socket.on('message', joined);
+		socket.once('unexpected-response', (_request, response) => {
+			clearTimeout(timer);
+			writer.close();
+			fail(new Error(`${docName}: a bare writer's upgrade was refused (${response.statusCode})`));
+		});
+		socket.once('close', (code, reason) => {
+			clearTimeout(timer);
+			fail(new Error(`${docName}: a bare writer's socket closed (${code} ${reason.toString()})`));
+		});
+	});
 }

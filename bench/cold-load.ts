@@ -74,17 +74,23 @@ export function buildHistory(count: number, seed = 2026): History {
 /** Log rows per INSERT: one statement per few thousand rows keeps 250,000 of them to seconds. */
 const ROWS_PER_INSERT = 5_000;
 
-/** A document's log from seq `after` + 1 on, in one statement: one array parameter, not a row each. */
+/**
+ * Part of a document's log, in one statement: one array parameter, not a row each. The log's numbers are
+ * the database's, one sequence across every document (as the server's own INSERT draws them, in the order
+ * given): numbering each document from 1 would collide with the other documents' rows.
+ */
 const INSERT_UPDATES =
-	'INSERT INTO "DocUpdate" ("docName", "seq", "data", "userId", "at") ' +
-	'SELECT $1::text, $2::int + u.n, u.data, $3::text, $4::timestamptz ' +
-	'FROM unnest($5::bytea[]) WITH ORDINALITY AS u(data, n)';
+	'INSERT INTO "DocUpdate" ("seq", "docName", "data", "userId", "at") ' +
+	`SELECT nextval('"DocUpdate_seq_seq"'), $1::text, u.data, $2::text, $3::timestamptz ` +
+	'FROM unnest($4::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n';
+/** A snapshot of everything up to the last number handed out (loading reads it and every row left). */
 const INSERT_SNAPSHOT =
-	'INSERT INTO "DocSnapshot" ("docName", "seq", "state", "updatedAt") VALUES ($1, $2, $3, $4)';
+	'INSERT INTO "DocSnapshot" ("docName", "seq", "state", "updatedAt") ' +
+	`VALUES ($1, (SELECT last_value FROM "DocUpdate_seq_seq"), $2, $3)`;
 
 /**
  * Writes `history` into the data folder's PostgreSQL database in one transaction: each name in `logged`
- * gets the whole update log (seq 1…n), each name in `compacted` one snapshot at seq n and no log rows.
+ * gets the whole update log (n rows), each name in `compacted` one snapshot and no log rows.
  */
 export async function storeHistory(
 	dataDir: string,
@@ -98,20 +104,18 @@ export async function storeHistory(
 	try {
 		const at = new Date().toISOString();
 		const updates = history.updates.map((update) => Buffer.from(update));
-		const seq = updates.length;
 		await client.query('BEGIN');
 		for (const docName of logged) {
 			for (let after = 0; after < updates.length; after += ROWS_PER_INSERT)
 				await client.query(INSERT_UPDATES, [
 					docName,
-					after,
 					userId,
 					at,
 					updates.slice(after, after + ROWS_PER_INSERT)
 				]);
 		}
 		for (const docName of compacted)
-			await client.query(INSERT_SNAPSHOT, [docName, seq, Buffer.from(history.state), at]);
+			await client.query(INSERT_SNAPSHOT, [docName, Buffer.from(history.state), at]);
 		await client.query('COMMIT');
 		// Fresh statistics, as a server that had written the log itself over time would have.
 		await client.query('ANALYZE "DocUpdate", "DocSnapshot"');

@@ -1,11 +1,12 @@
 // What our server needs before a client may open a meeting's documents: a data folder with a database of
 // its own (a copy of the tests' migrated template, on the tests' PostgreSQL), a partnership with people and
-// a board (the tests' factories), meetings of that board, and signed-in sessions.
+// a board (the tests' factories), meetings of that board, board members who may edit them (one person per
+// writer of the rate ceiling), and signed-in sessions.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { Client } from '../tests/support/client.ts';
 import { makePartnership, PASSWORD } from '../tests/support/factories.ts';
-import { makeMeeting } from '../tests/support/meetings.ts';
+import { makeMeeting, makeMemberOf } from '../tests/support/meetings.ts';
 import {
 	freshDataDir as freshTestDataDir,
 	openDb,
@@ -51,9 +52,15 @@ export interface BenchFixture {
 	meetingIds: string[];
 	/** Accounts allowed to edit the meetings' documents: an admin, an officer and a seated member. */
 	editors: string[];
+	/** Further members seated on the board (so allowed to edit), one per writer that should be a person. */
+	boardMembers: string[];
 }
 
-export async function seedFixture(dataDir: string, meetings: number): Promise<BenchFixture> {
+export async function seedFixture(
+	dataDir: string,
+	meetings: number,
+	boardMembers = 0
+): Promise<BenchFixture> {
 	const db = openDb(dataDir);
 	try {
 		const fixture = await makePartnership(db, 'bench');
@@ -61,9 +68,21 @@ export async function seedFixture(dataDir: string, meetings: number): Promise<Be
 		const meetingIds: string[] = [];
 		for (let i = 0; i < meetings; i++)
 			meetingIds.push((await makeMeeting(db, fixture, { title: `Benchmark meeting ${i + 1}` })).id);
+		// Each writer a person of their own, as in a meeting: the store records an editing session per
+		// person and document in every batch's transaction, so three people's twenty connections would
+		// understate its work.
+		const seated: string[] = [];
+		for (let i = 0; i < boardMembers; i++) {
+			const member = await makeMemberOf(db, fixture, 'community');
+			await db.bodySeat.create({
+				data: { bodyId: fixture.bodies.board.id, membershipId: member.membershipId, role: 'MEMBER' }
+			});
+			seated.push(member.email);
+		}
 		return {
 			meetingIds,
-			editors: [members.ADMIN.email, members.SECRETARIAT.email, members.MEMBER.email]
+			editors: [members.ADMIN.email, members.SECRETARIAT.email, members.MEMBER.email],
+			boardMembers: seated
 		};
 	} finally {
 		await db.$disconnect();

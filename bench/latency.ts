@@ -17,6 +17,8 @@ export interface LoadRun extends ProcessFigures {
 	seconds: number;
 	updates: number;
 	latencies: number[];
+	/** The same latencies per reader, in the order the readers were given (to tell groups of them apart). */
+	byReader: number[][];
 	lost: number;
 	/** This process's own CPU share meanwhile: near 100%, the clients rather than the server set the pace. */
 	clientCpuPercent: number;
@@ -47,7 +49,7 @@ export interface LoadFigures extends ProcessFigures {
 	max: number;
 }
 
-type Entry = [id: number, sentAtMs: number];
+export type Entry = [id: number, sentAtMs: number];
 
 export function percentile(sorted: number[], p: number): number {
 	if (!sorted.length) return NaN;
@@ -56,7 +58,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Calls `write(k)` for k = 0 … count-1 at `start + k/rate`, catching up rather than drifting. */
-function writeSteadily(count: number, ratePerSecond: number, write: (k: number) => void) {
+export function writeSteadily(count: number, ratePerSecond: number, write: (k: number) => void) {
 	return new Promise<void>((ok) => {
 		const start = performance.now();
 		let k = 0;
@@ -83,12 +85,13 @@ export async function measureLoad(
 	const updates = Math.round(ratePerSecond * seconds);
 	const firstId = writer.doc.getArray<Entry>(ENTRIES).length;
 	const latencies: number[] = [];
+	const byReader: number[][] = readers.map(() => []);
 	const expected = updates * readers.length;
 	let arrivedAll: () => void = () => {};
 	const allArrived = new Promise<void>((ok) => (arrivedAll = ok));
 	if (expected === 0) arrivedAll();
 
-	const observers = readers.map(({ doc }) => {
+	const observers = readers.map(({ doc }, i) => {
 		const entries = doc.getArray<Entry>(ENTRIES);
 		const observer = (event: Y.YArrayEvent<Entry>) => {
 			const now = performance.now();
@@ -96,6 +99,7 @@ export async function measureLoad(
 				for (const [id, sentAt] of (change.insert as Entry[] | undefined) ?? []) {
 					if (id < firstId) continue;
 					latencies.push(now - sentAt);
+					byReader[i].push(now - sentAt);
 					if (latencies.length === expected) arrivedAll();
 				}
 			}
@@ -128,6 +132,7 @@ export async function measureLoad(
 		seconds,
 		updates,
 		latencies,
+		byReader,
 		lost: expected - latencies.length,
 		clientCpuPercent,
 		loadAverage: loadavg()[0],

@@ -1,10 +1,15 @@
 // The two servers under test, each a child process on a loopback port: the reference (@y/websocket-server,
-// in memory) and ours (the built build/start.js on a bench data folder, started as the tests start it).
-// Every server started here is remembered so that an error or Ctrl-C still stops it.
+// in memory) and ours (the built build/start.js on a bench data folder, started as the tests start it;
+// twice on one folder with one Redis for two instances). Every server started here, and the Redis, is
+// remembered so that an error or Ctrl-C still stops it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import pg from 'pg';
+import { databaseOf } from '../tests/support/database.ts';
+import { startRedis } from '../tests/support/redis.ts';
 import { startServer } from '../tests/support/server.ts';
+import { findProcess, parentOf } from './proc-stats.ts';
 
 export interface BenchServer {
 	name: 'reference' | 'ours';
@@ -108,10 +113,19 @@ export async function startReference(): Promise<BenchServer> {
 	return server;
 }
 
-/** Ours on an existing, migrated data folder, which is kept when it stops (so it can be restarted). */
-export async function startOurs(dataDir: string): Promise<BenchServer> {
+/**
+ * Ours on an existing, migrated data folder, which is kept when it stops (so it can be restarted). Two
+ * started on the same folder with the same REDIS_URL in `env` are two instances of one deployment.
+ */
+export async function startOurs(
+	dataDir: string,
+	env: Record<string, string> = {}
+): Promise<BenchServer> {
 	// A hundred clients share three people here, far over the per-person cap a real person meets.
-	const started = await startServer({ dataDir, env: { SYNC_CONNECTIONS_PER_PERSON: '10000' } });
+	const started = await startServer({
+		dataDir,
+		env: { SYNC_CONNECTIONS_PER_PERSON: '10000', ...env }
+	});
 	const stop = async () => {
 		const exited =
 			started.process.exitCode === null
@@ -135,18 +149,60 @@ export async function startOurs(dataDir: string): Promise<BenchServer> {
 	);
 }
 
+export interface BenchRedis {
+	url: string;
+	/** Its process, to count its CPU; undefined if it could not be found. */
+	pid: number | undefined;
+	stop: () => Promise<void>;
+}
+
+let redis: BenchRedis | undefined;
+
+/** The tests' Redis (redis-server on a free loopback port, nothing on disk) for the two instances. */
+export async function startBenchRedis(): Promise<BenchRedis> {
+	const started = await startRedis();
+	const port = new URL(started.url).port;
+	// redis-server names itself after its address ("redis-server 127.0.0.1:<port>").
+	const pid = findProcess((line) => line.includes('redis-server') && line.includes(`:${port}`));
+	const own: BenchRedis = {
+		url: started.url,
+		pid,
+		stop: async () => {
+			if (redis === own) redis = undefined;
+			await started.stop();
+		}
+	};
+	redis = own;
+	return own;
+}
+
+/** PostgreSQL's server process (its backends' parent), found from a backend of a connection of our own. */
+export async function postgresPid(dataDir: string): Promise<number | undefined> {
+	const client = new pg.Client({ connectionString: databaseOf(dataDir) });
+	await client.connect();
+	try {
+		const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+		return parentOf(rows[0].pid);
+	} finally {
+		await client.end();
+	}
+}
+
 export async function stopAllServers(): Promise<void> {
 	await Promise.allSettled([...running].map((server) => server.stop()));
+	await redis?.stop();
 }
 
 /** Last resort when the bench process itself is going away: no waiting possible. */
 export function killAllServersNow(): void {
-	for (const server of running) {
+	for (const pid of [...[...running].map((server) => server.pid), redis?.pid]) {
+		if (pid === undefined) continue;
 		try {
-			process.kill(server.pid, 'SIGKILL');
+			process.kill(pid, 'SIGKILL');
 		} catch {
 			// already gone
 		}
 	}
 	running.clear();
+	redis = undefined;
 }

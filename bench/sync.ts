@@ -1,8 +1,11 @@
 // `npm run bench:sync`: our sync server against the reference y-websocket server, both as child processes on
-// loopback, in one run. Latency under load for 2 to 100 clients, a rate ramp at 100 clients, and the cold
-// load of a long document (ours only: the reference keeps nothing). `--quick` runs a short version to try
-// the harness; its figures are not written anywhere.
+// loopback, in one run. Latency under load for 2 to 100 clients, a rate ramp at 100 clients, the cold
+// load of a long document (ours only: the reference keeps nothing), 100 readers on two instances of ours
+// sharing one PostgreSQL and one Redis, and the ceiling of stored updates per second with 20 writers on
+// one and on two instances. PostgreSQL is durable (fsync, synchronous commit), as in production. `--quick`
+// runs a short version to try the harness; its figures are not written anywhere.
 import { prepareTestDatabase } from '../tests/support/database.ts';
+import { measureCeiling } from './ceiling.ts';
 import { measureColdLoad, timeFirstSync } from './cold-load.ts';
 import { compare, type Target } from './compare.ts';
 import {
@@ -13,18 +16,34 @@ import {
 	seedFixture,
 	signIn
 } from './fixture.ts';
+import { measureTwoInstances } from './instances.ts';
 import { currentLoad, describeMachine } from './machine.ts';
+import { settle } from './proc-stats.ts';
 import {
+	ceilingTable,
 	latencyTables,
 	P95_FACTOR,
 	P95_SLACK_MS,
+	TWO_INSTANCE_P95_FACTOR,
+	TWO_INSTANCE_P95_SLACK_MS,
+	twoInstanceTable,
 	verdicts,
 	writePerformanceDoc,
 	writeResultsFile,
 	type BenchResults,
-	type ScenarioResult
+	type CeilingResult,
+	type ScenarioResult,
+	type TwoInstanceResult
 } from './report.ts';
-import { killAllServersNow, startOurs, startReference, stopAllServers } from './servers.ts';
+import {
+	killAllServersNow,
+	postgresPid,
+	startBenchRedis,
+	startOurs,
+	startReference,
+	stopAllServers,
+	type BenchServer
+} from './servers.ts';
 
 const quick = process.argv.includes('--quick');
 const CLIENT_COUNTS = [2, 10, 50, 100];
@@ -38,6 +57,15 @@ const RAMP_SECONDS = quick ? 2 : 3;
 const RAMP_ROUNDS = 2;
 const HISTORY_UPDATES = quick ? 5_000 : 50_000;
 const COLD_REPETITIONS = quick ? 2 : 5;
+/** Two instances: the writer on A and this many readers on each, at the 100-client scenario's rate. */
+const READERS_PER_INSTANCE = 50;
+const TWO_INSTANCE_ROUNDS = 2;
+/** The rate ceiling: writers (each a board member of their own) on one document, total rates in steps. */
+const CEILING_WRITERS = 20;
+const CEILING_RATES = quick ? [250, 1000, 2000] : [250, 500, 750, 1000, 1500, 2000, 3000, 4000];
+const CEILING_SECONDS = quick ? 1 : 3;
+/** Before each of the later parts, PostgreSQL is let finish what the earlier left it (vacuuming, say). */
+const SETTLE_MAX_MS = 15_000;
 /** The harness's own limit: past this, something hangs and the run is stopped. */
 const RUN_TIMEOUT_MS = 9 * 60 * 1000;
 
@@ -70,11 +98,18 @@ async function main(): Promise<void> {
 	stopDatabase = await prepareTestDatabase({ durable: true });
 	const dataDir = await freshDataDir();
 	try {
-		// A meeting per document: the probe, one per scenario round and ramp round, and for the cold
-		// load one per repetition and way of storing, plus a warm-up.
+		// A meeting per document: the probe, one per scenario round and ramp round, one per two-instance
+		// round, one per ceiling ramp, and for the cold load one per repetition and way of storing, plus a
+		// warm-up.
 		const meetings =
-			1 + CLIENT_COUNTS.length * STEADY_ROUNDS + RAMP_ROUNDS + 2 * COLD_REPETITIONS + 1;
-		const fixture = await seedFixture(dataDir, meetings);
+			1 +
+			CLIENT_COUNTS.length * STEADY_ROUNDS +
+			RAMP_ROUNDS +
+			TWO_INSTANCE_ROUNDS +
+			2 +
+			2 * COLD_REPETITIONS +
+			1;
+		const fixture = await seedFixture(dataDir, meetings, CEILING_WRITERS);
 		const unused = fixture.meetingIds.map(docFor);
 		const nextDoc = () => unused.shift()!;
 		const coldDocs = unused.splice(-(2 * COLD_REPETITIONS + 1));
@@ -83,6 +118,8 @@ async function main(): Promise<void> {
 			server: oursServer,
 			cookies: await signIn(oursServer.url, fixture.editors)
 		};
+		// Sessions are in the database: they hold on every instance started on this folder.
+		const writerCookies = await signIn(oursServer.url, fixture.boardMembers);
 		const reference: Target = { server: await startReference(), cookies: [] };
 		log(`reference: ${reference.server.url} (pid ${reference.server.pid})`);
 		log(`ours:      ${ours.server.url} (pid ${ours.server.pid}), data in ${dataDir}`);
@@ -150,6 +187,85 @@ async function main(): Promise<void> {
 					log
 				});
 
+		let twoInstances: TwoInstanceResult | null = null;
+		const ceilings: CeilingResult[] = [];
+		if (!oursProblem) {
+			const pgPid = await postgresPid(dataDir);
+			const quiet = async (servers: BenchServer[]) => {
+				if (pgPid) await settle(pgPid, 500, SETTLE_MAX_MS, { children: true });
+				for (const server of servers) await settle(server.pid, 250, SETTLE_MAX_MS);
+			};
+			const redis = await startBenchRedis();
+			const shared = { REDIS_URL: redis.url };
+			const startPair = async () => [
+				await startOurs(dataDir, shared),
+				await startOurs(dataDir, shared)
+			];
+			let [a, b] = await startPair();
+			log(
+				`\nTwo instances on one database and one Redis (${redis.url}, pid ${redis.pid ?? '?'}): ` +
+					`A pid ${a.pid}, B pid ${b.pid}; writer on A, ${READERS_PER_INSTANCE} readers on each, ` +
+					`${STEADY_RATE} updates/s, ${TWO_INSTANCE_ROUNDS} rounds of ${STEADY_SECONDS} s`
+			);
+			await quiet([a, b]);
+			const measured = await measureTwoInstances({
+				a,
+				b,
+				cookies: ours.cookies,
+				readersPerInstance: READERS_PER_INSTANCE,
+				ratePerSecond: STEADY_RATE,
+				seconds: STEADY_SECONDS,
+				rounds: TWO_INSTANCE_ROUNDS,
+				nextDoc,
+				postgresPid: pgPid,
+				redisPid: redis.pid,
+				log
+			});
+			const hundredRef = hundred?.reference ?? null;
+			const twoLimit = hundredRef
+				? hundredRef.p95 * TWO_INSTANCE_P95_FACTOR + TWO_INSTANCE_P95_SLACK_MS
+				: null;
+			twoInstances = {
+				...measured,
+				reference: hundredRef,
+				limitMs: twoLimit,
+				pass: twoLimit !== null && measured.all.lost === 0 && measured.all.p95 <= twoLimit
+			};
+			await Promise.all([a.stop(), b.stop()]);
+
+			const ceiling = async (label: string, servers: BenchServer[], names: string[]) => {
+				log(
+					`\nStored updates per second, ${label}: ${CEILING_WRITERS} writers on one document, ` +
+						`${CEILING_RATES.join(' → ')} updates/s, ${CEILING_SECONDS} s each`
+				);
+				await quiet(servers);
+				ceilings.push(
+					await measureCeiling({
+						label,
+						servers,
+						serverNames: names,
+						docName: nextDoc(),
+						writerCookies,
+						observerCookie: ours.cookies[0],
+						rates: CEILING_RATES,
+						secondsPerStep: CEILING_SECONDS,
+						dataDir,
+						postgresPid: pgPid,
+						redisPid: servers.length > 1 ? redis.pid : undefined,
+						log
+					})
+				);
+			};
+			// One instance as one runs alone: no REDIS_URL, nothing published.
+			const single = await startOurs(dataDir);
+			await ceiling('one instance', [single], ['ours']);
+			await single.stop();
+			[a, b] = await startPair();
+			await ceiling('two instances', [a, b], ['A', 'B']);
+			await Promise.all([a.stop(), b.stop()]);
+			await redis.stop();
+		}
+
 		const results: BenchResults = {
 			date: new Date().toISOString(),
 			command: 'npm run bench:sync',
@@ -160,9 +276,14 @@ async function main(): Promise<void> {
 			scenarios,
 			ramp,
 			latencyTarget,
+			twoInstances,
+			ceilings,
 			coldLoad: cold
 		};
 		log(`\n${latencyTables(results, 'console')}\n`);
+		if (twoInstances) log(`Two instances (ms):\n${twoInstanceTable(results, 'console')}\n`);
+		for (const c of ceilings)
+			log(`Stored updates per second, ${c.label}:\n${ceilingTable(c, 'console')}\n`);
 		for (const line of verdicts(results)) log(line);
 		if (!quick) {
 			const file = writeResultsFile(results);

@@ -549,10 +549,11 @@ npm run bench:trace
 \`\`\`
 
 It takes under a minute: the generator writes the record into a fresh copy of the tests' migrated
-PostgreSQL database (on an embedded server of the run's own under \`tests/.tmp\`, as a test run starts
-one, or the one \`TEST_DATABASE_URL\` names) with multi-row INSERTs in one transaction, then each read
-runs ${WARM_UP} times to warm up and then ${results.trace.runs} (trace) and ${results.timeline.runs}
-(timeline, a different priority each time) times. Figures go to \`bench/results/trace-<date>.json\` and
+PostgreSQL database (on an embedded server of the run's own under \`tests/.tmp\`, durable as in production:
+fsync and synchronous commit on, unlike a test run's; or the one \`TEST_DATABASE_URL\` names) with
+multi-row INSERTs in one transaction, then each read runs ${WARM_UP} times to warm up and then
+${results.trace.runs} (trace) and ${results.timeline.runs} (timeline, a different priority each time)
+times. Figures go to \`bench/results/trace-<date>.json\` and
 this section (the sync section above is kept). Reading them: the reads are CPU-bound, in the bench process
 and the PostgreSQL server on the same machine, so a load average above the number of cores (other test
 runs on a shared machine) stretches every figure by about that ratio; compare runs only at a similar load.
