@@ -4,30 +4,19 @@
 // other instance. Needs Debian's nginx (`npm test` and .ci/run install it).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { makeMeeting } from '../support/meetings.ts';
 import { TMP_DIR } from '../support/paths.ts';
+import { freePort } from '../support/ports.ts';
 import { signedIn } from '../support/people.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 import { freshDataDir, removeDataDir, startServer, type TestServer } from '../support/server.ts';
-import { connect, type SyncClient } from '../support/sync.ts';
+import { burstOfTokens, connect, type SyncClient } from '../support/sync.ts';
 
 const NGINX = process.env.NGINX || (spawnSync('nginx', ['-v']).error ? '/usr/sbin/nginx' : 'nginx');
 const EXAMPLE = resolve('docs/deploy/nginx.conf');
-
-function freePort(): Promise<number> {
-	return new Promise((found, fail) => {
-		const probe = createServer();
-		probe.once('error', fail);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => found(port));
-		});
-	});
-}
 
 /** The example with this test's addresses: its two upstream servers and its listening port. */
 function exampleFor(upstreams: string[], port: number): string {
@@ -134,27 +123,15 @@ describe('the example nginx configuration in front of two instances', () => {
 		);
 		const clients = cookies.map((cookie) => connect(address, docName, cookie));
 		await Promise.all(clients.map((c) => c.synced));
-		const acknowledged = new Set<string>();
-		clients.forEach((client) =>
-			tokensOf(client).observe((event) => {
-				if (event.transaction.origin === client.provider) return;
-				for (const item of event.changes.added)
-					for (const token of item.content.getContent()) acknowledged.add(token as string);
-			})
-		);
-		let n = 0;
-		const writing = clients.map((client, i) =>
-			setInterval(() => {
-				if (client.provider.wsconnected) tokensOf(client).push([`c${i}-${n++}`]);
-			}, 10)
-		);
+		const burst = burstOfTokens(clients, 10, 'c');
+		const { acknowledged } = burst;
 		await until(() => acknowledged.size > 20);
 		// The upgrade: stop one instance the way DEPLOY.md says (SIGTERM), start its replacement.
 		await instances[0].stop();
 		await until(() => clients.every((c) => c.provider.wsconnected && c.provider.synced));
 		const before = acknowledged.size;
 		await until(() => acknowledged.size > before + 20);
-		writing.forEach(clearInterval);
+		burst.stop();
 		await new Promise((r) => setTimeout(r, 300));
 		for (const client of clients) client.destroy();
 

@@ -12,7 +12,7 @@ import { signedIn } from '../support/people.ts';
 import { mulberry32 } from '../support/random.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 import { freshDataDir, removeDataDir, startServer, type TestServer } from '../support/server.ts';
-import { connect, syncUrl, type SyncClient } from '../support/sync.ts';
+import { burstOfTokens, connect, syncUrl, type SyncClient } from '../support/sync.ts';
 
 // Small thresholds, so compaction happens often while both instances take writes.
 const ENV = { SYNC_COMPACT_AFTER_UPDATES: '25' };
@@ -259,21 +259,9 @@ describe('an instance killed during a burst of edits', () => {
 			);
 			// A token counts as acknowledged once another client has it: the server sends an update on
 			// only after storing it.
-			const acknowledged = new Set<string>();
 			const clients = cookies.map((cookie) => connect(address, docName, cookie));
-			clients.forEach((client, i) =>
-				tokensOf(client).observe((event) => {
-					if (event.transaction.origin === client.provider) return;
-					for (const item of event.changes.added)
-						for (const token of item.content.getContent()) acknowledged.add(token as string);
-				})
-			);
-			let n = 0;
-			const writing = clients.map((client, i) =>
-				setInterval(() => {
-					if (client.provider.wsconnected) tokensOf(client).push([`w${i}-${n++}`]);
-				}, 5)
-			);
+			const burst = burstOfTokens(clients, 5);
+			const { acknowledged } = burst;
 			try {
 				for (let kill = 0; kill < KILLS; kill++) {
 					// Alternate which instance dies, so each restart also reloads the document cold.
@@ -291,7 +279,7 @@ describe('an instance killed during a burst of edits', () => {
 					else b = restarted;
 				}
 			} finally {
-				writing.forEach(clearInterval);
+				burst.stop();
 			}
 			await until(() => clients.every((c) => c.provider.synced), 10_000);
 			await new Promise((r) => setTimeout(r, 300));
@@ -306,7 +294,7 @@ describe('an instance killed during a burst of edits', () => {
 			expect(acknowledged.size).toBeGreaterThan(KILLS * 5);
 			expect(lost).toEqual([]);
 			console.log(
-				`instances: ${KILLS} kills, ${n} tokens written, ${acknowledged.size} acknowledged, ${stored.size} stored, 0 lost`
+				`instances: ${KILLS} kills, ${burst.written()} tokens written, ${acknowledged.size} acknowledged, ${stored.size} stored, 0 lost`
 			);
 		}
 	);

@@ -2,7 +2,7 @@
 // stopped when the file is done. A machine without it stops the tests with the command to install it,
 // never a silent skip (.ci/run and `npm test` install it where they can).
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './ports.ts';
 
 export interface TestRedis {
 	url: string;
@@ -10,17 +10,6 @@ export interface TestRedis {
 }
 
 export const REDIS_SERVER = process.env.REDIS_SERVER || 'redis-server';
-
-function freePort(): Promise<number> {
-	return new Promise((found, fail) => {
-		const probe = createServer();
-		probe.once('error', fail);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => found(port));
-		});
-	});
-}
 
 export async function startRedis(): Promise<TestRedis> {
 	if (spawnSync(REDIS_SERVER, ['--version']).error)

@@ -142,3 +142,31 @@ export function closeCode(ws: WebSocket): Promise<number> {
 	if (ws.readyState === ws.CLOSED) return Promise.resolve(-1);
 	return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
 }
+
+/**
+ * Clients writing tokens (into the document's `tokens` array) every `everyMs` while connected, and the
+ * tokens acknowledged: received by another client, which the server does only after storing them.
+ */
+export function burstOfTokens(clients: SyncClient[], everyMs: number, prefix = 'w') {
+	const acknowledged = new Set<string>();
+	clients.forEach((client) =>
+		client.doc.getArray<string>('tokens').observe((event) => {
+			// Only what arrived from the server: a client's own writes are not acknowledged by writing them.
+			if (event.transaction.origin !== client.provider) return;
+			for (const item of event.changes.added)
+				for (const token of item.content.getContent()) acknowledged.add(token as string);
+		})
+	);
+	let written = 0;
+	const timers = clients.map((client, i) =>
+		setInterval(() => {
+			if (client.provider.wsconnected)
+				client.doc.getArray<string>('tokens').push([`${prefix}${i}-${written++}`]);
+		}, everyMs)
+	);
+	return {
+		acknowledged,
+		written: () => written,
+		stop: () => timers.forEach(clearInterval)
+	};
+}
