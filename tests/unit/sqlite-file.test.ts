@@ -1,22 +1,25 @@
-// Reading the previous version's SQLite file with its WAL (server/postgres/sqlite-file.ts). The fixture was
-// written by SQLite itself (better-sqlite3, page size 512, WAL mode, no automatic checkpoint) and copied
-// while still open, as a crash would leave it: notes.sqlite holds the checkpointed rows one, two, three;
+// Reading the previous version's SQLite file with its WAL (server/postgres/sqlite-file.ts). The fixture
+// (tests/fixtures/sqlite-wal.ts) was written by SQLite itself (better-sqlite3, page size 512, WAL mode, no
+// automatic checkpoint) and copied while still open, as a crash would leave it: notes.sqlite holds the checkpointed rows one, two, three;
 // notes.sqlite-wal holds four transactions after them, a frame each for the first three:
 //   frame 0: insert 4 'four'; frame 1: update 2 to 'two, changed'; frame 2: delete 1;
 //   frames 3 to 5: one transaction inserting 5 'five' and 6, 600 x's (on an overflow page).
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnreadableSqlite, openSqliteCopy, rowsOf } from '../../server/postgres/sqlite-file.ts';
+import { NOTES_DB, NOTES_WAL } from '../fixtures/sqlite-wal.ts';
 import { TMP_DIR } from '../support/paths.ts';
 
-const FIXTURE = resolve('tests/fixtures/sqlite-wal/notes.sqlite');
 const PAGE = 512;
 const FRAME = 24 + PAGE;
 
 mkdirSync(TMP_DIR, { recursive: true });
 const dir = mkdtempSync(join(TMP_DIR, 'sqlite-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const FIXTURE = join(dir, 'notes.sqlite');
+writeFileSync(FIXTURE, Buffer.from(NOTES_DB, 'base64'));
+writeFileSync(`${FIXTURE}-wal`, Buffer.from(NOTES_WAL, 'base64'));
 
 /** The fixture copied under a new name, its WAL changed by `wal` (or left out when it gives null). */
 function copyWith(name: string, wal: (bytes: Buffer) => Buffer | null): string {
