@@ -10,7 +10,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { decisionHash, type VersionContent } from '../../src/lib/server/decisions/index.ts';
+import {
+	contentOf,
+	decisionHash,
+	type HashedVersion
+} from '../../src/lib/server/decisions/index.ts';
 import { minutesHash } from '../../src/lib/server/minutes/index.ts';
 import { openSqliteCopy, rowsOf, type SqlValue, type SqliteCopy } from './sqlite-file.ts';
 
@@ -547,7 +551,7 @@ async function copyFiles(
 // ---------------------------------------------------------------------------------------------------
 // The checks, on what PostgreSQL now holds, before it commits.
 
-/** What a decision version's hash covers, read back from its rows (decisions/views.ts contentOf). */
+/** Every decision version's hash, recomputed from the copied rows as the app does (contentOf). */
 async function checkDecisionVersions(
 	client: pg.ClientBase
 ): Promise<{ versions: number; decisions: number }> {
@@ -610,38 +614,15 @@ async function checkDecisionVersions(
 	const wrong: string[] = [];
 	let previous: (typeof versions.rows)[number] | undefined;
 	for (const row of versions.rows) {
-		const content: VersionContent = {
-			decisionId: row.decisionId,
-			version: row.version,
-			wording: row.wording,
-			outcome: row.outcome,
-			method: row.method,
-			votes:
-				row.votesFor === null
-					? null
-					: {
-							for: row.votesFor,
-							against: row.votesAgainst ?? 0,
-							abstained: row.votesAbstained ?? 0
-						},
-			dissent: (dissent.get(row.id) ?? []).map((d) => ({
-				membershipId: d.membershipId,
-				reason: d.reason
-			})),
-			evidenceItemIds: (evidence.get(row.id) ?? []).map((e) => e.evidenceItemId),
-			alternatives: row.alternatives,
-			commitments: (commitments.get(row.id) ?? []).map((c) => ({
-				organisationId: c.organisationId,
-				membershipId: c.membershipId,
-				text: c.text,
-				withAuthority: c.withAuthority
-			})),
-			quorate: row.quorate,
-			participants: row.participants as string[],
-			recordedById: row.recordedById,
-			recordedAt: row.recordedAt.toISOString(),
-			previousHash: row.previousHash
-		};
+		const content = contentOf({
+			...row,
+			outcome: row.outcome as HashedVersion['outcome'],
+			method: row.method as HashedVersion['method'],
+			participants: row.participants as HashedVersion['participants'],
+			dissent: dissent.get(row.id) ?? [],
+			evidence: evidence.get(row.id) ?? [],
+			commitments: commitments.get(row.id) ?? []
+		});
 		const name = `DecisionVersion ${row.id} (decision ${row.decisionId}, version ${row.version})`;
 		if (decisionHash(content) !== row.hash)
 			wrong.push(`${name}: its content does not give its stored hash`);

@@ -60,7 +60,11 @@ async function appliedNames(client: pg.Client): Promise<Set<string>> {
 	return new Set(rows.map((row) => row.migration_name));
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a connection of its own to `url`, closed afterwards. */
+export async function withClient<T>(
+	url: string,
+	work: (client: pg.Client) => Promise<T>
+): Promise<T> {
 	const client = new pg.Client({ connectionString: url });
 	await client.connect();
 	try {

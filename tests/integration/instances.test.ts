@@ -4,7 +4,6 @@
 // nothing the other writes, and killing one mid-edit loses no update any client saw stored.
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { restrictedEvidenceName } from '../../src/lib/collab/documents.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { makeMeeting, makeMemberOf, makeRestrictedPaper } from '../support/meetings.ts';
@@ -12,7 +11,7 @@ import { signedIn } from '../support/people.ts';
 import { mulberry32 } from '../support/random.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 import { freshDataDir, removeDataDir, startServer, type TestServer } from '../support/server.ts';
-import { burstOfTokens, connect, syncUrl, type SyncClient } from '../support/sync.ts';
+import { burstOfTokens, connect, upgradeStatus, type SyncClient } from '../support/sync.ts';
 
 // Small thresholds, so compaction happens often while both instances take writes.
 const ENV = { SYNC_COMPACT_AFTER_UPDATES: '25' };
@@ -83,8 +82,12 @@ describe('two instances on one database and one Redis', () => {
 		for (const server of [a, b]) {
 			const out = await signedIn(server.url, outsider.email);
 			const within = await signedIn(server.url, insider.email);
-			expect(await upgradeStatus(server.url, docName, out.cookie)).toBe(403);
-			expect(await upgradeStatus(server.url, docName, within.cookie)).toBe(101);
+			expect(
+				await upgradeStatus(server.url, docName, { cookie: out.cookie, origin: server.url })
+			).toBe(403);
+			expect(
+				await upgradeStatus(server.url, docName, { cookie: within.cookie, origin: server.url })
+			).toBe(101);
 		}
 	});
 
@@ -183,22 +186,6 @@ describe('two instances on one database and one Redis', () => {
 		fresh.destroy();
 	});
 });
-
-/** The HTTP status an upgrade to `docName` is answered with (101 when the socket opens). */
-function upgradeStatus(url: string, docName: string, cookie: string): Promise<number> {
-	return new Promise((resolve) => {
-		const ws = new WebSocket(`${syncUrl(url)}/${docName}`, { headers: { cookie, origin: url } });
-		ws.on('unexpected-response', (_request, response) => {
-			resolve(response.statusCode ?? 0);
-			ws.terminate();
-		});
-		ws.on('open', () => {
-			resolve(101);
-			ws.close();
-		});
-		ws.on('error', () => undefined);
-	});
-}
 
 /** One address in front of the instances, as a load balancer is: each connection to a live one. */
 class Balancer {

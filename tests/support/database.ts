@@ -21,9 +21,8 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../server/postgres/embedded.ts';
-import { migrate, migrationsIn } from '../../server/postgres/migrate.ts';
+import { migrate, migrationsIn, withClient } from '../../server/postgres/migrate.ts';
 import { TMP_DIR } from './paths.ts';
 
 /** The names of the databases the tests make start with this. */
@@ -44,20 +43,10 @@ export function withDatabase(url: string, database: string): string {
 	return address.toString();
 }
 
-async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		return await work(client);
-	} finally {
-		await client.end();
-	}
-}
-
 /** A copy of database `template`, under a new name; gives its address. */
 export async function copyDatabase(template: string): Promise<string> {
 	const name = `${SCRATCH}${randomBytes(8).toString('hex')}`;
-	await onServer(adminUrl(), (client) =>
+	await withClient(adminUrl(), (client) =>
 		client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
 	);
 	return withDatabase(adminUrl(), name);
@@ -65,7 +54,7 @@ export async function copyDatabase(template: string): Promise<string> {
 
 export async function dropDatabase(url: string): Promise<void> {
 	const name = new URL(url).pathname.slice(1);
-	await onServer(adminUrl(), (client) =>
+	await withClient(adminUrl(), (client) =>
 		client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
 	);
 }
@@ -96,7 +85,7 @@ async function buildCluster(dir: string, template: string): Promise<void> {
 	rmSync(building, { recursive: true, force: true });
 	const server = await startEmbeddedPostgres({ dir: building, throwaway: true });
 	try {
-		await onServer(server.url('postgres'), async (client) => {
+		await withClient(server.url('postgres'), async (client) => {
 			await client.query(`CREATE DATABASE "${template}"`);
 			await migrate(server.url(template));
 		});
@@ -154,7 +143,7 @@ export async function prepareTestDatabase(
 	}
 	const template = migratedTemplate();
 	process.env.TEST_PG_TEMPLATE = template;
-	await onServer(adminUrl(), async (client) => {
+	await withClient(adminUrl(), async (client) => {
 		// One setup at a time (Vitest's and Playwright's may run at once on a shared server).
 		await client.query('SELECT pg_advisory_lock(42)');
 		try {

@@ -14,6 +14,8 @@ export { actionsCsv, csvCell, csvResponse, decisionsCsv, toCsv } from './exports
 export type { CsvFile } from './exports.ts';
 export { decisionHash } from './hash.ts';
 export type { VersionContent } from './hash.ts';
+export { contentOf } from './views.ts';
+export type { HashedVersion } from './views.ts';
 export { liveRecord } from './live-meeting-view.ts';
 export { recordDecision } from './record.ts';
 export {

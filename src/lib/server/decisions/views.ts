@@ -23,8 +23,30 @@ export type VersionRow = NonNullable<Awaited<ReturnType<Db['decisionVersion']['f
 	}[];
 };
 
+/** The columns of a stored version, and its dissent, evidence and commitments, that its hash covers. */
+export type HashedVersion = Pick<
+	VersionRow,
+	| 'decisionId'
+	| 'version'
+	| 'wording'
+	| 'outcome'
+	| 'method'
+	| 'votesFor'
+	| 'votesAgainst'
+	| 'votesAbstained'
+	| 'alternatives'
+	| 'quorate'
+	| 'participants'
+	| 'recordedById'
+	| 'recordedAt'
+	| 'previousHash'
+	| 'dissent'
+	| 'evidence'
+	| 'commitments'
+>;
+
 /** What the hash covers, read back from a stored version. */
-export function contentOf(row: VersionRow): VersionContent {
+export function contentOf(row: HashedVersion): VersionContent {
 	return {
 		decisionId: row.decisionId,
 		version: row.version,
