@@ -21,7 +21,7 @@ export const TRACE_CSV_HEADER = [
 
 /** The table view of the trace as CSV, with the same filters. */
 export async function traceCsv(actor: Actor, slug: string, query: unknown): Promise<CsvFile> {
-	const { rows } = await traceData(actor, slug, query);
+	const { rows } = await traceData(actor, slug, query, { graph: false, rows: true });
 	const label = (level: InfluenceLevel | null) => (level ? INFLUENCE_LEVELS[level] : '');
 	return {
 		name: `${slug}-trace.csv`,

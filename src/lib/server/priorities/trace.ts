@@ -34,7 +34,12 @@ const EPOCH_MS = (column: string) => Prisma.raw(`(extract(epoch FROM ${column}) 
  * The flow and its table. A priority is in it when it matches the forum, theme and partner, and (with a
  * period) has at least one event in the period; only events in the period make links.
  */
-export async function traceData(actor: Actor, slug: string, query: unknown): Promise<TraceData> {
+export async function traceData(
+	actor: Actor,
+	slug: string,
+	query: unknown,
+	want: { graph: boolean; rows: boolean } = { graph: true, rows: true }
+): Promise<TraceData> {
 	const ctx = await partnershipContext(actor, slug);
 	const q = parse(TraceQuery, query);
 	const partnershipId = ctx.partnership.id;
@@ -42,7 +47,18 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 		q.from || q.to
 			? { gte: q.from ? startOf(q.from) : undefined, lt: q.to ? endOf(q.to) : undefined }
 			: undefined;
-	const [priorities, rawEvents, bodies] = await Promise.all([
+	// Which events the views replay. With a period every type counts (a priority is in the trace when any
+	// of its events falls in it); without one, the types that make no link and no column stay in the
+	// database (ACTION, FEEDBACK_PUBLISHED, CLOSED and the rest: a quarter of a large partnership's events).
+	const types: PriorityEventType[] | null = at
+		? null
+		: [
+				...(want.rows ? (['RAISED'] as const) : []),
+				...(['SUBMITTED', 'PASSED_ON', 'ACCEPTED', 'DECLINED', 'SCHEDULED', 'DECIDED'] as const)
+			];
+	// The linked records depend only on the partnership: read at the same time as the priorities, so the
+	// database works on them while this process reads the events.
+	const [priorities, rawEvents, bodies, linked] = await Promise.all([
 		bulkRead<
 			{
 				id: string;
@@ -84,28 +100,28 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 			FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 			WHERE p."partnershipId" = ${partnershipId}
 				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
-				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}`,
-		db().body.findMany({ where: { partnershipId }, select: { id: true, name: true } })
+				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
+				${types ? Prisma.sql`AND e.type IN (${Prisma.join(types)})` : Prisma.empty}`,
+		db().body.findMany({ where: { partnershipId }, select: { id: true, name: true } }),
+		linkedRecords(partnershipId)
 	]);
 	const from = at?.gte?.getTime() ?? -Infinity;
 	const to = at?.lt?.getTime() ?? Infinity;
-	type Event = Omit<(typeof rawEvents)[number], 'at'> & { at: Date };
+	type Event = (typeof rawEvents)[number];
 	const eventsOf = new Map<string, Event[]>();
-	for (const raw of rawEvents) {
-		const event = { ...raw, at: new Date(raw.at) };
-		if (event.at.getTime() < from || event.at.getTime() >= to) continue;
+	for (const event of rawEvents) {
+		if (event.at < from || event.at >= to) continue;
 		const list = eventsOf.get(event.priorityId);
 		if (list) list.push(event);
 		else eventsOf.set(event.priorityId, [event]);
 	}
 	// No ORDER BY in the query: sorting ten thousand events there cost more than the rest of the read.
 	// A priority's few events are put in time order here (a stable sort keeps the stored order on ties).
-	for (const list of eventsOf.values()) list.sort((a, b) => a.at.getTime() - b.at.getTime());
+	for (const list of eventsOf.values()) list.sort((a, b) => a.at - b.at);
 	let kept = at ? priorities.filter((p) => eventsOf.has(p.id)) : priorities;
 
 	// Decisions linked by a DECIDED event, and their actions: the partner filter needs the owners.
-	const { decisions, actions, items, priorityOutcomes, actionOutcomes } =
-		await linkedRecords(partnershipId);
+	const { decisions, actions, items, priorityOutcomes, actionOutcomes } = linked;
 	const decisionById = new Map(decisions.map((d) => [d.id, d]));
 	const actionsOf = new Map<string, typeof actions>();
 	for (const a of actions) {
@@ -137,12 +153,14 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 
 	const nodes = new Map<string, TraceNode>();
 	const links = new Map<string, TraceLink>();
+	// Without the graph (the CSV wants only the rows), nodes and links are named but not kept.
 	const node = (type: TraceNode['type'], id: string, label: string) => {
 		const key = `${type}:${id}`;
-		if (!nodes.has(key)) nodes.set(key, { id: key, type, label });
+		if (want.graph && !nodes.has(key)) nodes.set(key, { id: key, type, label });
 		return key;
 	};
 	const link = (source: string, target: string, type: TraceLink['type'], extra = {}) => {
+		if (!want.graph) return;
 		const key = `${source}>${target}>${type}`;
 		if (!links.has(key)) links.set(key, { source, target, type, ...extra });
 	};
@@ -170,7 +188,7 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 		link(forum, me, 'raised');
 		// Who held it at each event: replayed from the whole timeline (without a period, own is all of it).
 		let holder = p.raisedByBodyId;
-		let raisedAt: Date | null = null;
+		let raisedAt: number | null = null;
 		for (const e of own) {
 			switch (e.type) {
 				case 'RAISED':
@@ -219,6 +237,7 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 				}
 			}
 		}
+		if (!want.rows) continue;
 		rows.push({
 			id: p.id,
 			title: p.title,
@@ -226,7 +245,7 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 			forum: { id: p.raisedByBodyId, name: bodyName.get(p.raisedByBodyId) ?? '' },
 			status: p.status,
 			heldBy: { id: p.currentBodyId, name: bodyName.get(p.currentBodyId) ?? '' },
-			raisedAt: raisedAt?.toISOString() ?? null,
+			raisedAt: raisedAt === null ? null : new Date(raisedAt).toISOString(),
 			lastEventAt: new Date(p.lastEventAt).toISOString(),
 			decisions: decided.map((e) => ({
 				id: e.ref!,
@@ -244,19 +263,20 @@ export async function traceData(actor: Actor, slug: string, query: unknown): Pro
 /**
  * Everything the priorities of a partnership link to, in one pass each: decisions named by DECIDED events
  * (with their latest wording), their actions, the agenda items named by SCHEDULED events or carrying those
- * decisions, and the outcome tags. Subqueries rather than lists of ids, so a large partnership stays within
- * SQLite's limit on bound parameters and the work stays in the database's indexes.
+ * decisions, and the outcome tags. Subqueries rather than lists of ids taken from the events, so these reads
+ * need not wait for the events and run beside them on the database's other connections.
  */
 async function linkedRecords(partnershipId: string) {
 	const linkedDecisions = Prisma.sql`
 		SELECT e."decisionId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 		WHERE p."partnershipId" = ${partnershipId} AND e.type = 'DECIDED' AND e."decisionId" IS NOT NULL`;
-	const [decisions, actions, items, priorityOutcomes, actionOutcomes] = await Promise.all([
-		bulkRead<{ id: string; agendaItemId: string; wording: string | null }[]>`
-			SELECT d.id, d."agendaItemId",
+	const [decisions, actions, scheduled, priorityOutcomes, actionOutcomes] = await Promise.all([
+		// With each decision, its agenda item's title: one pass, not a second read of the items.
+		bulkRead<{ id: string; agendaItemId: string; itemTitle: string; wording: string | null }[]>`
+			SELECT d.id, d."agendaItemId", i.title AS "itemTitle",
 				(SELECT v.wording FROM "DecisionVersion" v WHERE v."decisionId" = d.id
 				 ORDER BY v.version DESC LIMIT 1) AS wording
-			FROM "Decision" d
+			FROM "Decision" d JOIN "AgendaItem" i ON i.id = d."agendaItemId"
 			WHERE d."partnershipId" = ${partnershipId} AND d.id IN (${linkedDecisions})`,
 		bulkRead<
 			{
@@ -270,19 +290,11 @@ async function linkedRecords(partnershipId: string) {
 			SELECT a.id, a.text, a.status, a."decisionId", a."ownerOrganisationId" FROM "Action" a
 			WHERE a."partnershipId" = ${partnershipId} AND a."decisionId" IN (${linkedDecisions})
 			ORDER BY a."createdAt", a.id`,
-		// Two reads rather than one with an OR of two subqueries, which kept SQLite from using its indexes.
-		Promise.all([
-			bulkRead<{ id: string; title: string }[]>`
+		bulkRead<{ id: string; title: string }[]>`
 			SELECT i.id, i.title FROM "AgendaItem" i JOIN "Meeting" m ON m.id = i."meetingId"
 			WHERE m."partnershipId" = ${partnershipId} AND i.id IN (
 				SELECT e."agendaItemId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 				WHERE p."partnershipId" = ${partnershipId} AND e."agendaItemId" IS NOT NULL)`,
-			bulkRead<{ id: string; title: string }[]>`
-			SELECT i.id, i.title FROM "AgendaItem" i JOIN "Meeting" m ON m.id = i."meetingId"
-			WHERE m."partnershipId" = ${partnershipId} AND i.id IN (
-				SELECT d."agendaItemId" FROM "Decision" d
-				WHERE d."partnershipId" = ${partnershipId} AND d.id IN (${linkedDecisions}))`
-		]).then(([scheduled, decided]) => [...scheduled, ...decided]),
 		bulkRead<{ ownerId: string; id: string; code: string; title: string }[]>`
 			SELECT po."priorityId" AS "ownerId", o.id, o.code, o.title
 			FROM "PriorityOutcome" po JOIN "Outcome" o ON o.id = po."outcomeId"
@@ -292,12 +304,16 @@ async function linkedRecords(partnershipId: string) {
 			FROM "ActionOutcome" ao JOIN "Outcome" o ON o.id = ao."outcomeId"
 			WHERE o."partnershipId" = ${partnershipId} ORDER BY o.code`
 	]);
+	const items = [
+		...scheduled,
+		...decisions.map((d) => ({ id: d.agendaItemId, title: d.itemTitle }))
+	];
 	return { decisions, actions, items, priorityOutcomes, actionOutcomes };
 }
 
 /** `GET …/trace`: the flow graph only. */
 export async function traceGraph(actor: Actor, slug: string, query: unknown): Promise<TraceGraph> {
-	const { nodes, links } = await traceData(actor, slug, query);
+	const { nodes, links } = await traceData(actor, slug, query, { graph: true, rows: false });
 	return { nodes, links };
 }
 
