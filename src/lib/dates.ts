@@ -5,17 +5,27 @@ export const MEETING_TIME_ZONE = 'Europe/London';
 
 const NAIVE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
+// Made once: building a formatter (its locale data and time zone rules) costs far more than using one, and
+// a page of meetings formats dozens of times.
+const UK_PARTS = new Intl.DateTimeFormat('en-GB', {
+	timeZone: MEETING_TIME_ZONE,
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit'
+});
+const MEETING_TIME = new Intl.DateTimeFormat('en-GB', {
+	timeZone: MEETING_TIME_ZONE,
+	dateStyle: 'full',
+	timeStyle: 'short'
+});
+const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: MEETING_TIME_ZONE, dateStyle: 'medium' });
+
 /** Minutes that UK local time is ahead of UTC at an instant (0 in winter, 60 in summer). */
 function ukOffsetMinutes(at: Date): number {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone: MEETING_TIME_ZONE,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit'
-	}).formatToParts(at);
+	const parts = UK_PARTS.formatToParts(at);
 	const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
 	return Math.round((local - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
@@ -47,19 +57,12 @@ export function parseMeetingTime(text: string): Date | null {
 
 /** "Thursday 5 March 2026, 14:30" in UK time. */
 export function formatMeetingTime(at: Date | string): string {
-	return new Intl.DateTimeFormat('en-GB', {
-		timeZone: MEETING_TIME_ZONE,
-		dateStyle: 'full',
-		timeStyle: 'short'
-	}).format(new Date(at));
+	return MEETING_TIME.format(new Date(at));
 }
 
 /** "5 Mar 2026" in UK time. */
 export function formatDay(at: Date | string): string {
-	return new Intl.DateTimeFormat('en-GB', {
-		timeZone: MEETING_TIME_ZONE,
-		dateStyle: 'medium'
-	}).format(new Date(at));
+	return DAY.format(new Date(at));
 }
 
 /** The value a `datetime-local` field shows for an instant, in UK time. */
