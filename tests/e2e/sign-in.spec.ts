@@ -73,3 +73,32 @@ test('the skip link is the first thing the keyboard reaches and jumps to the con
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('link', { name: 'Structure', exact: true })).toBeFocused();
 });
+
+// Someone on a slow connection types as soon as the form shows, before the page's scripts have run. The
+// scripts are held back here until both fields are filled, then let through: hydration must keep what was
+// typed (it used to set each field back to its empty starting value, and the form then sent
+// `email=&password=`), and the enhanced form sends it.
+test('what is typed before the page’s scripts have run is kept and sent', async ({ page }) => {
+	let release!: () => void;
+	const released = new Promise<void>((done) => (release = done));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'commit' });
+	await expect(page.getByLabel('Email address')).toBeVisible();
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+	await page.getByLabel('Email address').fill('chair@demo.example');
+	await page.getByLabel('Password').fill('demo-password-2026');
+	release();
+	await ready(page);
+	await expect(page.getByLabel('Email address')).toHaveValue('chair@demo.example');
+	await expect(page.getByLabel('Password')).toHaveValue('demo-password-2026');
+	const sent = page.waitForRequest((request) => request.method() === 'POST');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	const body = new URLSearchParams((await sent).postData() ?? '');
+	expect(body.get('email')).toBe('chair@demo.example');
+	expect(body.get('password')).toBe('demo-password-2026');
+	await expect(page.getByRole('heading', { level: 1, name: 'Your partnerships' })).toBeVisible();
+	await expectAccessible(page);
+});
