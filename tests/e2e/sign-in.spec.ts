@@ -55,8 +55,37 @@ test('signing in lists the person’s partnerships; signing out ends the session
 	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 	await expect(page.getByRole('status')).toContainText('You have signed out');
 	await expectAccessible(page);
+	// Signed out, the home page is the public record, with the way back in at the top.
 	await visit('/');
-	await expect(page).toHaveURL(/\/login/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Community planning in public');
+	await page
+		.getByRole('navigation', { name: 'Account' })
+		.getByRole('link', { name: 'Sign in' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+});
+
+test('a resident arriving signed out learns what a partnership is and reaches its public record', async ({
+	page,
+	visit
+}) => {
+	await visit('/');
+	await expect(page.getByText('A community planning partnership is the council')).toBeVisible();
+	const records = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) });
+	await expect(records.getByRole('link')).toHaveText([
+		'Carran Valley Community Planning Partnership',
+		'Strathmuir Community Planning Partnership'
+	]);
+	await records.getByRole('link', { name: 'Strathmuir Community Planning Partnership' }).click();
+	await expect(page).toHaveURL(/\/public\/strathmuir$/);
+	await expectAccessible(page);
+	// Every public page keeps the way in for members.
+	const signIn = page
+		.getByRole('navigation', { name: 'Account' })
+		.getByRole('link', { name: 'Sign in' });
+	await expect(signIn).toBeVisible();
+	await signIn.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 });
 
 test('the skip link is the first thing the keyboard reaches and jumps to the content', async ({

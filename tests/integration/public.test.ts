@@ -91,6 +91,22 @@ describe('the public pages, signed out', () => {
 		expect(leaks(res.text)).toEqual([]);
 	});
 
+	it('greets a signed-out visitor at / with every partnership’s public record and a way to sign in', async () => {
+		const res = await page('/');
+		expect(res.status).toBe(200);
+		expect(res.text).toContain('A community planning partnership is');
+		expect(res.text).toContain('href="/public/alpha"');
+		// The meetings the public may see, counted as the public record counts them: not the draft.
+		expect(res.text).toMatch(/1\s*meeting\s*in public/);
+		expect(res.text).toContain('href="/login"');
+		expect(leaks(res.text)).toEqual([]);
+		// Signed in, the same address is the person's own partnerships.
+		const member = await signedIn(server.url, fx.members.MEMBER.email);
+		const mine = await member.get('/');
+		expect(mine.text).toContain('Your partnerships');
+		expect(mine.text).not.toContain('A community planning partnership is');
+	});
+
 	it('shows a meeting’s public items and public papers, and nothing restricted', async () => {
 		const res = await page(`/public/alpha/meetings/${meetingId}`);
 		expect(res.status).toBe(200);

@@ -5,4 +5,9 @@ export { draftMinutes, publicPart } from './draft.ts';
 export type { MeetingRecord, RecordItem } from './draft.ts';
 export { approveMinutes, closeMeeting, getMinutes, minutesHash } from './minutes.ts';
 export { listPublicDecisions } from './public-decisions.ts';
-export { PUBLISHED_MEETING, getPublicMeeting, getPublicPartnership } from './public-record.ts';
+export {
+	PUBLISHED_MEETING,
+	getPublicMeeting,
+	getPublicPartnership,
+	listPublicPartnerships
+} from './public-record.ts';

@@ -34,6 +34,28 @@ export const PublicPartnership = z.object({
 });
 export type PublicPartnership = z.infer<typeof PublicPartnership>;
 
+export const PublicPartnershipSummary = z.object({
+	slug: z.string(),
+	name: z.string(),
+	area: z.string(),
+	publishedMeetings: z.number().int()
+});
+export type PublicPartnershipSummary = z.infer<typeof PublicPartnershipSummary>;
+
+/** Every partnership's public record, by name, with how many of its meetings the public may see. */
+export async function listPublicPartnerships(): Promise<PublicPartnershipSummary[]> {
+	const partnerships = await db().partnership.findMany({
+		select: {
+			slug: true,
+			name: true,
+			area: true,
+			_count: { select: { meetings: { where: PUBLISHED_MEETING } } }
+		},
+		orderBy: { name: 'asc' }
+	});
+	return partnerships.map(({ _count, ...p }) => ({ ...p, publishedMeetings: _count.meetings }));
+}
+
 export async function partnershipOf(slug: string) {
 	const partnership = await db().partnership.findUnique({
 		where: { slug },
