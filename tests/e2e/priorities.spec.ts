@@ -201,3 +201,38 @@ test('an officer not seated on the forum is not offered the forum’s verdict', 
 	await expect(page.getByRole('heading', { name: 'The forum’s answer' })).toBeVisible();
 	await expect(page.getByRole('button', { name: /forum’s (answer|verdict)/ })).toHaveCount(0);
 });
+
+test('Raise a priority is on the Priorities page for those who may, naming the bodies they raise for', async ({
+	page,
+	visit
+}) => {
+	// The community representative sits on the forum and on the board: those two, and nothing else.
+	await signIn(page, 'community@demo.example');
+	await visit(`/p/${SLUG}/priorities`);
+	await page.getByText('Raise a priority', { exact: true }).click();
+	await expect(page.locator('details.raise').getByRole('link')).toHaveText([
+		'Northfield Locality Forum',
+		'Strathmuir Partnership Board'
+	]);
+	await page
+		.locator('details.raise')
+		.getByRole('link', { name: 'Northfield Locality Forum' })
+		.click();
+	await expect(page).toHaveURL(new RegExp(`/bodies/${forumId}/priorities#record$`));
+	await expect(page.getByRole('heading', { level: 2, name: 'Record a priority' })).toBeVisible();
+
+	// An officer may raise for any body, so chooses which.
+	await signIn(page, 'officer@demo.example');
+	await visit(`/p/${SLUG}/priorities`);
+	await page.getByText('Raise a priority', { exact: true }).click();
+	const bodies = page.locator('details.raise').getByRole('link');
+	await expect(bodies.filter({ hasText: 'Northfield Locality Forum' })).toBeVisible();
+	await expect(bodies.filter({ hasText: 'Strathmuir Partnership Board' })).toBeVisible();
+	await expectAccessible(page);
+
+	// A reviewer takes no part in the bodies' work: nothing to raise.
+	await signIn(page, 'reviewer@demo.example');
+	await visit(`/p/${SLUG}/priorities`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Forum priorities' })).toBeVisible();
+	await expect(page.getByText('Raise a priority')).toHaveCount(0);
+});
