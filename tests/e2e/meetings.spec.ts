@@ -11,7 +11,7 @@ test('an officer schedules a board meeting, adds a paper with a file and issues 
 	await visit('/p/strathmuir/bodies');
 	await page.getByRole('link', { name: 'Strathmuir Partnership Board' }).first().click();
 	await ready(page);
-	await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Meetings', exact: true })).toBeVisible();
 	await expectAccessible(page);
 
 	const form = page.locator('form', {
@@ -68,4 +68,41 @@ test('an officer schedules a board meeting, adds a paper with a file and issues 
 	).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Issue agenda' })).toHaveCount(0);
 	await expectAccessible(page);
+});
+
+test('a body’s page puts its next meetings first and its past ones newest first, each named with its date', async ({
+	page,
+	server,
+	visit
+}) => {
+	const board = await server.db.body.findFirstOrThrow({
+		where: { name: 'Strathmuir Partnership Board' }
+	});
+	const meetings = await server.db.meeting.findMany({
+		where: { bodyId: board.id },
+		orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+		select: { title: true, status: true, startsAt: true }
+	});
+	const finished = (m: { status: string }) => ['CLOSED', 'MINUTES_APPROVED'].includes(m.status);
+	const upcoming = meetings.filter((m) => !finished(m));
+	const past = meetings.filter(finished).reverse();
+	expect(upcoming.length).toBeGreaterThan(0);
+	expect(past.length).toBeGreaterThan(1);
+	const day = (at: Date) =>
+		new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' }).format(at);
+
+	await visit(`/p/strathmuir/bodies/${board.id}`);
+	const soon = page.getByRole('table', {
+		name: 'Coming up: meetings of Strathmuir Partnership Board'
+	});
+	await expect(soon.getByRole('link')).toHaveText(
+		upcoming.map((m) => `${m.title}, ${day(m.startsAt)}`)
+	);
+	const before = page.getByRole('table', { name: 'Past meetings of Strathmuir Partnership Board' });
+	await expect(before.getByRole('link')).toHaveText(
+		past.map((m) => `${m.title}, ${day(m.startsAt)}`)
+	);
+	// Coming up is above the record.
+	const [soonBox, beforeBox] = [await soon.boundingBox(), await before.boundingBox()];
+	expect(soonBox!.y).toBeLessThan(beforeBox!.y);
 });
