@@ -6,6 +6,7 @@ test.beforeEach(async ({ page }) => {
 
 test('an officer schedules a board meeting, adds a paper with a file and issues the agenda', async ({
 	page,
+	server,
 	visit
 }) => {
 	await visit('/p/strathmuir/bodies');
@@ -62,11 +63,34 @@ test('an officer schedules a board meeting, adds a paper with a file and issues 
 	await expect(row.getByRole('link', { name: 'review.pdf' })).toBeVisible();
 	await expectAccessible(page);
 
-	await page.getByRole('button', { name: 'Issue agenda' }).click();
+	// Issuing says what it will do and to whom; with no items on the agenda it needs a deliberate yes.
+	const seated = await server.db.bodySeat.count({
+		where: { body: { name: 'Strathmuir Partnership Board' }, endedAt: null }
+	});
+	const issuing = page.locator('.panel', {
+		has: page.getByRole('heading', { name: 'Issue the agenda' })
+	});
+	await expect(issuing).toContainText(
+		`Issuing sends the agenda to the ${seated} people seated on Strathmuir Partnership Board and notifies each of them.`
+	);
+	await expect(issuing).toContainText('The agenda has no items yet.');
+	const issue = issuing.getByRole('button', {
+		name: `Issue the agenda and notify ${seated} people`
+	});
+	await issue.click();
+	await expect(page.getByRole('alert')).toContainText(
+		`Issuing it would notify ${seated} people of an empty agenda`
+	);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The agenda has been issued.' })
+	).toHaveCount(0);
+	await expectAccessible(page);
+	await issuing.getByLabel('Issue it with no items all the same').check();
+	await issue.click();
 	await expect(
 		page.getByRole('status').filter({ hasText: 'The agenda has been issued.' })
 	).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Issue agenda' })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Issue the agenda' })).toHaveCount(0);
 	await expectAccessible(page);
 });
 

@@ -18,7 +18,9 @@ async function issueBoardAgenda(request: APIRequestContext, title: string): Prom
 		data: { title, startsAt }
 	});
 	expect(meeting.status()).toBe(201);
-	const issued = await request.post(`/api/v1/meetings/${(await meeting.json()).id}/issue`);
+	const issued = await request.post(`/api/v1/meetings/${(await meeting.json()).id}/issue`, {
+		data: { issueEmpty: true }
+	});
 	expect(issued.status()).toBe(200);
 }
 

@@ -3,6 +3,7 @@ import type { PartnershipRole } from '../../src/lib/vocabulary.ts';
 import type { Client } from '../support/client.ts';
 import { makePartnership, ROLES, type Fixture } from '../support/factories.ts';
 import { makeMeeting } from '../support/meetings.ts';
+import { makeItem } from '../support/record.ts';
 import { signedIn } from '../support/people.ts';
 import { auditCounter } from '../support/records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -191,6 +192,7 @@ describe('listing and reading meetings', () => {
 describe('issuing the agenda', () => {
 	it('moves a draft to agenda issued once; a second time is 409', async () => {
 		const meeting = await makeMeeting(server.db, fx);
+		await makeItem(server.db, meeting.id, 'Budget');
 		const path = `/api/v1/meetings/${meeting.id}/issue`;
 		const written = await auditCounter(server.db, { partnershipId: fx.partnership.id });
 		const res = await as.SECRETARIAT.post(path);
@@ -205,12 +207,48 @@ describe('issuing the agenda', () => {
 		expect(await written()).toBe(1);
 	});
 
+	it('refuses an agenda with no items unless told to send it empty, and then changes nothing', async () => {
+		const meeting = await makeMeeting(server.db, fx);
+		const path = `/api/v1/meetings/${meeting.id}/issue`;
+		const seated = new Set(
+			(
+				await server.db.bodySeat.findMany({
+					where: { bodyId: meeting.bodyId, endedAt: null },
+					select: { membership: { select: { userId: true } } }
+				})
+			).map((s) => s.membership.userId)
+		).size;
+		const written = await auditCounter(server.db, { partnershipId: fx.partnership.id });
+		const notified = () =>
+			server.db.notification.count({ where: { link: { contains: meeting.id } } });
+
+		const refused = await as.SECRETARIAT.post(path);
+		expect(refused.status).toBe(400);
+		expect(refused.json.error.fields.issueEmpty).toBe(
+			`The agenda has no items. Issuing it would notify ${seated} ${seated === 1 ? 'person' : 'people'} of an empty agenda: add the items first, or confirm that it should go out empty.`
+		);
+		expect((await server.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe(
+			'DRAFT'
+		);
+		expect(await written()).toBe(0);
+		expect(await notified()).toBe(0);
+
+		const issued = await as.SECRETARIAT.post(path, { issueEmpty: true });
+		expect(issued.status, issued.text).toBe(200);
+		expect(issued.json.status).toBe('AGENDA_ISSUED');
+		expect(await written()).toBe(1);
+		expect(await notified()).toBe(seated);
+	});
+
 	it.each(['IN_PROGRESS', 'CLOSED', 'MINUTES_APPROVED'] as const)(
 		'from %s is 409',
 		async (status) => {
 			const meeting = await makeMeeting(server.db, fx);
 			await server.db.meeting.update({ where: { id: meeting.id }, data: { status } });
-			expect((await as.SECRETARIAT.post(`/api/v1/meetings/${meeting.id}/issue`)).status).toBe(409);
+			expect(
+				(await as.SECRETARIAT.post(`/api/v1/meetings/${meeting.id}/issue`, { issueEmpty: true }))
+					.status
+			).toBe(409);
 		}
 	);
 

@@ -523,7 +523,11 @@ const ROUTES: Route[] = [
 		status: 200,
 		writes: true,
 		byId: true,
-		call: async (fx) => ['POST', `/api/v1/meetings/${await arrangeMeeting(fx)}/issue`, {}]
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${await arrangeMeeting(fx)}/issue`,
+			{ issueEmpty: true }
+		]
 	},
 	{
 		...read,

@@ -10,6 +10,7 @@ import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from './evidence-files.t
 import { SetEvidenceOrganisationsInput } from './evidence-organisations.ts';
 import { AddRestrictedEvidenceInput, EvidenceView } from './evidence.ts';
 import {
+	IssueAgendaInput,
 	MeetingSummary,
 	MeetingView,
 	ScheduleMeetingInput,
@@ -57,10 +58,12 @@ export const meetingsApi = defineRoutes({
 	issueAgenda: {
 		method: 'POST',
 		path: '/api/v1/meetings/{id}/issue',
-		summary: 'Issue the agenda of a draft meeting; papers added afterwards are marked late',
+		summary:
+			'Issue the agenda of a draft meeting, notifying everyone seated on the body; papers added afterwards are marked late. An agenda with no items needs issueEmpty: true',
 		tag: 'Meetings',
+		body: IssueAgendaInput,
 		response: MeetingView,
-		errors: [409, ...inPartnership]
+		errors: [400, 409, ...inPartnership]
 	},
 	listEvidence: {
 		method: 'GET',

@@ -45,6 +45,7 @@ export { projectDocument } from './projection.ts';
 export { eligibleFor, quorumOf, readRoll } from './roll-and-quorum.ts';
 export type { RollEntry } from './roll-and-quorum.ts';
 export {
+	agendaIssuePreview,
 	getMeeting,
 	issueAgenda,
 	listMeetings,
@@ -52,4 +53,5 @@ export {
 	setCurrentItem,
 	startMeeting
 } from './scheduling.ts';
+export type { AgendaIssuePreview } from './scheduling.ts';
 export { cancelRequest, endTurn, getSpeakers, requestToSpeak, startTurn } from './speakers.ts';

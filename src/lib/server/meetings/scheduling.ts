@@ -6,10 +6,10 @@ import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
 import { db, transaction } from '../platform/index.ts';
-import { Conflict, NotFound } from '../platform/index.ts';
+import { Conflict, Invalid, NotFound } from '../platform/index.ts';
 import { publishMeetingChange } from './meeting-events.ts';
 import { agendaItemOf, floorOf, requireStatus } from './floor.ts';
-import { notifyAgendaIssued } from '../notify/index.ts';
+import { agendaRecipients, notifyAgendaIssued } from '../notify/index.ts';
 import {
 	canScheduleMeetings,
 	demand,
@@ -18,6 +18,7 @@ import {
 	type PartnershipContext
 } from '../access/index.ts';
 import {
+	Flag,
 	optionalText,
 	parse,
 	reference,
@@ -164,13 +165,48 @@ export async function getMeeting(actor: Actor, meetingId: string): Promise<Meeti
 	};
 }
 
-/**
- * Sends the agenda out: from then on, papers added to the pack are marked late. Everyone seated on the
- * body is told in the app.
- */
-export async function issueAgenda(actor: Actor, meetingId: string): Promise<MeetingView> {
+export const IssueAgendaInput = z.object({
+	/** An agenda with no items goes out only when this says so: it would notify everyone of nothing. */
+	issueEmpty: Flag.default(false)
+});
+
+/** What issuing the agenda will do, for the officer to read before confirming. */
+export interface AgendaIssuePreview {
+	/** The agenda's items (not withdrawn). */
+	items: number;
+	/** The people who will be notified: everyone with a current seat on the body. */
+	recipients: number;
+}
+
+export async function agendaIssuePreview(
+	actor: Actor,
+	meetingId: string
+): Promise<AgendaIssuePreview> {
 	const ctx = await meetingContext(actor, meetingId);
 	demand(canScheduleMeetings(ctx), 'Only the secretariat and admins issue agendas.');
+	const meeting = await db().meeting.findUniqueOrThrow({
+		where: { id: meetingId },
+		select: { bodyId: true }
+	});
+	const [items, recipients] = await Promise.all([
+		db().agendaItem.count({ where: { meetingId, withdrawn: false } }),
+		agendaRecipients(db(), meeting.bodyId)
+	]);
+	return { items, recipients: recipients.length };
+}
+
+/**
+ * Sends the agenda out: from then on, papers added to the pack are marked late. Everyone seated on the
+ * body is told in the app. An agenda with no items is refused unless `issueEmpty` confirms it.
+ */
+export async function issueAgenda(
+	actor: Actor,
+	meetingId: string,
+	input: unknown = {}
+): Promise<MeetingView> {
+	const ctx = await meetingContext(actor, meetingId);
+	demand(canScheduleMeetings(ctx), 'Only the secretariat and admins issue agendas.');
+	const { issueEmpty } = parse(IssueAgendaInput, input);
 	await transaction(async (tx) => {
 		const at = now();
 		// Conditional on the status, so two officers pressing the button at once issue it once.
@@ -184,12 +220,27 @@ export async function issueAgenda(actor: Actor, meetingId: string): Promise<Meet
 				`The agenda can only be issued while the meeting is a draft; it is ${MEETING_STATUSES[now.status].toLowerCase()}.`
 			);
 		}
+		// Checked once the status is: refusing here undoes the change with the rest of the transaction.
+		const items = await tx.agendaItem.count({ where: { meetingId, withdrawn: false } });
+		if (items === 0 && !issueEmpty) {
+			const { bodyId } = await tx.meeting.findUniqueOrThrow({
+				where: { id: meetingId },
+				select: { bodyId: true }
+			});
+			const recipients = (await agendaRecipients(tx, bodyId)).length;
+			throw new Invalid(
+				{
+					issueEmpty: `The agenda has no items. Issuing it would notify ${recipients} ${recipients === 1 ? 'person' : 'people'} of an empty agenda: add the items first, or confirm that it should go out empty.`
+				},
+				'The agenda has no items.'
+			);
+		}
 		await audit(tx, actor.userId, {
 			action: 'agenda_issued',
 			entity: 'Meeting',
 			entityId: meetingId,
 			partnershipId: ctx.partnership.id,
-			detail: { at: at.toISOString() }
+			detail: { at: at.toISOString(), items }
 		});
 		await notifyAgendaIssued(tx, meetingId, ctx.partnership.slug);
 	});

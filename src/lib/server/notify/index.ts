@@ -1,4 +1,10 @@
 // The public face of notify/: all that pages, API routes, the sync server and other concepts may use;
 // the rest of the folder is its own (the import check in `npm test` holds everyone to this).
 export { notifyApi } from './api.ts';
-export { listNotifications, markRead, notifyAgendaIssued, unreadCount } from './notifications.ts';
+export {
+	agendaRecipients,
+	listNotifications,
+	markRead,
+	notifyAgendaIssued,
+	unreadCount
+} from './notifications.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
-import { db, transaction, type Tx } from '../platform/index.ts';
+import { db, transaction, type Db, type Tx } from '../platform/index.ts';
 import { NotFound } from '../platform/index.ts';
 import { formatMeetingTime } from '../../dates.ts';
 
@@ -44,16 +44,21 @@ const view = (row: Row): NotificationView => ({
  * In the agenda's transaction: one notification for each person holding a current seat on the meeting's
  * body (once each, however many seats they hold).
  */
+/** Who an issued agenda reaches: everyone with a current seat on the meeting's body, once each. */
+export async function agendaRecipients(tx: Tx | Db, bodyId: string): Promise<string[]> {
+	const seats = await tx.bodySeat.findMany({
+		where: { bodyId, endedAt: null },
+		select: { membership: { select: { userId: true } } }
+	});
+	return [...new Set(seats.map((seat) => seat.membership.userId))];
+}
+
 export async function notifyAgendaIssued(tx: Tx, meetingId: string, slug: string): Promise<number> {
 	const meeting = await tx.meeting.findUniqueOrThrow({
 		where: { id: meetingId },
 		select: { partnershipId: true, bodyId: true, title: true, startsAt: true }
 	});
-	const seats = await tx.bodySeat.findMany({
-		where: { bodyId: meeting.bodyId, endedAt: null },
-		select: { membership: { select: { userId: true } } }
-	});
-	const userIds = [...new Set(seats.map((seat) => seat.membership.userId))];
+	const userIds = await agendaRecipients(tx, meeting.bodyId);
 	const message = `The agenda for ${meeting.title} on ${formatMeetingTime(meeting.startsAt)} has been issued`;
 	const link = `/p/${slug}/meetings/${meetingId}`;
 	const createdAt = now();

@@ -10,9 +10,9 @@ import { ACCEPT_ATTRIBUTE } from '$lib/server/meetings';
 import { setEvidenceOrganisations } from '$lib/server/meetings';
 import { Invalid } from '$lib/server/platform';
 import { forPage, formCommand, formFile, pageActor } from '$lib/server/web';
-import { getMeeting, issueAgenda } from '$lib/server/meetings';
+import { agendaIssuePreview, getMeeting, issueAgenda } from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/structure';
-import { partnershipContext } from '$lib/server/access';
+import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
 import { REVIEWABLE } from '$lib/server/review';
 import { surveyFor } from '$lib/server/review';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,15 +24,21 @@ export const load: PageServerLoad = async (event) => {
 	const showing: DocumentKind = DOCUMENT_KINDS.find((k) => k === asked) ?? 'agenda';
 	return forPage(async () => {
 		const meeting = await getMeeting(actor, id);
+		const ctx = await partnershipContext(actor, slug);
 		return {
 			meeting,
+			// What issuing the agenda will do, shown before the officer confirms it.
+			issuePreview:
+				meeting.status === 'DRAFT' && canScheduleMeetings(ctx)
+					? await agendaIssuePreview(actor, id)
+					: null,
 			showing,
 			history: await documentHistory(actor, id, showing),
 			// Through the partnership in the address, so a meeting of another one is not found here.
 			body: await getBody(actor, slug, meeting.bodyId),
 			evidence: await listEvidence(actor, id),
 			organisations: await listOrganisations(actor, slug),
-			ownOrganisationId: (await partnershipContext(actor, slug)).membership.organisationId,
+			ownOrganisationId: ctx.membership.organisationId,
 			accept: ACCEPT_ATTRIBUTE,
 			mattersArising: await mattersArising(actor, id),
 			challenges: await listChallenges(actor, id),
@@ -47,7 +53,7 @@ export const actions: Actions = {
 	issue: async (event) =>
 		formCommand(
 			await event.request.formData(),
-			async () => ({ issued: await issueAgenda(pageActor(event), event.params.id) }),
+			async (values) => ({ issued: await issueAgenda(pageActor(event), event.params.id, values) }),
 			'issue'
 		),
 	restrict: async (event) => {
