@@ -141,6 +141,11 @@ test('a member reads a review once an officer has published it, codes and agreem
 	await page.context().clearCookies();
 	await signIn(page, 'officer@demo.example');
 	await visit(`/p/${SLUG}/meetings/${id}/review`);
+	// Before publishing, the officer reads how far the coding has got: the demo codes all of it twice.
+	await expect(
+		page.getByText(/^All \d+ spoken contributions are coded by two reviewers\.$/)
+	).toBeVisible();
+	await expect(page.getByLabel(/Publish it as it is/)).toHaveCount(0);
 	await page.getByRole('button', { name: 'Publish the review' }).click();
 	await expect(page.getByRole('status')).toContainText('The review has been published');
 

@@ -271,7 +271,9 @@ describe('codes stay private to their coder until the review is published', () =
 		expect((await officer.get(codes)).status).toBe(403);
 
 		const written = await auditCounter(server.db, { partnershipId: fx.partnership.id });
-		const published = await officer.post(`/api/v1/meetings/${meeting.id}/review/publication`);
+		const published = await officer.post(`/api/v1/meetings/${meeting.id}/review/publication`, {
+			publishUncoded: true
+		});
 		expect(published.status, published.text).toBe(201);
 		expect(published.json).toMatchObject({
 			meetingId: meeting.id,

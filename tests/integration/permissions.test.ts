@@ -963,7 +963,8 @@ const ROUTES: Route[] = [
 		byId: true,
 		call: async (fx) => [
 			'POST',
-			`/api/v1/meetings/${(await arrangeReview(fx)).id}/review/publication`
+			`/api/v1/meetings/${(await arrangeReview(fx)).id}/review/publication`,
+			{ publishUncoded: true }
 		]
 	},
 	{

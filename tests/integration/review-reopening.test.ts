@@ -56,7 +56,16 @@ async function publishedReview() {
 		codes: [{ category: 'justification', value: 1, note: 'Gave one reason' }]
 	});
 	expect(coded.status, coded.text).toBe(201);
-	const published = await reviewer.post(`/api/v1/meetings/${meeting.id}/review/publication`);
+	// Coded by one reviewer only: publishing needs a deliberate yes, and without it nothing changes.
+	const path = `/api/v1/meetings/${meeting.id}/review/publication`;
+	const refused = await reviewer.post(path);
+	expect(refused.status).toBe(400);
+	expect(refused.json.error.fields.publishUncoded).toBe(
+		'1 of 1 contribution is not coded by two reviewers, so agreement on them cannot be computed yet. ' +
+			'Code them first, or confirm that the review is published as it is.'
+	);
+	expect(await server.db.reviewPublication.count({ where: { meetingId: meeting.id } })).toBe(0);
+	const published = await reviewer.post(path, { publishUncoded: true });
 	expect(published.status, published.text).toBe(201);
 	const api = `/api/v1/meetings/${meeting.id}`;
 	return {
@@ -70,7 +79,8 @@ async function publishedReview() {
 			client.post(`${api}/review/notes`, { text }),
 		reopen: (client: Client, reason?: string) =>
 			client.post(`${api}/review/reopening`, reason === undefined ? {} : { reason }),
-		republish: (client: Client) => client.post(`${api}/review/publication`),
+		republish: (client: Client) =>
+			client.post(`${api}/review/publication`, { publishUncoded: true }),
 		review: `${api}/review`,
 		page: `/p/frozen/meetings/${meeting.id}/review`
 	};

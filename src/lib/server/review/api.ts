@@ -8,6 +8,7 @@ import { CodeView, CodesView, RecordCodesInput } from './codes.ts';
 import {
 	AddReviewNoteInput,
 	PublicationView,
+	PublishReviewInput,
 	ReopenReviewInput,
 	ReviewNoteView
 } from './publication.ts';
@@ -81,11 +82,13 @@ export const reviewApi = defineRoutes({
 		summary:
 			'Publish a closed meeting’s review (reviewers and officers): every coder’s codes and the review ' +
 			'open to the partnership, and the review frozen (no codes or notes). Republishes one an officer ' +
-			'reopened, freezing it again and notifying its readers. 409 when published and not reopened',
+			'reopened, freezing it again and notifying its readers. 409 when published and not reopened; 400 ' +
+			'when some spoken contributions are not coded by two reviewers, unless publishUncoded is true',
 		tag: 'Review',
+		body: PublishReviewInput,
 		response: PublicationView,
 		status: 201,
-		errors: [409, ...inPartnership]
+		errors: [400, 409, ...inPartnership]
 	},
 	reopenReview: {
 		method: 'POST',

@@ -7,6 +7,12 @@ export type { StoredCode } from './coded-record.ts';
 export { RecordCodesInput, codesCsv, listCodes, recordCodes } from './codes.ts';
 export { codingScreen, prefillFrom } from './coding-screen.ts';
 export { meetingReview, reviewMeasuresCsv } from './measures.ts';
-export { ReopenReviewInput, addReviewNote, publishReview, reopenReview } from './publication.ts';
+export {
+	ReopenReviewInput,
+	addReviewNote,
+	codingCoverage,
+	publishReview,
+	reopenReview
+} from './publication.ts';
 export { answerSurvey, inviteToSurvey, surveyFor, surveyResults } from './survey.ts';
 export { reviewSummary, reviewTrends } from './trends.ts';

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
-import { db, transaction, type Tx } from '../platform/index.ts';
-import { Conflict } from '../platform/index.ts';
+import { db, transaction, type Db, type Tx } from '../platform/index.ts';
+import { Conflict, Invalid } from '../platform/index.ts';
 import { demand } from '../access/index.ts';
 import { isOfficer } from '../access/index.ts';
 import {
@@ -19,7 +19,9 @@ import {
 	type ReviewContext
 } from './access.ts';
 import { notifyReaders } from './readers.ts';
-import { parse, requiredText } from '../platform/index.ts';
+import { Flag, parse, requiredText } from '../platform/index.ts';
+import { currentCodes, spokenTurns } from './coded-record.ts';
+import { uncodedMessage, type CodingCoverage } from '../../review/coverage.ts';
 import { PublicationStep } from '../../review/views.ts';
 
 export const AddReviewNoteInput = z.object({ text: requiredText('the note', 4000) });
@@ -111,11 +113,53 @@ const readersOf = (ctx: ReviewContext, actor: Actor) => ({
  * Publishes a closed meeting's review (reviewers and officers), or republishes one an officer reopened,
  * which freezes it again and tells its readers. 409 when it is published and not reopened.
  */
-export async function publishReview(actor: Actor, meetingId: string): Promise<PublicationView> {
+export const PublishReviewInput = z.object({
+	/** Publish although some contributions are not coded by two reviewers (their agreement is unknown). */
+	publishUncoded: Flag.default(false)
+});
+
+async function coverageIn(reader: Db | Tx, meetingId: string): Promise<CodingCoverage> {
+	const [turns, codes] = await Promise.all([
+		spokenTurns(reader, meetingId),
+		currentCodes(reader, meetingId)
+	]);
+	const coders = new Map<string, Set<string>>();
+	for (const code of codes) {
+		const set = coders.get(code.contributionId) ?? new Set<string>();
+		set.add(code.coderMembershipId);
+		coders.set(code.contributionId, set);
+	}
+	return {
+		contributions: turns.length,
+		notCodedByTwo: turns.filter((t) => (coders.get(t.id)?.size ?? 0) < 2).length
+	};
+}
+
+/** The coding's coverage, shown beside "Publish the review" so nobody publishes half-coded by accident. */
+export async function codingCoverage(actor: Actor, meetingId: string): Promise<CodingCoverage> {
 	const ctx = await reviewContext(actor, meetingId);
 	demand(ctx.canManage, 'Only reviewers and officers publish a review.');
+	return coverageIn(db(), meetingId);
+}
+
+export async function publishReview(
+	actor: Actor,
+	meetingId: string,
+	input: unknown = {}
+): Promise<PublicationView> {
+	const ctx = await reviewContext(actor, meetingId);
+	demand(ctx.canManage, 'Only reviewers and officers publish a review.');
+	const { publishUncoded } = parse(PublishReviewInput, input);
 	if (ctx.published && !ctx.reopened) throw new Conflict(ALREADY, undefined, 'review_published');
 	await transaction(async (tx) => {
+		const coverage = await coverageIn(tx, meetingId);
+		if (coverage.notCodedByTwo > 0 && !publishUncoded)
+			throw new Invalid(
+				{
+					publishUncoded: `${uncodedMessage(coverage)} Code them first, or confirm that the review is published as it is.`
+				},
+				'Some contributions are not coded by two reviewers.'
+			);
 		const published = await tx.reviewPublication.findUnique({ where: { meetingId } });
 		if (published) return republishInTx(tx, actor, ctx);
 		await tx.reviewPublication.create({

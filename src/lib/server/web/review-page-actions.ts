@@ -12,8 +12,8 @@ export const reviewActions = {
 	publish: async (event: Event) =>
 		formCommand(
 			await event.request.formData(),
-			async () => {
-				const published = await publishReview(pageActor(event), event.params.id);
+			async (values) => {
+				const published = await publishReview(pageActor(event), event.params.id, values);
 				return { published, republished: published.history.length > 1 };
 			},
 			'publish'

@@ -1,7 +1,7 @@
 import { getBody } from '$lib/server/structure';
 import { forPage, pageActor } from '$lib/server/web';
 import { isOfficer } from '$lib/server/access';
-import { meetingReview } from '$lib/server/review';
+import { codingCoverage, meetingReview } from '$lib/server/review';
 import { reviewContext } from '$lib/server/review';
 import { reviewActions } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,6 +17,9 @@ export const load: PageServerLoad = async (event) => {
 			// Through the partnership in the address, so a meeting of another one is not found here.
 			body: await getBody(actor, slug, review.meeting.bodyId),
 			may: { code: ctx.canCode, manage: ctx.canManage, reopen: isOfficer(ctx) },
+			// Before publishing (or republishing): how much of the record two reviewers have coded.
+			coverage:
+				ctx.canManage && (!ctx.published || ctx.reopened) ? await codingCoverage(actor, id) : null,
 			frozen: ctx.published !== null && !ctx.reopened
 		};
 	});
