@@ -134,9 +134,16 @@ test('chair, officer and NHS member run a whole demo meeting together, live', as
 	const previousId = /meetings\/([^/]+)\/minutes/.exec(
 		(await previousLink.getAttribute('href'))!
 	)![1];
-	await chair.page
-		.getByRole('button', { name: /^Approve the minutes of Partnership Board: special/ })
-		.click();
+	const approve = chair.page.getByRole('button', {
+		name: /^Approve the minutes of Partnership Board: special/
+	});
+	// Approval cannot be undone: without the ticked confirmation it is refused and nothing changes.
+	await approve.click();
+	await expect(chair.page.getByRole('alert')).toContainText(
+		'Tick the box to confirm that the minutes are approved'
+	);
+	await chair.page.getByLabel('I confirm the board has agreed these minutes').check();
+	await approve.click();
 	await expect(
 		chair.page.getByText(/^The minutes of Partnership Board: special .* are approved\.$/)
 	).toBeVisible();

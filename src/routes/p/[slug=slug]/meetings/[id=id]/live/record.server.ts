@@ -196,6 +196,15 @@ export const recordActions = {
 		return formCommand(
 			data,
 			async (values) => {
+				// Approval freezes the minutes as the record and publishes their public part: a ticked
+				// confirmation, as for closing.
+				if (!data.getAll('confirm').includes('true'))
+					return fail(400, {
+						form: 'approveMinutes',
+						values: {},
+						message: '',
+						fields: { confirm: 'Tick the box to confirm that the minutes are approved' }
+					});
 				await approveMinutes(actor, String(values.previousMeetingId ?? ''), {
 					atMeetingId: event.params.id
 				});
