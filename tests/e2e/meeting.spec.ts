@@ -8,7 +8,7 @@ async function openMeeting(browser: Browser, baseURL: string, email: string, doc
 	await signIn(page, email);
 	await page.goto('/p/strathmuir/bodies');
 	await page.getByRole('link', { name: 'Strathmuir Partnership Board' }).click();
-	const meeting = page.getByRole('link', { name: 'Partnership Board', exact: true });
+	const meeting = page.getByRole('link', { name: /^Partnership Board, / });
 	await page.goto(`${await meeting.getAttribute('href')}?doc=${doc}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partnership Board');
 	await ready(page);
@@ -205,4 +205,38 @@ test('edits made offline are kept in the browser across a reload and merge on re
 	);
 	await chair.close();
 	await officer.close();
+});
+
+test('a removed item can be put back by the person who removed it, and comes back for everyone', async ({
+	browser,
+	baseURL
+}) => {
+	const officer = await openMeeting(browser, baseURL!, 'officer@demo.example');
+	const nhs = await openMeeting(browser, baseURL!, 'nhs@demo.example');
+	const count = await titles(officer.page).count();
+	const first = await titles(officer.page).first().inputValue();
+
+	await officer.page.getByRole('button', { name: 'Remove item 1' }).click();
+	await expect(titles(nhs.page)).toHaveCount(count - 1);
+	await expect(titles(nhs.page).first()).not.toHaveValue(first);
+	// The way back is offered at once, and keyboard focus is on it.
+	const undo = officer.page.getByRole('button', { name: 'Undo the removal' });
+	await expect(
+		officer.page.getByText(`“${first}” has been removed from the agenda for everyone.`)
+	).toBeVisible();
+	await expect(undo).toBeFocused();
+	await expectAccessible(officer.page);
+	// Only the person who removed it is offered the undo.
+	await expect(nhs.page.getByRole('button', { name: 'Undo the removal' })).toHaveCount(0);
+
+	await officer.page.keyboard.press('Enter');
+	await expect(titles(officer.page)).toHaveCount(count);
+	await expect(titles(officer.page).first()).toHaveValue(first);
+	await expect(titles(nhs.page)).toHaveCount(count);
+	await expect(titles(nhs.page).first()).toHaveValue(first);
+	await expect(undo).toHaveCount(0);
+	await expect(officer.page.getByText(`${first} is back on the agenda`)).toBeAttached();
+
+	await officer.close();
+	await nhs.close();
 });

@@ -84,10 +84,13 @@ export class SharedDocument {
 		this.provider.awareness.setLocalStateField('field', field);
 	}
 
-	/** Applies a change as one transaction; readers' changes are not made at all. */
-	change(work: () => void): void {
+	/**
+	 * Applies a change as one transaction; readers' changes are not made at all. `origin` marks changes an
+	 * undo manager tracks (it must differ from the provider, which sends every other local change).
+	 */
+	change(work: () => void, origin: object = this): void {
 		if (this.readOnly) return;
-		this.doc.transact(work, this);
+		this.doc.transact(work, origin);
 	}
 
 	/** Others in the given field, for "Alex is typing here". */
