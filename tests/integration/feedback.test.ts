@@ -76,13 +76,16 @@ describe('the drafted response', () => {
 		expect(feedback.weAsked).toContain(fx.bodies.forum.name);
 		expect(feedback.youSaid).toBe(priorityInput().said);
 		// The decision's latest wording, not its first.
-		expect(feedback.weDid).toContain('Fund a crossing patrol at Mill Road for two years.');
-		expect(feedback.weDid).toContain('agreed');
-		expect(feedback.weDid).toContain(fx.bodies.board.name);
+		expect(feedback.weDid).toContain(
+			'It agreed: “Fund a crossing patrol at Mill Road for two years.”'
+		);
+		expect(feedback.weDid).toContain(`${fx.bodies.board.name} talked about this at its meeting on`);
 		expect(feedback.weDid).toContain(meeting.title);
-		expect(feedback.weDid).toContain('member of answer'); // the board's chair
-		expect(feedback.weDid).toContain('Recruit the patrol');
-		expect(feedback.nextSteps).toContain('Recruit the patrol');
+		expect(feedback.weDid).toContain('chaired by member of answer'); // the board's chair
+		// Sentences, not a form: no field labels, and the actions once, under what happens next.
+		expect(feedback.weDid).not.toMatch(/Decision \(|Why:|Actions:|Evidence:/);
+		expect(feedback.weDid).not.toContain('Recruit the patrol');
+		expect(feedback.nextSteps).toMatch(/^- Recruit the patrol\b.* will do it by /m);
 		expect(feedback.nextSteps).toContain('The forum will hear again by 30 Sept 2026');
 		expect(feedback.hearAgainBy).toBe('2026-09-30');
 	});

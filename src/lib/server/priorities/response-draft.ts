@@ -8,7 +8,7 @@ import type { Tx } from '../platform/index.ts';
 import type { PriorityRow } from '../access/index.ts';
 import { PAPER_ACCESS, paperTitleFor, SHARED } from '../access/index.ts';
 import { formatDay } from '../../dates.ts';
-import { DECISION_OUTCOMES, ENGAGEMENT_METHODS } from '../../vocabulary.ts';
+import { ENGAGEMENT_METHODS, type DecisionOutcome } from '../../vocabulary.ts';
 
 /** With no action due, the forum hears again a quarter after the decision. */
 const DEFAULT_HEAR_AGAIN_MONTHS = 3;
@@ -19,6 +19,20 @@ export interface FeedbackDraft {
 	weDid: string;
 	nextSteps: string;
 	hearAgainBy: Date;
+}
+
+/** How each outcome is said, before the decision's own words. */
+const OUTCOME_SENTENCES: Record<DecisionOutcome, string> = {
+	AGREED: 'It agreed:',
+	NOTED: 'It noted:',
+	DEFERRED: 'It put off deciding for now:',
+	REJECTED: 'It decided against it:',
+	REFERRED: 'It passed the matter on:'
+};
+
+/** "a, b and c". */
+function inWords(list: string[]): string {
+	return list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }
 
 function addMonths(at: Date, months: number): Date {
@@ -79,29 +93,32 @@ export async function draftFromRecord(
 	].filter(Boolean);
 	const weAsked =
 		`${forum.name} asked people about “${priority.title}” ${engagement.join(', ')}.` +
-		(priority.groupsReached ? ` Groups reached: ${sentence(priority.groupsReached)}` : '');
+		(priority.groupsReached
+			? ` Among those who took part: ${sentence(priority.groupsReached)}`
+			: '');
 
-	const who = chair
-		? `${chair.membership.user.name}, chairing ${decision.meeting.body.name}`
-		: decision.meeting.body.name;
+	// Sentences a resident would write: no field labels, and the actions once, under what happens next.
+	const body = decision.meeting.body.name;
+	const held =
+		`${body} talked about this at its meeting on ${formatDay(decision.meeting.startsAt)} ` +
+		`(${decision.meeting.title}), under the item “${item.title}”` +
+		(chair ? `, chaired by ${chair.membership.user.name}.` : '.');
+	const decided = latest
+		? `${OUTCOME_SENTENCES[latest.outcome]} “${latest.wording.trim()}”`
+		: 'Its decision has not been written up yet.';
+	const papers = evidence.map((e) =>
+		paperTitleFor(SHARED, { ...e, title: e.title || 'untitled paper' })
+	);
 	const why = [
-		latest?.alternatives ? `Options considered: ${latest.alternatives}` : '',
-		evidence.length
-			? `Evidence: ${evidence.map((e) => paperTitleFor(SHARED, { ...e, title: e.title || 'untitled paper' })).join('; ')}`
-			: ''
+		latest?.alternatives ? `It weighed other options too: ${sentence(latest.alternatives)}` : '',
+		papers.length ? `It read ${inWords(papers)}.` : ''
 	].filter(Boolean);
+	const weDid = [held, decided, ...why].join(' ');
 	const actions = decision.actions.map(
 		(a) =>
-			`- ${a.text} (${ownerName.get(a.ownerOrganisationId) ?? 'owner to be confirmed'}` +
-			(a.dueOn ? `, by ${formatDay(a.dueOn)})` : ')')
+			`- ${sentence(a.text)} ${ownerName.get(a.ownerOrganisationId) ?? 'The partnership'} will do it` +
+			(a.dueOn ? ` by ${formatDay(a.dueOn)}.` : '.')
 	);
-	const weDid = [
-		`${decision.meeting.body.name} considered this at ${decision.meeting.title} on ` +
-			`${formatDay(decision.meeting.startsAt)} (item: ${item.title}), with ${who}.`,
-		`Decision (${latest ? DECISION_OUTCOMES[latest.outcome].toLowerCase() : 'recorded'}): ${latest?.wording ?? ''}`,
-		...(why.length ? [`Why: ${why.map(sentence).join(' ')}`] : []),
-		...(actions.length ? ['Actions:', ...actions] : [])
-	].join('\n');
 
 	const due = decision.actions.flatMap((a) => a.dueOn ?? []);
 	const decidedAt = latest?.recordedAt ?? decision.createdAt;
@@ -109,7 +126,7 @@ export async function draftFromRecord(
 		? new Date(Math.max(...due.map((d) => d.getTime())))
 		: addMonths(decidedAt, DEFAULT_HEAR_AGAIN_MONTHS);
 	const nextSteps = [
-		...(actions.length ? actions : ['- No actions are due yet.']),
+		...(actions.length ? actions : ['Nothing has been set in motion yet.']),
 		`The forum will hear again by ${formatDay(hearAgainBy)}.`
 	].join('\n');
 
