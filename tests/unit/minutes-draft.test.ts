@@ -79,6 +79,14 @@ const record: MeetingRecord = {
 					alternatives: 'Do nothing',
 					dissent: [{ person: deputy, reason: 'Too costly' }],
 					evidence: ['Transport survey'],
+					commitments: [
+						{
+							organisation: 'Health board',
+							person: 'Iain Deputy',
+							text: 'Two community nurses for the pilot',
+							withAuthority: false
+						}
+					],
 					subjectToRatificationBy: ['Health board'],
 					hash: 'abcdef0123456789ffff',
 					recordedAt: new Date('2026-03-05T15:00:00Z')
@@ -92,6 +100,7 @@ const record: MeetingRecord = {
 					alternatives: '',
 					dissent: [],
 					evidence: [],
+					commitments: [],
 					subjectToRatificationBy: [],
 					hash: '9999888877776666aaaa',
 					recordedAt: new Date('2026-03-05T15:10:00Z')
@@ -156,13 +165,17 @@ describe('drafting the minutes from the record', () => {
 		);
 	});
 
-	it('records every decision version: outcome, method, votes, dissent, wording, ratification, hash', () => {
+	it('records every decision version: outcome, method, votes, dissent, wording, commitments, ratification', () => {
 		expect(text).toMatch(/Version 1, .*: Agreed \(vote: 3 for, 1 against, 0 abstaining\)\./);
 		expect(text).toContain('Wording: Fund a pilot.');
 		expect(text).toContain('Dissent: Iain Deputy (Health board): Too costly');
 		expect(text).toContain('Subject to ratification by Health board.');
-		expect(text).toContain('Record abcdef012345\n');
-		expect(text).not.toContain('abcdef0123456');
+		expect(text).toContain(
+			'- Health board (Iain Deputy) commits to: Two community nurses for the pilot. Given without delegated authority.'
+		);
+		// The record's hash is for the decision register and auditors, not a line in the minutes.
+		expect(text).not.toContain('abcdef012345');
+		expect(text).not.toMatch(/^Record /m);
 		expect(text).toMatch(
 			/Version 2, .*: Agreed \(consensus\)\.\nWording: Fund a pilot, with a new survey\./
 		);

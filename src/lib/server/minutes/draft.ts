@@ -37,6 +37,13 @@ export interface RecordDecisionVersion {
 	alternatives: string;
 	dissent: { person: Person; reason: string }[];
 	evidence: string[];
+	/** What partners committed to, as recorded with the decision. */
+	commitments: {
+		organisation: string;
+		person: string | null;
+		text: string;
+		withAuthority: boolean;
+	}[];
 	/** Organisations whose representative committed without delegated authority. */
 	subjectToRatificationBy: string[];
 	hash: string;
@@ -183,9 +190,13 @@ function decision(item: RecordItem): string[] {
 		for (const d of v.dissent)
 			lines.push(`Dissent: ${who(d.person)}${d.reason ? `: ${d.reason}` : ''}`);
 		if (v.evidence.length) lines.push(`Evidence cited: ${v.evidence.join('; ')}`);
+		for (const c of v.commitments)
+			lines.push(
+				`- ${c.organisation}${c.person ? ` (${c.person})` : ''} commits to: ${sentence(c.text)}` +
+					(c.withAuthority ? '' : ' Given without delegated authority.')
+			);
 		if (v.subjectToRatificationBy.length)
 			lines.push(`Subject to ratification by ${v.subjectToRatificationBy.join(' and ')}.`);
-		lines.push(`Record ${v.hash.slice(0, 12)}`);
 	}
 	return lines;
 }

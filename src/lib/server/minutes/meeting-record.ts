@@ -200,6 +200,12 @@ export async function readMeetingRecord(
 					evidence: v.evidence.map(
 						(e) => paper.get(e.evidenceItemId) ?? 'A paper no longer listed'
 					),
+					commitments: v.commitments.map((c) => ({
+						organisation: organisation.get(c.organisationId) ?? 'an organisation',
+						person: c.membershipId ? person(c.membershipId).name : null,
+						text: c.text,
+						withAuthority: c.withAuthority
+					})),
 					subjectToRatificationBy: [
 						...new Set(
 							v.commitments
