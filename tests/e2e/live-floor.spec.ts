@@ -98,6 +98,24 @@ test('chair, officer and NHS member run the meeting floor together, live', async
 	await expect(quorum(officer.page)).toHaveText('Not quorate: 0 present, 6 needed');
 	await expectAccessible(officer.page);
 	const roll = officer.page.getByRole('table', { name: 'Roll of the meeting' });
+	// No word in the roll breaks across lines ("Memb er", "14:4 3"): each word is one box on screen
+	// (a hyphen may end a line: "Vice-" and "chair" are checked apart).
+	const broken = await roll.evaluate((table) => {
+		const found: string[] = [];
+		const texts = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+		const range = document.createRange();
+		for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+			const text = node.textContent ?? '';
+			for (const m of text.matchAll(/[^\s-]+/g)) {
+				range.setStart(node, m.index!);
+				range.setEnd(node, m.index! + m[0].length);
+				const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+				if (lines.size > 1) found.push(m[0]);
+			}
+		}
+		return found;
+	});
+	expect(broken).toEqual([]);
 	const rows = roll.locator('tbody tr');
 	const count = await rows.count();
 	let marked = 0;
