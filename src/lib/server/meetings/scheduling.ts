@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
-import { db, transaction } from '../platform/index.ts';
+import { db, transaction, type Db, type Tx } from '../platform/index.ts';
 import { Conflict, Invalid, NotFound } from '../platform/index.ts';
 import { publishMeetingChange } from './meeting-events.ts';
 import { agendaItemOf, floorOf, requireStatus } from './floor.ts';
@@ -178,21 +178,25 @@ export interface AgendaIssuePreview {
 	recipients: number;
 }
 
+async function previewIn(reader: Db | Tx, meetingId: string): Promise<AgendaIssuePreview> {
+	const { bodyId } = await reader.meeting.findUniqueOrThrow({
+		where: { id: meetingId },
+		select: { bodyId: true }
+	});
+	const [items, recipients] = await Promise.all([
+		reader.agendaItem.count({ where: { meetingId, withdrawn: false } }),
+		agendaRecipients(reader, bodyId)
+	]);
+	return { items, recipients: recipients.length };
+}
+
 export async function agendaIssuePreview(
 	actor: Actor,
 	meetingId: string
 ): Promise<AgendaIssuePreview> {
 	const ctx = await meetingContext(actor, meetingId);
 	demand(canScheduleMeetings(ctx), 'Only the secretariat and admins issue agendas.');
-	const meeting = await db().meeting.findUniqueOrThrow({
-		where: { id: meetingId },
-		select: { bodyId: true }
-	});
-	const [items, recipients] = await Promise.all([
-		db().agendaItem.count({ where: { meetingId, withdrawn: false } }),
-		agendaRecipients(db(), meeting.bodyId)
-	]);
-	return { items, recipients: recipients.length };
+	return previewIn(db(), meetingId);
 }
 
 /**
@@ -221,20 +225,14 @@ export async function issueAgenda(
 			);
 		}
 		// Checked once the status is: refusing here undoes the change with the rest of the transaction.
-		const items = await tx.agendaItem.count({ where: { meetingId, withdrawn: false } });
-		if (items === 0 && !issueEmpty) {
-			const { bodyId } = await tx.meeting.findUniqueOrThrow({
-				where: { id: meetingId },
-				select: { bodyId: true }
-			});
-			const recipients = (await agendaRecipients(tx, bodyId)).length;
+		const { items, recipients } = await previewIn(tx, meetingId);
+		if (items === 0 && !issueEmpty)
 			throw new Invalid(
 				{
 					issueEmpty: `The agenda has no items. Issuing it would notify ${recipients} ${recipients === 1 ? 'person' : 'people'} of an empty agenda: add the items first, or confirm that it should go out empty.`
 				},
 				'The agenda has no items.'
 			);
-		}
 		await audit(tx, actor.userId, {
 			action: 'agenda_issued',
 			entity: 'Meeting',

@@ -34,13 +34,13 @@ export const PublicPartnership = z.object({
 });
 export type PublicPartnership = z.infer<typeof PublicPartnership>;
 
-export const PublicPartnershipSummary = z.object({
-	slug: z.string(),
-	name: z.string(),
-	area: z.string(),
-	publishedMeetings: z.number().int()
-});
-export type PublicPartnershipSummary = z.infer<typeof PublicPartnershipSummary>;
+/** A partnership as the signed-out home page lists it. */
+export interface PublicPartnershipSummary {
+	slug: string;
+	name: string;
+	area: string;
+	publishedMeetings: number;
+}
 
 /** Every partnership's public record, by name, with how many of its meetings the public may see. */
 export async function listPublicPartnerships(): Promise<PublicPartnershipSummary[]> {

@@ -40,10 +40,6 @@ const view = (row: Row): NotificationView => ({
 	readAt: row.readAt?.toISOString() ?? null
 });
 
-/**
- * In the agenda's transaction: one notification for each person holding a current seat on the meeting's
- * body (once each, however many seats they hold).
- */
 /** Who an issued agenda reaches: everyone with a current seat on the meeting's body, once each. */
 export async function agendaRecipients(tx: Tx | Db, bodyId: string): Promise<string[]> {
 	const seats = await tx.bodySeat.findMany({
@@ -53,6 +49,10 @@ export async function agendaRecipients(tx: Tx | Db, bodyId: string): Promise<str
 	return [...new Set(seats.map((seat) => seat.membership.userId))];
 }
 
+/**
+ * In the agenda's transaction: one notification for each person holding a current seat on the meeting's
+ * body (once each, however many seats they hold).
+ */
 export async function notifyAgendaIssued(tx: Tx, meetingId: string, slug: string): Promise<number> {
 	const meeting = await tx.meeting.findUniqueOrThrow({
 		where: { id: meetingId },

@@ -109,10 +109,6 @@ const readersOf = (ctx: ReviewContext, actor: Actor) => ({
 	actorUserId: actor.userId
 });
 
-/**
- * Publishes a closed meeting's review (reviewers and officers), or republishes one an officer reopened,
- * which freezes it again and tells its readers. 409 when it is published and not reopened.
- */
 export const PublishReviewInput = z.object({
 	/** Publish although some contributions are not coded by two reviewers (their agreement is unknown). */
 	publishUncoded: Flag.default(false)
@@ -142,6 +138,11 @@ export async function codingCoverage(actor: Actor, meetingId: string): Promise<C
 	return coverageIn(db(), meetingId);
 }
 
+/**
+ * Publishes a closed meeting's review (reviewers and officers), or republishes one an officer reopened,
+ * which freezes it again and tells its readers. 409 when it is published and not reopened;
+ * 400 when some contributions are not coded by two reviewers, unless `publishUncoded` says to go ahead.
+ */
 export async function publishReview(
 	actor: Actor,
 	meetingId: string,
