@@ -22,6 +22,7 @@ const MEETING_TIME = new Intl.DateTimeFormat('en-GB', {
 	timeStyle: 'short'
 });
 const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: MEETING_TIME_ZONE, dateStyle: 'medium' });
+const CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: MEETING_TIME_ZONE, timeStyle: 'short' });
 
 /** Minutes that UK local time is ahead of UTC at an instant (0 in winter, 60 in summer). */
 function ukOffsetMinutes(at: Date): number {
@@ -63,6 +64,11 @@ export function formatMeetingTime(at: Date | string): string {
 /** "5 Mar 2026" in UK time. */
 export function formatDay(at: Date | string): string {
 	return DAY.format(new Date(at));
+}
+
+/** "14:30" in UK time. */
+export function formatTime(at: Date | string): string {
+	return CLOCK.format(new Date(at));
 }
 
 /** The value a `datetime-local` field shows for an instant, in UK time. */

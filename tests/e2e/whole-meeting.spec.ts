@@ -8,6 +8,7 @@
 // browser tests: every spec file has a server of its own on a fresh copy of the demo (fixtures.ts), so
 // whatever this file does to the meeting, no other file sees it. Items are found by title, never place.
 import type { Browser, Page } from '@playwright/test';
+import { demoMeeting } from './demo-meeting.ts';
 import { expect, expectAccessible, ready, signIn, test } from './fixtures.ts';
 
 const POVERTY = 'Child poverty action plan: annual report';
@@ -40,24 +41,6 @@ async function openLive(page: Page, url: string) {
 	await ready(page);
 	await expect(page.locator('[data-live]')).toHaveAttribute('data-live', 'live');
 	await expectAccessible(page);
-}
-
-/** The demo board's upcoming meeting, whose agenda the demo has issued. */
-async function demoMeeting(page: Page): Promise<string> {
-	const bodies: { id: string; name: string }[] = await (
-		await page.request.get('/api/v1/partnerships/strathmuir/bodies')
-	).json();
-	const board = bodies.find((b) => b.name === 'Strathmuir Partnership Board')!;
-	const meetings: { id: string; title: string; status: string }[] = await (
-		await page.request.get(`/api/v1/bodies/${board.id}/meetings`)
-	).json();
-	const upcoming = meetings.filter(
-		(m) => m.title === 'Partnership Board' && m.status === 'AGENDA_ISSUED'
-	);
-	expect(upcoming, 'the demo board has one upcoming meeting with its agenda issued').toHaveLength(
-		1
-	);
-	return upcoming[0].id;
 }
 
 const quorum = (page: Page) =>

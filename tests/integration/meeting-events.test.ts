@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { makeMeeting } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
+import { listen as listenTo, until } from '../support/event-stream.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -15,50 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-/** Opens the stream as `cookie` and collects its events until `stop` is called. */
-async function listen(meetingId: string, cookie: string) {
-	const controller = new AbortController();
-	const response = await fetch(`${server.url}/api/v1/meetings/${meetingId}/events`, {
-		headers: { cookie },
-		signal: controller.signal
-	});
-	const events: { event: string; data: unknown }[] = [];
-	let text = '';
-	const reading = (async () => {
-		const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-		try {
-			for (;;) {
-				const { value, done } = await reader.read();
-				if (done) return;
-				text += value;
-				let end;
-				while ((end = text.indexOf('\n\n')) >= 0) {
-					const block = text.slice(0, end);
-					text = text.slice(end + 2);
-					const event = /^event: (.*)$/m.exec(block)?.[1];
-					const data = /^data: (.*)$/m.exec(block)?.[1];
-					if (event && data) events.push({ event, data: JSON.parse(data) });
-				}
-			}
-		} catch {
-			// aborted
-		}
-	})();
-	return {
-		response,
-		events,
-		stop: async () => {
-			controller.abort();
-			await reading;
-		}
-	};
-}
-
-async function until(check: () => boolean, ms = 3000) {
-	const end = Date.now() + ms;
-	while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-	return check();
-}
+/** Opens the meeting's API event stream as `cookie`. */
+const listen = (meetingId: string, cookie: string) =>
+	listenTo(`${server.url}/api/v1/meetings/${meetingId}/events`, cookie);
 
 describe('the meeting event stream', () => {
 	it('tells a reader within a second that the meeting changed', async () => {
@@ -74,7 +34,7 @@ describe('the meeting event stream', () => {
 		).toBe(200);
 		expect(await until(() => stream.events.length > 0)).toBe(true);
 		expect(Date.now() - sent).toBeLessThan(1000);
-		expect(stream.events[0]).toEqual({
+		expect(stream.events[0]).toMatchObject({
 			event: 'change',
 			data: { meetingId: meeting.id, what: 'meeting', at: expect.any(String) }
 		});

@@ -50,6 +50,34 @@ export class Client {
 	get(path: string) {
 		return this.request('GET', path);
 	}
+	/**
+	 * An event stream read until its first event named `name` has arrived whole, then closed: the status,
+	 * and the text received until then (the whole body if the server answered with something else).
+	 */
+	async firstEvent(path: string, name: string): Promise<{ status: number; text: string }> {
+		const stop = new AbortController();
+		const response = await fetch(this.baseUrl + path, {
+			redirect: 'manual',
+			signal: stop.signal,
+			headers: { accept: 'text/event-stream', ...(this.cookie ? { cookie: this.cookie } : {}) }
+		});
+		if (!response.headers.get('content-type')?.startsWith('text/event-stream'))
+			return { status: response.status, text: await response.text() };
+		const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+		let text = '';
+		try {
+			for (;;) {
+				const { value, done } = await reader.read();
+				if (done) break;
+				text += value;
+				const at = text.indexOf(`event: ${name}\n`);
+				if (at >= 0 && text.indexOf('\n\n', at) >= 0) break;
+			}
+		} finally {
+			stop.abort();
+		}
+		return { status: response.status, text };
+	}
 	post(path: string, body?: unknown) {
 		return this.request('POST', path, body ?? {});
 	}

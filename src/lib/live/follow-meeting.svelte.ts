@@ -1,31 +1,48 @@
-// Keeps a page's live meeting data fresh: listens to the meeting's event stream and reloads the data that
-// depends on LIVE_MEETING whenever someone changes the record. Reloads once more whenever the stream
-// opens, in case a change was missed before it was connected or while it was down.
+// Keeps a page's live meeting view fresh: listens to the meeting's event stream, which sends the view
+// whole when it opens and after every change (composed once on the server for everyone who sees it
+// alike), and holds the newest. Only what is the reader's own (their rights) is loaded again: when the
+// stream says they changed, or a change names the reader.
 import { invalidate } from '$app/navigation';
 
 export const LIVE_MEETING = 'app:live-meeting';
 
-/** Bursts of changes (a decision and its audit, say) cause one reload, not several. */
-const COALESCE_MS = 40;
+interface Change {
+	what: string;
+	about?: string[];
+}
 
-export class MeetingFollower {
+export class MeetingFollower<T> {
 	state = $state<'connecting' | 'live' | 'reconnecting'>('connecting');
-	/** When the data was last reloaded because of a change. */
+	/** The newest view the stream sent; null until the first arrives. */
+	view = $state.raw<T | null>(null);
+	/** When the view last arrived. */
 	refreshedAt = $state<Date | null>(null);
 	#source: EventSource | undefined;
-	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(private readonly meetingId: string) {}
+	/**
+	 * @param url the event stream
+	 * @param membershipId the reader's membership, for changes that name them (standing in, say)
+	 */
+	constructor(
+		private readonly url: string,
+		private readonly membershipId?: string
+	) {}
 
 	start(): () => void {
-		const source = new EventSource(`/api/v1/meetings/${this.meetingId}/events`);
+		const source = new EventSource(this.url);
 		this.#source = source;
-		source.addEventListener('open', () => {
-			// Also on the first opening: a change may have come between the page's load and now.
-			this.#refresh();
-			this.state = 'live';
+		source.addEventListener('open', () => (this.state = 'live'));
+		// One stream sends its views in order, the newest last.
+		source.addEventListener('snapshot', (event) => {
+			this.view = (JSON.parse(event.data) as { data: T }).data;
+			this.refreshedAt = new Date();
 		});
-		source.addEventListener('change', () => this.#refresh());
+		source.addEventListener('change', (event) => {
+			const change = JSON.parse(event.data) as Change;
+			if (this.membershipId && change.about?.includes(this.membershipId))
+				void invalidate(LIVE_MEETING);
+		});
+		source.addEventListener('rights', () => void invalidate(LIVE_MEETING));
 		// The server ends the stream when this person may no longer follow the meeting (signed out,
 		// removed): reloading shows them where they stand (the sign-in page, or what they may still see).
 		source.addEventListener('closed', () => {
@@ -39,16 +56,7 @@ export class MeetingFollower {
 	}
 
 	stop(): void {
-		clearTimeout(this.#timer);
 		this.#source?.close();
 		this.#source = undefined;
-	}
-
-	#refresh(): void {
-		clearTimeout(this.#timer);
-		this.#timer = setTimeout(async () => {
-			await invalidate(LIVE_MEETING);
-			this.refreshedAt = new Date();
-		}, COALESCE_MS);
 	}
 }

@@ -17,6 +17,14 @@ export type LivePerson = Pick<
 >;
 export type LiveVersion = DecisionVersionView;
 
+/** Someone in the partnership, as the live page's forms name them. */
+export interface LiveMember {
+	id: string;
+	name: string;
+	organisationId: string;
+	organisationName: string;
+}
+
 export interface LiveRecord {
 	challenges: ChallengeView[];
 	/** The papers that can be cited (not withdrawn). */

@@ -16,7 +16,8 @@ export { decisionHash } from './hash.ts';
 export type { VersionContent } from './hash.ts';
 export { contentOf } from './views.ts';
 export type { HashedVersion } from './views.ts';
-export { liveRecord } from './live-meeting-view.ts';
+export { followLiveMeeting, liveMeetingView } from './live-meeting-view.ts';
+export type { LiveMeetingView } from './live-meeting-view.ts';
 export { recordDecision } from './record.ts';
 export {
 	DecisionSummary,

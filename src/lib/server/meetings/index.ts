@@ -32,12 +32,11 @@ export {
 	requireStatus,
 	userNames
 } from './floor.ts';
-export {
-	InProcessMeetingEvents,
-	followMeeting,
-	meetingEvents,
-	publishMeetingChange
-} from './meeting-events.ts';
+export { followMeeting, meetingEventStream } from './event-streams.ts';
+export type { SnapshotSource } from './event-streams.ts';
+export { sharedSnapshot } from './live-snapshots.ts';
+export type { Snapshot } from './live-snapshots.ts';
+export { InProcessMeetingEvents, meetingEvents, publishMeetingChange } from './meeting-events.ts';
 export type { MeetingChange, MeetingEventBus } from './meeting-events.ts';
 export { openDocuments, withDocument, withDocumentHost } from './open-documents.ts';
 export type { DocumentHost } from './open-documents.ts';
@@ -54,4 +53,11 @@ export {
 	startMeeting
 } from './scheduling.ts';
 export type { AgendaIssuePreview } from './scheduling.ts';
-export { cancelRequest, endTurn, getSpeakers, requestToSpeak, startTurn } from './speakers.ts';
+export {
+	cancelRequest,
+	endTurn,
+	getSpeakers,
+	readSpeakers,
+	requestToSpeak,
+	startTurn
+} from './speakers.ts';

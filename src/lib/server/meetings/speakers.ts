@@ -275,7 +275,8 @@ async function turnOf(meetingId: string, id: string): Promise<TurnView> {
 	return turn;
 }
 
-async function readSpeakers(meetingId: string): Promise<SpeakersView> {
+/** The queue, the speaker and the turns taken, with no question of rights: callers ask those first. */
+export async function readSpeakers(meetingId: string): Promise<SpeakersView> {
 	const all = await readTurns(meetingId);
 	const byStart = (a: TurnView, b: TurnView) =>
 		(a.startedAt ?? '').localeCompare(b.startedAt ?? '') || a.id.localeCompare(b.id);

@@ -5,6 +5,7 @@ export { draftMinutes, publicPart } from './draft.ts';
 export type { MeetingRecord, RecordItem } from './draft.ts';
 export { approveMinutes, closeMeeting, getMinutes, minutesHash } from './minutes.ts';
 export { listPublicDecisions } from './public-decisions.ts';
+export { GalleryFull, followGallery, publicGallery } from './public-gallery.ts';
 export {
 	PUBLISHED_MEETING,
 	getPublicMeeting,

@@ -1,26 +1,24 @@
 // The meeting as it happens: one page with three views on the same live record (the chair's console,
-// the members' view, the secretariat's recorder). Reloaded whenever the meeting's event stream says the
-// record changed (LIVE_MEETING).
+// the members' view, the secretariat's recorder). What the meeting shows is composed once for everyone
+// who sees it alike (decisions/liveMeetingView) and, after the page has loaded, arrives whole through its
+// event stream (./events); what is this person's own (their rights and views) is loaded here.
 import { LIVE_MEETING } from '$lib/live/follow-meeting.svelte';
-import { getBody } from '$lib/server/structure';
 import { forPage, pageActor } from '$lib/server/web';
-import { getMeeting } from '$lib/server/meetings';
-import { listOrganisations } from '$lib/server/structure';
+import { liveMeetingView } from '$lib/server/decisions';
 import { meetingContext, meetingRights } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
-import { floorActions, loadFloor } from './floor.server';
-import { loadRecord, recordActions } from './record.server';
+import { floorActions } from './floor.server';
+import { recordActions } from './record.server';
 
 export type LiveView = 'chair' | 'members' | 'recorder';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(LIVE_MEETING);
 	const actor = pageActor(event);
-	const { slug, id } = event.params;
+	const { id } = event.params;
 	return forPage(async () => {
 		const ctx = await meetingContext(actor, id);
-		const rights = await meetingRights(ctx);
-		const meeting = await getMeeting(actor, id);
+		const [rights, live] = await Promise.all([meetingRights(ctx), liveMeetingView(actor, id)]);
 		const asked = event.url.searchParams.get('view');
 		const views: LiveView[] = [
 			...(rights.run ? (['chair'] as const) : []),
@@ -29,15 +27,11 @@ export const load: PageServerLoad = async (event) => {
 		];
 		const view: LiveView = views.find((v) => v === asked) ?? views[0];
 		return {
-			meeting,
+			live: live.data,
 			rights,
 			views,
 			view,
-			me: { membershipId: ctx.membership.id, organisationId: ctx.membership.organisationId },
-			body: await getBody(actor, slug, meeting.bodyId),
-			organisations: await listOrganisations(actor, slug),
-			...(await loadFloor(event)),
-			...(await loadRecord(event))
+			me: { membershipId: ctx.membership.id, organisationId: ctx.membership.organisationId }
 		};
 	});
 };

@@ -1,54 +1,11 @@
-// The meeting floor on the live page: running the meeting (start, the current item), attendance and
-// quorum, declarations of interest and the speaker queue. The page's load and actions spread these in.
-import { getAttendance, recordAttendance } from '$lib/server/meetings';
-import { declareInterest, listDeclarations } from '$lib/server/meetings';
+// The meeting floor's commands on the live page: running the meeting (start, the current item),
+// attendance, declarations of interest and the speaker queue. The page's actions spread these in.
+import { recordAttendance } from '$lib/server/meetings';
+import { declareInterest } from '$lib/server/meetings';
 import { formCommand, pageActor } from '$lib/server/web';
 import { setCurrentItem, startMeeting } from '$lib/server/meetings';
-import { listMembers } from '$lib/server/structure';
-import { meetingContext, meetingRights } from '$lib/server/access';
-import {
-	cancelRequest,
-	endTurn,
-	getSpeakers,
-	requestToSpeak,
-	startTurn
-} from '$lib/server/meetings';
-import type { PageServerLoadEvent, RequestEvent } from './$types';
-
-export interface Person {
-	id: string;
-	name: string;
-	organisationId: string;
-	organisationName: string;
-}
-
-export async function loadFloor(event: PageServerLoadEvent) {
-	const actor = pageActor(event);
-	const { slug, id } = event.params;
-	const ctx = await meetingContext(actor, id);
-	const rights = await meetingRights(ctx);
-	const [attendance, declarations, speakers, members] = await Promise.all([
-		getAttendance(actor, id),
-		listDeclarations(actor, id),
-		getSpeakers(actor, id),
-		listMembers(actor, slug)
-	]);
-	const people: Person[] = members.map((m) => ({
-		id: m.id,
-		name: m.name,
-		organisationId: m.organisation.id,
-		organisationName: m.organisation.name
-	}));
-	return {
-		attendance,
-		declarations,
-		speakers,
-		// Officers choose from everyone in the partnership; a member only from their own organisation.
-		people: rights.recordForOthers
-			? people
-			: people.filter((p) => p.organisationId === ctx.membership.organisationId)
-	};
-}
+import { cancelRequest, endTurn, requestToSpeak, startTurn } from '$lib/server/meetings';
+import type { RequestEvent } from './$types';
 
 /** The form's name, sent in a hidden field, for actions several forms share (one per person). */
 function formName(data: FormData, fallback: string): string {

@@ -1,21 +1,12 @@
-// The live page's record panels: the challenge log, the decision on the current item with its versions
-// and actions, and closing the meeting and approving the last meeting's minutes. The page's load spreads
-// `loadRecord` in and its actions include `recordActions`.
+// The live page's record commands: the challenge log, the decision on the current item with its versions
+// and actions, and closing the meeting and approving the last meeting's minutes. The page's actions
+// include `recordActions`.
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { addAction } from '$lib/server/decisions';
 import { raiseChallenge, respondToChallenge } from '$lib/server/meetings';
 import { amendDecision, recordDecision } from '$lib/server/decisions';
 import { formCommand, pageActor } from '$lib/server/web';
-import { liveRecord } from '$lib/server/decisions';
 import { approveMinutes, closeMeeting } from '$lib/server/minutes';
-
-type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'> & {
-	params: { slug: string; id: string };
-};
-
-export async function loadRecord(event: Event) {
-	return { record: await liveRecord(pageActor(event), event.params.id) };
-}
 
 const text = (data: FormData, name: string) => {
 	const value = data.get(name);
