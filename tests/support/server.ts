@@ -68,6 +68,8 @@ export interface StartOptions {
 	/** A data folder to start from a copy of (removed when the server stops) instead of the empty template. */
 	copyOf?: string;
 	env?: Record<string, string>;
+	/** Another build's entry, e.g. an earlier commit's for a benchmark's "before"; SERVER_ENTRY if not. */
+	entry?: string;
 }
 
 function demoFlags(demo: StartOptions['demo'] = false): string[] {
@@ -81,20 +83,24 @@ export const SERVER_ENTRY = 'build/start.js';
 /** Starts the built server on port 0 with its own data folder (a fresh copy unless one is given). */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
 	const dataDir = options.dataDir ?? (await freshDataDir(options.copyOf));
-	const child = spawn(process.execPath, [SERVER_ENTRY, ...demoFlags(options.demo)], {
-		env: withoutBlanks({
-			...process.env,
-			DATA_DIR: dataDir,
-			DATABASE_URL: databaseOf(dataDir),
-			PORT: '0',
-			HOST: '127.0.0.1',
-			NODE_ENV: 'production',
-			ORIGIN: '',
-			LOG_LEVEL: 'warn',
-			...options.env
-		}),
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const child = spawn(
+		process.execPath,
+		[options.entry ?? SERVER_ENTRY, ...demoFlags(options.demo)],
+		{
+			env: withoutBlanks({
+				...process.env,
+				DATA_DIR: dataDir,
+				DATABASE_URL: databaseOf(dataDir),
+				PORT: '0',
+				HOST: '127.0.0.1',
+				NODE_ENV: 'production',
+				ORIGIN: '',
+				LOG_LEVEL: 'warn',
+				...options.env
+			}),
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
 	let output = '';
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
