@@ -39,6 +39,7 @@ export {
 	publishMeetingChange
 } from './meeting-events.ts';
 export type { MeetingChange, MeetingEventBus } from './meeting-events.ts';
+export { nextMeetingsFor, papersToRead } from './next-meetings.ts';
 export { openDocuments, withDocument, withDocumentHost } from './open-documents.ts';
 export type { DocumentHost } from './open-documents.ts';
 export { projectDocument } from './projection.ts';
