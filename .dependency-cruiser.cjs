@@ -16,6 +16,7 @@ const CONCEPTS = [
 	'minutes',
 	'priorities',
 	'outcomes',
+	'home',
 	'web'
 ];
 const SERVER = '^src/lib/server/';

@@ -23,6 +23,8 @@ const MEETING_TIME = new Intl.DateTimeFormat('en-GB', {
 });
 const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: MEETING_TIME_ZONE, dateStyle: 'medium' });
 const CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: MEETING_TIME_ZONE, timeStyle: 'short' });
+// en-CA writes dates as YYYY-MM-DD, the form due dates are stored and compared in.
+const ISO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: MEETING_TIME_ZONE });
 
 /** Minutes that UK local time is ahead of UTC at an instant (0 in winter, 60 in summer). */
 function ukOffsetMinutes(at: Date): number {
@@ -69,6 +71,11 @@ export function formatDay(at: Date | string): string {
 /** "14:30" in UK time. */
 export function formatTime(at: Date | string): string {
 	return CLOCK.format(new Date(at));
+}
+
+/** "2026-03-05": the day it is in the UK at an instant, to compare with due dates. */
+export function dayInUk(at: Date | string): string {
+	return ISO_DAY.format(new Date(at));
 }
 
 /** The value a `datetime-local` field shows for an instant, in UK time. */

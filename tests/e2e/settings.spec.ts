@@ -63,7 +63,7 @@ test('changing the password asks for the current one and keeps this browser sign
 	await page.getByLabel('New password').fill('third-sector-equal-partner');
 	await page.getByRole('button', { name: 'Change password' }).click();
 	await expect(page.getByRole('status')).toContainText('Your password has been changed.');
-	await visit('/p/strathmuir');
+	await visit('/p/strathmuir/structure');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'How the partnership is organised'
 	);

@@ -100,7 +100,7 @@ test('the skip link is the first thing the keyboard reaches and jumps to the con
 	await page.keyboard.press('Enter');
 	await expect(page.locator('main')).toBeFocused();
 	await page.keyboard.press('Tab');
-	await expect(page.getByRole('link', { name: 'Structure', exact: true })).toBeFocused();
+	await expect(page.getByRole('link', { name: 'Home', exact: true })).toBeFocused();
 });
 
 // Someone on a slow connection types as soon as the form shows, before the page's scripts have run. The

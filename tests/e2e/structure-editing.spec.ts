@@ -85,7 +85,7 @@ test('an admin adds a theme group: the lead partner is required, and it appears 
 	await expect(page.getByRole('status')).toContainText('The seat has been added.');
 	await expect(page.getByRole('row', { name: /Prof Gordon Mair/ })).toContainText('Chair');
 
-	await visit('/p/strathmuir');
+	await visit('/p/strathmuir/structure');
 	const theme = page.locator('section', {
 		has: page.getByRole('heading', { level: 3, name: 'Climate and Net Zero Theme Group' })
 	});
@@ -102,7 +102,7 @@ test('a body cannot be made to report to one of its own forums', async ({ page, 
 	await expect(page.locator('#field-parentId-error')).toContainText(
 		'A body cannot report to itself or to a body that reports to it'
 	);
-	await visit('/p/strathmuir');
+	await visit('/p/strathmuir/structure');
 	await expect(
 		page.getByRole('heading', { level: 3, name: 'Community Safety Theme Group' })
 	).toBeVisible();

@@ -5,7 +5,7 @@ test('a board member reads the structure: who reports to whom, who leads, who si
 	visit
 }) => {
 	await signIn(page, 'nhs@demo.example');
-	await visit('/p/strathmuir');
+	await visit('/p/strathmuir/structure');
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'How the partnership is organised' })
 	).toBeVisible();
@@ -66,6 +66,8 @@ test('members, bodies and a member’s page are readable by every member', async
 test('a member of one partnership finds nothing of another', async ({ page, visit }) => {
 	await signIn(page, 'community@demo.example');
 	await visit('/p/carran-valley');
+	await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+	await page.goto('/p/carran-valley/structure');
 	await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
 	await expect(page.getByText('Carran Valley Partnership Board')).toHaveCount(0);
 });

@@ -212,6 +212,7 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'PAGE /p/[slug=slug]/priorities': (i) => [`/p/${i.slug}/priorities`],
 	'PAGE /p/[slug=slug]/priorities/[id=id]': (i) => [`/p/${i.slug}/priorities/${i.priorityId}`],
 	'PAGE /p/[slug=slug]/review': (i) => [`/p/${i.slug}/review`],
+	'PAGE /p/[slug=slug]/structure': (i) => [`/p/${i.slug}/structure`],
 	'PAGE /p/[slug=slug]/trace': (i) => [`/p/${i.slug}/trace`],
 	'PAGE /public/[slug=slug]': (i) => [`/public/${i.slug}`],
 	'PAGE /public/[slug=slug]/decisions': (i) => [

@@ -109,7 +109,7 @@ export async function actionViews(
 }
 
 /** Due soonest first (undated last), then in the order they were agreed. */
-const ORDER = [
+export const ORDER = [
 	{ dueOn: { sort: 'asc', nulls: 'last' } },
 	{ createdAt: 'asc' },
 	{ id: 'asc' }

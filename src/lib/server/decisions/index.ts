@@ -8,6 +8,7 @@ export {
 	updatableActions,
 	updateAction
 } from './actions.ts';
+export { actionsWaitingOn } from './actions-waiting.ts';
 export { amendDecision } from './amend.ts';
 export { decisionsApi } from './api.ts';
 export { actionsCsv, csvCell, csvResponse, decisionsCsv, toCsv } from './exports.ts';

@@ -29,3 +29,17 @@ export function statusAfter(type: PriorityEventType, before: PriorityStatus): Pr
 export function follows(status: PriorityStatus, type: PriorityEventType): boolean {
 	return NEXT[status].includes(type);
 }
+
+/**
+ * The statuses in which the next step is the holding body's own: its members submit it (RAISED, or
+ * DECLINED and back with the forum, which resubmits or lets it close), its chair accepts, declines or
+ * passes it on (SUBMITTED), schedules it (ACCEPTED), and its meeting decides it (SCHEDULED). A decided
+ * priority waits on the secretariat's response, and a closed one on nobody.
+ */
+export const WAITING_ON_HOLDER = [
+	'RAISED',
+	'SUBMITTED',
+	'ACCEPTED',
+	'DECLINED',
+	'SCHEDULED'
+] as const satisfies readonly PriorityStatus[];

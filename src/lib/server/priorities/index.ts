@@ -26,3 +26,4 @@ export { priorityThemes, traceData, traceGraph } from './trace.ts';
 export { traceCsv } from './trace-csv.ts';
 export { giveVerdict } from './verdicts.ts';
 export { OutcomeView } from './views.ts';
+export { prioritiesWaitingOn } from './waiting.ts';

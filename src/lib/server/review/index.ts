@@ -15,4 +15,5 @@ export {
 	reopenReview
 } from './publication.ts';
 export { answerSurvey, inviteToSurvey, surveyFor, surveyResults } from './survey.ts';
+export { surveysOpenTo } from './surveys-open.ts';
 export { reviewSummary, reviewTrends } from './trends.ts';

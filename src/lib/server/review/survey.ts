@@ -96,7 +96,7 @@ export type SurveyView = z.infer<typeof SurveyView>;
  * holder). Officers keep the record and reviewers and observers watch; the statements are the partners'
  * view of their board, so they are not asked.
  */
-function presentMembers(meetingId: string) {
+export function presentMembers(meetingId: string | { in: string[] }) {
 	return {
 		meetingId,
 		status: { in: ['PRESENT' as const, 'SUBSTITUTE_FOR' as const] },

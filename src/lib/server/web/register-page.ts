@@ -1,12 +1,12 @@
 // What the register pages share on the server: the action status form and today's date in UK time.
 import type { RequestEvent } from '@sveltejs/kit';
 import { updateAction } from '../decisions/index.ts';
-import { MEETING_TIME_ZONE } from '../../dates.ts';
+import { dayInUk } from '../../dates.ts';
 import { formCommand, pageActor } from './http.ts';
 
 /** Today as YYYY-MM-DD in UK time, to mark overdue actions. */
 export function todayInUk(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: MEETING_TIME_ZONE }).format(now);
+	return dayInUk(now);
 }
 
 /** The "change status" form under an action: its errors come back named after the action. */
