@@ -22,7 +22,6 @@ const MEETING_TIME = new Intl.DateTimeFormat('en-GB', {
 	timeStyle: 'short'
 });
 const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: MEETING_TIME_ZONE, dateStyle: 'medium' });
-const CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: MEETING_TIME_ZONE, timeStyle: 'short' });
 // en-CA writes dates as YYYY-MM-DD, the form due dates are stored and compared in.
 const ISO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: MEETING_TIME_ZONE });
 
@@ -66,11 +65,6 @@ export function formatMeetingTime(at: Date | string): string {
 /** "5 Mar 2026" in UK time. */
 export function formatDay(at: Date | string): string {
 	return DAY.format(new Date(at));
-}
-
-/** "14:30" in UK time. */
-export function formatTime(at: Date | string): string {
-	return CLOCK.format(new Date(at));
 }
 
 /** "2026-03-05": the day it is in the UK at an instant, to compare with due dates. */

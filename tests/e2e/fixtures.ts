@@ -32,6 +32,11 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** The width WCAG 1.4.10 (Reflow) asks pages to fit: 1280 px at 400 % zoom. */
 export const REFLOW_WIDTH = 320;
 
+/** With SCREENSHOTS=1, the page as it looks now, for the README (docs/screenshots/<name>.png). */
+export async function screenshotForDocs(page: Page, name: string): Promise<void> {
+	if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png` });
+}
+
 /**
  * Fails with the widest offending elements when the page, laid out 320 px wide, scrolls sideways.
  * Content inside its own horizontal scroller (a data table's or a chart's labelled region) may be

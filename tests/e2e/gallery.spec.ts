@@ -2,7 +2,15 @@
 // it from the console in another browser; the gallery moves with the meeting and, on the item taken in
 // private, says only that the meeting is in private session.
 import { demoMeeting } from './demo-meeting.ts';
-import { expect, expectAccessible, expectReflows, ready, signIn, test } from './fixtures.ts';
+import {
+	expect,
+	expectAccessible,
+	expectReflows,
+	ready,
+	screenshotForDocs,
+	signIn,
+	test
+} from './fixtures.ts';
 
 test('the public gallery follows the meeting live and shows the private-session notice', async ({
 	browser,
@@ -36,6 +44,7 @@ test('the public gallery follows the meeting live and shows the private-session 
 	await expect(page.getByRole('region', { name: 'Waiting to speak' })).toContainText(
 		'No one is waiting to speak'
 	);
+	await screenshotForDocs(page, 'gallery');
 	await expectAccessible(page);
 
 	// The item taken in private: nothing of it reaches the gallery.

@@ -213,9 +213,10 @@ test('a challenge, its response, an amended decision and an action reach all thr
 
 	// The chair records the decision by consensus.
 	const decide = chair.page.locator('form[action="?/decide"]');
-	await expect(chair.page.getByTestId('draft-wording')).toHaveText(
+	await expect(chair.page.getByLabel('Wording of the decision')).toHaveValue(
 		'The board agrees the winter pressures plan.'
 	);
+	await decide.getByText('Votes, dissent, evidence cited, alternatives and commitments').click();
 	await expect(decide).toContainText('present and eligible to vote');
 	await decide.getByLabel('Outcome').selectOption('AGREED');
 	await decide.getByLabel('Consensus').check();
@@ -238,10 +239,10 @@ test('a challenge, its response, an amended decision and an action reach all thr
 		'The board agrees the winter pressures plan, with the forecast rerun in December.'
 	);
 	// The chair's console follows the decision log as it is written, without reloading.
-	await expect(chair.page.getByTestId('draft-wording')).toHaveText(
+	await chair.page.getByText('Amend (record a new version)').click();
+	await expect(chair.page.getByLabel('Wording of the decision')).toHaveValue(
 		'The board agrees the winter pressures plan, with the forecast rerun in December.'
 	);
-	await chair.page.getByText('Amend (record a new version)').click();
 	const amend = chair.page.locator('form[action="?/amend"]');
 	await expect(amend.getByLabel('Outcome')).toHaveValue('AGREED');
 	await amend.getByRole('button', { name: 'Record the amended version' }).click();
@@ -296,6 +297,7 @@ test('without a quorum the chair is warned and must confirm before the decision 
 	const decide = page.locator('form[action="?/decide"]');
 	await expect(decide).toContainText(/Not quorate: 2 of \d+ present/);
 	await decide.getByLabel('Outcome').selectOption('NOTED');
+	await decide.getByText('Votes, dissent, evidence cited, alternatives and commitments').click();
 	await decide.getByLabel('Alternatives considered').fill('Waiting for the next meeting');
 	await decide.getByRole('button', { name: 'Record the decision' }).click();
 

@@ -1,6 +1,7 @@
 // What a floor action on the live page sent back when it succeeded: the form it came from and a sentence
 // for the panel's status region. Failures are read with failureOf.
 import { MEETING_TIME_ZONE } from '$lib/dates';
+import type { QuorumView, RollEntryView } from '$lib/views/meetings';
 
 export function doneOf(result: unknown, form: string): string {
 	const answer = result as { form?: string; done?: string } | null | undefined;
@@ -28,4 +29,30 @@ export function summaryFields(fields: Record<string, string>, shown: string[]) {
 		.filter(([name]) => !shown.includes(name))
 		.map(([, text]) => text);
 	return Object.fromEntries([...linked, ...(plain.length ? [['_', plain.join(' ')]] : [])]);
+}
+
+/** How someone is recorded on the roll, in words: "Present", "Apologies (Ana Bell attends instead)"… */
+export function attendanceText(entry: RollEntryView, roll: RollEntryView[]): string {
+	const nameOf = (id: string | null) => roll.find((e) => e.membershipId === id)?.name ?? '';
+	switch (entry.status) {
+		case 'PRESENT':
+			return 'Present';
+		case 'APOLOGIES':
+			return entry.substituteId
+				? `Apologies (${nameOf(entry.substituteId) || 'a colleague'} attends instead)`
+				: 'Apologies';
+		case 'ABSENT':
+			return 'Absent';
+		case 'SUBSTITUTE_FOR':
+			return `Substitute for ${nameOf(entry.substituteForId)}`;
+		default:
+			return 'Not recorded';
+	}
+}
+
+/** "Quorate: 5 present, 4 needed", or what the body's rule (or its lack) makes of who is here. */
+export function quorumText(quorum: QuorumView): string {
+	return quorum.rule === null
+		? `${quorum.present} voting members present; this body has no quorum rule`
+		: `${quorum.met ? 'Quorate' : 'Not quorate'}: ${quorum.present} present, ${quorum.rule} needed`;
 }
