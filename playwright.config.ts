@@ -12,6 +12,7 @@ import { chromiumPath } from './scripts/chromium.js';
  * files before the next project's.
  */
 const LONGEST = [
+	'tour',
 	'whole-meeting',
 	'meeting',
 	'review',

@@ -32,6 +32,35 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** The width WCAG 1.4.10 (Reflow) asks pages to fit: 1280 px at 400 % zoom. */
 export const REFLOW_WIDTH = 320;
 
+/**
+ * Words (of four letters or more) that the page's text breaks across two lines, outside code and hashes.
+ * A hyphen is a place to break ("Vice-/chair"), as in print.
+ */
+export async function expectWholeWords(page: Page): Promise<void> {
+	const broken = await page.evaluate(() => {
+		const found: string[] = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const parent = node.parentElement;
+			if (!parent || parent.closest('code, .hash, .token, script, style, [hidden]')) continue;
+			const style = getComputedStyle(parent);
+			if (style.display === 'none' || style.visibility === 'hidden') continue;
+			const text = node.textContent ?? '';
+			for (const match of text.matchAll(/[\p{L}\p{N}'’]{4,}/gu)) {
+				const range = document.createRange();
+				range.setStart(node, match.index!);
+				range.setEnd(node, match.index! + match[0].length);
+				const lines = new Set(
+					[...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))
+				);
+				if (lines.size > 1) found.push(match[0]);
+			}
+		}
+		return found;
+	});
+	expect(broken, `words broken across lines on ${page.url()}`).toEqual([]);
+}
+
 /** With SCREENSHOTS=1, the page as it looks now, for the README (docs/screenshots/<name>.png). */
 export async function screenshotForDocs(page: Page, name: string): Promise<void> {
 	if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png` });

@@ -1,7 +1,7 @@
 // The reflow check every visited page goes through (WCAG 1.4.10) must be able to fail: a page made too
 // wide on purpose is refused and the culprit named, while a wide table in its own scrolling region is
 // allowed, as WCAG allows it, and the test's viewport is given back either way.
-import { expect, expectReflows, REFLOW_WIDTH, test } from './fixtures.ts';
+import { expect, expectReflows, expectWholeWords, REFLOW_WIDTH, test } from './fixtures.ts';
 
 test('the 320 px reflow check refuses a page that scrolls sideways and names what is too wide', async ({
 	page,
@@ -45,4 +45,26 @@ test('the 320 px reflow check refuses a page that scrolls sideways and names wha
 		document.querySelector('main')!.append(scroller);
 	});
 	await expect(expectReflows(page)).rejects.toThrow('<span#escapes-on-purpose.visually-hidden>');
+});
+
+test('the whole-words check refuses a word broken letter by letter, and allows a break at a hyphen', async ({
+	page,
+	visit
+}) => {
+	await visit('/public/strathmuir');
+	await page.evaluate(() => {
+		const hyphen = document.createElement('p');
+		hyphen.style.width = '4rem';
+		hyphen.textContent = 'Vice-chair';
+		document.querySelector('main')!.append(hyphen);
+	});
+	await expectWholeWords(page);
+	await page.evaluate(() => {
+		const narrow = document.createElement('p');
+		narrow.style.width = '3rem';
+		narrow.style.wordBreak = 'break-all';
+		narrow.textContent = 'Northfield';
+		document.querySelector('main')!.append(narrow);
+	});
+	await expect(expectWholeWords(page)).rejects.toThrow('Northfield');
 });
