@@ -196,6 +196,20 @@ describe('closing a meeting', () => {
 		);
 	});
 
+	it('puts the draft in place of a template with nothing written under it', async () => {
+		const meeting = await meetingIn(server.db, fx, 'IN_PROGRESS', '2026-03-13');
+		await storeMinutesText(
+			server.db,
+			meeting.id,
+			'Present:\n\nApologies:\n\n1. Welcome\n## Actions\n'
+		);
+		const res = await close(officer, meeting.id);
+		expect(res.status, res.text).toBe(200);
+		expect(res.json.draft).toMatch(/^# Minutes: Board 2026-03-13/);
+		expect(res.json.draft).not.toContain('Drafted from the record');
+		expect(res.json.draft).not.toContain('1. Welcome\n## Actions');
+	});
+
 	it('only a meeting in progress can be closed, and only by the chair or an officer', async () => {
 		const issued = await meetingIn(server.db, fx, 'AGENDA_ISSUED');
 		expect((await close(officer, issued.id)).status).toBe(409);

@@ -109,13 +109,36 @@ export async function closeMeeting(actor: Actor, meetingId: string): Promise<Min
 	return getMinutes(actor, meetingId);
 }
 
-/** Writes the draft into the minutes document through the sync server, which stores and sends it. */
+/**
+ * Whether minutes hold only a template: headings, labels ("Present:") and short numbered items, with
+ * nothing written under them. The draft takes a template's place; anything more (a sentence, a long line)
+ * is kept, and the draft goes after it.
+ */
+function onlyTemplate(minutes: string): boolean {
+	return (
+		minutes.length <= 2000 &&
+		minutes
+			.split('\n')
+			.map((line) => line.trim())
+			.every(
+				(line) =>
+					line === '' || /^(#{1,6}\s.{0,120}|[^.!?]{0,80}:|\d{1,2}[.)]\s[^.!?:]{0,60})$/.test(line)
+			)
+	);
+}
+
+/**
+ * Writes the draft into the minutes document through the sync server, which stores and sends it: in place
+ * of an empty template, or after what the officer already wrote, under a heading.
+ */
 function writeDraft(meetingId: string, draft: string, at: Date): Promise<void> {
 	return withDocument(documentName(meetingId, 'minutes'), (doc) =>
 		doc.transact(() => {
 			const text = minutesText(doc);
-			if (text.length === 0) text.insert(0, draft);
-			else
+			if (onlyTemplate(text.toString())) {
+				text.delete(0, text.length);
+				text.insert(0, draft);
+			} else
 				text.insert(
 					text.length,
 					`\n\n## Drafted from the record when the meeting closed, ${formatMeetingTime(at)}\n\n${draft}`
