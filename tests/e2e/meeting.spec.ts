@@ -240,3 +240,22 @@ test('a removed item can be put back by the person who removed it, and comes bac
 	await officer.close();
 	await nhs.close();
 });
+
+test('the undo of a removal is offered for a minute, then withdrawn', async ({
+	browser,
+	baseURL
+}) => {
+	const officer = await openMeeting(browser, baseURL!, 'officer@demo.example');
+	// The page's clock runs as usual until the test moves it on.
+	await officer.page.clock.install();
+	const count = await titles(officer.page).count();
+	await officer.page.getByRole('button', { name: `Remove item ${count}` }).click();
+	const undo = officer.page.getByRole('button', { name: 'Undo the removal' });
+	await expect(undo).toBeVisible();
+	await officer.page.clock.fastForward('00:30');
+	await expect(undo).toBeVisible();
+	await officer.page.clock.fastForward('00:31');
+	await expect(undo).toHaveCount(0);
+	await expect(titles(officer.page)).toHaveCount(count - 1);
+	await officer.close();
+});
