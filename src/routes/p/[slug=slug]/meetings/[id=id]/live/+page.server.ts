@@ -4,6 +4,7 @@
 // event stream (./events); what is this person's own (their rights and views) is loaded here.
 import { LIVE_MEETING } from '$lib/live/follow-meeting.svelte';
 import { forPage, pageActor } from '$lib/server/web';
+import { NotFound } from '$lib/server/platform';
 import { liveMeetingView } from '$lib/server/decisions';
 import { meetingContext, meetingRights } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,9 +16,11 @@ export type LiveView = 'chair' | 'members' | 'recorder';
 export const load: PageServerLoad = async (event) => {
 	event.depends(LIVE_MEETING);
 	const actor = pageActor(event);
-	const { id } = event.params;
+	const { slug, id } = event.params;
 	return forPage(async () => {
 		const ctx = await meetingContext(actor, id);
+		// Under its own partnership's address only.
+		if (ctx.partnership.slug !== slug) throw new NotFound('meeting');
 		const [rights, live] = await Promise.all([meetingRights(ctx), liveMeetingView(actor, id)]);
 		const asked = event.url.searchParams.get('view');
 		const views: LiveView[] = [
