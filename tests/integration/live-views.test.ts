@@ -138,6 +138,27 @@ describe("the live page's stream", () => {
 	});
 });
 
+describe('the live page', () => {
+	it('is found only under its own partnership, even by someone in both', async () => {
+		const { meeting } = await underWay();
+		await server.db.membership.create({
+			data: {
+				userId: fx.members.OBSERVER.userId,
+				partnershipId: other.partnership.id,
+				organisationId: other.organisations.council.id,
+				role: 'MEMBER'
+			}
+		});
+		const both = await signedIn(server.url, fx.members.OBSERVER.email);
+		expect((await both.get(`/p/${fx.partnership.slug}/meetings/${meeting.id}/live`)).status).toBe(
+			200
+		);
+		expect(
+			(await both.get(`/p/${other.partnership.slug}/meetings/${meeting.id}/live`)).status
+		).toBe(404);
+	});
+});
+
 describe('the public gallery', () => {
 	it('follows a meeting held in public without signing in: the item, the speaker, the queue', async () => {
 		const { meeting, open, officer, moveTo } = await underWay();
