@@ -130,3 +130,47 @@ test('a body’s page puts its next meetings first and its past ones newest firs
 	const [soonBox, beforeBox] = [await soon.boundingBox(), await before.boundingBox()];
 	expect(soonBox!.y).toBeLessThan(beforeBox!.y);
 });
+
+test('a paper added in the pack is listed for every co-editor at once, and its file attached without a reload', async ({
+	browser,
+	baseURL,
+	page
+}) => {
+	// The officer (signed in above) and the chair, each on the upcoming board meeting's evidence pack.
+	const bodies = await (await page.request.get('/api/v1/partnerships/strathmuir/bodies')).json();
+	const board = bodies.find((b: { name: string }) => b.name === 'Strathmuir Partnership Board');
+	const meetings = await (await page.request.get(`/api/v1/bodies/${board.id}/meetings`)).json();
+	const id = meetings.find((m: { status: string }) => m.status === 'AGENDA_ISSUED').id;
+	const address = `/p/strathmuir/meetings/${id}?doc=evidence`;
+	const chairContext = await browser.newContext({ baseURL });
+	const chair = await chairContext.newPage();
+	await signIn(chair, 'chair@demo.example');
+	for (const p of [page, chair]) {
+		await p.goto(address);
+		await ready(p);
+		await expect(p.getByRole('status').filter({ hasText: 'Connected' })).toContainText(
+			'all changes synced'
+		);
+	}
+	const papers = (p: typeof page) => p.getByRole('table', { name: 'Papers in the evidence pack' });
+
+	await page.getByRole('button', { name: 'Add a paper' }).click();
+	await page.keyboard.type('Bus route survey results');
+	// Listed for both, neither reloading: the table follows the pack as the server records it.
+	for (const p of [page, chair])
+		await expect(papers(p).getByRole('row', { name: /Bus route survey results/ })).toBeVisible();
+	const row = papers(page).getByRole('row', { name: /Bus route survey results/ });
+	await row.getByLabel('File for Bus route survey results').setInputFiles({
+		name: 'survey.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.7\n%%EOF\n')
+	});
+	await row.getByRole('button', { name: 'Upload file for Bus route survey results' }).click();
+	await expect(
+		papers(chair)
+			.getByRole('row', { name: /Bus route survey results/ })
+			.getByRole('link', { name: 'survey.pdf' })
+	).toBeVisible();
+	await expectAccessible(chair);
+	await chairContext.close();
+});

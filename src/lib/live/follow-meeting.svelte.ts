@@ -60,3 +60,29 @@ export class MeetingFollower<T> {
 		this.#source = undefined;
 	}
 }
+
+/** The meeting's documents page: reloaded when the record it lists changes. */
+export const MEETING_DOCUMENTS = 'app:meeting-documents';
+
+/** Edits come in bursts (a title typed into the pack): one reload once they pause. */
+const SETTLE_MS = 400;
+
+/**
+ * Reloads the data that depends on `dependency` when the meeting's API event stream says one of `parts`
+ * changed (the papers projected from the evidence pack, say), once the changes pause. Returns the way to
+ * stop.
+ */
+export function reloadOnChange(meetingId: string, parts: string[], dependency: string): () => void {
+	const source = new EventSource(`/api/v1/meetings/${meetingId}/events`);
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	source.addEventListener('change', (event) => {
+		const { what } = JSON.parse(event.data) as Change;
+		if (!parts.includes(what)) return;
+		clearTimeout(timer);
+		timer = setTimeout(() => void invalidate(dependency), SETTLE_MS);
+	});
+	return () => {
+		clearTimeout(timer);
+		source.close();
+	};
+}

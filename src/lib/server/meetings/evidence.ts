@@ -10,6 +10,7 @@ import { audit } from '../platform/index.ts';
 import { db, transaction } from '../platform/index.ts';
 import { Forbidden, Invalid, NotFound } from '../platform/index.ts';
 import { checkEvidenceFile, storeFile, type UploadedFile } from './evidence-files.ts';
+import { publishMeetingChange } from './meeting-events.ts';
 import { canSeeEvidence, idList, meetingContext, type MeetingContext } from '../access/index.ts';
 import { choice, optionalId, parse, reference, requiredText } from '../platform/index.ts';
 import { restrictedEvidenceName } from '../../collab/documents.ts';
@@ -124,7 +125,7 @@ export async function addRestrictedEvidence(
 			...new Set([...parsed.allowedOrganisationIds, ctx.membership.organisationId])
 		]
 	};
-	return transaction(async (tx) => {
+	const paper = await transaction(async (tx) => {
 		const referenced = [...data.allowedOrganisationIds, data.sourceOrganisationId ?? []].flat();
 		const found = await tx.organisation.findMany({
 			where: { id: { in: referenced }, partnershipId: ctx.partnership.id },
@@ -167,6 +168,9 @@ export async function addRestrictedEvidence(
 		});
 		return view(created);
 	});
+	// The papers listed on the meeting's page follow for everyone looking at it.
+	publishMeetingChange(meetingId, 'evidence');
+	return paper;
 }
 
 /** A restricted paper's own document as it starts: the shared fields, filled with what was given. */
@@ -223,7 +227,7 @@ export async function attachEvidenceFile(
 	// Stored before the row points at it; a file left behind by a failed transaction is harmless, as
 	// files are named by their content.
 	await storeFile(checked, file.bytes);
-	return transaction(async (tx) => {
+	const paper = await transaction(async (tx) => {
 		const updated = await tx.evidenceItem.update({
 			where: { id: evidenceItemId },
 			data: {
@@ -242,6 +246,9 @@ export async function attachEvidenceFile(
 		});
 		return view(updated);
 	});
+	// The papers listed on the meeting's page follow for everyone looking at it.
+	publishMeetingChange(meetingId, 'evidence');
+	return paper;
 }
 
 export interface EvidenceFile {

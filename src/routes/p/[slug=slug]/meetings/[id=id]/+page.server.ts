@@ -15,9 +15,12 @@ import { listOrganisations } from '$lib/server/structure';
 import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
 import { REVIEWABLE } from '$lib/server/review';
 import { surveyFor } from '$lib/server/review';
+import { MEETING_DOCUMENTS } from '$lib/live/follow-meeting.svelte';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	// Reloaded when the papers or the agenda projected from the shared documents change.
+	event.depends(MEETING_DOCUMENTS);
 	const actor = pageActor(event);
 	const { slug, id } = event.params;
 	const asked = event.url.searchParams.get('doc');
