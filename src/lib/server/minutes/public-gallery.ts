@@ -7,31 +7,16 @@
 // Like the rest of the public record, every query here is its own and asks only for what is public. The
 // view is composed once per change for every follower (meetings/live-snapshots.ts).
 import { db } from '../platform/index.ts';
-import { NotFound } from '../platform/index.ts';
 import { SHARED, PAPER_ACCESS, paperTitleFor, quoteFor } from '../access/index.ts';
 import { restrictedTextOf, withholdRestricted } from '../access/index.ts';
 import { connectionCaps, DomainError } from '../platform/index.ts';
 import { meetingEventStream, peopleOf, readSpeakers, sharedSnapshot } from '../meetings/index.ts';
 import type { Snapshot } from '../meetings/index.ts';
-import { PUBLISHED_MEETING, partnershipOf } from './public-record.ts';
+import { publishedMeeting } from './public-record.ts';
 import type { GallerySpeaker, GalleryView } from '../../live/gallery.ts';
 
 async function composeGallery(slug: string, meetingId: string): Promise<GalleryView> {
-	const partnership = await partnershipOf(slug);
-	const meeting = await db().meeting.findFirst({
-		where: { id: meetingId, partnershipId: partnership.id, ...PUBLISHED_MEETING },
-		select: {
-			id: true,
-			title: true,
-			startsAt: true,
-			status: true,
-			place: true,
-			currentItemId: true,
-			currentItemAt: true,
-			body: { select: { name: true } }
-		}
-	});
-	if (!meeting) throw new NotFound('meeting');
+	const { partnership, meeting } = await publishedMeeting(slug, meetingId);
 	const items = await db().agendaItem.findMany({
 		where: { meetingId, withdrawn: false },
 		select: { id: true, title: true, purpose: true, private: true },

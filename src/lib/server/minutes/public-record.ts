@@ -141,7 +141,11 @@ export const PublicMeeting = PublicMeetingSummary.extend({
 });
 export type PublicMeeting = z.infer<typeof PublicMeeting>;
 
-export async function getPublicMeeting(slug: string, meetingId: string): Promise<PublicMeeting> {
+/**
+ * A meeting the public may see, under the partnership its address names, with what its public pages
+ * read of it; NotFound otherwise.
+ */
+export async function publishedMeeting(slug: string, meetingId: string) {
 	const partnership = await partnershipOf(slug);
 	const meeting = await db().meeting.findFirst({
 		where: { id: meetingId, partnershipId: partnership.id, ...PUBLISHED_MEETING },
@@ -153,10 +157,17 @@ export async function getPublicMeeting(slug: string, meetingId: string): Promise
 			durationMinutes: true,
 			place: true,
 			onlineLink: true,
+			currentItemId: true,
+			currentItemAt: true,
 			body: { select: { name: true } }
 		}
 	});
 	if (!meeting) throw new NotFound('meeting');
+	return { partnership, meeting };
+}
+
+export async function getPublicMeeting(slug: string, meetingId: string): Promise<PublicMeeting> {
+	const { partnership, meeting } = await publishedMeeting(slug, meetingId);
 	const [items, organisations, latest, restricted] = await Promise.all([
 		db().agendaItem.findMany({
 			where: { meetingId, private: false, withdrawn: false },
