@@ -11,7 +11,7 @@ import { subscribeRevocations } from '../access/index.ts';
 import { subscribeMeeting, type MeetingChange } from './meeting-events.ts';
 
 export interface Snapshot<T> {
-	/** Counts the changes this instance has seen to the meeting; only for ordering on one stream. */
+	/** Counts the changes this instance has seen to the meeting: which one a view is of, when reading a stream. */
 	version: number;
 	/** When the latest change it includes was made. */
 	asOf: string;
