@@ -139,17 +139,19 @@ test('a restricted paper reaches only the partners named on it', async ({ browse
 	const officer = await openMeeting(browser, baseURL!, 'officer@demo.example', 'evidence');
 	const page = officer.page;
 	const form = page.locator('form', {
-		has: page.getByRole('button', { name: 'Add restricted paper' })
+		has: page.getByRole('button', { name: 'Add the paper' })
 	});
+	await form.getByRole('radio', { name: 'Named partners only' }).check();
 	await form.getByLabel('NHS Strathmuir').check();
-	await form.getByRole('button', { name: 'Add restricted paper' }).click();
-	await expect(page.locator('#field-title-error')).toContainText('Enter the paper’s title');
+	await form.getByRole('button', { name: 'Add the paper' }).click();
+	await expect(page.locator('#paper-title-error')).toContainText('Enter the paper’s title');
 	await expect(form.getByLabel('NHS Strathmuir')).toBeChecked();
+	await expect(form.getByRole('radio', { name: 'Named partners only' })).toBeChecked();
 	await expectAccessible(page);
 
 	await form.getByLabel('Title').fill('Safeguarding case review');
 	await form.getByLabel('Kind of evidence').selectOption({ label: 'Lived experience' });
-	await form.getByRole('button', { name: 'Add restricted paper' }).click();
+	await form.getByRole('button', { name: 'Add the paper' }).click();
 	await expect(
 		page.getByRole('status').filter({ hasText: 'The restricted paper has been added.' })
 	).toBeVisible();

@@ -131,7 +131,7 @@ test('a body’s page puts its next meetings first and its past ones newest firs
 	expect(soonBox!.y).toBeLessThan(beforeBox!.y);
 });
 
-test('a paper added in the pack is listed for every co-editor at once, and its file attached without a reload', async ({
+test('a paper added with its file is in the pack and the list for every co-editor at once, without a reload', async ({
 	browser,
 	baseURL,
 	page
@@ -152,25 +152,52 @@ test('a paper added in the pack is listed for every co-editor at once, and its f
 			'all changes synced'
 		);
 	}
+	// Neither page may reload: a reload would drop this mark.
+	await chair.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
 	const papers = (p: typeof page) => p.getByRole('table', { name: 'Papers in the evidence pack' });
+	const packTitles = (p: typeof page) =>
+		p
+			.locator('input[id^="shared-evidence-"][id$="-title"]')
+			.evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
 
-	await page.getByRole('button', { name: 'Add a paper' }).click();
-	await page.keyboard.type('Bus route survey results');
-	// Listed for both, neither reloading: the table follows the pack as the server records it.
-	for (const p of [page, chair])
-		await expect(papers(p).getByRole('row', { name: /Bus route survey results/ })).toBeVisible();
-	const row = papers(page).getByRole('row', { name: /Bus route survey results/ });
-	await row.getByLabel('File for Bus route survey results').setInputFiles({
+	// The pack points to the one form; with no audience chosen, the form asks for one and keeps the rest.
+	await page.getByRole('link', { name: 'Add a paper' }).click();
+	const form = page.locator('form', { has: page.getByRole('button', { name: 'Add the paper' }) });
+	await form.getByLabel('Title').fill('Bus route survey results');
+	await form.getByLabel('Kind of evidence').selectOption({ label: 'Consultation findings' });
+	await form.getByRole('button', { name: 'Add the paper' }).click();
+	await expect(page.locator('#paper-confidentiality')).toContainText(
+		'Choose who may see the paper'
+	);
+	await expect(form.getByLabel('Title')).toHaveValue('Bus route survey results');
+	// The organisations are asked for only for a paper for named partners.
+	await expect(form.getByRole('group', { name: 'Which partners may see it' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await form.getByRole('radio', { name: 'All partners' }).check();
+	await form.getByLabel('File (optional)').setInputFiles({
 		name: 'survey.pdf',
 		mimeType: 'application/pdf',
 		buffer: Buffer.from('%PDF-1.7\n%%EOF\n')
 	});
-	await row.getByRole('button', { name: 'Upload file for Bus route survey results' }).click();
+	await form.getByRole('button', { name: 'Add the paper' }).click();
 	await expect(
-		papers(chair)
-			.getByRole('row', { name: /Bus route survey results/ })
-			.getByRole('link', { name: 'survey.pdf' })
+		page
+			.getByRole('status')
+			.filter({ hasText: 'The paper has been added to the pack with its file.' })
 	).toBeVisible();
+	// In the pack, ready to write in, and in the list with its file, for both.
+	for (const p of [page, chair]) {
+		await expect.poll(() => packTitles(p)).toContain('Bus route survey results');
+		await expect(
+			papers(p)
+				.getByRole('row', { name: /Bus route survey results/ })
+				.getByRole('link', { name: 'survey.pdf' })
+		).toBeVisible();
+	}
+	expect(
+		await chair.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)
+	).toBe(true);
 	await expectAccessible(chair);
 	await chairContext.close();
 });

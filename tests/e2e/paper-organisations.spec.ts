@@ -42,12 +42,13 @@ test('an officer changes who may see a restricted paper, and the partners see th
 	await visit(meeting);
 
 	const add = page.locator('form', {
-		has: page.getByRole('button', { name: 'Add restricted paper' })
+		has: page.getByRole('button', { name: 'Add the paper' })
 	});
 	await add.getByLabel('Title').fill(PAPER);
 	await add.getByLabel('Kind of evidence').selectOption({ label: 'Statistics' });
+	await add.getByRole('radio', { name: 'Named partners only' }).check();
 	await add.getByLabel('NHS Strathmuir').check();
-	await add.getByRole('button', { name: 'Add restricted paper' }).click();
+	await add.getByRole('button', { name: 'Add the paper' }).click();
 	await expect(
 		page.getByRole('status').filter({ hasText: 'The restricted paper has been added.' })
 	).toBeVisible();
@@ -178,5 +179,53 @@ test('without JavaScript the form still asks to confirm, then changes who may se
 		'Choose at least one organisation that may see this paper'
 	);
 	await expect(row(plain)).toContainText(/Seen only by: .*Strathmuir Enterprise/);
+	await context.close();
+});
+
+test('without JavaScript one form adds a paper with its file, for the public or for named partners', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await signIn(page, 'officer@demo.example');
+	const meeting = await scheduleMeeting(page, 'Board: papers added without scripts');
+	const context = await browser.newContext({
+		baseURL,
+		javaScriptEnabled: false,
+		storageState: await page.context().storageState()
+	});
+	const plain = await context.newPage();
+	await plain.goto(meeting);
+	const form = () =>
+		plain.locator('form', { has: plain.getByRole('button', { name: 'Add the paper' }) });
+	// Without scripts the organisations are always there, and say what they are for.
+	await expect(form().getByRole('group', { name: 'Which partners may see it' })).toContainText(
+		'Only for a paper for named partners.'
+	);
+	await form().getByLabel('Title').fill('Community safety survey');
+	await form().getByLabel('Kind of evidence').selectOption({ label: 'Consultation findings' });
+	await form().getByRole('radio', { name: 'The public too' }).check();
+	await form()
+		.getByLabel('File (optional)')
+		.setInputFiles({
+			name: 'safety.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('ward,responses\nNorth,120\n')
+		});
+	await form().getByRole('button', { name: 'Add the paper' }).click();
+	await expect(plain.getByRole('status')).toContainText(
+		'The paper has been added to the pack with its file.'
+	);
+	const added = plain.getByRole('row', { name: /Community safety survey/ });
+	await expect(added.getByRole('link', { name: 'safety.csv' })).toBeVisible();
+	await expect(added).not.toContainText('Restricted');
+
+	await form().getByLabel('Title').fill(PAPER);
+	await form().getByLabel('Kind of evidence').selectOption({ label: 'Statistics' });
+	await form().getByRole('radio', { name: 'Named partners only' }).check();
+	await form().getByLabel('NHS Strathmuir').check();
+	await form().getByRole('button', { name: 'Add the paper' }).click();
+	await expect(plain.getByRole('status')).toContainText('The restricted paper has been added.');
+	await expect(row(plain)).toContainText(/Seen only by: .*NHS Strathmuir/);
 	await context.close();
 });

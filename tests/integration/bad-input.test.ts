@@ -349,7 +349,7 @@ const CASES: Record<string, Case> = {
 	getMinutes: { params: id('closed') },
 	approveMinutes: { params: id('closed'), body: () => ({ atMeetingId: r.live }) },
 	listEvidence: { params: id('planned') },
-	addRestrictedEvidence: {
+	addPaper: {
 		params: id('planned'),
 		body: () => ({
 			title: 'Restricted',

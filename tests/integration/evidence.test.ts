@@ -11,6 +11,8 @@ import {
 import { signedIn } from '../support/people.ts';
 import { auditCounter } from '../support/records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { connect, waitFor } from '../support/sync.ts';
+import { evidenceItems } from '../../src/lib/collab/evidence.ts';
 
 let server: TestServer;
 let fx: Fixture;
@@ -111,6 +113,57 @@ describe('adding a restricted paper', () => {
 		const issued = await makeMeeting(server.db, fx, { status: 'AGENDA_ISSUED' });
 		const res = await officer.post(evidence(issued.id), restricted());
 		expect(res.json.late).toBe(true);
+	});
+});
+
+describe('adding a paper for all partners or the public', () => {
+	it('joins the shared pack: an open editor receives it, the row exists at once, audited', async () => {
+		const meeting = await makeMeeting(server.db, fx);
+		const editor = connect(server.url, `meeting:${meeting.id}:evidence`, officer.cookie!);
+		await editor.synced;
+		const written = await auditCounter(server.db, { partnershipId: fx.partnership.id });
+		const res = await officer.post(evidence(meeting.id), {
+			title: 'Bus route survey results',
+			kind: 'STATISTICS',
+			confidentiality: 'PUBLIC'
+		});
+		expect(res.status, res.text).toBe(201);
+		expect(res.json).toMatchObject({
+			title: 'Bus route survey results',
+			kind: 'STATISTICS',
+			confidentiality: 'PUBLIC',
+			allowedOrganisationIds: [],
+			document: null
+		});
+		// Listed for a partner the paper names nobody for, and in the pack every editor has open.
+		expect(idsOf((await tsi.get(evidence(meeting.id))).json)).toContain(res.json.id);
+		await waitFor(
+			() =>
+				String(evidenceItems(editor.doc).get(res.json.id)?.get('title')) ===
+				'Bus route survey results',
+			'the paper to reach the open editor'
+		);
+		expect(evidenceItems(editor.doc).get(res.json.id)?.get('confidentiality')).toBe('PUBLIC');
+		expect(await written()).toBe(1);
+		editor.destroy();
+	});
+
+	it('asks for a choice of who may see it; organisations named for a pack paper are ignored', async () => {
+		const before = await evidenceRows();
+		const res = await officer.post(evidence(), { ...restricted(), confidentiality: 'EVERYONE' });
+		expect(res.status).toBe(400);
+		expect(Object.keys(res.json.error.fields)).toEqual(['confidentiality']);
+		expect(await evidenceRows()).toEqual(before);
+
+		const shared = await officer.post(evidence(), { ...restricted(), confidentiality: 'PARTNERS' });
+		expect(shared.json).toMatchObject({ confidentiality: 'PARTNERS', allowedOrganisationIds: [] });
+	});
+
+	it('without a choice, as from callers of earlier versions, is restricted', async () => {
+		const { allowedOrganisationIds: _, ...unnamed } = restricted();
+		const res = await officer.post(evidence(), unnamed);
+		expect(res.status).toBe(400);
+		expect(Object.keys(res.json.error.fields)).toEqual(['allowedOrganisationIds']);
 	});
 });
 

@@ -8,7 +8,8 @@ import { RaiseChallengeInput, RespondToChallengeInput } from './challenges.ts';
 import { DeclarationView, DeclareInterestInput } from './declarations.ts';
 import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from './evidence-files.ts';
 import { SetEvidenceOrganisationsInput } from './evidence-organisations.ts';
-import { AddRestrictedEvidenceInput, EvidenceView } from './evidence.ts';
+import { AddPaperInput } from './add-paper.ts';
+import { EvidenceView } from './evidence.ts';
 import {
 	IssueAgendaInput,
 	MeetingSummary,
@@ -73,13 +74,15 @@ export const meetingsApi = defineRoutes({
 		response: z.array(EvidenceView),
 		errors: [404]
 	},
-	addRestrictedEvidence: {
+	addPaper: {
 		method: 'POST',
 		path: '/api/v1/meetings/{id}/evidence',
 		summary:
-			'Add a restricted paper, seen only by the organisations named; its content is edited in its own document',
+			'Add a paper. PARTNERS or PUBLIC: it joins the shared evidence pack, where its content is edited. ' +
+			'RESTRICTED (the default when confidentiality is left out): seen only by the organisations in ' +
+			'allowedOrganisationIds, with its content in a document of its own. Attach its file with uploadEvidenceFile',
 		tag: 'Evidence',
-		body: AddRestrictedEvidenceInput,
+		body: AddPaperInput,
 		response: EvidenceView,
 		status: 201,
 		errors: [400, ...inPartnership]

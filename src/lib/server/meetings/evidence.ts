@@ -67,7 +67,7 @@ type EvidenceRow = NonNullable<
 	Awaited<ReturnType<ReturnType<typeof db>['evidenceItem']['findFirst']>>
 >;
 
-function view(row: EvidenceRow): EvidenceView {
+export function evidenceView(row: EvidenceRow): EvidenceView {
 	const restricted = row.confidentiality === 'RESTRICTED';
 	return {
 		id: row.id,
@@ -104,7 +104,7 @@ function newId(): string {
 	return `e${encodeBase32LowerCaseNoPadding(bytes)}`;
 }
 
-function demandWrite(ctx: MeetingContext): void {
+export function demandWrite(ctx: MeetingContext): void {
 	if (ctx.access !== 'write')
 		throw new Forbidden('Only the secretariat and members of this body can change its papers.');
 }
@@ -166,7 +166,7 @@ export async function addRestrictedEvidence(
 			partnershipId: ctx.partnership.id,
 			detail: { meetingId, ...data, confidentiality: 'RESTRICTED' }
 		});
-		return view(created);
+		return evidenceView(created);
 	});
 	// The papers listed on the meeting's page follow for everyone looking at it.
 	publishMeetingChange(meetingId, 'evidence');
@@ -197,7 +197,7 @@ export async function listEvidence(actor: Actor, meetingId: string): Promise<Evi
 		where: { meetingId },
 		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
 	});
-	return rows.filter((row) => canSeeEvidence(ctx, row)).map(view);
+	return rows.filter((row) => canSeeEvidence(ctx, row)).map(evidenceView);
 }
 
 /** A paper of the meeting that the actor may see; one they may not see does not exist for them. */
@@ -244,7 +244,7 @@ export async function attachEvidenceFile(
 			partnershipId: ctx.partnership.id,
 			detail: { meetingId, ...checked }
 		});
-		return view(updated);
+		return evidenceView(updated);
 	});
 	// The papers listed on the meeting's page follow for everyone looking at it.
 	publishMeetingChange(meetingId, 'evidence');
@@ -265,7 +265,7 @@ export async function evidenceFile(
 	evidenceItemId: string
 ): Promise<EvidenceFile> {
 	const ctx = await meetingContext(actor, meetingId);
-	const file = view(await visibleItem(ctx, evidenceItemId)).file;
+	const file = evidenceView(await visibleItem(ctx, evidenceItemId)).file;
 	if (!file) throw new NotFound('file');
 	return file;
 }

@@ -16,6 +16,7 @@ export {
 } from './evidence-files.ts';
 export type { UploadedFile } from './evidence-files.ts';
 export { setEvidenceOrganisations } from './evidence-organisations.ts';
+export { addPaper, AddPaperInput } from './add-paper.ts';
 export {
 	addRestrictedEvidence,
 	attachEvidenceFile,

@@ -5,7 +5,7 @@ import { getBody } from '$lib/server/structure';
 import { listChallenges } from '$lib/server/meetings';
 import { decisionsOfMeeting } from '$lib/server/decisions';
 import { documentHistory } from '$lib/server/meetings';
-import { addRestrictedEvidence, attachEvidenceFile, listEvidence } from '$lib/server/meetings';
+import { addPaper, attachEvidenceFile, listEvidence } from '$lib/server/meetings';
 import { ACCEPT_ATTRIBUTE } from '$lib/server/meetings';
 import { setEvidenceOrganisations } from '$lib/server/meetings';
 import { Invalid } from '$lib/server/platform';
@@ -59,21 +59,29 @@ export const actions: Actions = {
 			async (values) => ({ issued: await issueAgenda(pageActor(event), event.params.id, values) }),
 			'issue'
 		),
-	restrict: async (event) => {
+	paper: async (event) => {
 		const data = await event.request.formData();
+		const chosen = data.getAll('allowedOrganisationIds').map(String);
+		const file = data.get('file');
 		const result = await formCommand(
 			data,
 			async (values) => ({
-				restricted: await addRestrictedEvidence(pageActor(event), event.params.id, {
-					...values,
-					allowedOrganisationIds: data.getAll('allowedOrganisationIds')
-				})
+				added: await addPaper(
+					pageActor(event),
+					event.params.id,
+					// A form sent with no audience chosen says so, rather than taking the API's default.
+					{
+						...values,
+						confidentiality: values.confidentiality ?? null,
+						allowedOrganisationIds: chosen
+					},
+					file instanceof File && file.size ? await formFile(data, 'file') : undefined
+				)
 			}),
-			'restrict'
+			'paper'
 		);
 		// The ticked organisations go back too, so a form with errors keeps them.
-		if ('restricted' in result) return result;
-		const chosen = data.getAll('allowedOrganisationIds').map(String);
+		if ('added' in result) return result;
 		return fail(result.status, { ...(result.data as object), chosen });
 	},
 	organisations: async (event) => {
