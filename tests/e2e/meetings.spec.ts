@@ -77,6 +77,14 @@ test('an officer schedules a board meeting, adds a paper with a file and issues 
 	const issue = issuing.getByRole('button', {
 		name: `Issue the agenda and notify ${seated} people`
 	});
+	// Nothing goes out without a ticked confirmation, and an empty agenda needs its own.
+	await issue.click();
+	await expect(page.getByRole('alert')).toContainText(
+		'Tick the box to confirm that the agenda is to be issued'
+	);
+	await issuing
+		.getByLabel(`I confirm the agenda is to be issued and ${seated} people notified`)
+		.check();
 	await issue.click();
 	await expect(page.getByRole('alert')).toContainText(
 		`Issuing it would notify ${seated} people of an empty agenda`

@@ -53,12 +53,21 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	issue: async (event) =>
-		formCommand(
-			await event.request.formData(),
-			async (values) => ({ issued: await issueAgenda(pageActor(event), event.params.id, values) }),
+	issue: async (event) => {
+		const data = await event.request.formData();
+		return formCommand(
+			data,
+			async (values) => {
+				// Issuing cannot be taken back and notifies everyone seated: it takes a ticked confirmation.
+				if (!data.getAll('confirm').includes('true'))
+					throw new Invalid({
+						confirm: 'Tick the box to confirm that the agenda is to be issued'
+					});
+				return { issued: await issueAgenda(pageActor(event), event.params.id, values) };
+			},
 			'issue'
-		),
+		);
+	},
 	paper: async (event) => {
 		const data = await event.request.formData();
 		const chosen = data.getAll('allowedOrganisationIds').map(String);
