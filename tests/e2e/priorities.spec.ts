@@ -230,6 +230,19 @@ test('Raise a priority is on the Priorities page for those who may, naming the b
 	await expect(bodies.filter({ hasText: 'Strathmuir Partnership Board' })).toBeVisible();
 	await expectAccessible(page);
 
+	// Someone who may raise for one body only goes straight to it.
+	await signIn(page, 'tsi@demo.example');
+	await visit(`/p/${SLUG}/priorities`);
+	await expect(page.locator('details.raise')).toHaveCount(0);
+	await page
+		.getByRole('link', { name: 'Raise a priority for Strathmuir Partnership Board' })
+		.click();
+	await expect(page).toHaveURL(/\/bodies\/[a-z0-9]+\/priorities#record$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		'Strathmuir Partnership Board'
+	);
+	await expect(page.getByRole('heading', { level: 2, name: 'Record a priority' })).toBeVisible();
+
 	// A reviewer takes no part in the bodies' work: nothing to raise.
 	await signIn(page, 'reviewer@demo.example');
 	await visit(`/p/${SLUG}/priorities`);
