@@ -234,3 +234,18 @@ export const OUTCOME_KINDS = {
 	LOCALITY_PLAN: 'Locality plan'
 } as const;
 export type OutcomeKind = keyof typeof OUTCOME_KINDS;
+
+export const INDICATOR_DIRECTIONS = {
+	UP: 'Up is better',
+	DOWN: 'Down is better'
+} as const;
+export type IndicatorDirection = keyof typeof INDICATOR_DIRECTIONS;
+
+/** An indicator's status, by the rule in docs/OUTCOMES.md. */
+export const INDICATOR_STATUSES = {
+	ON_TRACK: 'On track',
+	AT_RISK: 'At risk',
+	OFF_TRACK: 'Off track',
+	NO_RECENT_READING: 'No recent reading'
+} as const;
+export type IndicatorStatus = keyof typeof INDICATOR_STATUSES;

@@ -211,7 +211,28 @@ async function arrange() {
 			role: 'MEMBER'
 		}
 	});
+	const outcome = await db.outcome.create({
+		data: { partnershipId: fx.partnership.id, kind: 'LOIP', code: 'B1', title: 'Arranged outcome' }
+	});
+	const indicator = await db.indicator.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			outcomeId: outcome.id,
+			name: 'Arranged indicator',
+			unit: '%',
+			sourceOrganisationId: fx.organisations.council.id,
+			geography: 'Whole area',
+			direction: 'UP',
+			baselineValue: 10,
+			baselineOn: new Date('2025-04-01'),
+			targetValue: 20,
+			targetOn: new Date('2030-03-31'),
+			createdById: by
+		}
+	});
 	return {
+		outcome: outcome.id,
+		indicator: indicator.id,
 		planned: planned.id,
 		paper: paper.id,
 		live: live.id,
@@ -566,7 +587,26 @@ const CASES: Record<string, Case> = {
 		params: slug,
 		body: () => ({ kind: 'LOIP', code: 'L9', title: 'Warm homes', bodyId: fx.bodies.board.id })
 	},
-	tagActionOutcomes: { params: id('action'), body: () => ({ outcomeIds: [] }) }
+	tagActionOutcomes: { params: id('action'), body: () => ({ outcomeIds: [] }) },
+	getOutcome: { params: id('outcome') },
+	defineIndicator: {
+		params: id('outcome'),
+		body: () => ({
+			name: 'Adults in work',
+			unit: '%',
+			sourceOrganisationId: fx.organisations.council.id,
+			geography: 'Whole area',
+			direction: 'UP',
+			baselineValue: 70,
+			baselineOn: '2025-04-01',
+			targetValue: 75,
+			targetOn: '2030-03-31'
+		})
+	},
+	recordReading: {
+		params: id('indicator'),
+		body: () => ({ value: 12.5, on: '2026-03-31', source: 'Annual survey', note: 'First year' })
+	}
 };
 
 /** Bad values for a path parameter: out of range, far too long, not an id, odd characters. */

@@ -165,6 +165,40 @@ async function arrangeAction(fx: Fixture): Promise<string> {
 	return action.id;
 }
 
+/** A plan outcome of `fx`'s partnership. */
+async function arrangeOutcome(fx: Fixture): Promise<string> {
+	const outcome = await server.db.outcome.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			kind: 'LOIP',
+			code: randomUUID().slice(0, 8),
+			title: 'Arranged outcome'
+		}
+	});
+	return outcome.id;
+}
+
+/** An indicator of a new outcome, measured by the council (every fixture member's organisation). */
+async function arrangeIndicator(fx: Fixture): Promise<string> {
+	const indicator = await server.db.indicator.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			outcomeId: await arrangeOutcome(fx),
+			name: 'Arranged indicator',
+			unit: '%',
+			sourceOrganisationId: fx.organisations.council.id,
+			geography: 'Whole area',
+			direction: 'UP',
+			baselineValue: 10,
+			baselineOn: new Date('2025-04-01'),
+			targetValue: 20,
+			targetOn: new Date('2030-03-31'),
+			createdById: fx.members.ADMIN.userId
+		}
+	});
+	return indicator.id;
+}
+
 /** A priority raised by the forum, standing at `status` and held by `bodyId` (the board by default). */
 async function arrangePriority(
 	fx: Fixture,
@@ -1103,6 +1137,47 @@ const ROUTES: Route[] = [
 			'PUT',
 			`/api/v1/actions/${await arrangeAction(fx)}/outcomes`,
 			{ outcomeIds: [] }
+		]
+	},
+	{
+		...read,
+		name: 'read a plan outcome with its indicators',
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/outcomes/${await arrangeOutcome(fx)}`]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'define an indicator',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/outcomes/${await arrangeOutcome(fx)}/indicators`,
+			{
+				name: 'Adults in work',
+				unit: '%',
+				sourceOrganisationId: fx.organisations.council.id,
+				geography: 'Whole area',
+				direction: 'UP',
+				baselineValue: 70,
+				baselineOn: '2025-04-01',
+				targetValue: 75,
+				targetOn: '2030-03-31'
+			}
+		]
+	},
+	{
+		// The source partner's members (every fixture member is from the council, which measures it).
+		allowed: ['ADMIN', 'SECRETARIAT', 'MEMBER'],
+		name: 'record a reading',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/indicators/${await arrangeIndicator(fx)}/readings`,
+			{ value: 12.5, on: '2026-03-31', source: 'Annual survey' }
 		]
 	},
 	{

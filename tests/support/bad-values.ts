@@ -13,6 +13,7 @@ export type JsonSchema = {
 	minLength?: number;
 	maxLength?: number;
 	minimum?: number;
+	exclusiveMinimum?: number;
 	maximum?: number;
 	minItems?: number;
 	maxItems?: number;
@@ -196,8 +197,18 @@ export function generator(seed: number) {
 					{ label: 'an id of twenty nines', value: '99999999999999999999', reachesDomain: true },
 					{ label: 'an id of no record', value: 'z'.repeat(24), reachesDomain: true }
 				]).filter((b) => !(inUrl && b.reachesDomain));
-			case 'number':
-				return strings([...BAD_NUMBERS, ...BAD_NUMBER_TEXT, ...NOT_TEXT.slice(1)]);
+			case 'number': {
+				// A measured value may be negative or a fraction; a count may be neither.
+				const signed = [s, ...(s.anyOf ?? [])].some(
+					(b) => (b.minimum ?? b.exclusiveMinimum ?? 0) < 0
+				);
+				const fine = signed ? ['-1', 'a fraction', '"-1"', '"1.5"'] : [];
+				return strings(
+					[...BAD_NUMBERS, ...BAD_NUMBER_TEXT, ...NOT_TEXT.slice(1)].filter(
+						(b) => !fine.includes(b.label)
+					)
+				);
+			}
 			case 'flag':
 				return strings([
 					{ label: '"yes"', value: 'yes' },

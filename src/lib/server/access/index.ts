@@ -12,6 +12,7 @@ export {
 	isChairSeat,
 	isOfficer,
 	mayManageReview,
+	mayRecordReadings,
 	mayUpdateAction,
 	meetingContext,
 	meetingRights,

@@ -73,6 +73,18 @@ export function mayUpdateAction(
 	return who.role === 'MEMBER' && (runsBody || who.organisationId === action.ownerOrganisationId);
 }
 
+/**
+ * Who records an indicator's readings: the secretariat and admins, and members of its source partner, who
+ * measure it. One rule for the pages and the API.
+ */
+export function mayRecordReadings(
+	who: { role: string; organisationId: string },
+	indicator: { sourceOrganisationId: string }
+): boolean {
+	if (isOfficerRole(who.role)) return true;
+	return who.role === 'MEMBER' && who.organisationId === indicator.sourceOrganisationId;
+}
+
 /** A current seat the actor holds on a body of the partnership. */
 export interface Seat {
 	bodyId: string;

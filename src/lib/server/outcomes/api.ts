@@ -3,6 +3,12 @@
 import { z } from 'zod';
 import { OutcomeView } from '../priorities/index.ts';
 import { ActionOutcomesView, CreateOutcomeInput, TagActionInput } from './outcomes.ts';
+import {
+	DefineIndicatorInput,
+	IndicatorView,
+	OutcomeDetailView,
+	RecordReadingInput
+} from './indicators.ts';
 import { IN_PARTNERSHIP, PARTNERSHIP_API, defineRoutes } from '../platform/index.ts';
 
 const P = PARTNERSHIP_API;
@@ -24,6 +30,40 @@ export const outcomesApi = defineRoutes({
 		tag: 'Outcomes',
 		body: CreateOutcomeInput,
 		response: OutcomeView,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	getOutcome: {
+		method: 'GET',
+		path: '/api/v1/outcomes/{id}',
+		summary:
+			'A plan outcome with its indicators: baseline, target, readings and status (on track, at risk, off ' +
+			'track or no recent reading, by the rule in docs/OUTCOMES.md)',
+		tag: 'Outcomes',
+		response: OutcomeDetailView,
+		errors: [404]
+	},
+	defineIndicator: {
+		method: 'POST',
+		path: '/api/v1/outcomes/{id}/indicators',
+		summary:
+			'Define an indicator of an outcome (officers): what is measured, unit, source partner, area, ' +
+			'direction, baseline and target; the trajectory is the straight line between them',
+		tag: 'Outcomes',
+		body: DefineIndicatorInput,
+		response: IndicatorView,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	recordReading: {
+		method: 'POST',
+		path: '/api/v1/indicators/{id}/readings',
+		summary:
+			'Record a reading of an indicator (its source partner and officers). Readings are never changed: ' +
+			'correctsReadingId puts one right, and the corrected one stays in the record',
+		tag: 'Outcomes',
+		body: RecordReadingInput,
+		response: IndicatorView,
 		status: 201,
 		errors: [400, ...inPartnership]
 	},

@@ -2,3 +2,11 @@
 // the rest of the folder is its own (the import check in `npm test` holds everyone to this).
 export { outcomesApi } from './api.ts';
 export { createOutcome, listOutcomeUses, listOutcomes, tagAction } from './outcomes.ts';
+export {
+	defineIndicator,
+	getOutcome,
+	readingRights,
+	recordReading,
+	type IndicatorView,
+	type OutcomeDetailView
+} from './indicators.ts';

@@ -39,6 +39,7 @@ export {
 	choice,
 	fieldErrors,
 	isoDate,
+	measuredValue,
 	optionalId,
 	optionalText,
 	parse,

@@ -126,6 +126,32 @@ export function wholeNumber(label: string, min: number, max: number) {
 		.nullish();
 }
 
+/** A measured value from JSON or a form field's text ("12.5", "-3", "1,250"): required and finite. */
+export function measuredValue(label: string) {
+	const message = `Enter ${label} as a number, for example 12.5`;
+	return z
+		.union(
+			[
+				z.number({ error: message }).gt(-1e12, message).lt(1e12, message),
+				z
+					.string()
+					.regex(/^\s*-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*$/, message)
+					.transform((v) => v.replaceAll(',', ''))
+			],
+			{ error: message }
+		)
+		.transform((v) => Number(v))
+		.pipe(
+			z
+				.number()
+				.refine(Number.isFinite, message)
+				.refine(
+					(v) => Math.abs(v) < 1e12,
+					`${capitalise(label)} must be less than a million million`
+				)
+		);
+}
+
 /** A yes/no from JSON (true/false) or a form (a checkbox's "on" after a hidden "false"). */
 export const Flag = z
 	.union([z.boolean(), z.enum(['true', 'false', 'on'])])

@@ -1,0 +1,244 @@
+// An outcome's indicators through the API: officers define them, the source partner records readings
+// (append-only, corrections kept), and each indicator's status follows the documented rule.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../support/client.ts';
+import { makePartnership, type Fixture } from '../support/factories.ts';
+import { makeMemberOf } from '../support/meetings.ts';
+import { signedIn } from '../support/people.ts';
+import { auditCounter } from '../support/records.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let fx: Fixture;
+let other: Fixture;
+let outcomeId: string;
+let officer: Client;
+let observer: Client;
+/** A member from the council, which measures the indicators here. */
+let council: Client;
+/** A member from the health board, which does not. */
+let health: Client;
+let outsider: Client;
+
+beforeAll(async () => {
+	server = await startServer();
+	fx = await makePartnership(server.db, 'alpha');
+	other = await makePartnership(server.db, 'beta');
+	outcomeId = (
+		await server.db.outcome.create({
+			data: {
+				partnershipId: fx.partnership.id,
+				kind: 'LOIP',
+				code: '1.1',
+				title: 'More adults in work'
+			}
+		})
+	).id;
+	officer = await signedIn(server.url, fx.members.SECRETARIAT.email);
+	observer = await signedIn(server.url, fx.members.OBSERVER.email);
+	council = await signedIn(server.url, fx.members.MEMBER.email);
+	health = await signedIn(server.url, (await makeMemberOf(server.db, fx, 'health')).email);
+	outsider = await signedIn(server.url, other.members.ADMIN.email);
+});
+afterAll(() => server?.stop());
+
+const DAY = 86_400_000;
+/** The day `days` from today, as YYYY-MM-DD. */
+const fromToday = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+let named = 0;
+const plan = (change: Record<string, unknown> = {}) => ({
+	name: `Adults in work ${++named}`,
+	unit: '%',
+	sourceOrganisationId: fx.organisations.council.id,
+	geography: 'Whole area',
+	direction: 'UP',
+	baselineValue: 100,
+	baselineOn: fromToday(-730),
+	targetValue: 200,
+	targetOn: fromToday(730),
+	...change
+});
+const define = (body: unknown, who = officer) =>
+	who.post(`/api/v1/outcomes/${outcomeId}/indicators`, body);
+const record = (indicatorId: string, body: Record<string, unknown>, who: Client = council) =>
+	who.post(`/api/v1/indicators/${indicatorId}/readings`, {
+		source: 'Annual population survey',
+		...body
+	});
+const rows = async () => ({
+	indicators: await server.db.indicator.count(),
+	readings: await server.db.indicatorReading.count()
+});
+
+describe('defining an indicator', () => {
+	it('an officer defines one: shown with its plan, no readings and no recent reading, audited', async () => {
+		const written = await auditCounter(server.db, { partnershipId: fx.partnership.id });
+		const res = await define(
+			plan({ name: 'Employment rate, 16 to 64', baselineValue: '1,250.5', targetValue: 1300 })
+		);
+		expect(res.status, res.text).toBe(201);
+		expect(res.json).toMatchObject({
+			outcomeId,
+			name: 'Employment rate, 16 to 64',
+			unit: '%',
+			sourceOrganisationName: 'Council (alpha)',
+			direction: 'UP',
+			baseline: { value: 1250.5, on: fromToday(-730) },
+			readings: [],
+			latest: null,
+			status: 'NO_RECENT_READING',
+			statusReason: 'No reading has been recorded yet.'
+		});
+		expect(await written()).toBe(1);
+		const outcome = (await observer.get(`/api/v1/outcomes/${outcomeId}`)).json;
+		expect(outcome.indicators.map((i: { name: string }) => i.name)).toContain(
+			'Employment rate, 16 to 64'
+		);
+	});
+
+	it.each([
+		['a target date before the baseline', { targetOn: fromToday(-800) }, ['targetOn']],
+		['a target worse than the baseline', { targetValue: 90 }, ['targetValue']],
+		[
+			'a target higher than the baseline when down is better',
+			{ direction: 'DOWN' },
+			['targetValue']
+		],
+		[
+			'values that are not numbers',
+			{ baselineValue: 'about 12', targetValue: '' },
+			['baselineValue', 'targetValue']
+		],
+		[
+			'no direction or source',
+			{ direction: 'SIDEWAYS', sourceOrganisationId: null },
+			['direction', 'sourceOrganisationId']
+		],
+		[
+			'a source of another partnership',
+			() => ({ sourceOrganisationId: other.organisations.council.id }),
+			['sourceOrganisationId']
+		],
+		['a name the outcome already has', { name: 'Employment rate, 16 to 64' }, ['name']]
+	])('with %s → 400, nothing written', async (_, change, fields) => {
+		const before = await rows();
+		const res = await define(plan(typeof change === 'function' ? change() : change));
+		expect(res.status).toBe(400);
+		expect(Object.keys(res.json.error.fields).sort()).toEqual(fields);
+		expect(await rows()).toEqual(before);
+	});
+
+	it('is for officers: a member gets 403, another partnership 404', async () => {
+		const before = await rows();
+		expect((await define(plan(), council)).status).toBe(403);
+		expect((await define(plan(), outsider)).status).toBe(404);
+		expect((await outsider.get(`/api/v1/outcomes/${outcomeId}`)).status).toBe(404);
+		expect(await rows()).toEqual(before);
+	});
+});
+
+describe('recording readings', () => {
+	let indicatorId: string;
+	beforeAll(async () => {
+		indicatorId = (await define(plan())).json.id;
+	});
+
+	it('the source partner records one; another partner or an observer cannot', async () => {
+		const before = await rows();
+		expect((await record(indicatorId, { value: 150, on: fromToday(-30) }, health)).status).toBe(
+			403
+		);
+		expect((await record(indicatorId, { value: 150, on: fromToday(-30) }, observer)).status).toBe(
+			403
+		);
+		expect((await record(indicatorId, { value: 150, on: fromToday(-30) }, outsider)).status).toBe(
+			404
+		);
+		expect(await rows()).toEqual(before);
+
+		const res = await record(indicatorId, { value: 150, on: fromToday(-30), note: 'Provisional' });
+		expect(res.status, res.text).toBe(201);
+		expect(res.json.readings).toEqual([
+			expect.objectContaining({
+				value: 150,
+				on: fromToday(-30),
+				source: 'Annual population survey',
+				note: 'Provisional',
+				recordedBy: 'member of alpha',
+				corrected: false
+			})
+		]);
+		expect(res.json.latest).toMatchObject({ value: 150, on: fromToday(-30) });
+	});
+
+	it.each([
+		['a date still to come', { value: 1, on: fromToday(2) }, ['on']],
+		['a date that already has a reading', { value: 1, on: fromToday(-30) }, ['on']],
+		['no value or source', { value: null, source: '' }, ['on', 'source', 'value']],
+		[
+			'a reading of another indicator to correct',
+			{ value: 1, on: fromToday(-5), correctsReadingId: 'z'.repeat(24) },
+			['correctsReadingId']
+		]
+	])('with %s → 400, nothing written', async (_, body, fields) => {
+		const before = await rows();
+		const res = await record(indicatorId, body);
+		expect(res.status).toBe(400);
+		expect(Object.keys(res.json.error.fields).sort()).toEqual(fields);
+		expect(await rows()).toEqual(before);
+	});
+
+	it('a correction replaces a reading in the figures and keeps it in the record; once only', async () => {
+		const first = (await server.db.indicatorReading.findFirstOrThrow({ where: { indicatorId } }))
+			.id;
+		const res = await record(indicatorId, {
+			value: 155,
+			on: fromToday(-30),
+			note: 'Final figure',
+			correctsReadingId: first
+		});
+		expect(res.status, res.text).toBe(201);
+		expect(
+			res.json.readings.map((r: { value: number; corrected: boolean }) => [r.value, r.corrected])
+		).toEqual([
+			[150, true],
+			[155, false]
+		]);
+		expect(res.json.latest.value).toBe(155);
+		const again = await record(indicatorId, {
+			value: 160,
+			on: fromToday(-30),
+			correctsReadingId: first
+		});
+		expect(again.status).toBe(400);
+	});
+
+	it('readings cannot be changed or deleted, even by the database’s own users', async () => {
+		await expect(server.db.indicatorReading.updateMany({ data: { value: 0 } })).rejects.toThrow(
+			/append-only/
+		);
+		await expect(server.db.indicatorReading.deleteMany({})).rejects.toThrow(/append-only/);
+	});
+});
+
+describe('the status, by the documented rule', () => {
+	// Baseline 100 two years ago, target 200 in two years: the trajectory is about 148 a month ago.
+	it.each([
+		['ON_TRACK', 160, -30, 'is at or better than the trajectory’s'],
+		['AT_RISK', 140, -30, 'by no more than a quarter of the planned change'],
+		['OFF_TRACK', 110, -30, 'by more than a quarter of the planned change'],
+		['NO_RECENT_READING', 180, -500, 'is more than thirteen months old']
+	])('%s for %d recorded %d days ago', async (status, value, days, reason) => {
+		const id = (await define(plan())).json.id;
+		const res = await record(id, { value, on: fromToday(days) });
+		expect(res.json.status).toBe(status);
+		expect(res.json.statusReason).toContain(reason);
+	});
+
+	it('down is better: below the trajectory is on track', async () => {
+		const id = (await define(plan({ direction: 'DOWN', baselineValue: 200, targetValue: 100 })))
+			.json.id;
+		expect((await record(id, { value: 140, on: fromToday(-30) })).json.status).toBe('ON_TRACK');
+	});
+});
