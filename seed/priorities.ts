@@ -7,6 +7,7 @@
 import type { Actor } from '../src/lib/server/access/index.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
 import { db } from '../src/lib/server/platform/index.ts';
+import { demoIndicators, recordDemoIndicators } from './indicators.ts';
 import { daysFromToday } from './meeting.ts';
 import type { DemoBoard } from './record.ts';
 import { demoPeople } from './run.ts';
@@ -106,6 +107,15 @@ async function record(board: DemoBoard): Promise<void> {
 		'EW 1',
 		'Eastwood: young people have good things to do and somewhere to go',
 		eastwood
+	);
+	// Their indicators, with a year of readings from the partners that measure them.
+	await recordDemoIndicators(
+		admin,
+		demoIndicators(
+			{ health: health1, poverty, work, safer },
+			{ nhs: org('nhs'), council: org('council'), college: org('college'), police: org('police') },
+			{ nhs: as(e('nhs')), officer, college: as(e('college')), police: as(e('police')) }
+		)
 	);
 
 	const raise = (

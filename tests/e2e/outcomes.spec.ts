@@ -59,3 +59,100 @@ test('an officer reads the plan outcomes adds one and tags an action with it', a
 	});
 	await expect(added.getByText('Report how many people used each warm space')).toBeVisible();
 });
+
+test('a board member sees where each indicator stands, as a chart with the same figures in a table', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'tsi@demo.example');
+	await visit('/p/strathmuir/outcomes');
+	await page
+		.getByRole('link', { name: /LOIP 2 Fewer children and families live in poverty/ })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'LOIP 2 Fewer children and families live in poverty'
+	);
+	const poverty = page.getByRole('region', {
+		name: 'Children in relative poverty after housing costs'
+	});
+	await expect(poverty.locator('.status')).toContainText('At risk');
+	await expect(poverty.locator('.status')).toContainText(
+		'by no more than a quarter of the planned change'
+	);
+	await expect(poverty.getByRole('img', { name: /readings against the trajectory/ })).toBeVisible();
+	// Baseline, twelve monthly readings and the target, each with the trajectory's value beside it.
+	const table = poverty.getByRole('table');
+	await expect(table.getByRole('row')).toHaveCount(1 + 1 + 12 + 1);
+	await expect(table.getByRole('row').nth(1)).toContainText('Baseline');
+	await expect(table.getByRole('row').nth(1)).toContainText('24%');
+	await expect(table.getByRole('row').last()).toContainText('Target');
+	// Not the partner that measures it: no form to record a reading.
+	await expect(poverty.getByRole('button', { name: /Record the reading/ })).toHaveCount(0);
+	await expectAccessible(page);
+
+	// The other three demo indicators: on track, off track and no recent reading.
+	for (const [outcome, status] of [
+		['LOIP 1', 'On track'],
+		['LOIP 3', 'Off track'],
+		['LOIP 4', 'No recent reading']
+	]) {
+		await visit('/p/strathmuir/outcomes');
+		await page.getByRole('link', { name: new RegExp(`^${outcome} `) }).click();
+		await expect(page.locator('.indicator .status').first()).toContainText(status);
+	}
+});
+
+test('an officer defines an indicator, and the partner that measures it records a reading', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'officer@demo.example');
+	await visit('/p/strathmuir/outcomes');
+	await page.getByRole('link', { name: /LOIP 1 People in Strathmuir live longer/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('LOIP 1');
+	const outcome = page.url();
+	const name = `Adults active for 150 minutes a week ${Date.now()}`;
+	const form = page.locator('form', {
+		has: page.getByRole('button', { name: 'Add the indicator' })
+	});
+	await form.getByLabel('What is measured').fill(name);
+	await form.getByLabel('Unit').fill('%');
+	await form.getByLabel('Source partner').selectOption({ label: 'NHS Strathmuir' });
+	await form.getByLabel('Area').fill('Strathmuir');
+	await form.getByLabel('Which way is better').selectOption({ label: 'Up is better' });
+	await form.getByLabel('Baseline value').fill('62');
+	await form.getByLabel('Baseline date').fill('2025-04-01');
+	await form.getByLabel('Target value').fill('58');
+	await form.getByLabel('Target date').fill('2030-03-31');
+	await form.getByRole('button', { name: 'Add the indicator' }).click();
+	// A target below the baseline when up is better is refused, and what was typed is kept.
+	await expect(page.getByRole('alert')).toContainText(
+		'The target must be no lower than the baseline when up is better'
+	);
+	await expect(form.getByLabel('What is measured')).toHaveValue(name);
+	await expectAccessible(page);
+	await form.getByLabel('Target value').fill('70');
+	await form.getByRole('button', { name: 'Add the indicator' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The indicator has been added.' })
+	).toBeVisible();
+	const indicator = page.getByRole('region', { name });
+	await expect(indicator.locator('.status')).toContainText('No recent reading');
+
+	// The health board's member records the first reading.
+	await signIn(page, 'nhs@demo.example');
+	await visit(outcome);
+	const record = indicator.locator('form');
+	const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+	await record.getByLabel('Value (%)').fill('66.5');
+	await record.getByLabel('Date it is for').fill(yesterday);
+	await record.getByRole('button', { name: /Record the reading/ }).click();
+	await expect(indicator.getByRole('alert')).toContainText('Enter where the figure comes from');
+	await expect(record.getByLabel('Value (%)')).toHaveValue('66.5');
+	await record.getByLabel('Source').fill('Scottish Health Survey');
+	await record.getByRole('button', { name: /Record the reading/ }).click();
+	await expect(indicator.getByRole('status')).toContainText('The indicator is now on track.');
+	await expect(indicator.locator('.status')).toContainText('On track');
+	await expect(indicator.getByRole('table')).toContainText('66.5%');
+	await expectAccessible(page);
+});

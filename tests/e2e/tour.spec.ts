@@ -45,6 +45,7 @@ interface Ids {
 	priority: string;
 	member: string;
 	organisation: string;
+	outcome: string;
 }
 
 async function demoIds(page: Page): Promise<Ids> {
@@ -67,6 +68,9 @@ async function demoIds(page: Page): Promise<Ids> {
 	const organisations: { id: string }[] = await get(
 		'/api/v1/partnerships/strathmuir/organisations'
 	);
+	const outcomes: { id: string; code: string }[] = await get(
+		'/api/v1/partnerships/strathmuir/outcomes'
+	);
 	return {
 		board,
 		forum,
@@ -75,7 +79,9 @@ async function demoIds(page: Page): Promise<Ids> {
 		decision: decisions[0].id,
 		priority: priorities[0].id,
 		member: members[0].id,
-		organisation: organisations[0].id
+		organisation: organisations[0].id,
+		// The demo's child poverty outcome: an indicator at risk, with a year of readings.
+		outcome: outcomes.find((o) => o.code === 'LOIP 2')!.id
 	};
 }
 
@@ -126,6 +132,10 @@ function addresses(i: Ids): Record<string, Visit[]> {
 			{ path: `${p}/organisations/${i.organisation}`, as: 'admin@demo.example' }
 		],
 		'/p/[slug=slug]/outcomes': [officer(`${p}/outcomes`)],
+		'/p/[slug=slug]/outcomes/[id=id]': [
+			officer(`${p}/outcomes/${i.outcome}`),
+			{ path: `${p}/outcomes/${i.outcome}`, as: 'tsi@demo.example' }
+		],
 		'/p/[slug=slug]/priorities': [officer(`${p}/priorities`)],
 		'/p/[slug=slug]/priorities/[id=id]': [officer(`${p}/priorities/${i.priority}`)],
 		'/p/[slug=slug]/review': [officer(`${p}/review`)],

@@ -56,6 +56,7 @@ type Ids = {
 	priorityFileId: string;
 	membershipId: string;
 	organisationId: string;
+	outcomeId: string;
 };
 const m = (ids: Ids, path: (id: string) => string) => ids.meetings.map(path);
 /** The record's own routes, at its meeting only: the next meeting has none of this record but matters arising. */
@@ -135,6 +136,7 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'GET /api/v1/partnerships/[slug=slug]/outcomes': (i) => [
 		`/api/v1/partnerships/${i.slug}/outcomes`
 	],
+	'GET /api/v1/outcomes/[id=id]': (i) => [`/api/v1/outcomes/${i.outcomeId}`],
 	'GET /api/v1/partnerships/[slug=slug]/priorities/stalled': (i) => [
 		`/api/v1/partnerships/${i.slug}/priorities/stalled`
 	],
@@ -209,6 +211,7 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 		`/p/${i.slug}/organisations/${i.organisationId}`
 	],
 	'PAGE /p/[slug=slug]/outcomes': (i) => [`/p/${i.slug}/outcomes`],
+	'PAGE /p/[slug=slug]/outcomes/[id=id]': (i) => [`/p/${i.slug}/outcomes/${i.outcomeId}`],
 	'PAGE /p/[slug=slug]/priorities': (i) => [`/p/${i.slug}/priorities`],
 	'PAGE /p/[slug=slug]/priorities/[id=id]': (i) => [`/p/${i.slug}/priorities/${i.priorityId}`],
 	'PAGE /p/[slug=slug]/review': (i) => [`/p/${i.slug}/review`],
@@ -320,7 +323,17 @@ beforeAll(async () => {
 		priorityId: '',
 		priorityFileId: '',
 		membershipId: health.membershipId,
-		organisationId: fx.organisations.health.id
+		organisationId: fx.organisations.health.id,
+		outcomeId: (
+			await server.db.outcome.create({
+				data: {
+					partnershipId: fx.partnership.id,
+					kind: 'LOIP',
+					code: 'L1',
+					title: 'Fewer delayed discharges'
+				}
+			})
+		).id
 	};
 }, 60_000);
 afterAll(() => server?.stop());

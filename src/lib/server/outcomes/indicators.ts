@@ -77,7 +77,9 @@ const ReadingView = z.object({
 	/** The reading this one corrects, if any. */
 	correctsId: z.string().nullable(),
 	/** Whether a later reading corrects this one (it no longer counts). */
-	corrected: z.boolean()
+	corrected: z.boolean(),
+	/** The trajectory's value on the reading's date. */
+	expected: z.number()
 });
 
 export const IndicatorView = z.object({
@@ -108,15 +110,19 @@ const OFFICERS_ONLY = 'Only the secretariat and admins define indicators.';
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const at = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`);
 
-/** The partnership an outcome belongs to, as the actor's context; not found for anyone outside it. */
-async function outcomeContext(actor: Actor, outcomeId: string) {
+/**
+ * The partnership an outcome belongs to, as the actor's context; not found for anyone outside it, or when
+ * `slug` (the partnership in a page's address) is another one.
+ */
+async function outcomeContext(actor: Actor, outcomeId: string, slug?: string) {
 	const outcome = await db().outcome.findUnique({ where: { id: outcomeId } });
 	if (!outcome) throw new NotFound('outcome');
-	const { slug } = await db().partnership.findUniqueOrThrow({
+	const owner = await db().partnership.findUniqueOrThrow({
 		where: { id: outcome.partnershipId },
 		select: { slug: true }
 	});
-	const ctx = await partnershipContext(actor, slug).catch(() => {
+	if (slug !== undefined && slug !== owner.slug) throw new NotFound('outcome');
+	const ctx = await partnershipContext(actor, owner.slug).catch(() => {
 		throw new NotFound('outcome');
 	});
 	return { ctx, outcome };
@@ -145,7 +151,8 @@ export async function defineIndicator(
 				outcomeId,
 				baselineOn: at(data.baselineOn),
 				targetOn: at(data.targetOn),
-				createdById: actor.userId
+				createdById: actor.userId,
+				createdAt: now()
 			}
 		});
 		await audit(tx, actor.userId, {
@@ -199,7 +206,8 @@ export async function recordReading(
 				source: data.source,
 				note: data.note ?? '',
 				correctsId: data.correctsReadingId ?? null,
-				recordedById: actor.userId
+				recordedById: actor.userId,
+				recordedAt: now()
 			}
 		});
 		await audit(tx, actor.userId, {
@@ -213,9 +221,13 @@ export async function recordReading(
 	return (await indicatorViews(ctx, { id: indicatorId }))[0];
 }
 
-/** An outcome with its indicators, their readings and statuses. */
-export async function getOutcome(actor: Actor, outcomeId: string): Promise<OutcomeDetailView> {
-	const { ctx, outcome } = await outcomeContext(actor, outcomeId);
+/** An outcome with its indicators, their readings and statuses; `slug` holds it to one partnership. */
+export async function getOutcome(
+	actor: Actor,
+	outcomeId: string,
+	slug?: string
+): Promise<OutcomeDetailView> {
+	const { ctx, outcome } = await outcomeContext(actor, outcomeId, slug);
 	return {
 		id: outcome.id,
 		kind: outcome.kind,
@@ -267,6 +279,13 @@ async function indicatorViews(
 	const today = dayInUk(now());
 	return rows.map((row) => {
 		const corrected = new Set(row.readings.map((r) => r.correctsId).filter(Boolean));
+		const plan = {
+			direction: row.direction,
+			baselineValue: row.baselineValue,
+			baselineOn: day(row.baselineOn),
+			targetValue: row.targetValue,
+			targetOn: day(row.targetOn)
+		};
 		const readings = row.readings.map((r) => ({
 			id: r.id,
 			value: r.value,
@@ -276,19 +295,13 @@ async function indicatorViews(
 			recordedBy: people.get(r.recordedById) ?? 'Unknown',
 			recordedAt: r.recordedAt.toISOString(),
 			correctsId: r.correctsId,
-			corrected: corrected.has(r.id)
+			corrected: corrected.has(r.id),
+			expected: expectedOn(plan, day(r.on))
 		}));
-		const plan = {
-			direction: row.direction,
-			baselineValue: row.baselineValue,
-			baselineOn: day(row.baselineOn),
-			targetValue: row.targetValue,
-			targetOn: day(row.targetOn)
-		};
 		const inForce = readings.filter((r) => !r.corrected);
 		const latest = latestReading(inForce);
 		const status = indicatorStatus(plan, inForce, today);
-		const expected = latest ? expectedOn(plan, latest.on) : null;
+		const expected = latest?.expected ?? null;
 		return {
 			id: row.id,
 			outcomeId: row.outcomeId,
@@ -308,8 +321,9 @@ async function indicatorViews(
 	});
 }
 
+/** "22.9%", "31.5 per 1,000": as the page writes figures. */
 const figure = (value: number, unit: string) =>
-	`${Number(value.toFixed(2)).toLocaleString('en-GB')} ${unit}`.trim();
+	`${Number(value.toFixed(2)).toLocaleString('en-GB')}${unit === '%' ? '%' : ` ${unit}`}`;
 
 function statusReason(
 	status: keyof typeof INDICATOR_STATUSES,

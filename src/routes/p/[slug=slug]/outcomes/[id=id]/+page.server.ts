@@ -1,0 +1,43 @@
+import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
+import { defineIndicator, getOutcome, readingRights, recordReading } from '$lib/server/outcomes';
+import { listOrganisations } from '$lib/server/structure';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = pageActor(event);
+	const { slug, id } = event.params;
+	return forPage(async () => {
+		// Through the partnership in the address, so another partnership's outcome is not found here.
+		const outcome = await getOutcome(actor, id, slug);
+		const officer = canScheduleMeetings(await partnershipContext(actor, slug));
+		return {
+			outcome,
+			officer,
+			mayRecord: await readingRights(actor, outcome),
+			// Only officers define indicators, so only they need the partners to choose from.
+			organisations: officer ? await listOrganisations(actor, slug) : []
+		};
+	});
+};
+
+export const actions: Actions = {
+	indicator: async (event) => {
+		const result = await formCommand(
+			await event.request.formData(),
+			(values) => defineIndicator(pageActor(event), event.params.id, values),
+			'indicator'
+		);
+		return 'id' in result ? { done: 'indicator', name: result.name } : result;
+	},
+	reading: async (event) => {
+		const data = await event.request.formData();
+		const indicatorId = String(data.get('indicatorId') ?? '');
+		const result = await formCommand(
+			data,
+			(values) => recordReading(pageActor(event), indicatorId, values),
+			`reading-${indicatorId}`
+		);
+		return 'id' in result ? { done: `reading-${indicatorId}`, status: result.status } : result;
+	}
+};
