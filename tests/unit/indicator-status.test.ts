@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	expectedOn,
-	indicatorStatus,
-	type Plan
-} from '../../src/lib/server/outcomes/indicator-status.ts';
+import { expectedOn, indicatorStatus, type Plan } from '../../src/lib/server/outcomes/index.ts';
 
 // Baseline 100 on 1 April 2024, target 200 on 1 April 2026: 50 a year along the trajectory.
 const up: Plan = {

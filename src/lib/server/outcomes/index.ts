@@ -10,3 +10,4 @@ export {
 	type IndicatorView,
 	type OutcomeDetailView
 } from './indicators.ts';
+export { expectedOn, indicatorStatus, type Plan } from './indicator-status.ts';
