@@ -103,6 +103,15 @@ describe('the minutes document: rich text that reads as the markdown-like text',
 		expect(subheading.attrs.level).toBe(3);
 	});
 
+	it('draws headings under the page’s own heading, and reads them back at the same level', () => {
+		const heading = schema.nodes.heading;
+		for (const level of [1, 2, 3]) {
+			const [tag] = heading.spec.toDOM!(heading.create({ level })) as unknown as [string];
+			expect(tag).toBe(`h${level + 2}`);
+			expect(heading.spec.parseDOM!.find((rule) => rule.tag === tag)?.attrs).toEqual({ level });
+		}
+	});
+
 	it('keeps asterisks that do not pair up as they were typed', () => {
 		for (const line of ['2 * 3 = 6', '**', 'a ** b', '*a**b*', 'a******b', '***a**'])
 			expect(inlineSpans(line)).toEqual([{ text: line, bold: false, italic: false }]);

@@ -27,8 +27,18 @@ export const minutesExtensions: Extensions = [
 		trailingNode: false
 	}),
 	Heading.extend({
+		// Read back as drawn, so a heading copied and pasted within the minutes keeps its level; from
+		// elsewhere, h1 and h2 are the top level and h6 the lowest.
+		parseHTML() {
+			return [
+				...[1, 2, 3].map((level) => ({ tag: `h${level + HEADING_OFFSET}`, attrs: { level } })),
+				{ tag: 'h1', attrs: { level: 1 } },
+				{ tag: 'h2', attrs: { level: 1 } },
+				{ tag: 'h6', attrs: { level: 3 } }
+			];
+		},
 		renderHTML({ node, HTMLAttributes }) {
-			return [`h${Math.min(6, node.attrs.level + HEADING_OFFSET)}`, HTMLAttributes, 0];
+			return [`h${node.attrs.level + HEADING_OFFSET}`, HTMLAttributes, 0];
 		}
 	}).configure({ levels: [1, 2, 3] }),
 	// One paragraph per item: a nested list or a second paragraph has no place in the text.
