@@ -58,9 +58,9 @@ function typedParagraph(doc: Y.Doc): Y.XmlText {
 export function buildHistory(count: number, seed = 2026): History {
 	const next = random(seed);
 	const doc = new Y.Doc();
-	const text = typedParagraph(doc);
 	const updates: Uint8Array[] = [];
 	doc.on('update', (update: Uint8Array) => updates.push(update));
+	const text = typedParagraph(doc);
 	let cursor = 0;
 	for (let i = 0; i < count; i++) {
 		if (next() < 0.1) cursor = Math.floor(next() * (text.length + 1));
