@@ -3,7 +3,7 @@
 // provider's first 'sync' on a server that has not had the document in memory.
 import pg from 'pg';
 import * as Y from 'yjs';
-import { minutesText } from '../src/lib/collab/minutes.ts';
+import { minutesFragment, minutesMarkdown } from '../src/lib/collab/minutes.ts';
 import { databaseOf } from '../tests/support/database.ts';
 import { closeClients, openClient, whenSynced } from './clients.ts';
 import { COLD_LOAD_TARGET_MS, median, type ColdLoadResult } from './report.ts';
@@ -42,6 +42,15 @@ const WORDS = [
 	'. '
 ];
 
+/** One paragraph of the minutes document, where typing lands as the editor's binding puts it. */
+function typedParagraph(doc: Y.Doc): Y.XmlText {
+	const paragraph = new Y.XmlElement('paragraph');
+	const text = new Y.XmlText();
+	minutesFragment(doc).insert(0, [paragraph]);
+	paragraph.insert(0, [text]);
+	return text;
+}
+
 /**
  * One person typing minutes, one update per keystroke-burst: mostly at the cursor, now and then the cursor
  * jumps elsewhere to correct something, as minute-taking goes.
@@ -49,9 +58,9 @@ const WORDS = [
 export function buildHistory(count: number, seed = 2026): History {
 	const next = random(seed);
 	const doc = new Y.Doc();
-	const text = minutesText(doc);
 	const updates: Uint8Array[] = [];
 	doc.on('update', (update: Uint8Array) => updates.push(update));
+	const text = typedParagraph(doc);
 	let cursor = 0;
 	for (let i = 0; i < count; i++) {
 		if (next() < 0.1) cursor = Math.floor(next() * (text.length + 1));
@@ -61,13 +70,13 @@ export function buildHistory(count: number, seed = 2026): History {
 	}
 	const rebuilt = new Y.Doc();
 	Y.transact(rebuilt, () => updates.forEach((u) => Y.applyUpdate(rebuilt, u)));
-	if (minutesText(rebuilt).toString() !== text.toString())
+	if (minutesMarkdown(rebuilt) !== minutesMarkdown(doc))
 		throw new Error('the rebuilt document differs from the one written');
 	return {
 		updates,
 		state: Y.encodeStateAsUpdate(rebuilt),
 		logBytes: updates.reduce((sum, u) => sum + u.byteLength, 0),
-		textLength: text.length
+		textLength: minutesMarkdown(doc).length
 	};
 }
 
@@ -144,7 +153,7 @@ export async function timeFirstSync(
 	try {
 		await whenSynced(client.provider, timeoutMs);
 		const ms = performance.now() - started;
-		return { ms, textLength: minutesText(client.doc).length };
+		return { ms, textLength: minutesMarkdown(client.doc).length };
 	} finally {
 		closeClients([client]);
 	}

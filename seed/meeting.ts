@@ -7,7 +7,7 @@ import { addAgendaItem, AGENDA_FIELDS, agendaItems } from '../src/lib/collab/age
 import { decisionDrafts } from '../src/lib/collab/decisions.ts';
 import { meetingDocuments, type DocumentKind } from '../src/lib/collab/documents.ts';
 import { addEvidenceItem, EVIDENCE_FIELDS, evidenceItems } from '../src/lib/collab/evidence.ts';
-import { minutesText } from '../src/lib/collab/minutes.ts';
+import { replaceMinutes } from '../src/lib/collab/minutes.ts';
 import type { Tx } from '../src/lib/server/platform/index.ts';
 import type { Confidentiality, EvidenceKind, ItemPurpose } from '../src/lib/vocabulary.ts';
 
@@ -145,7 +145,7 @@ export function buildMeetingDocuments(spec: MeetingSpec, orgIds: Map<string, str
 		decisionDrafts(decisions).set(itemIds[Number(index)], text(wording));
 
 	const minutes = new Y.Doc();
-	if (spec.minutes) minutesText(minutes).insert(0, spec.minutes);
+	if (spec.minutes) replaceMinutes(minutes, spec.minutes);
 	return { documents: { agenda, evidence, decisions, minutes }, itemIds, paperIds };
 }
 

@@ -92,6 +92,17 @@ test('the main pages work under the Content-Security-Policy with no violation', 
 	await visit(`/p/${SLUG}/meetings/${annual.id}/review`);
 	expect(await clean()).toEqual([]);
 
+	// The minutes' rich-text editor draws and edits its document without an injected <style>.
+	await visit(`/p/${SLUG}/meetings/${annual.id}?doc=minutes`);
+	const minutes = page.getByRole('textbox', { name: 'Draft minutes' });
+	await expect(minutes.getByRole('heading').first()).toBeVisible();
+	await minutes.locator('p').first().click();
+	await page.getByRole('button', { name: 'Bold' }).click();
+	await expect(minutes).toBeFocused();
+	await page.keyboard.type('Checked.');
+	await expect(minutes.locator('strong', { hasText: 'Checked.' })).toBeVisible();
+	expect(await clean()).toEqual([]);
+
 	await visit(`/public/${SLUG}`);
 	expect(await clean()).toEqual([]);
 });

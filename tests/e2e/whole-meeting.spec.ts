@@ -377,22 +377,26 @@ test('chair, officer and NHS member run a whole demo meeting together, live', as
 		'all changes synced'
 	);
 	const minutes = officer.page.getByRole('textbox', { name: 'Draft minutes' });
-	// The demo's minutes held only the officer's template: the draft took its place.
-	await expect(minutes).toHaveValue(/^# Minutes: /);
-	await expect(minutes).not.toHaveValue(/Drafted from the record/);
-	const draftText = await minutes.inputValue();
+	// The demo's minutes held only the officer's template: the draft took its place, shown as headings.
+	await expect(minutes.getByRole('heading').first()).toHaveText(/^Minutes: /);
+	await expect(minutes.getByRole('heading', { name: 'Attendance' })).toBeVisible();
+	await expect(minutes).not.toContainText('Drafted from the record');
+	await expect(minutes).not.toContainText('## ');
+	await expectAccessible(officer.page);
+	// The text it reads as, which is approved and printed: the draft as written from the record.
+	const fromApi = await officer.page.request.get(`/api/v1/meetings/${id}/minutes`);
+	expect(fromApi.status()).toBe(200);
+	const body = await fromApi.json();
+	expect(body.status).toBe('CLOSED');
+	const draftText: string = body.draft;
+	expect(draftText).toMatch(/^# Minutes: /);
 	const present = draftText.split('\n').find((line) => line.startsWith('Present: '));
 	for (const name of PRESENT) expect(present).toContain(name);
 	for (const line of expected) {
 		if (typeof line === 'string') expect(draftText).toContain(line);
 		else expect(draftText).toMatch(line);
 	}
-	await expectAccessible(officer.page);
-	const fromApi = await officer.page.request.get(`/api/v1/meetings/${id}/minutes`);
-	expect(fromApi.status()).toBe(200);
-	const body = await fromApi.json();
-	expect(body.status).toBe('CLOSED');
-	expect(body.draft).toBe(draftText);
+	await expect(minutes).toContainText(`Wording: ${AMENDED}`);
 
 	await chair.close();
 	await officer.close();

@@ -16,7 +16,7 @@ import { agendaItems } from '../../src/lib/collab/agenda.ts';
 import { decisionDrafts } from '../../src/lib/collab/decisions.ts';
 import { documentName, restrictedEvidenceName } from '../../src/lib/collab/documents.ts';
 import { evidenceItems, restrictedEvidenceItem } from '../../src/lib/collab/evidence.ts';
-import { minutesText } from '../../src/lib/collab/minutes.ts';
+import { minutesMarkdown } from '../../src/lib/collab/minutes.ts';
 import { Client } from '../support/client.ts';
 import { makePartnership, ROLES, type Fixture } from '../support/factories.ts';
 import { makeMemberOf } from '../support/meetings.ts';
@@ -398,7 +398,7 @@ async function documentAs(client: Client, name: string): Promise<string | null> 
 					: kind === 'decisions'
 						? decisionDrafts(doc).toJSON()
 						: kind === 'minutes'
-							? minutesText(doc).toString()
+							? minutesMarkdown(doc)
 							: restrictedEvidenceItem(doc).toJSON();
 		return JSON.stringify(shaped) + Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8');
 	} finally {

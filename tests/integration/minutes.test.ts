@@ -1,10 +1,21 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minutesText } from '../../src/lib/collab/minutes.ts';
+import {
+	appendMinutes,
+	LEGACY_MINUTES_TEXT,
+	minutesFragment,
+	minutesMarkdown
+} from '../../src/lib/collab/minutes.ts';
 import type { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { makeMemberOf, makePackPaper } from '../support/meetings.ts';
-import { makeDecision, makeItem, meetingIn, storeMinutesText } from '../support/minutes.ts';
+import {
+	makeDecision,
+	makeItem,
+	meetingIn,
+	storeLegacyMinutesText,
+	storeMinutesText
+} from '../support/minutes.ts';
 import { signedIn } from '../support/people.ts';
 import { auditCounter } from '../support/records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -175,7 +186,7 @@ describe('closing a meeting', () => {
 			draft.indexOf('Staffing restructure')
 		);
 		// The sync server sent the server's change to the open editor.
-		await waitFor(() => minutesText(watcher.doc).toString() === draft, 'the draft to arrive');
+		await waitFor(() => minutesMarkdown(watcher.doc) === draft, 'the draft to arrive');
 		watcher.destroy();
 
 		const again = await auditCounter(server.db);
@@ -208,6 +219,24 @@ describe('closing a meeting', () => {
 		expect(res.json.draft).toMatch(/^# Minutes: Board 2026-03-13/);
 		expect(res.json.draft).not.toContain('Drafted from the record');
 		expect(res.json.draft).not.toContain('1. Welcome\n## Actions');
+	});
+
+	it('moves minutes kept as plain text before the rich editor into it, drafting over a template', async () => {
+		const meeting = await meetingIn(server.db, fx, 'IN_PROGRESS', '2026-03-20');
+		await storeLegacyMinutesText(server.db, meeting.id, 'Present:\n\nApologies:\n\n1. Welcome\n');
+		expect((await officer.get(`/api/v1/meetings/${meeting.id}/minutes`)).json.draft).toBe(
+			'Present:\n\nApologies:\n\n1. Welcome\n'
+		);
+		const res = await close(officer, meeting.id);
+		expect(res.status, res.text).toBe(200);
+		expect(res.json.draft).toMatch(/^# Minutes: Board 2026-03-20/);
+		expect(res.json.draft).not.toContain('Welcome');
+		const watcher = connect(server.url, `meeting:${meeting.id}:minutes`, officer.cookie!);
+		await watcher.synced;
+		expect(minutesMarkdown(watcher.doc)).toBe(res.json.draft);
+		expect(minutesFragment(watcher.doc).length).toBeGreaterThan(1);
+		expect(watcher.doc.getText(LEGACY_MINUTES_TEXT).length).toBe(0);
+		watcher.destroy();
 	});
 
 	it('only a meeting in progress can be closed, and only by the chair or an officer', async () => {
@@ -255,7 +284,7 @@ describe('approving the minutes at the next meeting', () => {
 		// A correction agreed later is a new version; the first stays as it was.
 		const editor = connect(server.url, `meeting:${closed.id}:minutes`, officer.cookie!);
 		await editor.synced;
-		minutesText(editor.doc).insert(minutesText(editor.doc).length, ' Correction: two abstained.');
+		appendMinutes(editor.doc, 'Correction: two abstained.');
 		await waitFor(
 			async () =>
 				(await officer.get(`/api/v1/meetings/${closed.id}/minutes`)).json.draft.includes(
@@ -268,7 +297,16 @@ describe('approving the minutes at the next meeting', () => {
 		expect(amended.status, amended.text).toBe(200);
 		expect(amended.json.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
 		expect(amended.json.versions[0].text).toBe(text);
-		expect(amended.json.versions[1].text).toBe(`${text} Correction: two abstained.`);
+		expect(amended.json.versions[1].text).toBe(`${text}\n\nCorrection: two abstained.`);
+	});
+
+	it('approves minutes still kept as plain text from before the rich editor as they read', async () => {
+		const closed = await meetingIn(server.db, fx, 'CLOSED', '2026-01-17');
+		await storeLegacyMinutesText(server.db, closed.id, '## Minutes\n\nThe board met.\n');
+		const next = await meetingIn(server.db, fx, 'IN_PROGRESS', '2026-02-17');
+		const res = await approve(chair, closed.id, next.id);
+		expect(res.status, res.text).toBe(200);
+		expect(res.json.versions[0].text).toBe('## Minutes\n\nThe board met.');
 	});
 
 	it('answers 400 on atMeetingId unless it is a later meeting of the same body in progress', async () => {

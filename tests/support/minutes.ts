@@ -1,7 +1,7 @@
 // Meetings at the end of their life, and minutes documents, arranged straight into a test database.
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
-import { minutesText } from '../../src/lib/collab/minutes.ts';
+import { LEGACY_MINUTES_TEXT, replaceMinutes } from '../../src/lib/collab/minutes.ts';
 import type { Fixture } from './factories.ts';
 import type { TestDb } from './server.ts';
 
@@ -24,12 +24,23 @@ export async function meetingIn(db: TestDb, fx: Fixture, status: Status, day = '
 }
 
 /**
- * Stores text in a meeting's minutes document as the sync server would have (one update in the log);
- * only for a document nobody has opened yet.
+ * Stores text in a meeting's minutes document as the sync server would have (one update in the log), as
+ * the rich-text nodes the editor writes; only for a document nobody has opened yet.
  */
 export async function storeMinutesText(db: TestDb, meetingId: string, text: string) {
 	const doc = new Y.Doc();
-	minutesText(doc).insert(0, text);
+	replaceMinutes(doc, text);
+	await storeMinutesDocument(db, meetingId, doc);
+}
+
+/** Stores minutes as they were kept before the rich editor: one plain text. */
+export async function storeLegacyMinutesText(db: TestDb, meetingId: string, text: string) {
+	const doc = new Y.Doc();
+	doc.getText(LEGACY_MINUTES_TEXT).insert(0, text);
+	await storeMinutesDocument(db, meetingId, doc);
+}
+
+async function storeMinutesDocument(db: TestDb, meetingId: string, doc: Y.Doc) {
 	await db.docUpdate.create({
 		data: {
 			docName: `meeting:${meetingId}:minutes`,

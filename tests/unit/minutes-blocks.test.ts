@@ -26,6 +26,14 @@ describe('reading the minutes’ text into blocks', () => {
 		]);
 	});
 
+	it('reads numbered items as a list of their own, numbered from the first', () => {
+		expect(minutesBlocks('Agenda:\n3. Welcome\n4. Apologies\n- Papers')).toEqual([
+			{ kind: 'paragraph', text: 'Agenda:' },
+			{ kind: 'list', items: ['Welcome', 'Apologies'], start: 3 },
+			{ kind: 'list', items: ['Papers'] }
+		]);
+	});
+
 	it('keeps markup-looking text as text, and reads Windows line ends', () => {
 		expect(minutesBlocks('<b>bold</b>\r\n#not a heading')).toEqual([
 			{ kind: 'paragraph', text: '<b>bold</b>\n#not a heading' }

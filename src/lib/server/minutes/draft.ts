@@ -1,6 +1,7 @@
 // The first draft of a meeting's minutes, written from its record: a pure function of what the tables
 // hold (minutes/meeting-record.ts reads them), so the same record always drafts the same text. Plain text with
-// markdown-like headings, since the minutes document is one Y.Text the officer then edits.
+// markdown-like headings and lists, which the minutes document (collab/minutes.ts) holds as rich text that
+// the officer then edits, and gives back unchanged.
 import { sentence } from '../../text.ts';
 import { formatDay, formatMeetingTime } from '../../dates.ts';
 import {
@@ -190,13 +191,19 @@ function decision(item: RecordItem): string[] {
 		for (const d of v.dissent)
 			lines.push(`Dissent: ${who(d.person)}${d.reason ? `: ${d.reason}` : ''}`);
 		if (v.evidence.length) lines.push(`Evidence cited: ${v.evidence.join('; ')}`);
+		// The commitments are a list of their own, apart from the lines around them by blank lines, as
+		// the minutes document holds a list (minutes.ts); the text then reads back as it was written.
+		if (v.commitments.length) lines.push('');
 		for (const c of v.commitments)
 			lines.push(
 				`- ${c.organisation}${c.person ? ` (${c.person})` : ''} commits to: ${sentence(c.text)}` +
 					(c.withAuthority ? '' : ' Given without delegated authority.')
 			);
 		if (v.subjectToRatificationBy.length)
-			lines.push(`Subject to ratification by ${v.subjectToRatificationBy.join(' and ')}.`);
+			lines.push(
+				...(v.commitments.length ? [''] : []),
+				`Subject to ratification by ${v.subjectToRatificationBy.join(' and ')}.`
+			);
 	}
 	return lines;
 }

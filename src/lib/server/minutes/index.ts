@@ -3,7 +3,7 @@
 export { minutesApi } from './api.ts';
 export { draftMinutes, publicPart } from './draft.ts';
 export type { MeetingRecord, RecordItem } from './draft.ts';
-export { approveMinutes, closeMeeting, getMinutes, minutesHash } from './minutes.ts';
+export { approveMinutes, closeMeeting, getMinutes, minutesHash, openMinutes } from './minutes.ts';
 export { listPublicDecisions } from './public-decisions.ts';
 export { GalleryFull, followGallery, publicGallery } from './public-gallery.ts';
 export {

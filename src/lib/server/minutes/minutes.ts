@@ -18,7 +18,12 @@ import { demand, meetingContext, meetingRights } from '../access/index.ts';
 import { inviteToSurvey } from '../review/index.ts';
 import { parse, reference } from '../platform/index.ts';
 import { documentName } from '../../collab/documents.ts';
-import { minutesText } from '../../collab/minutes.ts';
+import {
+	appendMinutes,
+	convertLegacyMinutes,
+	minutesMarkdown,
+	replaceMinutes
+} from '../../collab/minutes.ts';
 import { formatMeetingTime } from '../../dates.ts';
 import { MEETING_STATUSES } from '../../vocabulary.ts';
 
@@ -132,23 +137,34 @@ function onlyTemplate(minutes: string): boolean {
  * of an empty template, or after what the officer already wrote, under a heading.
  */
 function writeDraft(meetingId: string, draft: string, at: Date): Promise<void> {
-	return withDocument(documentName(meetingId, 'minutes'), (doc) =>
+	return withDocument(documentName(meetingId, 'minutes'), (doc) => {
+		convertLegacyMinutes(doc);
 		doc.transact(() => {
-			const text = minutesText(doc);
-			if (onlyTemplate(text.toString())) {
-				text.delete(0, text.length);
-				text.insert(0, draft);
-			} else
-				text.insert(
-					text.length,
-					`\n\n## Drafted from the record when the meeting closed, ${formatMeetingTime(at)}\n\n${draft}`
+			if (onlyTemplate(minutesMarkdown(doc))) replaceMinutes(doc, draft);
+			else
+				appendMinutes(
+					doc,
+					`## Drafted from the record when the meeting closed, ${formatMeetingTime(at)}\n\n${draft}`
 				);
-		})
-	);
+		});
+	});
 }
 
 function readDraft(meetingId: string): Promise<string> {
-	return withDocument(documentName(meetingId, 'minutes'), (doc) => minutesText(doc).toString());
+	return withDocument(documentName(meetingId, 'minutes'), minutesMarkdown);
+}
+
+/**
+ * Moves minutes written before the rich editor into it, on the server, before anyone's editor shows the
+ * document (a browser converts too if it ever finds them unconverted: the same text converts to the same
+ * items, so two conversions leave one copy).
+ */
+export async function openMinutes(actor: Actor, meetingId: string): Promise<void> {
+	if ((await meetingContext(actor, meetingId)).access !== 'write') return;
+	await withDocument(documentName(meetingId, 'minutes'), convertLegacyMinutes).catch((error) =>
+		// The page opens either way; the browser converts them then.
+		log.error({ err: error, meetingId }, 'minutes: the old plain text could not be converted')
+	);
 }
 
 /**

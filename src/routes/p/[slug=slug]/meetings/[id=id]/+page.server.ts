@@ -15,6 +15,7 @@ import { listOrganisations } from '$lib/server/structure';
 import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
 import { REVIEWABLE } from '$lib/server/review';
 import { surveyFor } from '$lib/server/review';
+import { openMinutes } from '$lib/server/minutes';
 import { MEETING_DOCUMENTS } from '$lib/live/follow-meeting.svelte';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const showing: DocumentKind = DOCUMENT_KINDS.find((k) => k === asked) ?? 'agenda';
 	return forPage(async () => {
 		const meeting = await getMeeting(actor, id);
+		if (showing === 'minutes') await openMinutes(actor, id);
 		const ctx = await partnershipContext(actor, slug);
 		return {
 			meeting,
