@@ -32,6 +32,8 @@ export const LAST_SQLITE_MIGRATIONS = [
 
 /** PostgreSQL tables filled from elsewhere than a SQLite table of the same name, or not at all. */
 const NOT_FROM_TABLES = new Set(['_prisma_migrations', 'FileContent', 'ServerSecret']);
+/** Tables the SQLite version never had (outcomes' indicators came with PostgreSQL): they start empty. */
+const NEW_SINCE_SQLITE = new Set(['Indicator', 'IndicatorReading']);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;
 /** The name the device-cookie key has in ServerSecret (src/lib/server/auth/device-cookie.ts). */
@@ -371,6 +373,7 @@ function plan(source: SqliteCopy, tables: Table[], notes: string[]): Plan[] {
 	const plans: Plan[] = [];
 	for (const table of tables) {
 		if (NOT_FROM_TABLES.has(table.name)) continue;
+		if (NEW_SINCE_SQLITE.has(table.name) && !sourceTables.has(table.name)) continue;
 		if (!sourceTables.has(table.name)) {
 			problems.push(`it has no table ${table.name}`);
 			continue;
