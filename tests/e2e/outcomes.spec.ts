@@ -156,3 +156,73 @@ test('an officer defines an indicator, and the partner that measures it records 
 	await expect(indicator.getByRole('table')).toContainText('66.5%');
 	await expectAccessible(page);
 });
+
+test('the partner that measures an indicator imports readings from a CSV, after checking it', async ({
+	page,
+	visit
+}) => {
+	// An indicator of the test's own, so the demo's stay as the other tests read them.
+	const name = `Deliberate fires per 10,000 residents ${Date.now()}`;
+	await signIn(page, 'officer@demo.example');
+	const outcomes: { id: string; code: string }[] = await (
+		await page.request.get('/api/v1/partnerships/strathmuir/outcomes')
+	).json();
+	const safer = outcomes.find((o) => o.code === 'LOIP 4')!.id;
+	const organisations: { id: string; name: string }[] = await (
+		await page.request.get('/api/v1/partnerships/strathmuir/organisations')
+	).json();
+	const defined = await page.request.post(`/api/v1/outcomes/${safer}/indicators`, {
+		data: {
+			name,
+			unit: 'per 10,000',
+			sourceOrganisationId: organisations.find((o) => o.name.startsWith('Police'))!.id,
+			geography: 'Strathmuir',
+			direction: 'DOWN',
+			baselineValue: 12,
+			baselineOn: '2025-04-01',
+			targetValue: 8,
+			targetOn: '2030-03-31'
+		}
+	});
+	expect(defined.status()).toBe(201);
+
+	await signIn(page, 'police@demo.example');
+	await visit(`/p/strathmuir/outcomes/${safer}`);
+	const indicator = page.getByRole('region', { name });
+	await expect(indicator.locator('.status')).toContainText('No recent reading');
+	await indicator.getByText('Import readings from a CSV file').click();
+	const day = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+	const file = (rows: string[]) => ({
+		name: 'readings.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(['date,value,source,note', ...rows].join('\r\n'))
+	});
+	const csv = indicator.getByLabel('CSV file');
+	await csv.setInputFiles(
+		file([`${day(60)},11.2,Incident recording,`, `${day(30)},lots,Incident recording,`])
+	);
+	await indicator.getByRole('button', { name: /Check the file/ }).click();
+	const rows = indicator.getByRole('table', { name: /rows? checked/ });
+	await expect(rows).toContainText('2 rows checked: 1 to correct');
+	await expect(rows.getByRole('row', { name: /^3 / })).toContainText(
+		'Enter the reading as a number'
+	);
+	await expect(indicator.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await csv.setInputFiles(
+		file([
+			`${day(60)},11.2,Incident recording,`,
+			`${day(30)},10.2,Incident recording,"First, full month"`
+		])
+	);
+	await indicator.getByRole('button', { name: /Check the file/ }).click();
+	await expect(rows).toContainText('2 rows checked: all can be imported');
+	await indicator.getByRole('button', { name: /Import 2 readings/ }).click();
+	await expect(indicator.getByRole('status')).toContainText('2 readings have been imported.');
+	await expect(indicator.locator('.status')).toContainText('On track');
+	await expect(
+		indicator.getByRole('table', { name: /readings against the trajectory/ })
+	).toContainText('10.2 per 10,000');
+	await expectAccessible(page);
+});

@@ -603,6 +603,10 @@ const CASES: Record<string, Case> = {
 			targetOn: '2030-03-31'
 		})
 	},
+	importReadings: {
+		params: id('indicator'),
+		body: () => ({ csv: 'date,value,source\n2026-02-28,11,Annual survey\n', confirm: true })
+	},
 	recordReading: {
 		params: id('indicator'),
 		body: () => ({ value: 12.5, on: '2026-03-31', source: 'Annual survey', note: 'First year' })

@@ -242,3 +242,90 @@ describe('the status, by the documented rule', () => {
 		expect((await record(id, { value: 140, on: fromToday(-30) })).json.status).toBe('ON_TRACK');
 	});
 });
+
+describe('importing readings from a CSV', () => {
+	let indicatorId: string;
+	beforeAll(async () => {
+		indicatorId = (await define(plan())).json.id;
+		await record(indicatorId, { value: 120, on: fromToday(-60) });
+	});
+	const importing = (csv: string, confirm = false, who: Client = council) =>
+		who.post(`/api/v1/indicators/${indicatorId}/readings/import`, { csv, confirm });
+	const good = [
+		'Date,Value,Source,Note',
+		`${fromToday(-90)},"1,150.5",Annual survey,"First, provisional"`,
+		// As a spreadsheet in the UK writes dates.
+		`${fromToday(-30).split('-').reverse().join('/')},130,Annual survey,`
+	].join('\n');
+
+	it('a preview checks every row and writes nothing', async () => {
+		const before = await rows();
+		const res = await importing(good);
+		expect(res.status, res.text).toBe(200);
+		expect(res.json).toMatchObject({ valid: true, written: 0 });
+		expect(res.json.rows).toEqual([
+			expect.objectContaining({ line: 2, on: fromToday(-90), value: '1,150.5', problems: [] }),
+			expect.objectContaining({ line: 3, on: fromToday(-30), value: '130', problems: [] })
+		]);
+		expect(await rows()).toEqual(before);
+	});
+
+	it('names each row’s problems; confirming such a file writes nothing', async () => {
+		const bad = [
+			'date,value,source',
+			`${fromToday(-60)},125,Annual survey`,
+			`${fromToday(5)},125,Annual survey`,
+			'31/02/2026,12,Annual survey',
+			`${fromToday(-20)},about twelve,`,
+			`${fromToday(-10)},1,Annual survey`,
+			`${fromToday(-10)},2,Annual survey`
+		].join('\n');
+		const preview = await importing(bad);
+		expect(preview.json.valid).toBe(false);
+		expect(
+			preview.json.rows.map((r: { line: number; problems: string[] }) => [
+				r.line,
+				r.problems.length
+			])
+		).toEqual([
+			[2, 1],
+			[3, 1],
+			[4, 1],
+			[5, 2],
+			[6, 0],
+			[7, 1]
+		]);
+		expect(preview.json.rows[0].problems[0]).toContain('There is already a reading for');
+		expect(preview.json.rows[5].problems[0]).toContain('(line 6)');
+
+		const before = await rows();
+		const confirmed = await importing(bad, true);
+		expect(confirmed.status).toBe(400);
+		expect(confirmed.json.error.fields.csv).toContain(
+			'Nothing was imported: 5 rows need correcting'
+		);
+		expect(await rows()).toEqual(before);
+	});
+
+	it('a file without the columns, or with no rows, says so', async () => {
+		expect((await importing('when,how much\n2026-01-01,3')).json.error.fields.csv).toContain(
+			'date, value, source'
+		);
+		expect((await importing('date,value,source\n')).json.error.fields.csv).toContain('no readings');
+	});
+
+	it('confirmed, records every row in one go, audited once; not for another partner', async () => {
+		const before = await rows();
+		expect((await importing(good, true, health)).status).toBe(403);
+		expect(await rows()).toEqual(before);
+
+		const written = await auditCounter(server.db, { partnershipId: fx.partnership.id });
+		const res = await importing(good, true);
+		expect(res.json).toMatchObject({ valid: true, written: 2 });
+		expect(await written()).toBe(1);
+		const outcome = (await council.get(`/api/v1/outcomes/${outcomeId}`)).json;
+		const indicator = outcome.indicators.find((i: { id: string }) => i.id === indicatorId);
+		expect(indicator.readings.map((r: { value: number }) => r.value)).toEqual([1150.5, 120, 130]);
+		expect(indicator.readings[0].note).toBe('First, provisional');
+	});
+});

@@ -1181,6 +1181,18 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
+		allowed: ['ADMIN', 'SECRETARIAT', 'MEMBER'],
+		name: 'import readings from a CSV',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/indicators/${await arrangeIndicator(fx)}/readings/import`,
+			{ csv: 'date,value,source\n2026-03-31,12.5,Annual survey\n', confirm: true }
+		]
+	},
+	{
 		allowed: EVERYONE,
 		name: 'mark own notification read',
 		status: 200,

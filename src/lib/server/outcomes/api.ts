@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { OutcomeView } from '../priorities/index.ts';
 import { ActionOutcomesView, CreateOutcomeInput, TagActionInput } from './outcomes.ts';
+import { ImportReadingsInput, ReadingImportView } from './reading-import.ts';
 import {
 	DefineIndicatorInput,
 	IndicatorView,
@@ -65,6 +66,18 @@ export const outcomesApi = defineRoutes({
 		body: RecordReadingInput,
 		response: IndicatorView,
 		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	importReadings: {
+		method: 'POST',
+		path: '/api/v1/indicators/{id}/readings/import',
+		summary:
+			'Check a CSV of readings (header row: date, value, source, note; dates as 2026-03-31 or 31/03/2026) ' +
+			'and, with confirm: true and every row fine, record them all; otherwise nothing is written and ' +
+			'each row comes back with its problems',
+		tag: 'Outcomes',
+		body: ImportReadingsInput,
+		response: ReadingImportView,
 		errors: [400, ...inPartnership]
 	},
 	tagActionOutcomes: {

@@ -11,3 +11,4 @@ export {
 	type OutcomeDetailView
 } from './indicators.ts';
 export { expectedOn, indicatorStatus, type Plan } from './indicator-status.ts';
+export { MAX_IMPORTED_ROWS, importReadings, type ReadingImportView } from './reading-import.ts';

@@ -128,6 +128,16 @@ async function outcomeContext(actor: Actor, outcomeId: string, slug?: string) {
 	return { ctx, outcome };
 }
 
+/** An indicator and the actor's context in its partnership; not found for anyone outside it. */
+export async function indicatorContext(actor: Actor, indicatorId: string) {
+	const indicator = await db().indicator.findUnique({ where: { id: indicatorId } });
+	if (!indicator) throw new NotFound('indicator');
+	const { ctx } = await outcomeContext(actor, indicator.outcomeId).catch(() => {
+		throw new NotFound('indicator');
+	});
+	return { ctx, indicator };
+}
+
 export async function defineIndicator(
 	actor: Actor,
 	outcomeId: string,
@@ -172,11 +182,7 @@ export async function recordReading(
 	indicatorId: string,
 	input: unknown
 ): Promise<IndicatorView> {
-	const indicator = await db().indicator.findUnique({ where: { id: indicatorId } });
-	if (!indicator) throw new NotFound('indicator');
-	const { ctx } = await outcomeContext(actor, indicator.outcomeId).catch(() => {
-		throw new NotFound('indicator');
-	});
+	const { ctx, indicator } = await indicatorContext(actor, indicatorId);
 	demand(
 		mayRecordReadings(ctx.membership, indicator),
 		'Only the partner that measures this indicator, and the secretariat, record its readings.'
