@@ -63,7 +63,7 @@ export const UPCOMING_MEETING = (): MeetingSpec => ({
 		['Child poverty action plan: annual report', 'SCRUTINY', 25, 'council'],
 		['Winter plan for community safety', 'DECISION', 25, 'police'],
 		['Northfield Locality Forum priorities: warm spaces and bus routes', 'DISCUSSION', 20, 'ncc'],
-		['Performance report: Local Outcomes Improvement Plan', 'INFORMATION', 10, 'council'],
+		['Performance report: Local Outcomes Improvement Plan', 'PERFORMANCE', 10, 'council'],
 		['Northfield community hub: lease negotiations', 'DISCUSSION', 10, 'council']
 	],
 	// 105 minutes in all, leaving room in the two hours.

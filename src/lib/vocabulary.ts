@@ -61,7 +61,8 @@ export const ITEM_PURPOSES = {
 	DECISION: 'Decision',
 	DISCUSSION: 'Discussion',
 	SCRUTINY: 'Scrutiny',
-	INFORMATION: 'Information'
+	INFORMATION: 'Information',
+	PERFORMANCE: 'Performance'
 } as const;
 export type ItemPurpose = keyof typeof ITEM_PURPOSES;
 

@@ -226,3 +226,31 @@ test('the partner that measures an indicator imports readings from a CSV, after 
 	).toContainText('10.2 per 10,000');
 	await expectAccessible(page);
 });
+
+test('the board pack’s performance item carries the indicators’ latest readings', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'tsi@demo.example');
+	const bodies = await (await page.request.get('/api/v1/partnerships/strathmuir/bodies')).json();
+	const board = bodies.find((b: { name: string }) => b.name === 'Strathmuir Partnership Board');
+	const meetings = await (await page.request.get(`/api/v1/bodies/${board.id}/meetings`)).json();
+	const next = meetings.find((m: { status: string }) => m.status === 'AGENDA_ISSUED');
+	await visit(`/p/strathmuir/meetings/${next.id}/pack`);
+	const item = page.locator('section', {
+		has: page.getByRole('heading', { name: /Performance report: Local Outcomes Improvement Plan/ })
+	});
+	await expect(item).toContainText('Performance,');
+	await expect(item.getByRole('heading', { level: 3 })).toContainText(
+		'Paper: the plan’s indicators as at'
+	);
+	const table = item.getByRole('table');
+	for (const [indicator, status] of [
+		['Adults who smoke', 'On track'],
+		['Children in relative poverty after housing costs', 'At risk'],
+		['School leavers in a positive destination', 'Off track'],
+		['Anti-social behaviour incidents per 1,000 residents', 'No recent reading']
+	])
+		await expect(table.getByRole('row', { name: new RegExp(indicator) })).toContainText(status);
+	await expectAccessible(page);
+});

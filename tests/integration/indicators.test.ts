@@ -329,3 +329,57 @@ describe('importing readings from a CSV', () => {
 		expect(indicator.readings[0].note).toBe('First, provisional');
 	});
 });
+
+describe('a performance item’s paper in the board pack', () => {
+	it('carries the indicators as they stood on the meeting’s day, not what was recorded since', async () => {
+		const meetingDay = new Date(Date.now() - 20 * DAY);
+		const meeting = await server.db.meeting.create({
+			data: {
+				partnershipId: fx.partnership.id,
+				bodyId: fx.bodies.board.id,
+				title: 'Board, performance',
+				startsAt: meetingDay,
+				status: 'AGENDA_ISSUED',
+				agendaIssuedAt: meetingDay,
+				createdById: fx.members.SECRETARIAT.userId
+			}
+		});
+		await server.db.agendaItem.create({
+			data: {
+				id: 'performanceitem0000001',
+				meetingId: meeting.id,
+				order: 1,
+				title: 'Performance report',
+				purpose: 'PERFORMANCE'
+			}
+		});
+		const id = (await define(plan({ name: 'Households in fuel poverty' }))).json.id;
+		// Defined before the meeting, as an indicator in its papers must have been.
+		await server.db.indicator.update({
+			where: { id },
+			data: { createdAt: new Date(Date.now() - 60 * DAY) }
+		});
+		// Known before the meeting: a reading of 160, then corrected (after the meeting) to 90.
+		const before = await server.db.indicatorReading.create({
+			data: {
+				indicatorId: id,
+				value: 160,
+				on: new Date(fromToday(-40)),
+				source: 'Survey',
+				note: '',
+				recordedById: fx.members.MEMBER.userId,
+				recordedAt: new Date(Date.now() - 30 * DAY)
+			}
+		});
+		await record(id, { value: 90, on: fromToday(-40), correctsReadingId: before.id });
+		await record(id, { value: 170, on: fromToday(-5) });
+
+		const pack = await council.get(`/p/alpha/meetings/${meeting.id}/pack`);
+		expect(pack.status).toBe(200);
+		const row = pack.text.slice(pack.text.indexOf('Households in fuel poverty'));
+		expect(row).toContain('160%');
+		expect(row).toContain('On track');
+		expect(pack.text).not.toContain('170%');
+		expect(pack.text).not.toContain('90%');
+	});
+});

@@ -5,6 +5,7 @@ export { createOutcome, listOutcomeUses, listOutcomes, tagAction } from './outco
 export {
 	defineIndicator,
 	getOutcome,
+	performanceReport,
 	readingRights,
 	recordReading,
 	type IndicatorView,

@@ -255,14 +255,26 @@ export async function readingRights(
 	);
 }
 
+/**
+ * Indicators as they stand, or as they stood at `asAt`: then only what had been recorded by that moment
+ * counts (readings, corrections and indicators defined), and the status is worked out for that day.
+ */
 async function indicatorViews(
 	ctx: PartnershipContext,
-	where: { id: string } | { outcomeId: string }
+	where: { id: string } | { outcomeId: string } | { outcomeId: { in: string[] } },
+	asAt?: Date
 ): Promise<IndicatorView[]> {
+	const recorded = asAt ? { recordedAt: { lte: asAt } } : {};
 	const rows = await db().indicator.findMany({
-		where: { ...where, partnershipId: ctx.partnership.id },
+		where: {
+			...where,
+			partnershipId: ctx.partnership.id,
+			...(asAt ? { createdAt: { lte: asAt } } : {})
+		},
 		orderBy: { name: 'asc' },
-		include: { readings: { orderBy: [{ on: 'asc' }, { recordedAt: 'asc' }] } }
+		include: {
+			readings: { where: recorded, orderBy: [{ on: 'asc' }, { recordedAt: 'asc' }] }
+		}
 	});
 	const people = new Map(
 		(
@@ -282,7 +294,7 @@ async function indicatorViews(
 			})
 		).map((o) => [o.id, o.name])
 	);
-	const today = dayInUk(now());
+	const today = dayInUk(asAt ?? now());
 	return rows.map((row) => {
 		const corrected = new Set(row.readings.map((r) => r.correctsId).filter(Boolean));
 		const plan = {
@@ -345,4 +357,32 @@ function statusReason(
 	if (status === 'AT_RISK')
 		return `${reading}, is behind ${against}, by no more than a quarter of the planned change.`;
 	return `${reading}, is behind ${against} by more than a quarter of the planned change, or worse than the baseline.`;
+}
+
+/** A partnership's outcomes that have indicators, each with them as they stood at `asAt`: for the papers. */
+export async function performanceReport(
+	actor: Actor,
+	slug: string,
+	asAt: Date
+): Promise<OutcomeDetailView[]> {
+	const ctx = await partnershipContext(actor, slug);
+	const outcomes = await db().outcome.findMany({
+		where: { partnershipId: ctx.partnership.id, indicators: { some: {} } },
+		orderBy: [{ kind: 'asc' }, { code: 'asc' }]
+	});
+	const indicators = await indicatorViews(
+		ctx,
+		{ outcomeId: { in: outcomes.map((o) => o.id) } },
+		asAt
+	);
+	return outcomes
+		.map((o) => ({
+			id: o.id,
+			kind: o.kind,
+			code: o.code,
+			title: o.title,
+			bodyId: o.bodyId,
+			indicators: indicators.filter((i) => i.outcomeId === o.id)
+		}))
+		.filter((o) => o.indicators.length);
 }

@@ -3,6 +3,8 @@ import { listEvidence } from '$lib/server/meetings';
 import { forPage, pageActor } from '$lib/server/web';
 import { getMeeting } from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/structure';
+import { performanceReport } from '$lib/server/outcomes';
+import { now } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,7 +12,13 @@ export const load: PageServerLoad = async (event) => {
 	const { slug, id } = event.params;
 	return forPage(async () => {
 		const meeting = await getMeeting(actor, id);
+		// A performance item's paper is the indicators as they stood on the meeting's day (today for one
+		// still to come): what members had before them, not what was recorded since.
+		const asAt = new Date(Math.min(new Date(meeting.startsAt).getTime(), now().getTime()));
+		const performance = meeting.items.some((i) => i.purpose === 'PERFORMANCE' && !i.withdrawn);
 		return {
+			performance: performance ? await performanceReport(actor, slug, asAt) : [],
+			asAt: asAt.toISOString().slice(0, 10),
 			meeting,
 			body: await getBody(actor, slug, meeting.bodyId),
 			// Only the papers this person may see, as on the meeting page.
