@@ -5,7 +5,7 @@
 // special meeting's minutes wait for approval at the next meeting. Until the sync server exists, the
 // commands read and write the meetings' documents here, in memory; they are stored afterwards.
 import type * as Y from 'yjs';
-import { addAction, updateAction } from '../src/lib/server/decisions/index.ts';
+import { addAction, reportProgress, updateAction } from '../src/lib/server/decisions/index.ts';
 import { recordAttendance } from '../src/lib/server/meetings/index.ts';
 import { raiseChallenge, respondToChallenge } from '../src/lib/server/meetings/index.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
@@ -447,7 +447,7 @@ async function runReview(
 			dueOn: run.due(21)
 		})
 	);
-	await run.now(() =>
+	const steering = await run.now(() =>
 		addAction(chair, pathway.id, {
 			text: 'Set up the pathway’s steering group with the college, the third sector and young people',
 			ownerOrganisationId: orgIds.get('enterprise')!,
@@ -487,6 +487,25 @@ async function runReview(
 	await run.before(-3, 10, () => updateAction(officer, letters.id, { status: 'DONE' }));
 	await run.before(-10, 14, () =>
 		updateAction(run.as(e('skills')), ratify.id, { status: 'IN_PROGRESS' })
+	);
+	// The owners report how they are getting on: the ratification is held up, the steering group on its way.
+	await run.before(-12, 11, () =>
+		reportProgress(run.as(e('skills')), ratify.id, {
+			on: run.due(12),
+			note: 'The paper for the college board is drafted and agreed with the principal.',
+			percent: 50,
+			blockers:
+				'The college board does not meet until after the due date; a special meeting has been asked for.'
+		})
+	);
+	await run.before(-20, 15, () =>
+		reportProgress(run.as(e('enterprise')), steering.id, {
+			on: run.due(20),
+			note: 'Terms of reference agreed with the college and the third sector interface; two young people’s places being filled through the youth forum.',
+			percent: 60,
+			milestone: 'Terms of reference agreed',
+			status: 'IN_PROGRESS'
+		})
 	);
 }
 

@@ -5,7 +5,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { TestDb } from '../support/server.ts';
 import { newId, storeWording } from '../support/record.ts';
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, expectAccessible, signIn, test } from './fixtures.ts';
 
 const SLUG = 'strathmuir';
 let db: TestDb;
@@ -219,4 +219,53 @@ test('the next meeting lists open actions as matters arising, and each paper its
 	await expect(paper.getByRole('listitem')).toContainText(/Evidence, by [^:]+:\s+not yet answered/);
 	await paper.getByRole('link', { name: 'On Winter ferry pilot' }).click();
 	await expect(page.getByRole('heading', { name: 'Challenges on this item' })).toBeVisible();
+});
+
+test('an action’s owner reports progress, and a blocked action says so in the next meeting’s matters arising', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'officer@demo.example');
+	await visit(`/p/${SLUG}/actions?bodyId=${arranged.body}`);
+	await page.getByRole('link', { name: 'Recruit Saturday youth workers' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Recruit Saturday youth workers'
+	);
+	await expect(page.getByText('No progress has been reported yet.')).toBeVisible();
+
+	const form = page.locator('form', {
+		has: page.getByRole('button', { name: 'Record the update' })
+	});
+	await form.getByLabel('How far along, as a percentage (optional)').fill('30');
+	await form.getByRole('button', { name: 'Record the update' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'Enter what has happened since the last update'
+	);
+	await expect(form.getByLabel('How far along, as a percentage (optional)')).toHaveValue('30');
+	await expectAccessible(page);
+
+	await form
+		.getByLabel('What has happened since the last update')
+		.fill('Two youth workers interviewed; one accepted.');
+	await form
+		.getByLabel('What stands in the way (optional)')
+		.fill('Disclosure checks are taking eight weeks.');
+	await form.getByRole('button', { name: 'Record the update' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Your update has been recorded.' })
+	).toBeVisible();
+	const history = page.getByRole('list').filter({ hasText: 'Two youth workers interviewed' });
+	await expect(history).toContainText('30% done.');
+	await expect(history).toContainText('In the way: Disclosure checks are taking eight weeks.');
+	await expect(page.locator('.summary')).toContainText('Blocked');
+	await expectAccessible(page);
+
+	await visit(`/p/${SLUG}/meetings/${arranged.later}`);
+	const matters = page.getByRole('table', { name: /Open actions from earlier meetings/ });
+	const row = matters.getByRole('row', { name: /Recruit Saturday youth workers/ });
+	await expect(row).toContainText('Blocked');
+	await expect(row).toContainText('Two youth workers interviewed; one accepted.');
+	await expect(matters.getByRole('row', { name: /Publish the winter timetable/ })).toContainText(
+		'Overdue'
+	);
 });

@@ -46,6 +46,7 @@ interface Ids {
 	member: string;
 	organisation: string;
 	outcome: string;
+	action: string;
 }
 
 async function demoIds(page: Page): Promise<Ids> {
@@ -68,6 +69,7 @@ async function demoIds(page: Page): Promise<Ids> {
 	const organisations: { id: string }[] = await get(
 		'/api/v1/partnerships/strathmuir/organisations'
 	);
+	const actions: { id: string }[] = await get('/api/v1/partnerships/strathmuir/actions');
 	const outcomes: { id: string; code: string }[] = await get(
 		'/api/v1/partnerships/strathmuir/outcomes'
 	);
@@ -81,7 +83,8 @@ async function demoIds(page: Page): Promise<Ids> {
 		member: members[0].id,
 		organisation: organisations[0].id,
 		// The demo's child poverty outcome: an indicator at risk, with a year of readings.
-		outcome: outcomes.find((o) => o.code === 'LOIP 2')!.id
+		outcome: outcomes.find((o) => o.code === 'LOIP 2')!.id,
+		action: actions[0].id
 	};
 }
 
@@ -101,6 +104,7 @@ function addresses(i: Ids): Record<string, Visit[]> {
 		'/settings': [officer('/settings')],
 		'/p/[slug=slug]': [officer(p), { path: p, as: 'community@demo.example' }],
 		'/p/[slug=slug]/actions': [officer(`${p}/actions`)],
+		'/p/[slug=slug]/actions/[id=id]': [officer(`${p}/actions/${i.action}`)],
 		'/p/[slug=slug]/bodies': [officer(`${p}/bodies`)],
 		'/p/[slug=slug]/bodies/[id=id]': [officer(`${p}/bodies/${i.board}`)],
 		'/p/[slug=slug]/bodies/[id=id]/priorities': [officer(`${p}/bodies/${i.forum}/priorities`)],

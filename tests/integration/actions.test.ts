@@ -156,3 +156,82 @@ describe('matters arising and the actions list', () => {
 		expect((await reviewer.get('/api/v1/partnerships/act/actions?status=LATE')).status).toBe(400);
 	});
 });
+
+describe('progress on an action', () => {
+	let actionId: string;
+	let meetingStartsAt: Date;
+	beforeAll(async () => {
+		meetingStartsAt = new Date('2026-05-07T09:30:00Z');
+		const { decisionId } = await decided(meetingStartsAt);
+		actionId = (await chair.post(`/api/v1/decisions/${decisionId}/actions`, action())).json.id;
+	});
+	const report = (body: Record<string, unknown>, who: Client = nhsClient) =>
+		who.post(`/api/v1/actions/${actionId}/updates`, body);
+	const updates = () => server.db.actionUpdate.count({ where: { actionId } });
+
+	it('the owning organisation reports it, with what is in the way and a new status, audited once', async () => {
+		const written = await auditCounter(server.db, { partnershipId: fx.partnership.id });
+		const res = await report({
+			on: '2026-06-01',
+			note: 'Two of three venues booked.',
+			percent: '40',
+			milestone: 'Venues found',
+			blockers: 'No transport for the rural venue yet.',
+			status: 'IN_PROGRESS'
+		});
+		expect(res.status, res.text).toBe(201);
+		expect(res.json).toMatchObject({
+			status: 'IN_PROGRESS',
+			blocked: true,
+			lastUpdate: {
+				on: '2026-06-01',
+				note: 'Two of three venues booked.',
+				percent: 40,
+				milestone: 'Venues found',
+				blockers: 'No transport for the rural venue yet.'
+			}
+		});
+		expect(res.json.updates[0]).toMatchObject({ statusBefore: 'OPEN', statusAfter: 'IN_PROGRESS' });
+		expect(await written()).toBe(1);
+	});
+
+	it('is not for another organisation or a reviewer, and bad input changes nothing', async () => {
+		const before = await updates();
+		expect((await report({ on: '2026-06-02', note: 'Mine' }, tsiClient)).status).toBe(403);
+		expect((await report({ on: '2026-06-02', note: 'Mine' }, reviewer)).status).toBe(403);
+		const bad = await report({ on: '2099-01-01', note: '', percent: 120, status: 'FINISHED' });
+		expect(bad.status).toBe(400);
+		expect(Object.keys(bad.json.error.fields).sort()).toEqual(['note', 'percent', 'status']);
+		const future = await report({ on: '2099-01-01', note: 'Soon' });
+		expect(Object.keys(future.json.error.fields)).toEqual(['on']);
+		expect(await updates()).toBe(before);
+	});
+
+	it('keeps every change of status in its history, and no report can be changed', async () => {
+		expect((await chair.patch(`/api/v1/actions/${actionId}`, { status: 'OPEN' })).status).toBe(200);
+		const history = (await officer.get(`/api/v1/actions/${actionId}`)).json.updates;
+		expect(
+			history.map((u: { statusBefore: string; statusAfter: string }) => [
+				u.statusBefore,
+				u.statusAfter
+			])
+		).toEqual([
+			['IN_PROGRESS', 'OPEN'],
+			['OPEN', 'IN_PROGRESS']
+		]);
+		await expect(server.db.actionUpdate.updateMany({ data: { note: 'x' } })).rejects.toThrow(
+			/append-only/
+		);
+	});
+
+	it('a blocked action comes up at the body’s next meeting with its last update', async () => {
+		const next = await makeLiveMeeting(server.db, fx, {
+			startsAt: new Date(meetingStartsAt.getTime() + 60 * 86_400_000)
+		});
+		const arising = (await officer.get(`/api/v1/meetings/${next.id}/matters-arising`)).json;
+		expect(arising.find((a: { id: string }) => a.id === actionId)).toMatchObject({
+			blocked: true,
+			lastUpdate: { note: 'Two of three venues booked.' }
+		});
+	});
+});

@@ -603,6 +603,18 @@ const CASES: Record<string, Case> = {
 			targetOn: '2030-03-31'
 		})
 	},
+	getAction: { params: id('action') },
+	reportProgress: {
+		params: id('action'),
+		body: () => ({
+			on: '2026-03-31',
+			note: 'Venues booked',
+			percent: 40,
+			milestone: 'Venues',
+			blockers: 'Transport',
+			status: 'IN_PROGRESS'
+		})
+	},
 	importReadings: {
 		params: id('indicator'),
 		body: () => ({ csv: 'date,value,source\n2026-02-28,11,Annual survey\n', confirm: true })

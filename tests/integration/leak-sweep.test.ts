@@ -52,6 +52,7 @@ type Ids = {
 	boardId: string;
 	forumId: string;
 	decisionId: string;
+	actionId: string;
 	priorityId: string;
 	priorityFileId: string;
 	membershipId: string;
@@ -72,6 +73,7 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 		`/api/v1/bodies/${i.boardId}/review-trends`
 	],
 	'GET /api/v1/decisions/[id=id]': (i) => [`/api/v1/decisions/${i.decisionId}`],
+	'GET /api/v1/actions/[id=id]': (i) => [`/api/v1/actions/${i.actionId}`],
 	'GET /api/v1/decisions/[id=id]/versions/[version]': (i) => [
 		`/api/v1/decisions/${i.decisionId}/versions/1`
 	],
@@ -174,6 +176,7 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'PAGE /settings': () => ['/settings'],
 	'PAGE /p/[slug=slug]': (i) => [`/p/${i.slug}`],
 	'PAGE /p/[slug=slug]/actions': (i) => [`/p/${i.slug}/actions`],
+	'PAGE /p/[slug=slug]/actions/[id=id]': (i) => [`/p/${i.slug}/actions/${i.actionId}`],
 	'PAGE /p/[slug=slug]/bodies': (i) => [`/p/${i.slug}/bodies`],
 	'PAGE /p/[slug=slug]/bodies/[id=id]': (i) => [`/p/${i.slug}/bodies/${i.boardId}`],
 	'PAGE /p/[slug=slug]/bodies/[id=id]/priorities': (i) => [
@@ -320,6 +323,7 @@ beforeAll(async () => {
 		boardId: fx.bodies.board.id,
 		forumId: fx.bodies.forum.id,
 		decisionId: '',
+		actionId: '',
 		priorityId: '',
 		priorityFileId: '',
 		membershipId: health.membershipId,
@@ -551,6 +555,7 @@ describe('the leak sweep', () => {
 			dueOn: '2026-10-01'
 		});
 		expect(action.status, action.text).toBe(201);
+		ids.actionId = action.json.id;
 		const afterRecording = await sweep('the challenge and the decision');
 		expect(afterRecording.routes.get(`/api/v1/meetings/${meetingId}/challenges`)).toEqual([
 			'title',

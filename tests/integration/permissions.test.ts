@@ -689,6 +689,25 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
+		...read,
+		name: 'read an action with its progress',
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/actions/${await arrangeAction(fx)}`]
+	},
+	{
+		// As for moving it on: the chair and officers; the owning organisation's members (action-progress.test.ts).
+		allowed: BOARD_WRITERS,
+		name: 'report progress on an action',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/actions/${await arrangeAction(fx)}/updates`,
+			{ on: '2026-03-31', note: 'Venues booked', percent: 40 }
+		]
+	},
+	{
 		// The chair and officers; a member of the owning organisation too (tested in actions.test.ts).
 		allowed: BOARD_WRITERS,
 		name: 'update action',

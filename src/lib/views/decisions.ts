@@ -70,6 +70,19 @@ export const ActionView = z.object({
 	createdById: z.string(),
 	createdByName: z.string(),
 	createdAt: z.iso.datetime(),
-	updatedAt: z.iso.datetime()
+	updatedAt: z.iso.datetime(),
+	/** The owner's latest progress report, if any. */
+	lastUpdate: z
+		.object({
+			on: z.iso.date(),
+			note: z.string(),
+			percent: z.number().nullable(),
+			milestone: z.string(),
+			blockers: z.string(),
+			byName: z.string()
+		})
+		.nullable(),
+	/** Still open, and its latest report names what stands in its way. */
+	blocked: z.boolean()
 });
 export type ActionView = z.infer<typeof ActionView>;

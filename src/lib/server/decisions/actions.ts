@@ -20,6 +20,7 @@ import {
 } from '../access/index.ts';
 import { choice, isoDate, optionalId, parse, reference, requiredText } from '../platform/index.ts';
 import { ACTION_STATUSES } from '../../vocabulary.ts';
+import { dayInUk } from '../../dates.ts';
 import { ActionView } from '../../views/decisions.ts';
 export { ActionView } from '../../views/decisions.ts';
 
@@ -78,12 +79,25 @@ export async function actionViews(
 		where: { id: { in: decisions.map((d) => d.agendaItemId) } },
 		select: { id: true, title: true }
 	});
+	// Each action's latest progress report (a bare change of status is not one).
+	const reports = await reader.actionUpdate.findMany({
+		where: { actionId: { in: rows.map((r) => r.id) }, note: { not: '' } },
+		orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }]
+	});
+	const latest = new Map<string, (typeof reports)[number]>();
+	for (const report of reports)
+		if (!latest.has(report.actionId)) latest.set(report.actionId, report);
+	const reporters = await userNames(
+		reader,
+		[...latest.values()].map((r) => r.recordedById)
+	);
 	const meetingOf = new Map(meetings.map((m) => [m.id, m]));
 	const itemOf = new Map(decisions.map((d) => [d.id, d.agendaItemId]));
 	const titleOf = new Map(items.map((i) => [i.id, i.title]));
 	return rows.map((row) => {
 		const meeting = meetingOf.get(row.meetingId)!;
 		const agendaItemId = itemOf.get(row.decisionId) ?? '';
+		const report = latest.get(row.id);
 		return {
 			id: row.id,
 			decisionId: row.decisionId,
@@ -103,7 +117,18 @@ export async function actionViews(
 			createdById: row.createdById,
 			createdByName: users.get(row.createdById) ?? '',
 			createdAt: row.createdAt.toISOString(),
-			updatedAt: row.updatedAt.toISOString()
+			updatedAt: row.updatedAt.toISOString(),
+			lastUpdate: report
+				? {
+						on: report.on.toISOString().slice(0, 10),
+						note: report.note,
+						percent: report.percent,
+						milestone: report.milestone,
+						blockers: report.blockers,
+						byName: reporters.get(report.recordedById) ?? ''
+					}
+				: null,
+			blocked: Boolean(report?.blockers) && (row.status === 'OPEN' || row.status === 'IN_PROGRESS')
 		};
 	});
 }
@@ -192,6 +217,20 @@ export async function updateAction(
 		const row = await tx.action.update({
 			where: { id: actionId },
 			data: { status: data.status, updatedAt: now() }
+		});
+		// The action's history keeps every change of status, with or without a report.
+		await tx.actionUpdate.create({
+			data: {
+				actionId,
+				on: new Date(`${dayInUk(now())}T00:00:00Z`),
+				note: '',
+				milestone: '',
+				blockers: '',
+				statusBefore: action.status,
+				statusAfter: row.status,
+				recordedById: actor.userId,
+				recordedAt: now()
+			}
 		});
 		await audit(tx, actor.userId, {
 			action: 'updated',

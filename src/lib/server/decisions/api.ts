@@ -2,6 +2,7 @@
 // Gathered with every other concept's into the API table and the OpenAPI document (web/api/routes.ts).
 import { z } from 'zod';
 import { ActionFilter, ActionView, AddActionInput, UpdateActionInput } from './actions.ts';
+import { ActionProgressView, ReportProgressInput } from './action-progress.ts';
 import { DecisionContentInput, RecordDecisionInput } from './record.ts';
 import { DecisionDetail, DecisionSearch, DecisionSummary } from './register.ts';
 import { DecisionVersionView } from './views.ts';
@@ -78,6 +79,26 @@ export const decisionsApi = defineRoutes({
 		tag: 'Actions',
 		body: UpdateActionInput,
 		response: ActionView,
+		errors: [400, ...inPartnership]
+	},
+	getAction: {
+		method: 'GET',
+		path: '/api/v1/actions/{id}',
+		summary: 'An action with its progress reports and changes of status, newest first',
+		tag: 'Actions',
+		response: ActionProgressView,
+		errors: [404]
+	},
+	reportProgress: {
+		method: 'POST',
+		path: '/api/v1/actions/{id}/updates',
+		summary:
+			'Report how an action is getting on (the owning organisation, chair, secretariat): what has ' +
+			'happened, how far along, a milestone, what stands in the way, and optionally a new status. Kept as reported',
+		tag: 'Actions',
+		body: ReportProgressInput,
+		response: ActionProgressView,
+		status: 201,
 		errors: [400, ...inPartnership]
 	},
 	listActions: {

@@ -9,7 +9,7 @@ import { addPaper, attachEvidenceFile, listEvidence } from '$lib/server/meetings
 import { ACCEPT_ATTRIBUTE } from '$lib/server/meetings';
 import { setEvidenceOrganisations } from '$lib/server/meetings';
 import { Invalid } from '$lib/server/platform';
-import { forPage, formCommand, formFile, pageActor } from '$lib/server/web';
+import { forPage, formCommand, formFile, pageActor, todayInUk } from '$lib/server/web';
 import { agendaIssuePreview, getMeeting, issueAgenda } from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/structure';
 import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
@@ -46,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
 			ownOrganisationId: ctx.membership.organisationId,
 			accept: ACCEPT_ATTRIBUTE,
 			mattersArising: await mattersArising(actor, id),
+			today: todayInUk(),
 			challenges: await listChallenges(actor, id),
 			decisions: await decisionsOfMeeting(actor, id),
 			// Once the meeting has closed: whether the actor has the members' survey still to answer.
