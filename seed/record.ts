@@ -5,7 +5,12 @@
 // special meeting's minutes wait for approval at the next meeting. Until the sync server exists, the
 // commands read and write the meetings' documents here, in memory; they are stored afterwards.
 import type * as Y from 'yjs';
-import { addAction, reportProgress, updateAction } from '../src/lib/server/decisions/index.ts';
+import {
+	addAction,
+	commitResources,
+	reportProgress,
+	updateAction
+} from '../src/lib/server/decisions/index.ts';
 import { recordAttendance } from '../src/lib/server/meetings/index.ts';
 import { raiseChallenge, respondToChallenge } from '../src/lib/server/meetings/index.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
@@ -505,6 +510,22 @@ async function runReview(
 			percent: 60,
 			milestone: 'Terms of reference agreed',
 			status: 'IN_PROGRESS'
+		})
+	);
+	// What the partners put into the steering group.
+	await run.before(-20, 16, () =>
+		commitResources(run.as(e('enterprise')), steering.id, {
+			organisationId: orgIds.get('enterprise')!,
+			money: 8000,
+			staffDays: 30,
+			note: 'A coordinator for the first year'
+		})
+	);
+	await run.before(-21, 10, () =>
+		commitResources(run.as(e('college')), steering.id, {
+			organisationId: orgIds.get('college')!,
+			staffDays: 15,
+			note: 'Careers staff for the taster days'
 		})
 	);
 }

@@ -258,6 +258,22 @@ test('an action’s owner reports progress, and a blocked action says so in the 
 	await expect(history).toContainText('30% done.');
 	await expect(history).toContainText('In the way: Disclosure checks are taking eight weeks.');
 	await expect(page.locator('.summary')).toContainText('Blocked');
+
+	// What the partners put in: money, staff time or both, with the totals.
+	const commit = page.locator('form', {
+		has: page.getByRole('button', { name: 'Record the commitment' })
+	});
+	await commit.getByRole('button', { name: 'Record the commitment' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter the money, the staff time or both');
+	await commit.getByLabel('Money, in whole pounds (optional)').fill('4500');
+	await commit.getByLabel('Staff time, in days (optional)').fill('12');
+	await commit.getByRole('button', { name: 'Record the commitment' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The commitment has been recorded.' })
+	).toBeVisible();
+	const resources = page.getByRole('table', { name: 'Resources committed by each partner' });
+	await expect(resources.getByRole('row', { name: /In all/ })).toContainText('£4,500');
+	await expect(resources.getByRole('row', { name: /In all/ })).toContainText('12 days');
 	await expectAccessible(page);
 
 	await visit(`/p/${SLUG}/meetings/${arranged.later}`);

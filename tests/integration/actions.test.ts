@@ -235,3 +235,55 @@ describe('progress on an action', () => {
 		});
 	});
 });
+
+describe('resources committed to an action', () => {
+	let actionId: string;
+	beforeAll(async () => {
+		const { decisionId } = await decided(new Date('2026-04-02T09:30:00Z'));
+		actionId = (await chair.post(`/api/v1/decisions/${decisionId}/actions`, action())).json.id;
+	});
+	const commit = (body: Record<string, unknown>, who: Client = nhsClient) =>
+		who.post(`/api/v1/actions/${actionId}/resources`, body);
+	const count = () => server.db.actionResource.count({ where: { actionId } });
+
+	it('a partner commits its own money and staff time; a later commitment replaces it in the totals', async () => {
+		const written = await auditCounter(server.db, { partnershipId: fx.partnership.id });
+		const first = await commit({
+			organisationId: fx.organisations.health.id,
+			money: '12000',
+			staffDays: 20,
+			note: 'Two nurses, one day a week'
+		});
+		expect(first.status, first.text).toBe(201);
+		expect(first.json.resources).toEqual([
+			expect.objectContaining({
+				organisationName: 'Health board (act)',
+				money: 12000,
+				staffDays: 20
+			})
+		]);
+		expect(await written()).toBe(1);
+		const again = await commit({ organisationId: fx.organisations.health.id, money: 15000 });
+		expect(again.json.resources).toEqual([
+			expect.objectContaining({ money: 15000, staffDays: null })
+		]);
+		expect(again.json.earlierResources).toEqual([expect.objectContaining({ money: 12000 })]);
+		// The officer records another partner's.
+		const tsi = await commit({ organisationId: fx.organisations.tsi.id, staffDays: 5 }, officer);
+		expect(tsi.json.resources.map((r: { organisationName: string }) => r.organisationName)).toEqual(
+			['Health board (act)', 'Voluntary action (act)']
+		);
+	});
+
+	it('not another partner’s, nor nothing at all; and a commitment cannot be changed', async () => {
+		const before = await count();
+		expect((await commit({ organisationId: fx.organisations.tsi.id, money: 1 })).status).toBe(403);
+		const empty = await commit({ organisationId: fx.organisations.health.id, note: 'Later' });
+		expect(empty.status).toBe(400);
+		expect(Object.keys(empty.json.error.fields)).toEqual(['money']);
+		const negative = await commit({ organisationId: fx.organisations.health.id, money: -5 });
+		expect(Object.keys(negative.json.error.fields)).toEqual(['money']);
+		expect(await count()).toBe(before);
+		await expect(server.db.actionResource.deleteMany({})).rejects.toThrow(/append-only/);
+	});
+});

@@ -615,6 +615,15 @@ const CASES: Record<string, Case> = {
 			status: 'IN_PROGRESS'
 		})
 	},
+	commitResources: {
+		params: id('action'),
+		body: () => ({
+			organisationId: fx.organisations.council.id,
+			money: 5000,
+			staffDays: 10,
+			note: 'From the community learning budget'
+		})
+	},
 	importReadings: {
 		params: id('indicator'),
 		body: () => ({ csv: 'date,value,source\n2026-02-28,11,Annual survey\n', confirm: true })

@@ -708,6 +708,19 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
+		// Officers for any partner; a member for their own organisation (the council, every fixture member's).
+		allowed: ['ADMIN', 'SECRETARIAT', 'MEMBER'],
+		name: 'commit resources to an action',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/actions/${await arrangeAction(fx)}/resources`,
+			{ organisationId: fx.organisations.council.id, money: 5000, staffDays: 10 }
+		]
+	},
+	{
 		// The chair and officers; a member of the owning organisation too (tested in actions.test.ts).
 		allowed: BOARD_WRITERS,
 		name: 'update action',

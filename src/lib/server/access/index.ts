@@ -11,6 +11,7 @@ export {
 	demand,
 	isChairSeat,
 	isOfficer,
+	mayCommitResources,
 	mayManageReview,
 	mayRecordReadings,
 	mayUpdateAction,

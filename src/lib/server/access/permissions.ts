@@ -85,6 +85,15 @@ export function mayRecordReadings(
 	return who.role === 'MEMBER' && who.organisationId === indicator.sourceOrganisationId;
 }
 
+/** Who records what a partner commits to an action: officers for any partner, a member for their own. */
+export function mayCommitResources(
+	who: { role: string; organisationId: string },
+	organisationId: string
+): boolean {
+	if (isOfficerRole(who.role)) return true;
+	return who.role === 'MEMBER' && who.organisationId === organisationId;
+}
+
 /** A current seat the actor holds on a body of the partnership. */
 export interface Seat {
 	bodyId: string;

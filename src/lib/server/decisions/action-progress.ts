@@ -3,7 +3,13 @@
 // chair and officers report, by the same rule as moving the action on.
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
-import { demand, mayUpdateAction, meetingContext, meetingRights } from '../access/index.ts';
+import {
+	demand,
+	mayCommitResources,
+	mayUpdateAction,
+	meetingContext,
+	meetingRights
+} from '../access/index.ts';
 import {
 	Invalid,
 	NotFound,
@@ -14,12 +20,13 @@ import {
 	now,
 	optionalText,
 	parse,
+	reference,
 	requiredText,
 	transaction,
 	wholeNumber
 } from '../platform/index.ts';
 import { publishMeetingChange } from '../meetings/index.ts';
-import { userNames } from '../meetings/index.ts';
+import { organisationsOf, userNames } from '../meetings/index.ts';
 import { dayInUk } from '../../dates.ts';
 import { ACTION_STATUSES } from '../../vocabulary.ts';
 import { ActionView } from '../../views/decisions.ts';
@@ -51,9 +58,35 @@ export const ActionUpdateView = z.object({
 	recordedAt: z.iso.datetime()
 });
 
+export const CommitResourcesInput = z
+	.object({
+		organisationId: reference('Choose the partner committing the resources'),
+		money: wholeNumber('the money, in whole pounds,', 0, 100_000_000),
+		staffDays: wholeNumber('the staff time, in days,', 0, 100_000),
+		note: optionalText('the note', 1000)
+	})
+	.refine((r) => r.money != null || r.staffDays != null, {
+		path: ['money'],
+		message: 'Enter the money, the staff time or both'
+	});
+
+const ResourceView = z.object({
+	organisationId: z.string(),
+	organisationName: z.string(),
+	money: z.number().nullable(),
+	staffDays: z.number().nullable(),
+	note: z.string(),
+	byName: z.string(),
+	recordedAt: z.iso.datetime()
+});
+
 export const ActionProgressView = ActionView.extend({
 	/** Every report and change of status, newest first. */
-	updates: z.array(ActionUpdateView)
+	updates: z.array(ActionUpdateView),
+	/** Each partner's latest commitment, by partner name. */
+	resources: z.array(ResourceView),
+	/** Commitments replaced by a partner's later one, newest first. */
+	earlierResources: z.array(ResourceView)
 });
 export type ActionProgressView = z.infer<typeof ActionProgressView>;
 
@@ -125,10 +158,36 @@ export async function actionProgress(
 		where: { actionId },
 		orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }]
 	});
-	const names = await userNames(
+	const commitments = await db().actionResource.findMany({
+		where: { actionId },
+		orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }]
+	});
+	const names = await userNames(db(), [
+		...updates.map((u) => u.recordedById),
+		...commitments.map((c) => c.recordedById)
+	]);
+	const partners = await organisationsOf(
 		db(),
-		updates.map((u) => u.recordedById)
+		ctx.partnership.id,
+		commitments.map((c) => c.organisationId)
 	);
+	const seen = new Set<string>();
+	const resources: z.infer<typeof ResourceView>[] = [];
+	const earlierResources: z.infer<typeof ResourceView>[] = [];
+	for (const c of commitments) {
+		const shown = {
+			organisationId: c.organisationId,
+			organisationName: partners.get(c.organisationId)?.name ?? '',
+			money: c.money,
+			staffDays: c.staffDays,
+			note: c.note,
+			byName: names.get(c.recordedById) ?? '',
+			recordedAt: c.recordedAt.toISOString()
+		};
+		(seen.has(c.organisationId) ? earlierResources : resources).push(shown);
+		seen.add(c.organisationId);
+	}
+	resources.sort((a, b) => a.organisationName.localeCompare(b.organisationName));
 	return {
 		...view,
 		updates: updates.map((u) => ({
@@ -142,6 +201,51 @@ export async function actionProgress(
 			statusAfter: u.statusAfter,
 			byName: names.get(u.recordedById) ?? '',
 			recordedAt: u.recordedAt.toISOString()
-		}))
+		})),
+		resources,
+		earlierResources
 	};
+}
+
+/**
+ * Records what a partner commits to an action. Officers record any partner's; a member, their own
+ * organisation's. A partner's later commitment replaces the earlier one in the totals.
+ */
+export async function commitResources(
+	actor: Actor,
+	actionId: string,
+	input: unknown
+): Promise<ActionProgressView> {
+	const { action, ctx } = await actionContext(actor, actionId);
+	const data = parse(CommitResourcesInput, input);
+	demand(
+		mayCommitResources(ctx.membership, data.organisationId),
+		'Only officers, and members committing their own organisation’s resources, record commitments.'
+	);
+	await transaction(async (tx) => {
+		const partner = await tx.organisation.count({
+			where: { id: data.organisationId, partnershipId: ctx.partnership.id }
+		});
+		if (!partner) throw new Invalid({ organisationId: 'Choose a partner of this partnership' });
+		await tx.actionResource.create({
+			data: {
+				actionId,
+				organisationId: data.organisationId,
+				money: data.money ?? null,
+				staffDays: data.staffDays ?? null,
+				note: data.note ?? '',
+				recordedById: actor.userId,
+				recordedAt: now()
+			}
+		});
+		await audit(tx, actor.userId, {
+			action: 'resources_committed',
+			entity: 'Action',
+			entityId: actionId,
+			partnershipId: ctx.partnership.id,
+			detail: data
+		});
+	});
+	publishMeetingChange(action.meetingId, 'action');
+	return actionProgress(actor, actionId);
 }

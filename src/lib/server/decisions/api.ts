@@ -2,7 +2,11 @@
 // Gathered with every other concept's into the API table and the OpenAPI document (web/api/routes.ts).
 import { z } from 'zod';
 import { ActionFilter, ActionView, AddActionInput, UpdateActionInput } from './actions.ts';
-import { ActionProgressView, ReportProgressInput } from './action-progress.ts';
+import {
+	ActionProgressView,
+	CommitResourcesInput,
+	ReportProgressInput
+} from './action-progress.ts';
 import { DecisionContentInput, RecordDecisionInput } from './record.ts';
 import { DecisionDetail, DecisionSearch, DecisionSummary } from './register.ts';
 import { DecisionVersionView } from './views.ts';
@@ -97,6 +101,18 @@ export const decisionsApi = defineRoutes({
 			'happened, how far along, a milestone, what stands in the way, and optionally a new status. Kept as reported',
 		tag: 'Actions',
 		body: ReportProgressInput,
+		response: ActionProgressView,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	commitResources: {
+		method: 'POST',
+		path: '/api/v1/actions/{id}/resources',
+		summary:
+			'Record what a partner commits to an action: money (whole pounds) and staff time (days), either ' +
+			'or both (officers for any partner; a member for their own). A later commitment replaces the earlier one in the totals; both are kept',
+		tag: 'Actions',
+		body: CommitResourcesInput,
 		response: ActionProgressView,
 		status: 201,
 		errors: [400, ...inPartnership]

@@ -9,7 +9,12 @@ export {
 	updateAction
 } from './actions.ts';
 export { actionsWaitingOn } from './actions-waiting.ts';
-export { actionProgress, reportProgress, type ActionProgressView } from './action-progress.ts';
+export {
+	actionProgress,
+	commitResources,
+	reportProgress,
+	type ActionProgressView
+} from './action-progress.ts';
 export { amendDecision } from './amend.ts';
 export { decisionsApi } from './api.ts';
 export { actionsCsv, csvCell, csvResponse, decisionsCsv, toCsv } from './exports.ts';

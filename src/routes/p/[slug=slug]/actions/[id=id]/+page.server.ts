@@ -1,4 +1,11 @@
-import { actionProgress, reportProgress, updatableActions } from '$lib/server/decisions';
+import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
+import {
+	actionProgress,
+	commitResources,
+	reportProgress,
+	updatableActions
+} from '$lib/server/decisions';
+import { listOrganisations } from '$lib/server/structure';
 import { forPage, formCommand, pageActor, todayInUk } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,8 +15,17 @@ export const load: PageServerLoad = async (event) => {
 	return forPage(async () => {
 		// Through the partnership in the address, so another partnership's action is not found here.
 		const action = await actionProgress(actor, id, slug);
+		const ctx = await partnershipContext(actor, slug);
+		const officer = canScheduleMeetings(ctx);
+		const organisations = await listOrganisations(actor, slug);
 		return {
 			action,
+			// Officers record any partner's commitment; a member, their own organisation's.
+			committers: officer
+				? organisations
+				: ctx.membership.role === 'MEMBER'
+					? organisations.filter((o) => o.id === ctx.membership.organisationId)
+					: [],
 			mayReport: (await updatableActions(actor, slug, [action])).length > 0,
 			today: todayInUk()
 		};
@@ -24,5 +40,13 @@ export const actions: Actions = {
 			'progress'
 		);
 		return 'updates' in result ? { done: 'progress' } : result;
+	},
+	resources: async (event) => {
+		const result = await formCommand(
+			await event.request.formData(),
+			(values) => commitResources(pageActor(event), event.params.id, values),
+			'resources'
+		);
+		return 'updates' in result ? { done: 'resources' } : result;
 	}
 };
