@@ -33,7 +33,12 @@ export const LAST_SQLITE_MIGRATIONS = [
 /** PostgreSQL tables filled from elsewhere than a SQLite table of the same name, or not at all. */
 const NOT_FROM_TABLES = new Set(['_prisma_migrations', 'FileContent', 'ServerSecret']);
 /** Tables the SQLite version never had (indicators, actions' updates): they start empty. */
-const NEW_SINCE_SQLITE = new Set(['Indicator', 'IndicatorReading', 'ActionUpdate', 'ActionResource']);
+const NEW_SINCE_SQLITE = new Set([
+	'Indicator',
+	'IndicatorReading',
+	'ActionUpdate',
+	'ActionResource'
+]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;
 /** The name the device-cookie key has in ServerSecret (src/lib/server/auth/device-cookie.ts). */
