@@ -469,8 +469,14 @@ export async function seedDemo(): Promise<void> {
 			});
 			bodyIds.set(b.key, body.id);
 			for (const [email, role] of b.seats) {
+				// Seated since before the demo's record begins, so every past meeting counts them.
 				await tx.bodySeat.create({
-					data: { bodyId: body.id, membershipId: membershipIds.get(email)!, role }
+					data: {
+						bodyId: body.id,
+						membershipId: membershipIds.get(email)!,
+						role,
+						createdAt: daysFromToday(-6 * 365, 9)
+					}
 				});
 			}
 		}

@@ -254,3 +254,31 @@ test('the board pack’s performance item carries the indicators’ latest readi
 		await expect(table.getByRole('row', { name: new RegExp(indicator) })).toContainText(status);
 	await expectAccessible(page);
 });
+
+test('a board member reads a partner’s account: seats, attendance, commitments owed, actions', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'tsi@demo.example');
+	await visit('/p/strathmuir/organisations');
+	await page
+		.getByRole('link', { name: 'Seats, attendance, commitments of Strathmuir College' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Strathmuir College');
+	await expect(page.getByRole('table', { name: 'Seats held by Strathmuir College' })).toContainText(
+		'Strathmuir Partnership Board'
+	);
+	await expect(page.locator('#attendance + p')).toContainText(/At \d+ of \d+ meetings/);
+	await expect(
+		page.getByRole('table', { name: /Meetings of the last twelve months/ }).getByRole('row')
+	).not.toHaveCount(1);
+	const commitments = page.locator('.commitments');
+	await expect(commitments).toContainText('Ratification owed');
+	await expect(page.getByRole('heading', { name: 'Actions it owns' })).toBeVisible();
+	await expect(
+		page.getByRole('link', {
+			name: 'Take the commitment of 30 foundation places to the college board for ratification'
+		})
+	).toBeVisible();
+	await expectAccessible(page);
+});

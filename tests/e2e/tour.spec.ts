@@ -135,6 +135,9 @@ function addresses(i: Ids): Record<string, Visit[]> {
 		'/p/[slug=slug]/organisations/[id=id]': [
 			{ path: `${p}/organisations/${i.organisation}`, as: 'admin@demo.example' }
 		],
+		'/p/[slug=slug]/organisations/[id=id]/account': [
+			{ path: `${p}/organisations/${i.organisation}/account`, as: 'tsi@demo.example' }
+		],
 		'/p/[slug=slug]/outcomes': [officer(`${p}/outcomes`)],
 		'/p/[slug=slug]/outcomes/[id=id]': [
 			officer(`${p}/outcomes/${i.outcome}`),

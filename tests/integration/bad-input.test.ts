@@ -231,6 +231,7 @@ async function arrange() {
 		}
 	});
 	return {
+		organisation: fx.organisations.health.id,
 		outcome: outcome.id,
 		indicator: indicator.id,
 		planned: planned.id,
@@ -589,6 +590,7 @@ const CASES: Record<string, Case> = {
 	},
 	tagActionOutcomes: { params: id('action'), body: () => ({ outcomeIds: [] }) },
 	getOutcome: { params: id('outcome') },
+	partnerAccount: { params: inSlug('organisation') },
 	defineIndicator: {
 		params: id('outcome'),
 		body: () => ({

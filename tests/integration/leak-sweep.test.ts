@@ -135,6 +135,9 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'GET /api/v1/partnerships/[slug=slug]/organisations': (i) => [
 		`/api/v1/partnerships/${i.slug}/organisations`
 	],
+	'GET /api/v1/partnerships/[slug=slug]/organisations/[id=id]/account': (i) => [
+		`/api/v1/partnerships/${i.slug}/organisations/${i.organisationId}/account`
+	],
 	'GET /api/v1/partnerships/[slug=slug]/outcomes': (i) => [
 		`/api/v1/partnerships/${i.slug}/outcomes`
 	],
@@ -212,6 +215,9 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'PAGE /p/[slug=slug]/organisations': (i) => [`/p/${i.slug}/organisations`],
 	'PAGE /p/[slug=slug]/organisations/[id=id]': (i) => [
 		`/p/${i.slug}/organisations/${i.organisationId}`
+	],
+	'PAGE /p/[slug=slug]/organisations/[id=id]/account': (i) => [
+		`/p/${i.slug}/organisations/${i.organisationId}/account`
 	],
 	'PAGE /p/[slug=slug]/outcomes': (i) => [`/p/${i.slug}/outcomes`],
 	'PAGE /p/[slug=slug]/outcomes/[id=id]': (i) => [`/p/${i.slug}/outcomes/${i.outcomeId}`],

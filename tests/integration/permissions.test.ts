@@ -1148,6 +1148,12 @@ const ROUTES: Route[] = [
 	},
 	{ ...read, name: 'list plan outcomes', call: (_, s) => ['GET', `${p(s)}/outcomes`] },
 	{
+		...read,
+		name: 'read a partner’s account',
+		byId: true,
+		call: (fx, s) => ['GET', `${p(s)}/organisations/${fx.organisations.health.id}/account`]
+	},
+	{
 		allowed: OFFICERS,
 		name: 'add a plan outcome',
 		status: 201,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { OutcomeView } from '../priorities/index.ts';
 import { ActionOutcomesView, CreateOutcomeInput, TagActionInput } from './outcomes.ts';
 import { ImportReadingsInput, ReadingImportView } from './reading-import.ts';
+import { PartnerAccountView } from './partner-account.ts';
 import {
 	DefineIndicatorInput,
 	IndicatorView,
@@ -79,6 +80,17 @@ export const outcomesApi = defineRoutes({
 		body: ImportReadingsInput,
 		response: ReadingImportView,
 		errors: [400, ...inPartnership]
+	},
+	partnerAccount: {
+		method: 'GET',
+		path: `${P}/organisations/{id}/account`,
+		summary:
+			'One partner’s account: its seats and who holds them, attendance over the last twelve months by ' +
+			'meeting, commitments given at decisions (and those needing its own ratification), actions owned, ' +
+			'challenges made and received',
+		tag: 'Outcomes',
+		response: PartnerAccountView,
+		errors: [404]
 	},
 	tagActionOutcomes: {
 		method: 'PUT',

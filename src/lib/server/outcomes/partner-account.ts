@@ -1,0 +1,250 @@
+// One partner's account: what an organisation holds and has done in the partnership, in one place. Its
+// seats and who holds them (with their delegated authority); its attendance over the last twelve months,
+// meeting by meeting; the commitments its people gave at decisions, and those that still need its own
+// governance to ratify; the actions it owns; the challenges it made and received. Read from the record,
+// for every member of the partnership.
+import { z } from 'zod';
+import type { Actor } from '../access/index.ts';
+import { partnershipContext } from '../access/index.ts';
+import { NotFound, db, now } from '../platform/index.ts';
+import { dayInUk } from '../../dates.ts';
+import { ACTION_STATUSES, CAPACITIES, SEAT_ROLES, SECTORS } from '../../vocabulary.ts';
+
+const keys = <T extends Record<string, string>>(labels: T) =>
+	z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
+
+/** How far back attendance is counted. */
+const YEAR_DAYS = 365;
+const DAY = 86_400_000;
+
+export const PartnerAccountView = z.object({
+	id: z.string(),
+	name: z.string(),
+	sector: keys(SECTORS),
+	statutory: z.boolean(),
+	seats: z.array(
+		z.object({
+			bodyId: z.string(),
+			bodyName: z.string(),
+			role: keys(SEAT_ROLES),
+			person: z.string(),
+			title: z.string(),
+			capacity: keys(CAPACITIES),
+			delegatedAuthority: z.boolean(),
+			authorityNote: z.string()
+		})
+	),
+	attendance: z.object({
+		/** Meetings in the last twelve months of bodies where the partner held a seat. */
+		meetings: z.array(
+			z.object({
+				id: z.string(),
+				title: z.string(),
+				bodyName: z.string(),
+				startsAt: z.iso.datetime(),
+				/** Its people recorded present (or substituting). */
+				present: z.array(z.string()),
+				/** Its people who sent apologies. */
+				apologies: z.array(z.string())
+			})
+		),
+		/** Meetings with at least one of its people present, of those counted. */
+		attended: z.number(),
+		/** attended ÷ meetings; null with no meetings. */
+		rate: z.number().nullable()
+	}),
+	commitments: z.array(
+		z.object({
+			decisionId: z.string(),
+			itemTitle: z.string(),
+			meetingTitle: z.string(),
+			decidedAt: z.iso.datetime(),
+			text: z.string(),
+			person: z.string().nullable(),
+			/** Given without delegated authority: its own governance must ratify it. */
+			needsRatification: z.boolean()
+		})
+	),
+	actions: z.object({
+		counts: z.record(keys(ACTION_STATUSES), z.number()),
+		overdue: z.number(),
+		open: z.array(
+			z.object({
+				id: z.string(),
+				text: z.string(),
+				dueOn: z.iso.date().nullable(),
+				status: keys(ACTION_STATUSES)
+			})
+		)
+	}),
+	challenges: z.object({ made: z.number(), received: z.number() })
+});
+export type PartnerAccountView = z.infer<typeof PartnerAccountView>;
+
+export async function partnerAccount(
+	actor: Actor,
+	slug: string,
+	organisationId: string
+): Promise<PartnerAccountView> {
+	const ctx = await partnershipContext(actor, slug);
+	const partnershipId = ctx.partnership.id;
+	const organisation = await db().organisation.findFirst({
+		where: { id: organisationId, partnershipId }
+	});
+	if (!organisation) throw new NotFound('organisation');
+
+	const memberships = await db().membership.findMany({
+		where: { partnershipId, organisationId },
+		include: { user: { select: { name: true } } }
+	});
+	const personOf = new Map(memberships.map((m) => [m.id, m]));
+	const membershipIds = memberships.map((m) => m.id);
+	const allSeats = await db().bodySeat.findMany({
+		where: { membershipId: { in: membershipIds } },
+		include: { body: { select: { id: true, name: true } } },
+		orderBy: [{ body: { name: 'asc' } }, { createdAt: 'asc' }]
+	});
+
+	// Attendance: each meeting held in the last year by a body on which the partner had a seat that day.
+	const since = new Date(now().getTime() - YEAR_DAYS * DAY);
+	const meetings = await db().meeting.findMany({
+		where: {
+			partnershipId,
+			bodyId: { in: [...new Set(allSeats.map((s) => s.bodyId))] },
+			startsAt: { gte: since, lte: now() },
+			status: { in: ['IN_PROGRESS', 'CLOSED', 'MINUTES_APPROVED'] }
+		},
+		orderBy: { startsAt: 'desc' }
+	});
+	const seated = meetings.filter((m) =>
+		allSeats.some(
+			(s) =>
+				s.bodyId === m.bodyId && s.createdAt <= m.startsAt && (!s.endedAt || s.endedAt > m.startsAt)
+		)
+	);
+	const attendance = await db().attendance.findMany({
+		where: { meetingId: { in: seated.map((m) => m.id) }, membershipId: { in: membershipIds } }
+	});
+	const bodyName = new Map(allSeats.map((s) => [s.bodyId, s.body.name]));
+	const name = (membershipId: string) => personOf.get(membershipId)?.user.name ?? '';
+	const meetingRows = seated.map((m) => {
+		const here = attendance.filter((a) => a.meetingId === m.id);
+		return {
+			id: m.id,
+			title: m.title,
+			bodyName: bodyName.get(m.bodyId) ?? '',
+			startsAt: m.startsAt.toISOString(),
+			present: here
+				.filter((a) => a.status === 'PRESENT' || a.status === 'SUBSTITUTE_FOR')
+				.map((a) => name(a.membershipId)),
+			apologies: here.filter((a) => a.status === 'APOLOGIES').map((a) => name(a.membershipId))
+		};
+	});
+	const attended = meetingRows.filter((m) => m.present.length).length;
+
+	// Commitments in each decision's latest version (an amendment may have taken one out).
+	const versions = await db().decisionVersion.findMany({
+		where: {
+			decision: { partnershipId, versions: { some: { commitments: { some: { organisationId } } } } }
+		},
+		include: {
+			commitments: { where: { organisationId } },
+			decision: { select: { id: true, agendaItemId: true, meetingId: true } }
+		},
+		orderBy: { recordedAt: 'desc' }
+	});
+	const newest = new Map<string, number>();
+	for (const v of versions)
+		newest.set(v.decisionId, Math.max(newest.get(v.decisionId) ?? 0, v.version));
+	const latest = versions.filter((v) => v.version === newest.get(v.decisionId));
+	const [items, decidedAt] = await Promise.all([
+		db().agendaItem.findMany({
+			where: { id: { in: latest.map((v) => v.decision.agendaItemId) } },
+			select: { id: true, title: true }
+		}),
+		db().meeting.findMany({
+			where: { id: { in: latest.map((v) => v.decision.meetingId) } },
+			select: { id: true, title: true }
+		})
+	]);
+	const itemTitle = new Map(items.map((i) => [i.id, i.title]));
+	const meetingTitle = new Map(decidedAt.map((m) => [m.id, m.title]));
+	const commitments = latest.flatMap((v) =>
+		v.commitments.map((c) => ({
+			decisionId: v.decision.id,
+			itemTitle: itemTitle.get(v.decision.agendaItemId) ?? '',
+			meetingTitle: meetingTitle.get(v.decision.meetingId) ?? '',
+			decidedAt: v.recordedAt.toISOString(),
+			text: c.text,
+			person: c.membershipId ? name(c.membershipId) || null : null,
+			needsRatification: !c.withAuthority
+		}))
+	);
+
+	const actions = await db().action.findMany({
+		where: { partnershipId, ownerOrganisationId: organisationId },
+		orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }]
+	});
+	const today = dayInUk(now());
+	const isOpen = (status: string) => status === 'OPEN' || status === 'IN_PROGRESS';
+	const counts = Object.fromEntries(
+		Object.keys(ACTION_STATUSES).map((s) => [s, actions.filter((a) => a.status === s).length])
+	) as Record<keyof typeof ACTION_STATUSES, number>;
+
+	const [made, received] = await Promise.all([
+		db().challenge.count({
+			where: { meeting: { partnershipId }, raisedByMembershipId: { in: membershipIds } }
+		}),
+		db().challenge.count({
+			where: {
+				meeting: { partnershipId },
+				OR: [
+					{ directedToOrganisationId: organisationId },
+					{ directedToMembershipId: { in: membershipIds } }
+				]
+			}
+		})
+	]);
+
+	return {
+		id: organisation.id,
+		name: organisation.name,
+		sector: organisation.sector,
+		statutory: organisation.statutory,
+		seats: allSeats
+			.filter((s) => !s.endedAt)
+			.map((s) => {
+				const m = personOf.get(s.membershipId)!;
+				return {
+					bodyId: s.bodyId,
+					bodyName: s.body.name,
+					role: s.role,
+					person: m.user.name,
+					title: m.title,
+					capacity: m.capacity,
+					delegatedAuthority: m.delegatedAuthority,
+					authorityNote: m.authorityNote
+				};
+			}),
+		attendance: {
+			meetings: meetingRows,
+			attended,
+			rate: meetingRows.length ? attended / meetingRows.length : null
+		},
+		commitments,
+		actions: {
+			counts,
+			overdue: actions.filter((a) => isOpen(a.status) && a.dueOn && dayInUk(a.dueOn) < today)
+				.length,
+			open: actions
+				.filter((a) => isOpen(a.status))
+				.map((a) => ({
+					id: a.id,
+					text: a.text,
+					dueOn: a.dueOn ? dayInUk(a.dueOn) : null,
+					status: a.status
+				}))
+		},
+		challenges: { made, received }
+	};
+}
