@@ -17,6 +17,7 @@ import {
 	choice,
 	db,
 	isoDate,
+	keyOf,
 	now,
 	optionalText,
 	parse,
@@ -42,9 +43,6 @@ export const ReportProgressInput = z.object({
 	status: choice(ACTION_STATUSES, 'Choose the action’s status').nullish()
 });
 
-const keys = <T extends Record<string, string>>(labels: T) =>
-	z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
-
 export const ActionUpdateView = z.object({
 	id: z.string(),
 	on: z.iso.date(),
@@ -52,8 +50,8 @@ export const ActionUpdateView = z.object({
 	percent: z.number().nullable(),
 	milestone: z.string(),
 	blockers: z.string(),
-	statusBefore: keys(ACTION_STATUSES),
-	statusAfter: keys(ACTION_STATUSES),
+	statusBefore: keyOf(ACTION_STATUSES),
+	statusAfter: keyOf(ACTION_STATUSES),
 	byName: z.string(),
 	recordedAt: z.iso.datetime()
 });

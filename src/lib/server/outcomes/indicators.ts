@@ -11,6 +11,7 @@ import {
 	choice,
 	db,
 	isoDate,
+	keyOf,
 	measuredValue,
 	now,
 	optionalId,
@@ -22,11 +23,9 @@ import {
 } from '../platform/index.ts';
 import { OutcomeView } from '../priorities/index.ts';
 import { dayInUk, formatDay } from '../../dates.ts';
+import { measure } from '../../text.ts';
 import { INDICATOR_DIRECTIONS, INDICATOR_STATUSES } from '../../vocabulary.ts';
 import { expectedOn, indicatorStatus, latestReading } from './indicator-status.ts';
-
-const keys = <T extends Record<string, string>>(labels: T) =>
-	z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
 
 export const DefineIndicatorInput = z
 	.object({
@@ -90,14 +89,14 @@ export const IndicatorView = z.object({
 	sourceOrganisationId: z.string(),
 	sourceOrganisationName: z.string(),
 	geography: z.string(),
-	direction: keys(INDICATOR_DIRECTIONS),
+	direction: keyOf(INDICATOR_DIRECTIONS),
 	baseline: z.object({ value: z.number(), on: z.iso.date() }),
 	target: z.object({ value: z.number(), on: z.iso.date() }),
 	/** Every reading in date order, corrected ones included and marked. */
 	readings: z.array(ReadingView),
 	/** The latest reading in force, with the trajectory's value on its date. */
 	latest: z.object({ value: z.number(), on: z.iso.date(), expected: z.number() }).nullable(),
-	status: keys(INDICATOR_STATUSES),
+	status: keyOf(INDICATOR_STATUSES),
 	/** The status in words, with the figures it rests on. */
 	statusReason: z.string()
 });
@@ -339,10 +338,6 @@ async function indicatorViews(
 	});
 }
 
-/** "22.9%", "31.5 per 1,000": as the page writes figures. */
-const figure = (value: number, unit: string) =>
-	`${Number(value.toFixed(2)).toLocaleString('en-GB')}${unit === '%' ? '%' : ` ${unit}`}`;
-
 function statusReason(
 	status: keyof typeof INDICATOR_STATUSES,
 	unit: string,
@@ -350,9 +345,9 @@ function statusReason(
 	expected: number | null
 ): string {
 	if (!latest) return 'No reading has been recorded yet.';
-	const reading = `The latest reading, ${figure(latest.value, unit)} on ${formatDay(latest.on)}`;
+	const reading = `The latest reading, ${measure(latest.value, unit)} on ${formatDay(latest.on)}`;
 	if (status === 'NO_RECENT_READING') return `${reading}, is more than thirteen months old.`;
-	const against = `the trajectory’s ${figure(expected!, unit)} for that date`;
+	const against = `the trajectory’s ${measure(expected!, unit)} for that date`;
 	if (status === 'ON_TRACK') return `${reading}, is at or better than ${against}.`;
 	if (status === 'AT_RISK')
 		return `${reading}, is behind ${against}, by no more than a quarter of the planned change.`;

@@ -6,12 +6,9 @@
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { partnershipContext } from '../access/index.ts';
-import { NotFound, db, now } from '../platform/index.ts';
+import { NotFound, db, keyOf, now } from '../platform/index.ts';
 import { dayInUk } from '../../dates.ts';
 import { ACTION_STATUSES, CAPACITIES, SEAT_ROLES, SECTORS } from '../../vocabulary.ts';
-
-const keys = <T extends Record<string, string>>(labels: T) =>
-	z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
 
 /** How far back attendance is counted. */
 const YEAR_DAYS = 365;
@@ -20,16 +17,16 @@ const DAY = 86_400_000;
 export const PartnerAccountView = z.object({
 	id: z.string(),
 	name: z.string(),
-	sector: keys(SECTORS),
+	sector: keyOf(SECTORS),
 	statutory: z.boolean(),
 	seats: z.array(
 		z.object({
 			bodyId: z.string(),
 			bodyName: z.string(),
-			role: keys(SEAT_ROLES),
+			role: keyOf(SEAT_ROLES),
 			person: z.string(),
 			title: z.string(),
-			capacity: keys(CAPACITIES),
+			capacity: keyOf(CAPACITIES),
 			delegatedAuthority: z.boolean(),
 			authorityNote: z.string()
 		})
@@ -66,14 +63,14 @@ export const PartnerAccountView = z.object({
 		})
 	),
 	actions: z.object({
-		counts: z.record(keys(ACTION_STATUSES), z.number()),
+		counts: z.record(keyOf(ACTION_STATUSES), z.number()),
 		overdue: z.number(),
 		open: z.array(
 			z.object({
 				id: z.string(),
 				text: z.string(),
 				dueOn: z.iso.date().nullable(),
-				status: keys(ACTION_STATUSES)
+				status: keyOf(ACTION_STATUSES)
 			})
 		)
 	}),

@@ -39,6 +39,7 @@ export {
 	choice,
 	fieldErrors,
 	isoDate,
+	keyOf,
 	measuredValue,
 	optionalId,
 	optionalText,

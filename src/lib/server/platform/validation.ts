@@ -157,6 +157,11 @@ export const Flag = z
 	.union([z.boolean(), z.enum(['true', 'false', 'on'])])
 	.transform((v) => v === true || v === 'true' || v === 'on');
 
+/** In a view the server writes: one of a fixed set of choices, named by its labels' keys. */
+export function keyOf<T extends Record<string, string>>(labels: T) {
+	return z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
+}
+
 /** One of a fixed set of choices, with a message naming what to choose. */
 export function choice<T extends Record<string, string>>(labels: T, message: string) {
 	return z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]], {

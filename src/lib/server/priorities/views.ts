@@ -2,6 +2,7 @@
 // their events point at, read in a few queries for any number of rows.
 import { z } from 'zod';
 import type { Db, Tx } from '../platform/index.ts';
+import { keyOf } from '../platform/index.ts';
 import { organisationsOf, userNames } from '../meetings/index.ts';
 import {
 	DECISION_OUTCOMES,
@@ -15,12 +16,10 @@ import {
 } from '../../vocabulary.ts';
 
 type Reader = Db | Tx;
-const keys = <T extends Record<string, string>>(labels: T) =>
-	z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
 
 export const OutcomeView = z.object({
 	id: z.string(),
-	kind: keys(OUTCOME_KINDS),
+	kind: keyOf(OUTCOME_KINDS),
 	code: z.string(),
 	title: z.string(),
 	bodyId: z.string().nullable()
@@ -34,15 +33,15 @@ export const PriorityView = z.object({
 	area: z.string(),
 	theme: z.string(),
 	engagement: z.object({
-		method: keys(ENGAGEMENT_METHODS),
+		method: keyOf(ENGAGEMENT_METHODS),
 		from: z.iso.date().nullable(),
 		to: z.iso.date().nullable(),
 		participants: z.number().nullable(),
 		groupsReached: z.string(),
 		groupsNotReached: z.string(),
-		standardsMet: z.array(keys(ENGAGEMENT_STANDARDS))
+		standardsMet: z.array(keyOf(ENGAGEMENT_STANDARDS))
 	}),
-	status: keys(PRIORITY_STATUSES),
+	status: keyOf(PRIORITY_STATUSES),
 	raisedBy: z.object({ id: z.string(), name: z.string() }),
 	heldBy: z.object({ id: z.string(), name: z.string() }),
 	leadOrganisation: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -57,7 +56,7 @@ const Named = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const PriorityEventView = z.object({
 	id: z.string(),
-	type: keys(PRIORITY_EVENT_TYPES),
+	type: keyOf(PRIORITY_EVENT_TYPES),
 	label: z.string(),
 	recordedBy: z.object({ id: z.string(), name: z.string() }),
 	byBody: Named,
@@ -76,13 +75,13 @@ export const PriorityEventView = z.object({
 			id: z.string(),
 			itemTitle: z.string(),
 			wording: z.string(),
-			outcome: keys(DECISION_OUTCOMES)
+			outcome: keyOf(DECISION_OUTCOMES)
 		})
 		.nullable(),
 	action: z.object({ id: z.string(), text: z.string() }).nullable(),
 	leadOrganisation: Named,
-	influenceDeclared: keys(INFLUENCE_LEVELS).nullable(),
-	influenceAchieved: keys(INFLUENCE_LEVELS).nullable(),
+	influenceDeclared: keyOf(INFLUENCE_LEVELS).nullable(),
+	influenceAchieved: keyOf(INFLUENCE_LEVELS).nullable(),
 	reason: z.string(),
 	at: z.iso.datetime()
 });
