@@ -33,7 +33,7 @@ test('an admin adds a partner organisation; a bad form keeps what was typed and 
 	await expect(row).toContainText('No');
 	await expectAccessible(page);
 
-	await row.getByRole('link').click();
+	await row.getByRole('link', { name: 'Strathmuir Food Network', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Change Strathmuir Food Network'
 	);
