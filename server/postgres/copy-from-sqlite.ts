@@ -37,7 +37,8 @@ const NEW_SINCE_SQLITE = new Set([
 	'Indicator',
 	'IndicatorReading',
 	'ActionUpdate',
-	'ActionResource'
+	'ActionResource',
+	'Ratification'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

@@ -281,4 +281,32 @@ test('a board member reads a partner’s account: seats, attendance, commitments
 		})
 	).toBeVisible();
 	await expectAccessible(page);
+	const account = page.url();
+
+	// The college board ratifies it: the officer records that on the decision, beside its versions.
+	await signIn(page, 'officer@demo.example');
+	await visit(account);
+	await commitments.getByRole('link').first().click();
+	await expect(page.locator('.ratifications')).toContainText(
+		'Subject to ratification by Strathmuir College: still owed.'
+	);
+	const form = page.locator('form', {
+		has: page.getByRole('button', { name: 'Record the ratification' })
+	});
+	const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+	await form.getByLabel('Date ratified').fill(yesterday);
+	await form.getByRole('button', { name: 'Record the ratification' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter who ratified it');
+	await expectAccessible(page);
+	await form.getByLabel('Ratified by').fill('College board');
+	await form.getByLabel('Minute or paper reference (optional)').fill('CB/26/12');
+	await form.getByRole('button', { name: 'Record the ratification' }).click();
+	await expect(page.getByRole('status')).toContainText('The decision’s versions are unchanged.');
+	await expect(page.locator('.ratifications')).toContainText(
+		'Ratified by Strathmuir College: College board'
+	);
+	await expect(page.getByText('Verified: every version’s fingerprint matches')).toBeVisible();
+	await visit(account);
+	await expect(commitments).toContainText('Ratified by College board');
+	await expect(commitments).not.toContainText('Ratification owed');
 });

@@ -89,6 +89,16 @@ async function arrange() {
 			}
 		}
 	});
+	// Subject to the council's ratification: a commitment given without delegated authority.
+	await db.decisionCommitment.create({
+		data: {
+			versionId: (await db.decisionVersion.findFirstOrThrow({ where: { decisionId: decision.id } }))
+				.id,
+			organisationId: fx.organisations.council.id,
+			text: 'Two officers for the pilot',
+			withAuthority: false
+		}
+	});
 	const action = await db.action.create({
 		data: {
 			partnershipId: fx.partnership.id,
@@ -603,6 +613,15 @@ const CASES: Record<string, Case> = {
 			baselineOn: '2025-04-01',
 			targetValue: 75,
 			targetOn: '2030-03-31'
+		})
+	},
+	recordRatification: {
+		params: id('decision'),
+		body: () => ({
+			organisationId: fx.organisations.council.id,
+			ratifiedOn: '2026-03-31',
+			ratifiedBy: 'Council policy committee',
+			reference: 'PC/26/14'
 		})
 	},
 	getAction: { params: id('action') },

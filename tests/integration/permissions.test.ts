@@ -148,6 +148,21 @@ async function arrangeDecision(fx: Fixture): Promise<string> {
 	return decision.id;
 }
 
+/** A decision with a commitment the council gave without delegated authority: subject to its ratification. */
+async function arrangeRatifiable(fx: Fixture): Promise<string> {
+	const decisionId = await arrangeDecision(fx);
+	const version = await server.db.decisionVersion.findFirstOrThrow({ where: { decisionId } });
+	await server.db.decisionCommitment.create({
+		data: {
+			versionId: version.id,
+			organisationId: fx.organisations.council.id,
+			text: 'Two officers for the pilot',
+			withAuthority: false
+		}
+	});
+	return decisionId;
+}
+
 async function arrangeAction(fx: Fixture): Promise<string> {
 	const decisionId = await arrangeDecision(fx);
 	const decision = await server.db.decision.findUniqueOrThrow({ where: { id: decisionId } });
@@ -686,6 +701,23 @@ const ROUTES: Route[] = [
 			'POST',
 			`/api/v1/decisions/${await arrangeDecision(fx)}/actions`,
 			{ text: 'Report back', ownerOrganisationId: fx.organisations.health.id }
+		]
+	},
+	{
+		// Officers for any partner; a member for their own organisation (the council, every fixture member's).
+		allowed: ['ADMIN', 'SECRETARIAT', 'MEMBER'],
+		name: 'record a ratification',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/decisions/${await arrangeRatifiable(fx)}/ratifications`,
+			{
+				organisationId: fx.organisations.council.id,
+				ratifiedOn: '2026-03-31',
+				ratifiedBy: 'Council policy committee'
+			}
 		]
 	},
 	{

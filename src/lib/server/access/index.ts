@@ -11,7 +11,7 @@ export {
 	demand,
 	isChairSeat,
 	isOfficer,
-	mayCommitResources,
+	mayActForPartner,
 	mayManageReview,
 	mayRecordReadings,
 	mayUpdateAction,

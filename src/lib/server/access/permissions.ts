@@ -85,8 +85,11 @@ export function mayRecordReadings(
 	return who.role === 'MEMBER' && who.organisationId === indicator.sourceOrganisationId;
 }
 
-/** Who records what a partner commits to an action: officers for any partner, a member for their own. */
-export function mayCommitResources(
+/**
+ * Who records what a partner did (its resources committed to an action, its ratification of a decision):
+ * officers for any partner, a member for their own organisation.
+ */
+export function mayActForPartner(
 	who: { role: string; organisationId: string },
 	organisationId: string
 ): boolean {

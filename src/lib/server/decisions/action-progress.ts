@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import {
 	demand,
-	mayCommitResources,
+	mayActForPartner,
 	mayUpdateAction,
 	meetingContext,
 	meetingRights
@@ -217,7 +217,7 @@ export async function commitResources(
 	const { action, ctx } = await actionContext(actor, actionId);
 	const data = parse(CommitResourcesInput, input);
 	demand(
-		mayCommitResources(ctx.membership, data.organisationId),
+		mayActForPartner(ctx.membership, data.organisationId),
 		'Only officers, and members committing their own organisation’s resources, record commitments.'
 	);
 	await transaction(async (tx) => {

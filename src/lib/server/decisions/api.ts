@@ -2,6 +2,7 @@
 // Gathered with every other concept's into the API table and the OpenAPI document (web/api/routes.ts).
 import { z } from 'zod';
 import { ActionFilter, ActionView, AddActionInput, UpdateActionInput } from './actions.ts';
+import { RatificationView, RecordRatificationInput } from './ratification.ts';
 import {
 	ActionProgressView,
 	CommitResourcesInput,
@@ -83,6 +84,18 @@ export const decisionsApi = defineRoutes({
 		tag: 'Actions',
 		body: UpdateActionInput,
 		response: ActionView,
+		errors: [400, ...inPartnership]
+	},
+	recordRatification: {
+		method: 'POST',
+		path: '/api/v1/decisions/{id}/ratifications',
+		summary:
+			'Record that a partner’s own governance ratified a decision subject to it (officers for any partner; ' +
+			'a member for their own organisation): when, by whom, the reference. The decision’s versions and hashes are unchanged',
+		tag: 'Decisions',
+		body: RecordRatificationInput,
+		response: z.array(RatificationView),
+		status: 201,
 		errors: [400, ...inPartnership]
 	},
 	getAction: {

@@ -33,3 +33,9 @@ export {
 	getDecisionVersion,
 	searchDecisions
 } from './register.ts';
+export {
+	ratificationsOf,
+	ratificationsOwed,
+	recordRatification,
+	type RatificationView
+} from './ratification.ts';

@@ -1,6 +1,7 @@
 // The decisions register: every decision of a partnership, searchable by its latest version; one
 // decision's page with all its versions, the challenges on its item and its actions; checking the hashes.
 import { z } from 'zod';
+import { RatificationView, ratificationsOf } from './ratification.ts';
 import type { Actor } from '../access/index.ts';
 import { actionsOfDecision, ActionView } from './actions.ts';
 import { ChallengeView, listChallenges } from '../meetings/index.ts';
@@ -35,7 +36,9 @@ export const DecisionDetail = z.object({
 	/** Every version's hash matches its content and names the hash of the version before. */
 	verified: z.boolean(),
 	challenges: z.array(ChallengeView),
-	actions: z.array(ActionView)
+	actions: z.array(ActionView),
+	/** The partners it is subject to ratification by, each with its ratification once recorded. */
+	ratifications: z.array(RatificationView)
 });
 export type DecisionDetail = z.infer<typeof DecisionDetail>;
 
@@ -73,7 +76,8 @@ export async function getDecision(actor: Actor, decisionId: string): Promise<Dec
 		challenges: await listChallenges(actor, decision.meetingId, {
 			agendaItemId: decision.agendaItemId
 		}),
-		actions: await actionsOfDecision(db(), ctx.partnership.id, decisionId)
+		actions: await actionsOfDecision(db(), ctx.partnership.id, decisionId),
+		ratifications: (await ratificationsOf(ctx.partnership.id, [decisionId])).get(decisionId) ?? []
 	};
 }
 

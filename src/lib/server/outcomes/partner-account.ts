@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { partnershipContext } from '../access/index.ts';
 import { NotFound, db, keyOf, now } from '../platform/index.ts';
+import { ratificationsOf } from '../decisions/index.ts';
 import { dayInUk } from '../../dates.ts';
 import { ACTION_STATUSES, CAPACITIES, SEAT_ROLES, SECTORS } from '../../vocabulary.ts';
 
@@ -59,7 +60,9 @@ export const PartnerAccountView = z.object({
 			text: z.string(),
 			person: z.string().nullable(),
 			/** Given without delegated authority: its own governance must ratify it. */
-			needsRatification: z.boolean()
+			needsRatification: z.boolean(),
+			/** Its ratification, once recorded. */
+			ratified: z.object({ on: z.iso.date(), by: z.string(), reference: z.string() }).nullable()
 		})
 	),
 	actions: z.object({
@@ -164,6 +167,10 @@ export async function partnerAccount(
 			select: { id: true, title: true }
 		})
 	]);
+	const ratifications = await ratificationsOf(
+		partnershipId,
+		latest.map((v) => v.decisionId)
+	);
 	const itemTitle = new Map(items.map((i) => [i.id, i.title]));
 	const meetingTitle = new Map(decidedAt.map((m) => [m.id, m.title]));
 	const commitments = latest.flatMap((v) =>
@@ -174,7 +181,10 @@ export async function partnerAccount(
 			decidedAt: v.recordedAt.toISOString(),
 			text: c.text,
 			person: c.membershipId ? name(c.membershipId) || null : null,
-			needsRatification: !c.withAuthority
+			needsRatification: !c.withAuthority,
+			ratified:
+				ratifications.get(v.decisionId)?.find((r) => r.organisationId === organisationId)
+					?.ratified ?? null
 		}))
 	);
 

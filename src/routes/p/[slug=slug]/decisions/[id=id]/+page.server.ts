@@ -1,8 +1,9 @@
-import { updatableActions } from '$lib/server/decisions';
+import { recordRatification, updatableActions } from '$lib/server/decisions';
+import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
 import { getBody } from '$lib/server/structure';
 import { getDecision } from '$lib/server/decisions';
 import { NotFound } from '$lib/server/platform';
-import { forPage, pageActor } from '$lib/server/web';
+import { forPage, formCommand, pageActor } from '$lib/server/web';
 import { prioritiesBehindDecision } from '$lib/server/priorities';
 import { changeActionStatus, todayInUk } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,8 +17,19 @@ export const load: PageServerLoad = async (event) => {
 		await getBody(actor, slug, decision.body.id).catch(() => {
 			throw new NotFound('decision');
 		});
+		const ctx = await partnershipContext(actor, slug);
+		const officer = canScheduleMeetings(ctx);
 		return {
 			decision,
+			// The owed ratifications this person may record: any partner's for officers, their own for a member.
+			mayRatify: decision.ratifications
+				.filter((r) => !r.ratified)
+				.filter(
+					(r) =>
+						officer ||
+						(ctx.membership.role === 'MEMBER' && ctx.membership.organisationId === r.organisationId)
+				)
+				.map((r) => ({ id: r.organisationId, name: r.organisationName })),
 			updatable: await updatableActions(actor, slug, decision.actions),
 			today: todayInUk(),
 			priorities: await prioritiesBehindDecision(actor, id)
@@ -25,4 +37,14 @@ export const load: PageServerLoad = async (event) => {
 	});
 };
 
-export const actions: Actions = { status: changeActionStatus };
+export const actions: Actions = {
+	status: changeActionStatus,
+	ratify: async (event) => {
+		const result = await formCommand(
+			await event.request.formData(),
+			(values) => recordRatification(pageActor(event), event.params.id, values),
+			'ratify'
+		);
+		return Array.isArray(result) ? { done: 'ratify' } : result;
+	}
+};

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { DOCUMENT_KINDS, type DocumentKind } from '$lib/collab/documents';
-import { mattersArising } from '$lib/server/decisions';
+import { mattersArising, ratificationsOwed } from '$lib/server/decisions';
 import { getBody } from '$lib/server/structure';
 import { listChallenges } from '$lib/server/meetings';
 import { decisionsOfMeeting } from '$lib/server/decisions';
@@ -46,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
 			ownOrganisationId: ctx.membership.organisationId,
 			accept: ACCEPT_ATTRIBUTE,
 			mattersArising: await mattersArising(actor, id),
+			ratificationsOwed: await ratificationsOwed(actor, id),
 			today: todayInUk(),
 			challenges: await listChallenges(actor, id),
 			decisions: await decisionsOfMeeting(actor, id),
