@@ -58,6 +58,12 @@ test('an officer reads the plan outcomes adds one and tags an action with it', a
 		has: page.getByRole('heading', { name: `${code} Older people stay warm at home in winter` })
 	});
 	await expect(added.getByText('Report how many people used each warm space')).toBeVisible();
+	// No forum has asked for it: it is listed apart, and the demo's own outcomes are not.
+	const unraised = page
+		.getByRole('heading', { name: 'Outcomes no forum has raised' })
+		.locator('+ p + ul');
+	await expect(unraised).toContainText(`${code} Older people stay warm at home in winter`);
+	await expect(unraised).not.toContainText('LOIP 1');
 });
 
 test('a board member sees where each indicator stands, as a chart with the same figures in a table', async ({
