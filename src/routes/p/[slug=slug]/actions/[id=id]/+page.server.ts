@@ -1,4 +1,4 @@
-import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
+import { mayActForPartner, partnershipContext } from '$lib/server/access';
 import {
 	actionProgress,
 	commitResources,
@@ -16,16 +16,12 @@ export const load: PageServerLoad = async (event) => {
 		// Through the partnership in the address, so another partnership's action is not found here.
 		const action = await actionProgress(actor, id, slug);
 		const ctx = await partnershipContext(actor, slug);
-		const officer = canScheduleMeetings(ctx);
-		const organisations = await listOrganisations(actor, slug);
 		return {
 			action,
 			// Officers record any partner's commitment; a member, their own organisation's.
-			committers: officer
-				? organisations
-				: ctx.membership.role === 'MEMBER'
-					? organisations.filter((o) => o.id === ctx.membership.organisationId)
-					: [],
+			committers: (await listOrganisations(actor, slug)).filter((o) =>
+				mayActForPartner(ctx.membership, o.id)
+			),
 			mayReport: (await updatableActions(actor, slug, [action])).length > 0,
 			today: todayInUk()
 		};

@@ -1,5 +1,5 @@
 import { recordRatification, updatableActions } from '$lib/server/decisions';
-import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
+import { mayActForPartner, partnershipContext } from '$lib/server/access';
 import { getBody } from '$lib/server/structure';
 import { getDecision } from '$lib/server/decisions';
 import { NotFound } from '$lib/server/platform';
@@ -18,17 +18,11 @@ export const load: PageServerLoad = async (event) => {
 			throw new NotFound('decision');
 		});
 		const ctx = await partnershipContext(actor, slug);
-		const officer = canScheduleMeetings(ctx);
 		return {
 			decision,
 			// The owed ratifications this person may record: any partner's for officers, their own for a member.
 			mayRatify: decision.ratifications
-				.filter((r) => !r.ratified)
-				.filter(
-					(r) =>
-						officer ||
-						(ctx.membership.role === 'MEMBER' && ctx.membership.organisationId === r.organisationId)
-				)
+				.filter((r) => !r.ratified && mayActForPartner(ctx.membership, r.organisationId))
 				.map((r) => ({ id: r.organisationId, name: r.organisationName })),
 			updatable: await updatableActions(actor, slug, decision.actions),
 			today: todayInUk(),
