@@ -32,13 +32,14 @@ export const LAST_SQLITE_MIGRATIONS = [
 
 /** PostgreSQL tables filled from elsewhere than a SQLite table of the same name, or not at all. */
 const NOT_FROM_TABLES = new Set(['_prisma_migrations', 'FileContent', 'ServerSecret']);
-/** Tables the SQLite version never had (indicators, actions' updates): they start empty. */
+/** Tables the SQLite version never had (issue 15's records): they start empty. */
 const NEW_SINCE_SQLITE = new Set([
 	'Indicator',
 	'IndicatorReading',
 	'ActionUpdate',
 	'ActionResource',
-	'Ratification'
+	'Ratification',
+	'PartnerStatement'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

@@ -315,4 +315,18 @@ test('a board member reads a partner’s account: seats, attendance, commitments
 	await visit(account);
 	await expect(commitments).toContainText('Ratified by College board');
 	await expect(commitments).not.toContainText('Ratification owed');
+
+	// The college's annual statement, written for it by the officer, a version at a time.
+	const statement = page.locator('form', {
+		has: page.getByRole('button', { name: 'Save the statement' })
+	});
+	await statement.getByRole('button', { name: 'Save the statement' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter the statement');
+	await statement
+		.getByLabel('Statement')
+		.fill('The college plan commits 30 foundation places a year to the pathway.');
+	await statement.getByRole('button', { name: 'Save the statement' }).click();
+	await expect(page.getByRole('status')).toContainText('saved as version 1');
+	await expect(page.locator('.statement')).toContainText('30 foundation places a year');
+	await expectAccessible(page);
 });

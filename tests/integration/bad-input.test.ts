@@ -242,6 +242,7 @@ async function arrange() {
 	});
 	return {
 		organisation: fx.organisations.health.id,
+		council: fx.organisations.council.id,
 		outcome: outcome.id,
 		indicator: indicator.id,
 		planned: planned.id,
@@ -601,6 +602,10 @@ const CASES: Record<string, Case> = {
 	tagActionOutcomes: { params: id('action'), body: () => ({ outcomeIds: [] }) },
 	getOutcome: { params: id('outcome') },
 	partnerAccount: { params: inSlug('organisation') },
+	writeStatement: {
+		params: inSlug('council'),
+		body: () => ({ year: 2026, text: 'The community plan shapes our corporate plan.' })
+	},
 	defineIndicator: {
 		params: id('outcome'),
 		body: () => ({

@@ -114,6 +114,37 @@ describe('a partner’s account', () => {
 		expect((await account(observer, fx.organisations.council.id)).json.challenges.made).toBe(1);
 	});
 
+	it('the partner writes its annual statement; each save is a new version, the latest shown', async () => {
+		const council = await signedIn(server.url, fx.members.MEMBER.email);
+		const write = (body: Record<string, unknown>, who: Client = council) =>
+			who.post(
+				`/api/v1/partnerships/alpha/organisations/${fx.organisations.council.id}/statements`,
+				body
+			);
+		const before = await server.db.partnerStatement.count();
+		expect((await write({ year: 2026, text: 'Ours' }, observer)).status).toBe(403);
+		const bad = await write({ year: 1999, text: ' ' });
+		expect(Object.keys(bad.json.error.fields).sort()).toEqual(['text', 'year']);
+		expect(await server.db.partnerStatement.count()).toBe(before);
+
+		expect((await write({ year: 2026, text: 'First draft.' })).json.version).toBe(1);
+		const second = await write({
+			year: '2026',
+			text: 'The plan’s outcomes are in our corporate plan.'
+		});
+		expect(second.status, second.text).toBe(201);
+		expect(second.json).toMatchObject({ year: 2026, version: 2, writtenBy: 'member of alpha' });
+		await write({ year: 2025, text: 'Last year’s.' });
+		const statements = (await account(observer, fx.organisations.council.id)).json.statements;
+		expect(
+			statements.map((st: { year: number; version: number }) => [st.year, st.version])
+		).toEqual([
+			[2026, 2],
+			[2025, 1]
+		]);
+		await expect(server.db.partnerStatement.deleteMany({})).rejects.toThrow(/append-only/);
+	});
+
 	it('is not found for another partnership, or under another partnership’s address', async () => {
 		expect((await account(outsider)).status).toBe(404);
 		expect((await account(observer, other.organisations.health.id)).status).toBe(404);

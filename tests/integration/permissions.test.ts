@@ -1180,6 +1180,19 @@ const ROUTES: Route[] = [
 	},
 	{ ...read, name: 'list plan outcomes', call: (_, s) => ['GET', `${p(s)}/outcomes`] },
 	{
+		// Officers for any partner; a member for their own organisation (the council, every fixture member's).
+		allowed: ['ADMIN', 'SECRETARIAT', 'MEMBER'],
+		name: 'write a partner’s annual statement',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: (fx, s) => [
+			'POST',
+			`${p(s)}/organisations/${fx.organisations.council.id}/statements`,
+			{ year: 2026, text: 'The community plan shapes our corporate plan.' }
+		]
+	},
+	{
 		...read,
 		name: 'read a partner’s account',
 		byId: true,

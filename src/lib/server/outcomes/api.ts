@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { OutcomeView } from '../priorities/index.ts';
 import { ActionOutcomesView, CreateOutcomeInput, TagActionInput } from './outcomes.ts';
 import { ImportReadingsInput, ReadingImportView } from './reading-import.ts';
-import { PartnerAccountView } from './partner-account.ts';
+import { PartnerAccountView, WriteStatementInput } from './partner-account.ts';
 import {
 	DefineIndicatorInput,
 	IndicatorView,
@@ -91,6 +91,18 @@ export const outcomesApi = defineRoutes({
 		tag: 'Outcomes',
 		response: PartnerAccountView,
 		errors: [404]
+	},
+	writeStatement: {
+		method: 'POST',
+		path: `${P}/organisations/{id}/statements`,
+		summary:
+			'Save a partner’s annual statement for a year: how the community plan is reflected in its own plans ' +
+			'(officers for any partner; a member for their own). Each save is a new version; the earlier ones are kept',
+		tag: 'Outcomes',
+		body: WriteStatementInput,
+		response: PartnerAccountView.shape.statements.element,
+		status: 201,
+		errors: [400, ...inPartnership]
 	},
 	tagActionOutcomes: {
 		method: 'PUT',

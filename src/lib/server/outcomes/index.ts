@@ -13,4 +13,4 @@ export {
 } from './indicators.ts';
 export { expectedOn, indicatorStatus, type Plan } from './indicator-status.ts';
 export { MAX_IMPORTED_ROWS, importReadings, type ReadingImportView } from './reading-import.ts';
-export { PartnerAccountView, partnerAccount } from './partner-account.ts';
+export { PartnerAccountView, partnerAccount, writeStatement } from './partner-account.ts';

@@ -5,8 +5,18 @@
 // for every member of the partnership.
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
-import { partnershipContext } from '../access/index.ts';
-import { NotFound, db, keyOf, now } from '../platform/index.ts';
+import { demand, mayActForPartner, partnershipContext } from '../access/index.ts';
+import {
+	NotFound,
+	audit,
+	db,
+	keyOf,
+	now,
+	parse,
+	requiredText,
+	transaction,
+	wholeNumber
+} from '../platform/index.ts';
 import { ratificationsOf } from '../decisions/index.ts';
 import { dayInUk } from '../../dates.ts';
 import { ACTION_STATUSES, CAPACITIES, SEAT_ROLES, SECTORS } from '../../vocabulary.ts';
@@ -77,7 +87,17 @@ export const PartnerAccountView = z.object({
 			})
 		)
 	}),
-	challenges: z.object({ made: z.number(), received: z.number() })
+	challenges: z.object({ made: z.number(), received: z.number() }),
+	/** Its annual statements, the latest version of each year, newest year first. */
+	statements: z.array(
+		z.object({
+			year: z.number(),
+			text: z.string(),
+			version: z.number(),
+			writtenBy: z.string(),
+			writtenAt: z.iso.datetime()
+		})
+	)
 });
 export type PartnerAccountView = z.infer<typeof PartnerAccountView>;
 
@@ -213,6 +233,24 @@ export async function partnerAccount(
 		})
 	]);
 
+	const written = await db().partnerStatement.findMany({
+		where: { partnershipId, organisationId },
+		orderBy: [{ year: 'desc' }, { version: 'desc' }]
+	});
+	const writers = await db().user.findMany({
+		where: { id: { in: written.map((w) => w.writtenById) } },
+		select: { id: true, name: true }
+	});
+	const statements = written
+		.filter((w, i) => i === 0 || written[i - 1].year !== w.year)
+		.map((w) => ({
+			year: w.year,
+			text: w.text,
+			version: w.version,
+			writtenBy: writers.find((u) => u.id === w.writtenById)?.name ?? '',
+			writtenAt: w.writtenAt.toISOString()
+		}));
+
 	return {
 		id: organisation.id,
 		name: organisation.name,
@@ -252,6 +290,69 @@ export async function partnerAccount(
 					status: a.status
 				}))
 		},
-		challenges: { made, received }
+		challenges: { made, received },
+		statements
+	};
+}
+
+export const WriteStatementInput = z.object({
+	year: wholeNumber('the year', 2000, 2100).pipe(
+		z.number({ error: 'Enter the year the statement is for, for example 2026' })
+	),
+	text: requiredText('the statement', 20_000)
+});
+
+/**
+ * Saves a partner's annual statement for a year, as a new version (the earlier ones are kept). Officers
+ * write any partner's; a member, their own organisation's.
+ */
+export async function writeStatement(
+	actor: Actor,
+	slug: string,
+	organisationId: string,
+	input: unknown
+): Promise<PartnerAccountView['statements'][number]> {
+	const ctx = await partnershipContext(actor, slug);
+	const organisation = await db().organisation.findFirst({
+		where: { id: organisationId, partnershipId: ctx.partnership.id }
+	});
+	if (!organisation) throw new NotFound('organisation');
+	demand(
+		mayActForPartner(ctx.membership, organisationId),
+		'Only officers, and members writing for their own organisation, write its statement.'
+	);
+	const { year, text } = parse(WriteStatementInput, input);
+	const row = await transaction(async (tx) => {
+		const previous = await tx.partnerStatement.count({ where: { organisationId, year } });
+		const created = await tx.partnerStatement.create({
+			data: {
+				partnershipId: ctx.partnership.id,
+				organisationId,
+				year,
+				version: previous + 1,
+				text,
+				writtenById: actor.userId,
+				writtenAt: now()
+			}
+		});
+		await audit(tx, actor.userId, {
+			action: 'statement_written',
+			entity: 'Organisation',
+			entityId: organisationId,
+			partnershipId: ctx.partnership.id,
+			detail: { year, version: created.version }
+		});
+		return created;
+	});
+	const writer = await db().user.findUnique({
+		where: { id: actor.userId },
+		select: { name: true }
+	});
+	return {
+		year: row.year,
+		text: row.text,
+		version: row.version,
+		writtenBy: writer?.name ?? '',
+		writtenAt: row.writtenAt.toISOString()
 	};
 }
