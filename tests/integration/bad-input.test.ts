@@ -12,6 +12,7 @@ import { makePartnership, PASSWORD, type Fixture } from '../support/factories.ts
 import { meetingIn, storeMinutesText } from '../support/minutes.ts';
 import { signedIn } from '../support/people.ts';
 import { makeItem, markPresent, newId, storeWording } from '../support/record.ts';
+import { makeIndicator, makeRatifiable } from '../support/outcomes.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20261206);
@@ -89,16 +90,7 @@ async function arrange() {
 			}
 		}
 	});
-	// Subject to the council's ratification: a commitment given without delegated authority.
-	await db.decisionCommitment.create({
-		data: {
-			versionId: (await db.decisionVersion.findFirstOrThrow({ where: { decisionId: decision.id } }))
-				.id,
-			organisationId: fx.organisations.council.id,
-			text: 'Two officers for the pilot',
-			withAuthority: false
-		}
-	});
+	await makeRatifiable(db, fx, decision.id);
 	const action = await db.action.create({
 		data: {
 			partnershipId: fx.partnership.id,
@@ -221,29 +213,11 @@ async function arrange() {
 			role: 'MEMBER'
 		}
 	});
-	const outcome = await db.outcome.create({
-		data: { partnershipId: fx.partnership.id, kind: 'LOIP', code: 'B1', title: 'Arranged outcome' }
-	});
-	const indicator = await db.indicator.create({
-		data: {
-			partnershipId: fx.partnership.id,
-			outcomeId: outcome.id,
-			name: 'Arranged indicator',
-			unit: '%',
-			sourceOrganisationId: fx.organisations.council.id,
-			geography: 'Whole area',
-			direction: 'UP',
-			baselineValue: 10,
-			baselineOn: new Date('2025-04-01'),
-			targetValue: 20,
-			targetOn: new Date('2030-03-31'),
-			createdById: by
-		}
-	});
+	const indicator = await makeIndicator(db, fx);
 	return {
 		organisation: fx.organisations.health.id,
 		council: fx.organisations.council.id,
-		outcome: outcome.id,
+		outcome: indicator.outcomeId,
 		indicator: indicator.id,
 		planned: planned.id,
 		paper: paper.id,

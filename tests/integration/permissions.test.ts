@@ -7,6 +7,7 @@ import { signedIn } from '../support/people.ts';
 import { makeItem, markPresent, storeWording } from '../support/record.ts';
 import { meetingIn, storeMinutesText } from '../support/minutes.ts';
 import { auditCounter } from '../support/records.ts';
+import { makeIndicator, makeOutcome, makeRatifiable } from '../support/outcomes.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -151,15 +152,7 @@ async function arrangeDecision(fx: Fixture): Promise<string> {
 /** A decision with a commitment the council gave without delegated authority: subject to its ratification. */
 async function arrangeRatifiable(fx: Fixture): Promise<string> {
 	const decisionId = await arrangeDecision(fx);
-	const version = await server.db.decisionVersion.findFirstOrThrow({ where: { decisionId } });
-	await server.db.decisionCommitment.create({
-		data: {
-			versionId: version.id,
-			organisationId: fx.organisations.council.id,
-			text: 'Two officers for the pilot',
-			withAuthority: false
-		}
-	});
+	await makeRatifiable(server.db, fx, decisionId);
 	return decisionId;
 }
 
@@ -180,39 +173,8 @@ async function arrangeAction(fx: Fixture): Promise<string> {
 	return action.id;
 }
 
-/** A plan outcome of `fx`'s partnership. */
-async function arrangeOutcome(fx: Fixture): Promise<string> {
-	const outcome = await server.db.outcome.create({
-		data: {
-			partnershipId: fx.partnership.id,
-			kind: 'LOIP',
-			code: randomUUID().slice(0, 8),
-			title: 'Arranged outcome'
-		}
-	});
-	return outcome.id;
-}
-
-/** An indicator of a new outcome, measured by the council (every fixture member's organisation). */
-async function arrangeIndicator(fx: Fixture): Promise<string> {
-	const indicator = await server.db.indicator.create({
-		data: {
-			partnershipId: fx.partnership.id,
-			outcomeId: await arrangeOutcome(fx),
-			name: 'Arranged indicator',
-			unit: '%',
-			sourceOrganisationId: fx.organisations.council.id,
-			geography: 'Whole area',
-			direction: 'UP',
-			baselineValue: 10,
-			baselineOn: new Date('2025-04-01'),
-			targetValue: 20,
-			targetOn: new Date('2030-03-31'),
-			createdById: fx.members.ADMIN.userId
-		}
-	});
-	return indicator.id;
-}
+const arrangeOutcome = async (fx: Fixture) => (await makeOutcome(server.db, fx)).id;
+const arrangeIndicator = async (fx: Fixture) => (await makeIndicator(server.db, fx)).id;
 
 /** A priority raised by the forum, standing at `status` and held by `bodyId` (the board by default). */
 async function arrangePriority(

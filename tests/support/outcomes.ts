@@ -1,0 +1,42 @@
+// Plan outcomes, indicators and ratifications arranged straight into a test database.
+import { randomUUID } from 'node:crypto';
+import type { Fixture } from './factories.ts';
+import type { TestDb } from './server.ts';
+
+export async function makeOutcome(db: TestDb, fx: Fixture, code = randomUUID().slice(0, 8)) {
+	return db.outcome.create({
+		data: { partnershipId: fx.partnership.id, kind: 'LOIP', code, title: 'Arranged outcome' }
+	});
+}
+
+/** An indicator of a new outcome, measured by the council (every fixture member's organisation). */
+export async function makeIndicator(db: TestDb, fx: Fixture) {
+	return db.indicator.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			outcomeId: (await makeOutcome(db, fx)).id,
+			name: 'Arranged indicator',
+			unit: '%',
+			sourceOrganisationId: fx.organisations.council.id,
+			geography: 'Whole area',
+			direction: 'UP',
+			baselineValue: 10,
+			baselineOn: new Date('2025-04-01'),
+			targetValue: 20,
+			targetOn: new Date('2030-03-31'),
+			createdById: fx.members.ADMIN.userId
+		}
+	});
+}
+
+/** Makes a decision subject to the council's ratification: a commitment given without delegated authority. */
+export async function makeRatifiable(db: TestDb, fx: Fixture, decisionId: string) {
+	await db.decisionCommitment.create({
+		data: {
+			versionId: (await db.decisionVersion.findFirstOrThrow({ where: { decisionId } })).id,
+			organisationId: fx.organisations.council.id,
+			text: 'Two officers for the pilot',
+			withAuthority: false
+		}
+	});
+}
