@@ -301,6 +301,13 @@ test('a board member reads a partner’s account: seats, attendance, commitments
 	});
 	const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 	await form.getByLabel('Date ratified').fill(yesterday);
+	// It cannot be taken back, so it is not recorded without a ticked confirmation.
+	await form.getByRole('button', { name: 'Record the ratification' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'Tick the box to confirm that the partner has ratified the decision'
+	);
+	await expect(page.locator('.ratifications')).toContainText('still owed');
+	await form.getByLabel('I confirm the partner has ratified the decision').check();
 	await form.getByRole('button', { name: 'Record the ratification' }).click();
 	await expect(page.getByRole('alert')).toContainText('Enter who ratified it');
 	await expectAccessible(page);

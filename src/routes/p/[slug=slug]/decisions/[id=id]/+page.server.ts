@@ -2,7 +2,7 @@ import { recordRatification, updatableActions } from '$lib/server/decisions';
 import { mayActForPartner, partnershipContext } from '$lib/server/access';
 import { getBody } from '$lib/server/structure';
 import { getDecision } from '$lib/server/decisions';
-import { NotFound } from '$lib/server/platform';
+import { Invalid, NotFound } from '$lib/server/platform';
 import { forPage, formCommand, pageActor } from '$lib/server/web';
 import { prioritiesBehindDecision } from '$lib/server/priorities';
 import { changeActionStatus, todayInUk } from '$lib/server/web';
@@ -34,9 +34,17 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	status: changeActionStatus,
 	ratify: async (event) => {
+		const data = await event.request.formData();
 		const result = await formCommand(
-			await event.request.formData(),
-			(values) => recordRatification(pageActor(event), event.params.id, values),
+			data,
+			async (values) => {
+				// A ratification cannot be changed once recorded: it takes a ticked confirmation.
+				if (!data.getAll('confirm').includes('true'))
+					throw new Invalid({
+						confirm: 'Tick the box to confirm that the partner has ratified the decision'
+					});
+				return recordRatification(pageActor(event), event.params.id, values);
+			},
 			'ratify'
 		);
 		return Array.isArray(result) ? { done: 'ratify' } : result;
