@@ -8,6 +8,7 @@ import type { Actor } from '../src/lib/server/access/index.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
 import { db } from '../src/lib/server/platform/index.ts';
 import { demoIndicators, recordDemoIndicators } from './indicators.ts';
+import { writeDemoStatements } from './statements.ts';
 import { daysFromToday } from './meeting.ts';
 import type { DemoBoard } from './record.ts';
 import { demoPeople } from './run.ts';
@@ -117,6 +118,12 @@ async function record(board: DemoBoard): Promise<void> {
 			{ nhs: as(e('nhs')), officer, college: as(e('college')), police: as(e('police')) }
 		)
 	);
+	// The partners' annual statements, for the annual report.
+	await writeDemoStatements(SLUG, {
+		council: { organisationId: org('council'), as: as(e('chair')) },
+		nhs: { organisationId: org('nhs'), as: as(e('nhs')) },
+		tsi: { organisationId: org('tsi'), as: as(e('tsi')) }
+	});
 
 	const raise = (
 		days: number,
