@@ -78,3 +78,22 @@ export function toLocalInput(at: Date | string): string {
 	const local = new Date(instant.getTime() + ukOffsetMinutes(instant) * 60_000);
 	return local.toISOString().slice(0, 16);
 }
+
+/**
+ * A community planning partnership reports on its plan for a year from 1 April to 31 March, named by the
+ * year it starts in. "2026/27" for 2026.
+ */
+export function reportingYear(year: number): string {
+	return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The reporting year a day (YYYY-MM-DD) falls in: 2027-02-10 is in 2026/27. */
+export function reportingYearOf(day: string): number {
+	const year = Number(day.slice(0, 4));
+	return day.slice(5) >= '04-01' ? year : year - 1;
+}
+
+/** The first and last days of a reporting year, as YYYY-MM-DD. */
+export function reportingYearDays(year: number): { from: string; to: string } {
+	return { from: `${year}-04-01`, to: `${year + 1}-03-31` };
+}

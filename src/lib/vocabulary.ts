@@ -250,3 +250,14 @@ export const INDICATOR_STATUSES = {
 	NO_RECENT_READING: 'No recent reading'
 } as const;
 export type IndicatorStatus = keyof typeof INDICATOR_STATUSES;
+
+/** Whether a partner kept a commitment it gave at a decision, read from the record (docs/OUTCOMES.md). */
+export const COMMITMENT_STATES = {
+	KEPT: 'Kept',
+	IN_HAND: 'In hand',
+	OVERDUE: 'Overdue',
+	AWAITING_RATIFICATION: 'Awaiting ratification',
+	NOT_KEPT: 'Not kept',
+	NO_ACTION: 'No action recorded'
+} as const;
+export type CommitmentState = keyof typeof COMMITMENT_STATES;

@@ -146,6 +146,7 @@ function addresses(i: Ids): Record<string, Visit[]> {
 		'/p/[slug=slug]/priorities': [officer(`${p}/priorities`)],
 		'/p/[slug=slug]/priorities/[id=id]': [officer(`${p}/priorities/${i.priority}`)],
 		'/p/[slug=slug]/review': [officer(`${p}/review`)],
+		'/p/[slug=slug]/annual-report': [officer(`${p}/annual-report`)],
 		'/p/[slug=slug]/structure': [officer(`${p}/structure`)],
 		'/p/[slug=slug]/trace': [officer(`${p}/trace`)],
 		'/public/[slug=slug]': [out('/public/strathmuir')],

@@ -576,6 +576,7 @@ const CASES: Record<string, Case> = {
 	tagActionOutcomes: { params: id('action'), body: () => ({ outcomeIds: [] }) },
 	getOutcome: { params: id('outcome') },
 	partnerAccount: { params: inSlug('organisation') },
+	annualReport: { params: slug, query: () => ({ year: '2025' }) },
 	writeStatement: {
 		params: inSlug('council'),
 		body: () => ({ year: 2026, text: 'The community plan shapes our corporate plan.' })

@@ -17,6 +17,7 @@ import { decisionDrafts } from '../../src/lib/collab/decisions.ts';
 import { documentName, restrictedEvidenceName } from '../../src/lib/collab/documents.ts';
 import { evidenceItems, restrictedEvidenceItem } from '../../src/lib/collab/evidence.ts';
 import { minutesMarkdown } from '../../src/lib/collab/minutes.ts';
+import { dayInUk, reportingYearOf } from '../../src/lib/dates.ts';
 import { Client } from '../support/client.ts';
 import { makePartnership, ROLES, type Fixture } from '../support/factories.ts';
 import { makeMemberOf } from '../support/meetings.ts';
@@ -40,6 +41,8 @@ const QUOTE = `the ${MARKERS.quote} cohort doubled`;
 /** Searched for in each register: a hit on either would say what the paper is about. */
 const SEARCHED = [MARKERS.title, MARKERS.quote];
 const WORDING = 'The board funds the Harbourside winter admissions pilot.';
+/** The reporting year the sweep's record is made in (1 April to 31 March). */
+const THIS_YEAR = reportingYearOf(dayInUk(new Date()));
 
 /**
  * Every GET route (+server.ts) and page (+page.svelte) under src/routes, by folder, with the addresses it
@@ -148,6 +151,11 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'GET /api/v1/partnerships/[slug=slug]/priorities/time-to-decision': (i) => [
 		`/api/v1/partnerships/${i.slug}/priorities/time-to-decision`
 	],
+	// The year the sweep's record falls in, as well as the default (the last year that has ended).
+	'GET /api/v1/partnerships/[slug=slug]/annual-report': (i) => [
+		`/api/v1/partnerships/${i.slug}/annual-report`,
+		`/api/v1/partnerships/${i.slug}/annual-report?year=${THIS_YEAR}`
+	],
 	'GET /api/v1/partnerships/[slug=slug]/review-summary': (i) => [
 		`/api/v1/partnerships/${i.slug}/review-summary`
 	],
@@ -224,6 +232,10 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'PAGE /p/[slug=slug]/priorities': (i) => [`/p/${i.slug}/priorities`],
 	'PAGE /p/[slug=slug]/priorities/[id=id]': (i) => [`/p/${i.slug}/priorities/${i.priorityId}`],
 	'PAGE /p/[slug=slug]/review': (i) => [`/p/${i.slug}/review`],
+	'PAGE /p/[slug=slug]/annual-report': (i) => [
+		`/p/${i.slug}/annual-report`,
+		`/p/${i.slug}/annual-report?year=${THIS_YEAR}`
+	],
 	'PAGE /p/[slug=slug]/structure': (i) => [`/p/${i.slug}/structure`],
 	'PAGE /p/[slug=slug]/trace': (i) => [`/p/${i.slug}/trace`],
 	'PAGE /public/[slug=slug]': (i) => [`/public/${i.slug}`],

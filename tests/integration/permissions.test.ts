@@ -1156,6 +1156,12 @@ const ROUTES: Route[] = [
 	},
 	{
 		...read,
+		name: 'read the annual outcome report',
+		byId: false,
+		call: (_, s) => ['GET', `${p(s)}/annual-report?year=2025`]
+	},
+	{
+		...read,
 		name: 'read a partner’s account',
 		byId: true,
 		call: (fx, s) => ['GET', `${p(s)}/organisations/${fx.organisations.health.id}/account`]

@@ -5,6 +5,7 @@ import { OutcomeView } from '../priorities/index.ts';
 import { ActionOutcomesView, CreateOutcomeInput, TagActionInput } from './outcomes.ts';
 import { ImportReadingsInput, ReadingImportView } from './reading-import.ts';
 import { PartnerAccountView, WriteStatementInput } from './partner-account.ts';
+import { AnnualReportQuery, AnnualReportView } from './annual-report.ts';
 import {
 	DefineIndicatorInput,
 	IndicatorView,
@@ -103,6 +104,19 @@ export const outcomesApi = defineRoutes({
 		response: PartnerAccountView.shape.statements.element,
 		status: 201,
 		errors: [400, ...inPartnership]
+	},
+	annualReport: {
+		method: 'GET',
+		path: `${P}/annual-report`,
+		summary:
+			'The annual outcome report for a reporting year (1 April to 31 March; year is the one it starts ' +
+			'in, by default the last that has ended): outcomes with their indicators as the year ended, the ' +
+			'actions and decisions that served them, forum priorities and the answers given, each partner’s ' +
+			'account and statement for the year, and the review’s measures',
+		tag: 'Outcomes',
+		query: AnnualReportQuery,
+		response: AnnualReportView,
+		errors: [400, 404]
 	},
 	tagActionOutcomes: {
 		method: 'PUT',

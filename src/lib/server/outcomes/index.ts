@@ -14,3 +14,5 @@ export {
 export { expectedOn, indicatorStatus, type Plan } from './indicator-status.ts';
 export { MAX_IMPORTED_ROWS, importReadings, type ReadingImportView } from './reading-import.ts';
 export { PartnerAccountView, partnerAccount, writeStatement } from './partner-account.ts';
+export { AnnualReportView, annualReport } from './annual-report.ts';
+export { commitmentKept, type CommitmentEvidence } from './commitment-kept.ts';

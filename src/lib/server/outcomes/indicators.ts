@@ -255,15 +255,24 @@ export async function readingRights(
 }
 
 /**
- * Indicators as they stand, or as they stood at `asAt`: then only what had been recorded by that moment
- * counts (readings, corrections and indicators defined), and the status is worked out for that day.
+ * At which point the indicators are read: as they stand; as they stood at an instant (`recordedBy`: only
+ * what had been recorded by then counts, as a meeting's papers had it); or as the record now tells a past
+ * day (`readOn`: readings for that day or earlier, with every correction made since).
  */
+type ReadAt = { recordedBy: Date } | { readOn: string };
+
+/** Indicators at `at` (now when left out), their status worked out for that day. */
 async function indicatorViews(
 	ctx: PartnershipContext,
 	where: { id: string } | { outcomeId: string } | { outcomeId: { in: string[] } },
-	asAt?: Date
+	at?: ReadAt
 ): Promise<IndicatorView[]> {
-	const recorded = asAt ? { recordedAt: { lte: asAt } } : {};
+	const asAt = at && 'recordedBy' in at ? at.recordedBy : undefined;
+	const readOn = at && 'readOn' in at ? at.readOn : undefined;
+	const readings = {
+		...(asAt ? { recordedAt: { lte: asAt } } : {}),
+		...(readOn ? { on: { lte: new Date(`${readOn}T00:00:00Z`) } } : {})
+	};
 	const rows = await db().indicator.findMany({
 		where: {
 			...where,
@@ -272,7 +281,7 @@ async function indicatorViews(
 		},
 		orderBy: { name: 'asc' },
 		include: {
-			readings: { where: recorded, orderBy: [{ on: 'asc' }, { recordedAt: 'asc' }] }
+			readings: { where: readings, orderBy: [{ on: 'asc' }, { recordedAt: 'asc' }] }
 		}
 	});
 	const people = new Map(
@@ -293,7 +302,7 @@ async function indicatorViews(
 			})
 		).map((o) => [o.id, o.name])
 	);
-	const today = dayInUk(asAt ?? now());
+	const today = readOn ?? dayInUk(asAt ?? now());
 	return rows.map((row) => {
 		const corrected = new Set(row.readings.map((r) => r.correctsId).filter(Boolean));
 		const plan = {
@@ -360,15 +369,29 @@ export async function performanceReport(
 	slug: string,
 	asAt: Date
 ): Promise<OutcomeDetailView[]> {
-	const ctx = await partnershipContext(actor, slug);
+	return outcomesRead(await partnershipContext(actor, slug), { recordedBy: asAt }, true);
+}
+
+/**
+ * Every outcome of the partnership with its indicators read at `at`, optionally only those that have
+ * indicators. In the plan's order: LOIP first, then by code.
+ */
+export async function outcomesRead(
+	ctx: PartnershipContext,
+	at: ReadAt,
+	withIndicatorsOnly = false
+): Promise<OutcomeDetailView[]> {
 	const outcomes = await db().outcome.findMany({
-		where: { partnershipId: ctx.partnership.id, indicators: { some: {} } },
+		where: {
+			partnershipId: ctx.partnership.id,
+			...(withIndicatorsOnly ? { indicators: { some: {} } } : {})
+		},
 		orderBy: [{ kind: 'asc' }, { code: 'asc' }]
 	});
 	const indicators = await indicatorViews(
 		ctx,
 		{ outcomeId: { in: outcomes.map((o) => o.id) } },
-		asAt
+		at
 	);
 	return outcomes
 		.map((o) => ({
@@ -379,5 +402,5 @@ export async function performanceReport(
 			bodyId: o.bodyId,
 			indicators: indicators.filter((i) => i.outcomeId === o.id)
 		}))
-		.filter((o) => o.indicators.length);
+		.filter((o) => !withIndicatorsOnly || o.indicators.length);
 }

@@ -19,7 +19,14 @@ import {
 } from '../platform/index.ts';
 import { ratificationsOf } from '../decisions/index.ts';
 import { dayInUk } from '../../dates.ts';
-import { ACTION_STATUSES, CAPACITIES, SEAT_ROLES, SECTORS } from '../../vocabulary.ts';
+import {
+	ACTION_STATUSES,
+	CAPACITIES,
+	COMMITMENT_STATES,
+	SEAT_ROLES,
+	SECTORS
+} from '../../vocabulary.ts';
+import { commitmentKept } from './commitment-kept.ts';
 
 /** How far back attendance is counted. */
 const YEAR_DAYS = 365;
@@ -72,7 +79,9 @@ export const PartnerAccountView = z.object({
 			/** Given without delegated authority: its own governance must ratify it. */
 			needsRatification: z.boolean(),
 			/** Its ratification, once recorded. */
-			ratified: z.object({ on: z.iso.date(), by: z.string(), reference: z.string() }).nullable()
+			ratified: z.object({ on: z.iso.date(), by: z.string(), reference: z.string() }).nullable(),
+			/** Whether it was kept, by the rule in docs/OUTCOMES.md, and why. */
+			kept: z.object({ state: keyOf(COMMITMENT_STATES), reason: z.string() })
 		})
 	),
 	actions: z.object({
@@ -101,10 +110,15 @@ export const PartnerAccountView = z.object({
 });
 export type PartnerAccountView = z.infer<typeof PartnerAccountView>;
 
+/**
+ * The partner's account. Attendance counts the last twelve months, or `period` when given (the annual
+ * report's year), as do the challenges then; the rest is the whole record.
+ */
 export async function partnerAccount(
 	actor: Actor,
 	slug: string,
-	organisationId: string
+	organisationId: string,
+	period?: { from: Date; to: Date }
 ): Promise<PartnerAccountView> {
 	const ctx = await partnershipContext(actor, slug);
 	const partnershipId = ctx.partnership.id;
@@ -126,12 +140,13 @@ export async function partnerAccount(
 	});
 
 	// Attendance: each meeting held in the last year by a body on which the partner had a seat that day.
-	const since = new Date(now().getTime() - YEAR_DAYS * DAY);
+	const since = period?.from ?? new Date(now().getTime() - YEAR_DAYS * DAY);
+	const until = period && period.to < now() ? period.to : now();
 	const meetings = await db().meeting.findMany({
 		where: {
 			partnershipId,
 			bodyId: { in: [...new Set(allSeats.map((s) => s.bodyId))] },
-			startsAt: { gte: since, lte: now() },
+			startsAt: { gte: since, lte: until },
 			status: { in: ['IN_PROGRESS', 'CLOSED', 'MINUTES_APPROVED'] }
 		},
 		orderBy: { startsAt: 'desc' }
@@ -161,6 +176,13 @@ export async function partnerAccount(
 		};
 	});
 	const attended = meetingRows.filter((m) => m.present.length).length;
+
+	const actions = await db().action.findMany({
+		where: { partnershipId, ownerOrganisationId: organisationId },
+		orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }]
+	});
+	const today = dayInUk(now());
+	const isOpen = (status: string) => status === 'OPEN' || status === 'IN_PROGRESS';
 
 	// Commitments in each decision's latest version (an amendment may have taken one out).
 	const versions = await db().decisionVersion.findMany({
@@ -194,37 +216,47 @@ export async function partnerAccount(
 	const itemTitle = new Map(items.map((i) => [i.id, i.title]));
 	const meetingTitle = new Map(decidedAt.map((m) => [m.id, m.title]));
 	const commitments = latest.flatMap((v) =>
-		v.commitments.map((c) => ({
-			decisionId: v.decision.id,
-			itemTitle: itemTitle.get(v.decision.agendaItemId) ?? '',
-			meetingTitle: meetingTitle.get(v.decision.meetingId) ?? '',
-			decidedAt: v.recordedAt.toISOString(),
-			text: c.text,
-			person: c.membershipId ? name(c.membershipId) || null : null,
-			needsRatification: !c.withAuthority,
-			ratified:
+		v.commitments.map((c) => {
+			const ratified =
 				ratifications.get(v.decisionId)?.find((r) => r.organisationId === organisationId)
-					?.ratified ?? null
-		}))
+					?.ratified ?? null;
+			return {
+				decisionId: v.decision.id,
+				itemTitle: itemTitle.get(v.decision.agendaItemId) ?? '',
+				meetingTitle: meetingTitle.get(v.decision.meetingId) ?? '',
+				decidedAt: v.recordedAt.toISOString(),
+				text: c.text,
+				person: c.membershipId ? name(c.membershipId) || null : null,
+				needsRatification: !c.withAuthority,
+				ratified,
+				kept: commitmentKept({
+					needsRatification: !c.withAuthority,
+					ratified: ratified !== null,
+					actions: actions
+						.filter((a) => a.decisionId === v.decisionId)
+						.map((a) => ({ status: a.status, dueOn: a.dueOn ? dayInUk(a.dueOn) : null })),
+					today
+				})
+			};
+		})
 	);
 
-	const actions = await db().action.findMany({
-		where: { partnershipId, ownerOrganisationId: organisationId },
-		orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }]
-	});
-	const today = dayInUk(now());
-	const isOpen = (status: string) => status === 'OPEN' || status === 'IN_PROGRESS';
 	const counts = Object.fromEntries(
 		Object.keys(ACTION_STATUSES).map((s) => [s, actions.filter((a) => a.status === s).length])
 	) as Record<keyof typeof ACTION_STATUSES, number>;
 
+	// Challenges at meetings in the period when one is asked for, otherwise in the whole record.
+	const inPeriod = {
+		partnershipId,
+		...(period ? { startsAt: { gte: period.from, lte: period.to } } : {})
+	};
 	const [made, received] = await Promise.all([
 		db().challenge.count({
-			where: { meeting: { partnershipId }, raisedByMembershipId: { in: membershipIds } }
+			where: { meeting: inPeriod, raisedByMembershipId: { in: membershipIds } }
 		}),
 		db().challenge.count({
 			where: {
-				meeting: { partnershipId },
+				meeting: inPeriod,
 				OR: [
 					{ directedToOrganisationId: organisationId },
 					{ directedToMembershipId: { in: membershipIds } }
