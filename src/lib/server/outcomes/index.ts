@@ -14,3 +14,12 @@ export {
 export { expectedOn, indicatorStatus, type Plan } from './indicator-status.ts';
 export { MAX_IMPORTED_ROWS, importReadings, type ReadingImportView } from './reading-import.ts';
 export { PartnerAccountView, partnerAccount, writeStatement } from './partner-account.ts';
+export { defineRisk, getRisk, listRisks, riskLinkChoices } from './risks.ts';
+export { RiskView, type RiskReviewView } from './risk-views.ts';
+export {
+	mayReviewRisk,
+	recordRiskReview,
+	riskReviewMeetings,
+	riskReviewPaper,
+	type RiskReviewPaper
+} from './risk-review.ts';
