@@ -65,3 +65,28 @@ export async function makeRiskReviewMeeting(db: TestDb, fx: Fixture, startsAt: D
 	});
 	return meeting;
 }
+
+/** A risk owned by the council (every fixture member's organisation), with its first assessment. */
+export async function makeRisk(db: TestDb, fx: Fixture, nextReviewOn: Date | null = null) {
+	return db.risk.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			title: `Arranged risk ${randomUUID().slice(0, 8)}`,
+			description: 'Arranged',
+			ownerOrganisationId: fx.organisations.council.id,
+			createdById: fx.members.ADMIN.userId,
+			reviews: {
+				create: {
+					likelihood: 3,
+					impact: 4,
+					controls: 'Arranged controls',
+					note: '',
+					status: 'OPEN',
+					reviewedOn: new Date('2026-01-05'),
+					nextReviewOn,
+					recordedById: fx.members.ADMIN.userId
+				}
+			}
+		}
+	});
+}
