@@ -9,6 +9,7 @@ import { createDemoMeeting, daysFromToday, UPCOMING_MEETING, type DemoMeeting } 
 import { recordDemoPriorities } from './priorities.ts';
 import { recordDemoBoard, REVIEW_MEETING, SPECIAL_MEETING } from './record.ts';
 import { recordDemoReview } from './review.ts';
+import { recordDemoRisks } from './risks.ts';
 import { DEMO_FINISHED, DEMO_STARTED } from '../server/start/demo-markers.ts';
 import type {
 	BodyKind,
@@ -506,6 +507,8 @@ export async function seedDemo(): Promise<void> {
 	await recordDemoBoard(board);
 	// The forums' priorities, some of them answered by the decisions just recorded.
 	await recordDemoPriorities(board);
+	// The joint risk register, linked to the plan's outcomes and reviewed at two of the meetings above.
+	await recordDemoRisks(board);
 	// The reviews of the past meetings: both reviewers' codes, published but for the latest.
 	await recordDemoReview(board);
 	await transaction((tx) =>

@@ -75,6 +75,8 @@ const WELCOME = 'Welcome, apologies and declarations of interest';
 const MINUTES = 'Minutes of the last meeting and matters arising';
 const APPROVE = 'The board approves the minutes of its last meeting as a correct record.';
 const PLACE = 'Council Chambers, Strathmuir';
+/** The agenda item at which the board reviews the joint risk register (seed/risks.ts records the scores). */
+export const RISK_REVIEW = 'Joint risk register: risks due for review';
 
 const BOARD = ['chair', 'nhs', 'police', 'fire', 'enterprise', 'college', 'tsi', 'community'];
 const everyoneBut = (...away: string[]) =>
@@ -394,6 +396,7 @@ export const HISTORY: HistoryMeeting[] = [
 				],
 				['Young people’s mental health: joint commissioning', 'DECISION', 25, 'hscp'],
 				['Budget monitoring: quarter 1', 'SCRUTINY', 15, 'council'],
+				[RISK_REVIEW, 'RISK_REVIEW', 10, 'council'],
 				['Any other business', 'INFORMATION', 5, null]
 			],
 			papers: [
@@ -567,9 +570,11 @@ export const HISTORY: HistoryMeeting[] = [
 					}
 				]
 			},
+			// The joint risk register's review: the scores are recorded for the meeting by seed/risks.ts.
+			{ item: 5, from: 100, steps: [] },
 			{
-				item: 5,
-				from: 106,
+				item: 6,
+				from: 108,
 				steps: []
 			}
 		]

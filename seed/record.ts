@@ -17,7 +17,7 @@ import { atTime } from '../src/lib/server/platform/index.ts';
 import { db, transaction } from '../src/lib/server/platform/index.ts';
 import { amendDecision, recordDecision } from '../src/lib/server/decisions/index.ts';
 import { declareInterest } from '../src/lib/server/meetings/index.ts';
-import { HISTORY, runHistoryMeeting } from './history.ts';
+import { HISTORY, RISK_REVIEW, runHistoryMeeting } from './history.ts';
 import { demoPeople, Run } from './run.ts';
 import {
 	daysFromToday,
@@ -45,6 +45,7 @@ export const REVIEW_MEETING = (startsAt: Date): MeetingSpec => ({
 		['Community warm spaces fund: allocations for this winter', 'DECISION', 25, 'council'],
 		['Young people’s employability pathway: joint funding', 'DECISION', 25, 'enterprise'],
 		['Northfield Locality Forum: changes to bus routes', 'DISCUSSION', 20, 'ncc'],
+		[RISK_REVIEW, 'RISK_REVIEW', 10, 'council'],
 		['Any other business', 'INFORMATION', 5, null]
 	],
 	papers: [
@@ -481,9 +482,13 @@ async function runReview(
 		'QUESTION'
 	);
 
-	// 5. Any other business.
-	run.minute = Math.max(run.minute + 1, 112);
+	// 5. The joint risk register: the risks due for review (seed/risks.ts records their new scores).
+	run.minute = Math.max(run.minute + 1, 110);
 	await run.moveTo(5);
+
+	// 6. Any other business.
+	run.minute = Math.max(run.minute + 1, 114);
+	await run.moveTo(6);
 	await run.turn(e('fire'), 2, 'Reminded partners of the bonfire season safety campaign.');
 	run.minute += 2;
 	await run.now(() => closeMeeting(chair, run.id));

@@ -62,7 +62,8 @@ export const ITEM_PURPOSES = {
 	DISCUSSION: 'Discussion',
 	SCRUTINY: 'Scrutiny',
 	INFORMATION: 'Information',
-	PERFORMANCE: 'Performance'
+	PERFORMANCE: 'Performance',
+	RISK_REVIEW: 'Risk review'
 } as const;
 export type ItemPurpose = keyof typeof ITEM_PURPOSES;
 
@@ -261,3 +262,28 @@ export const COMMITMENT_STATES = {
 	NO_ACTION: 'No action recorded'
 } as const;
 export type CommitmentState = keyof typeof COMMITMENT_STATES;
+
+export const RISK_STATUSES = {
+	OPEN: 'Open',
+	CLOSED: 'Closed'
+} as const;
+export type RiskStatus = keyof typeof RISK_STATUSES;
+
+/** A risk's band by its score (likelihood × impact), by the rule in src/lib/risk-bands.ts. */
+export const RISK_BANDS = {
+	LOW: 'Low',
+	MEDIUM: 'Medium',
+	HIGH: 'High',
+	VERY_HIGH: 'Very high'
+} as const;
+export type RiskBand = keyof typeof RISK_BANDS;
+
+/** The words of the 5×5 scales, from 1 to 5. */
+export const RISK_LIKELIHOODS = [
+	'Rare',
+	'Unlikely',
+	'Possible',
+	'Likely',
+	'Almost certain'
+] as const;
+export const RISK_IMPACTS = ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'] as const;

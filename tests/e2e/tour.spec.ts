@@ -47,6 +47,7 @@ interface Ids {
 	organisation: string;
 	outcome: string;
 	action: string;
+	risk: string;
 }
 
 async function demoIds(page: Page): Promise<Ids> {
@@ -73,6 +74,7 @@ async function demoIds(page: Page): Promise<Ids> {
 	const outcomes: { id: string; code: string }[] = await get(
 		'/api/v1/partnerships/strathmuir/outcomes'
 	);
+	const risks: { id: string; title: string }[] = await get('/api/v1/partnerships/strathmuir/risks');
 	return {
 		board,
 		forum,
@@ -84,7 +86,9 @@ async function demoIds(page: Page): Promise<Ids> {
 		organisation: organisations[0].id,
 		// The demo's child poverty outcome: an indicator at risk, with a year of readings.
 		outcome: outcomes.find((o) => o.code === 'LOIP 2')!.id,
-		action: actions[0].id
+		action: actions[0].id,
+		// The NHS board's risk: its members record its reviews, reviewed at two meetings.
+		risk: risks.find((r) => r.title === 'Partners cannot share the data the plan needs')!.id
 	};
 }
 
@@ -119,7 +123,11 @@ function addresses(i: Ids): Record<string, Visit[]> {
 			{ path: `${meeting}/live?view=members`, as: 'nhs@demo.example' }
 		],
 		'/p/[slug=slug]/meetings/[id=id]/minutes': [officer(`${reviewed}/minutes`)],
-		'/p/[slug=slug]/meetings/[id=id]/pack': [officer(`${meeting}/pack`)],
+		// The annual review's pack has a risk review item's paper.
+		'/p/[slug=slug]/meetings/[id=id]/pack': [
+			officer(`${meeting}/pack`),
+			officer(`${reviewed}/pack`)
+		],
 		'/p/[slug=slug]/meetings/[id=id]/review': [officer(`${reviewed}/review`)],
 		'/p/[slug=slug]/meetings/[id=id]/review/coding': [
 			{ path: `${reviewed}/review/coding`, as: 'reviewer@demo.example' }
@@ -142,6 +150,15 @@ function addresses(i: Ids): Record<string, Visit[]> {
 		'/p/[slug=slug]/outcomes/[id=id]': [
 			officer(`${p}/outcomes/${i.outcome}`),
 			{ path: `${p}/outcomes/${i.outcome}`, as: 'tsi@demo.example' }
+		],
+		'/p/[slug=slug]/risks': [
+			officer(`${p}/risks`),
+			{ path: `${p}/risks?band=MEDIUM`, as: 'community@demo.example' }
+		],
+		'/p/[slug=slug]/risks/[id=id]': [
+			officer(`${p}/risks/${i.risk}`),
+			{ path: `${p}/risks/${i.risk}`, as: 'nhs@demo.example' },
+			{ path: `${p}/risks/${i.risk}`, as: 'reviewer@demo.example' }
 		],
 		'/p/[slug=slug]/priorities': [officer(`${p}/priorities`)],
 		'/p/[slug=slug]/priorities/[id=id]': [officer(`${p}/priorities/${i.priority}`)],

@@ -12,7 +12,7 @@ import { makePartnership, PASSWORD, type Fixture } from '../support/factories.ts
 import { meetingIn, storeMinutesText } from '../support/minutes.ts';
 import { signedIn } from '../support/people.ts';
 import { makeItem, markPresent, newId, storeWording } from '../support/record.ts';
-import { makeIndicator, makeRatifiable } from '../support/outcomes.ts';
+import { makeIndicator, makeRatifiable, makeRisk } from '../support/outcomes.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20261206);
@@ -219,6 +219,7 @@ async function arrange() {
 		council: fx.organisations.council.id,
 		outcome: indicator.outcomeId,
 		indicator: indicator.id,
+		risk: (await makeRisk(db, fx)).id,
 		planned: planned.id,
 		paper: paper.id,
 		live: live.id,
@@ -628,6 +629,34 @@ const CASES: Record<string, Case> = {
 	importReadings: {
 		params: id('indicator'),
 		body: () => ({ csv: 'date,value,source\n2026-02-28,11,Annual survey\n', confirm: true })
+	},
+	listRisks: { params: slug },
+	defineRisk: {
+		params: slug,
+		body: () => ({
+			title: 'Partners’ savings squeeze the pooled fund',
+			description: 'Savings of 3% to 6% next year.',
+			ownerOrganisationId: fx.organisations.council.id,
+			likelihood: 4,
+			impact: 3,
+			controls: 'Contributions agreed a year ahead.',
+			nextReviewOn: '2199-01-01',
+			outcomeIds: [],
+			decisionIds: [],
+			actionIds: []
+		})
+	},
+	getRisk: { params: id('risk') },
+	recordRiskReview: {
+		params: id('risk'),
+		body: () => ({
+			likelihood: 2,
+			impact: 3,
+			controls: 'Revised controls',
+			note: 'Two partners signalled cuts',
+			nextReviewOn: '2199-01-01',
+			closed: false
+		})
 	},
 	recordReading: {
 		params: id('indicator'),

@@ -317,6 +317,26 @@ describe('the demo partnership, loaded with --demo', () => {
 		});
 	});
 
+	it('has a risk register of six risks owned by different partners, reviewed at two past board meetings', async () => {
+		const observer = await signedIn(server.url, 'observer@demo.example', PASSWORD);
+		const risks: {
+			ownerOrganisationName: string;
+			outcomes: unknown[];
+			reviews: { meeting: { id: string; title: string } | null; score: number }[];
+		}[] = (await observer.get('/api/v1/partnerships/strathmuir/risks')).json;
+		expect(risks).toHaveLength(6);
+		expect(new Set(risks.map((r) => r.ownerOrganisationName)).size).toBe(6);
+		expect(risks.every((r) => r.outcomes.length > 0)).toBe(true);
+		const reviewedAt = new Set(
+			risks.flatMap((r) => r.reviews.flatMap((v) => v.meeting?.title ?? []))
+		);
+		expect(reviewedAt).toEqual(
+			new Set(['Partnership Board: health inequalities', 'Partnership Board: annual review'])
+		);
+		// Every risk's score has moved since it was first assessed.
+		expect(risks.every((r) => r.reviews.at(-1)!.score !== r.reviews[0].score)).toBe(true);
+	});
+
 	describe('the forums’ priorities', () => {
 		const DAY = 86_400_000;
 		type Priority = {

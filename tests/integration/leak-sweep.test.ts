@@ -21,6 +21,7 @@ import { dayInUk, reportingYearOf } from '../../src/lib/dates.ts';
 import { Client } from '../support/client.ts';
 import { makePartnership, ROLES, type Fixture } from '../support/factories.ts';
 import { makeMemberOf } from '../support/meetings.ts';
+import { makeRisk } from '../support/outcomes.ts';
 import { signedIn } from '../support/people.ts';
 import { priorityInput, step } from '../support/priorities.ts';
 import { makeItem, makeLiveMeeting, markPresent, seat, writeWording } from '../support/record.ts';
@@ -61,6 +62,7 @@ type Ids = {
 	membershipId: string;
 	organisationId: string;
 	outcomeId: string;
+	riskId: string;
 };
 const m = (ids: Ids, path: (id: string) => string) => ids.meetings.map(path);
 /** The record's own routes, at its meeting only: the next meeting has none of this record but matters arising. */
@@ -145,6 +147,8 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 		`/api/v1/partnerships/${i.slug}/outcomes`
 	],
 	'GET /api/v1/outcomes/[id=id]': (i) => [`/api/v1/outcomes/${i.outcomeId}`],
+	'GET /api/v1/partnerships/[slug=slug]/risks': (i) => [`/api/v1/partnerships/${i.slug}/risks`],
+	'GET /api/v1/risks/[id=id]': (i) => [`/api/v1/risks/${i.riskId}`],
 	'GET /api/v1/partnerships/[slug=slug]/priorities/stalled': (i) => [
 		`/api/v1/partnerships/${i.slug}/priorities/stalled`
 	],
@@ -229,6 +233,8 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	],
 	'PAGE /p/[slug=slug]/outcomes': (i) => [`/p/${i.slug}/outcomes`],
 	'PAGE /p/[slug=slug]/outcomes/[id=id]': (i) => [`/p/${i.slug}/outcomes/${i.outcomeId}`],
+	'PAGE /p/[slug=slug]/risks': (i) => [`/p/${i.slug}/risks`],
+	'PAGE /p/[slug=slug]/risks/[id=id]': (i) => [`/p/${i.slug}/risks/${i.riskId}`],
 	'PAGE /p/[slug=slug]/priorities': (i) => [`/p/${i.slug}/priorities`],
 	'PAGE /p/[slug=slug]/priorities/[id=id]': (i) => [`/p/${i.slug}/priorities/${i.priorityId}`],
 	'PAGE /p/[slug=slug]/review': (i) => [`/p/${i.slug}/review`],
@@ -355,7 +361,8 @@ beforeAll(async () => {
 					title: 'Fewer delayed discharges'
 				}
 			})
-		).id
+		).id,
+		riskId: (await makeRisk(server.db, fx)).id
 	};
 }, 60_000);
 afterAll(() => server?.stop());

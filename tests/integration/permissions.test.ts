@@ -7,7 +7,7 @@ import { signedIn } from '../support/people.ts';
 import { makeItem, markPresent, storeWording } from '../support/record.ts';
 import { meetingIn, storeMinutesText } from '../support/minutes.ts';
 import { auditCounter } from '../support/records.ts';
-import { makeIndicator, makeOutcome, makeRatifiable } from '../support/outcomes.ts';
+import { makeIndicator, makeOutcome, makeRatifiable, makeRisk } from '../support/outcomes.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -175,6 +175,7 @@ async function arrangeAction(fx: Fixture): Promise<string> {
 
 const arrangeOutcome = async (fx: Fixture) => (await makeOutcome(server.db, fx)).id;
 const arrangeIndicator = async (fx: Fixture) => (await makeIndicator(server.db, fx)).id;
+const arrangeRisk = async (fx: Fixture) => (await makeRisk(server.db, fx)).id;
 
 /** A priority raised by the forum, standing at `status` and held by `bodyId` (the board by default). */
 async function arrangePriority(
@@ -1241,6 +1242,45 @@ const ROUTES: Route[] = [
 			'POST',
 			`/api/v1/indicators/${await arrangeIndicator(fx)}/readings/import`,
 			{ csv: 'date,value,source\n2026-03-31,12.5,Annual survey\n', confirm: true }
+		]
+	},
+	{ ...read, name: 'read the risk register', call: (_, s) => ['GET', `${p(s)}/risks`] },
+	{
+		allowed: OFFICERS,
+		name: 'define a risk',
+		status: 201,
+		writes: true,
+		byId: false,
+		call: (fx, s) => [
+			'POST',
+			`${p(s)}/risks`,
+			{
+				title: `Arranged risk ${randomUUID().slice(0, 8)}`,
+				description: 'Partners’ savings squeeze the pooled fund.',
+				ownerOrganisationId: fx.organisations.council.id,
+				likelihood: 3,
+				impact: 4,
+				controls: 'Contributions agreed a year ahead.'
+			}
+		]
+	},
+	{
+		...read,
+		name: 'read a risk with its reviews',
+		byId: true,
+		call: async (fx) => ['GET', `/api/v1/risks/${await arrangeRisk(fx)}`]
+	},
+	{
+		// Officers, and the owner partner's members (every fixture member is from the council, which owns it).
+		allowed: ['ADMIN', 'SECRETARIAT', 'MEMBER'],
+		name: 'record a risk review',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/risks/${await arrangeRisk(fx)}/reviews`,
+			{ likelihood: 2, impact: 3, controls: 'Revised controls', nextReviewOn: '2199-01-01' }
 		]
 	},
 	{

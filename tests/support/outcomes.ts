@@ -40,3 +40,53 @@ export async function makeRatifiable(db: TestDb, fx: Fixture, decisionId: string
 		}
 	});
 }
+
+/** A board meeting on `startsAt` with a risk review item, as the agenda's projection would have made it. */
+export async function makeRiskReviewMeeting(db: TestDb, fx: Fixture, startsAt: Date) {
+	const meeting = await db.meeting.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			bodyId: fx.bodies.board.id,
+			title: `Board, risk review ${randomUUID().slice(0, 6)}`,
+			startsAt,
+			status: 'AGENDA_ISSUED',
+			agendaIssuedAt: startsAt,
+			createdById: fx.members.SECRETARIAT.userId
+		}
+	});
+	await db.agendaItem.create({
+		data: {
+			id: randomUUID().replaceAll('-', '').slice(0, 24),
+			meetingId: meeting.id,
+			order: 1,
+			title: 'Joint risk register: review',
+			purpose: 'RISK_REVIEW'
+		}
+	});
+	return meeting;
+}
+
+/** A risk owned by the council (every fixture member's organisation), with its first assessment. */
+export async function makeRisk(db: TestDb, fx: Fixture, nextReviewOn: Date | null = null) {
+	return db.risk.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			title: `Arranged risk ${randomUUID().slice(0, 8)}`,
+			description: 'Arranged',
+			ownerOrganisationId: fx.organisations.council.id,
+			createdById: fx.members.ADMIN.userId,
+			reviews: {
+				create: {
+					likelihood: 3,
+					impact: 4,
+					controls: 'Arranged controls',
+					note: '',
+					status: 'OPEN',
+					reviewedOn: new Date('2026-01-05'),
+					nextReviewOn,
+					recordedById: fx.members.ADMIN.userId
+				}
+			}
+		}
+	});
+}

@@ -8,7 +8,7 @@ export { moveEntry, orderedEntries } from './ordered-map.ts';
 export const AGENDA_ITEMS = 'items';
 export const AGENDA_FIELDS = {
 	title: 'title', // Y.Text
-	purpose: 'purpose', // 'DECISION' | 'DISCUSSION' | 'SCRUTINY' | 'INFORMATION' | 'PERFORMANCE'
+	purpose: 'purpose', // an ItemPurpose: 'DECISION' | 'DISCUSSION' | … | 'PERFORMANCE' | 'RISK_REVIEW'
 	presenterOrganisationId: 'presenterOrganisationId', // string | null
 	minutes: 'minutes', // number | null
 	notes: 'notes', // Y.Text
@@ -20,7 +20,8 @@ export function agendaItems(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 	return doc.getMap(AGENDA_ITEMS);
 }
 
-export type AgendaPurpose = 'DECISION' | 'DISCUSSION' | 'SCRUTINY' | 'INFORMATION' | 'PERFORMANCE';
+export type AgendaPurpose =
+	'DECISION' | 'DISCUSSION' | 'SCRUTINY' | 'INFORMATION' | 'PERFORMANCE' | 'RISK_REVIEW';
 
 export function addAgendaItem(doc: Y.Doc, id = newItemId()): string {
 	const items = agendaItems(doc);

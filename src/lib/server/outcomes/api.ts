@@ -12,6 +12,9 @@ import {
 	OutcomeDetailView,
 	RecordReadingInput
 } from './indicators.ts';
+import { DefineRiskInput } from './risks.ts';
+import { RiskView } from './risk-views.ts';
+import { RecordRiskReviewInput } from './risk-review.ts';
 import { IN_PARTNERSHIP, PARTNERSHIP_API, defineRoutes } from '../platform/index.ts';
 
 const P = PARTNERSHIP_API;
@@ -125,6 +128,50 @@ export const outcomesApi = defineRoutes({
 		tag: 'Outcomes',
 		body: TagActionInput,
 		response: ActionOutcomesView,
+		errors: [400, ...inPartnership]
+	},
+	listRisks: {
+		method: 'GET',
+		path: `${P}/risks`,
+		summary:
+			'The joint risk register: every risk with its owner partner, current scores (likelihood × impact, ' +
+			'each 1–5), band, controls, links and the history of its reviews; open risks first, highest score first',
+		tag: 'Outcomes',
+		response: z.array(RiskView),
+		errors: [404]
+	},
+	defineRisk: {
+		method: 'POST',
+		path: `${P}/risks`,
+		summary:
+			'Define a risk (officers): title, description, owner partner, likelihood and impact (1–5), controls, ' +
+			'the next review (left out: due at the next risk review) and linked outcomes, decisions and actions. ' +
+			'The scores given are its first review',
+		tag: 'Outcomes',
+		body: DefineRiskInput,
+		response: RiskView,
+		status: 201,
+		errors: [400, ...inPartnership]
+	},
+	getRisk: {
+		method: 'GET',
+		path: '/api/v1/risks/{id}',
+		summary: 'A risk of the register with its links and every review, oldest first',
+		tag: 'Outcomes',
+		response: RiskView,
+		errors: [404]
+	},
+	recordRiskReview: {
+		method: 'POST',
+		path: '/api/v1/risks/{id}/reviews',
+		summary:
+			'Record a review of a risk (officers and the owner partner’s members), at or for a meeting with a ' +
+			'risk review item or between meetings: new scores, the controls as revised, a note and the next ' +
+			'review, or closed: true. Reviews are never changed; the latest is current',
+		tag: 'Outcomes',
+		body: RecordRiskReviewInput,
+		response: RiskView,
+		status: 201,
 		errors: [400, ...inPartnership]
 	}
 });

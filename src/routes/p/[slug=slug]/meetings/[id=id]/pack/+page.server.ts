@@ -3,7 +3,7 @@ import { listEvidence } from '$lib/server/meetings';
 import { forPage, pageActor } from '$lib/server/web';
 import { getMeeting } from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/structure';
-import { performanceReport } from '$lib/server/outcomes';
+import { performanceReport, riskReviewPaper } from '$lib/server/outcomes';
 import { now } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';
 
@@ -16,7 +16,10 @@ export const load: PageServerLoad = async (event) => {
 		// still to come): what members had before them, not what was recorded since.
 		const asAt = new Date(Math.min(new Date(meeting.startsAt).getTime(), now().getTime()));
 		const performance = meeting.items.some((i) => i.purpose === 'PERFORMANCE' && !i.withdrawn);
+		const riskReview = meeting.items.some((i) => i.purpose === 'RISK_REVIEW' && !i.withdrawn);
 		return {
+			// The risks due for review by the meeting's day, as they stood before it.
+			riskPaper: riskReview ? await riskReviewPaper(actor, id) : null,
 			performance: performance ? await performanceReport(actor, slug, asAt) : [],
 			asAt: asAt.toISOString().slice(0, 10),
 			meeting,
