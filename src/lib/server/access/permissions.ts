@@ -86,8 +86,8 @@ export function mayRecordReadings(
 }
 
 /**
- * Who records what a partner did (its resources committed to an action, its ratification of a decision):
- * officers for any partner, a member for their own organisation.
+ * Who records what a partner did (its resources committed to an action, its ratification of a decision,
+ * its review of a risk it owns): officers for any partner, a member for their own organisation.
  */
 export function mayActForPartner(
 	who: { role: string; organisationId: string },
