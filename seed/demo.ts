@@ -15,7 +15,8 @@ import type {
 	Capacity,
 	PartnershipRole,
 	SeatRole,
-	Sector
+	Sector,
+	Standing
 } from '../src/lib/vocabulary.ts';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -56,6 +57,8 @@ type Person = {
 	role: PartnershipRole;
 	title: string;
 	capacity?: Capacity;
+	/** OFFICER unless said: most at the table are a partner's staff. */
+	standing?: Standing;
 	authority?: string;
 };
 const PEOPLE: Person[] = [
@@ -79,6 +82,7 @@ const PEOPLE: Person[] = [
 		org: 'council',
 		role: 'MEMBER',
 		title: 'Council Leader',
+		standing: 'ELECTED_MEMBER',
 		authority: 'May commit the council within the approved budget and policy framework'
 	},
 	{
@@ -136,7 +140,8 @@ const PEOPLE: Person[] = [
 		org: 'ncc',
 		role: 'MEMBER',
 		title: 'Community representative',
-		capacity: 'FROM_SECTOR'
+		capacity: 'FROM_SECTOR',
+		standing: 'COMMUNITY_REPRESENTATIVE'
 	},
 	{
 		email: 'tenants@demo.example',
@@ -144,21 +149,24 @@ const PEOPLE: Person[] = [
 		org: 'tenants',
 		role: 'MEMBER',
 		title: 'Community representative',
-		capacity: 'FROM_SECTOR'
+		capacity: 'FROM_SECTOR',
+		standing: 'COMMUNITY_REPRESENTATIVE'
 	},
 	{
 		email: DEMO_ACCOUNTS.reviewer,
 		name: 'Dr Helen Achebe',
 		org: 'college',
 		role: 'REVIEWER',
-		title: 'Lecturer in Public Policy'
+		title: 'Lecturer in Public Policy',
+		standing: 'OTHER'
 	},
 	{
 		email: DEMO_ACCOUNTS.researcher,
 		name: 'Dr Owen Farquhar',
 		org: 'tsi',
 		role: 'REVIEWER',
-		title: 'Research and Evaluation Officer'
+		title: 'Research and Evaluation Officer',
+		standing: 'OTHER'
 	},
 	{
 		email: 'observer@demo.example',
@@ -238,7 +246,8 @@ const PEOPLE: Person[] = [
 		org: 'rcc',
 		role: 'MEMBER',
 		title: 'Chair, Riverside Community Council',
-		capacity: 'FROM_SECTOR'
+		capacity: 'FROM_SECTOR',
+		standing: 'COMMUNITY_REPRESENTATIVE'
 	},
 	{
 		email: 'eastwood@demo.example',
@@ -253,7 +262,8 @@ const PEOPLE: Person[] = [
 		org: 'youth',
 		role: 'MEMBER',
 		title: 'Youth representative',
-		capacity: 'FROM_SECTOR'
+		capacity: 'FROM_SECTOR',
+		standing: 'COMMUNITY_REPRESENTATIVE'
 	}
 ];
 
@@ -448,6 +458,7 @@ export async function seedDemo(): Promise<void> {
 					role: p.role,
 					title: p.title,
 					capacity: p.capacity ?? 'OF_ORGANISATION',
+					standing: p.standing ?? 'OFFICER',
 					delegatedAuthority: Boolean(p.authority),
 					authorityNote: p.authority ?? ''
 				}

@@ -39,7 +39,9 @@ const NEW_SINCE_SQLITE = new Set([
 	'ActionUpdate',
 	'ActionResource',
 	'Ratification',
-	'PartnerStatement'
+	'PartnerStatement',
+	'DelegationScheme',
+	'DelegationCheck'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

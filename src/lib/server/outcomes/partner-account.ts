@@ -19,7 +19,8 @@ import {
 } from '../platform/index.ts';
 import { ratificationsOf } from '../decisions/index.ts';
 import { dayInUk } from '../../dates.ts';
-import { ACTION_STATUSES, CAPACITIES, SEAT_ROLES, SECTORS } from '../../vocabulary.ts';
+import { ACTION_STATUSES, CAPACITIES, SEAT_ROLES, SECTORS, STANDINGS } from '../../vocabulary.ts';
+import { StandingSplitView, standingSplit } from './partner-standing.ts';
 
 /** How far back attendance is counted. */
 const YEAR_DAYS = 365;
@@ -38,6 +39,7 @@ export const PartnerAccountView = z.object({
 			person: z.string(),
 			title: z.string(),
 			capacity: keyOf(CAPACITIES),
+			standing: keyOf(STANDINGS),
 			delegatedAuthority: z.boolean(),
 			authorityNote: z.string()
 		})
@@ -59,7 +61,9 @@ export const PartnerAccountView = z.object({
 		/** Meetings with at least one of its people present, of those counted. */
 		attended: z.number(),
 		/** attended ÷ meetings; null with no meetings. */
-		rate: z.number().nullable()
+		rate: z.number().nullable(),
+		/** Seats and attendance by standing: elected members apart from officers. */
+		byStanding: StandingSplitView
 	}),
 	commitments: z.array(
 		z.object({
@@ -161,6 +165,16 @@ export async function partnerAccount(
 		};
 	});
 	const attended = meetingRows.filter((m) => m.present.length).length;
+	const isThere = (status: string) => status === 'PRESENT' || status === 'SUBSTITUTE_FOR';
+	const currentSeats = allSeats.filter((s) => !s.endedAt);
+	const byStanding = standingSplit(
+		currentSeats.map((s) => personOf.get(s.membershipId)!.standing),
+		seated.map((m) =>
+			attendance
+				.filter((a) => a.meetingId === m.id && isThere(a.status))
+				.map((a) => personOf.get(a.membershipId)!.standing)
+		)
+	);
 
 	// Commitments in each decision's latest version (an amendment may have taken one out).
 	const versions = await db().decisionVersion.findMany({
@@ -256,25 +270,25 @@ export async function partnerAccount(
 		name: organisation.name,
 		sector: organisation.sector,
 		statutory: organisation.statutory,
-		seats: allSeats
-			.filter((s) => !s.endedAt)
-			.map((s) => {
-				const m = personOf.get(s.membershipId)!;
-				return {
-					bodyId: s.bodyId,
-					bodyName: s.body.name,
-					role: s.role,
-					person: m.user.name,
-					title: m.title,
-					capacity: m.capacity,
-					delegatedAuthority: m.delegatedAuthority,
-					authorityNote: m.authorityNote
-				};
-			}),
+		seats: currentSeats.map((s) => {
+			const m = personOf.get(s.membershipId)!;
+			return {
+				bodyId: s.bodyId,
+				bodyName: s.body.name,
+				role: s.role,
+				person: m.user.name,
+				title: m.title,
+				capacity: m.capacity,
+				standing: m.standing,
+				delegatedAuthority: m.delegatedAuthority,
+				authorityNote: m.authorityNote
+			};
+		}),
 		attendance: {
 			meetings: meetingRows,
 			attended,
-			rate: meetingRows.length ? attended / meetingRows.length : null
+			rate: meetingRows.length ? attended / meetingRows.length : null,
+			byStanding
 		},
 		commitments,
 		actions: {
