@@ -40,6 +40,12 @@ export interface LiveRecord {
 	mattersArising: ActionView[];
 	/** The body's previous meeting, whose minutes this one approves (for those who run the meeting). */
 	previous: { id: string; title: string; startsAt: string; status: MeetingStatus } | null;
+	/** The body's scheme of delegation in force, for the decision form's check; null when none is written. */
+	scheme: {
+		version: number;
+		financialLimitPounds: number | null;
+		reservedMatters: string[];
+	} | null;
 }
 
 /** What a refused form sent back, as `failureOf` reads it, plus the quorum warning of the decision forms. */

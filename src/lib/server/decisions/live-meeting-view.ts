@@ -10,7 +10,7 @@ import { PAPER_ACCESS, maySeePaper } from '../access/index.ts';
 import { listChallenges, sharedSnapshot, type Snapshot } from '../meetings/index.ts';
 import { followMeeting } from '../meetings/index.ts';
 import { getAttendance, getMeeting, getSpeakers, listDeclarations } from '../meetings/index.ts';
-import { getBody, listMembers, listOrganisations } from '../structure/index.ts';
+import { currentSchemeOf, getBody, listMembers, listOrganisations } from '../structure/index.ts';
 import { db } from '../platform/index.ts';
 import { readVersions } from './register.ts';
 import { versionViews, type DecisionVersionView } from './views.ts';
@@ -141,6 +141,14 @@ async function liveRecord(actor: Actor, meetingId: string): Promise<LiveRecord> 
 		previous: previous && {
 			...previous,
 			startsAt: previous.startsAt.toISOString()
-		}
+		},
+		scheme: await currentSchemeOf(db(), meeting.bodyId).then(
+			(s) =>
+				s && {
+					version: s.version,
+					financialLimitPounds: s.financialLimitPounds,
+					reservedMatters: s.reservedMatters
+				}
+		)
 	};
 }
