@@ -9,6 +9,7 @@ import { createDemoMeeting, daysFromToday, UPCOMING_MEETING, type DemoMeeting } 
 import { recordDemoPriorities } from './priorities.ts';
 import { recordDemoBoard, REVIEW_MEETING, SPECIAL_MEETING } from './record.ts';
 import { recordDemoReview } from './review.ts';
+import { recordDemoThemeGroup, writeDemoSchemes } from './delegation.ts';
 import { DEMO_FINISHED, DEMO_STARTED } from '../server/start/demo-markers.ts';
 import type {
 	BodyKind,
@@ -513,8 +514,12 @@ export async function seedDemo(): Promise<void> {
 		});
 		return { partnershipId: partnership.id, orgIds, history, review, special, upcoming };
 	});
+	// Each body's scheme of delegation, written before the year's record begins.
+	await writeDemoSchemes(board);
 	// The board's record, through the same commands as the pages: its own transactions, after the above.
 	await recordDemoBoard(board);
+	// A theme group's meeting: a decision over its limit owes the board's ratification.
+	await recordDemoThemeGroup(board);
 	// The forums' priorities, some of them answered by the decisions just recorded.
 	await recordDemoPriorities(board);
 	// The reviews of the past meetings: both reviewers' codes, published but for the latest.
