@@ -162,6 +162,45 @@ describe('a decision against its body’s scheme', () => {
 		expect(await server.db.decision.count()).toBe(before);
 	});
 
+	it('is checked from the live page’s decision form: the money and the ticked matters', async () => {
+		const meeting = await makeLiveMeeting(server.db, fx, { bodyId: fx.bodies.theme.id });
+		const item = await makeItem(server.db, meeting.id, 'the form');
+		await storeWording(server.db, meeting.id, { [item.id]: 'Agree the form.' });
+		const post = (fields: Record<string, string | string[]>) => {
+			const form = new FormData();
+			for (const [k, v] of Object.entries(fields))
+				for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
+			return officer.request('POST', `/p/dlg/meetings/${meeting.id}/live?/decide`, form, {
+				origin: server.url,
+				accept: 'text/html'
+			});
+		};
+		const fields = {
+			agendaItemId: item.id,
+			outcome: 'AGREED',
+			method: 'CONSENSUS',
+			proceedWithoutQuorum: 'true'
+		};
+		const refused = await post({ ...fields, 'delegation.amountPounds': 'a lot' });
+		expect(refused.status).toBe(400);
+		expect(refused.text).toContain('must be a whole number');
+		expect(await server.db.decision.count({ where: { meetingId: meeting.id } })).toBe(0);
+		const done = await post({
+			...fields,
+			'delegation.amountPounds': '40000',
+			'delegation.reservedMatters': [RESERVED[1]]
+		});
+		expect(done.status, done.text).toBe(200);
+		const decision = await server.db.decision.findFirstOrThrow({
+			where: { meetingId: meeting.id }
+		});
+		expect((await detail(decision.id)).delegation).toMatchObject({
+			amountPounds: 40000,
+			reservedMatters: [RESERVED[1]],
+			outsideScheme: true
+		});
+	});
+
 	it('of a body with no scheme written is shown as such, not flagged', async () => {
 		const res = await decide('the litter pick', { amountPounds: 900000 }, fx.bodies.forum.id);
 		expect(res.status, res.text).toBe(201);
