@@ -40,6 +40,8 @@ export interface LiveRecord {
 	mattersArising: ActionView[];
 	/** The body's previous meeting, whose minutes this one approves (for those who run the meeting). */
 	previous: { id: string; title: string; startsAt: string; status: MeetingStatus } | null;
+	/** What each decision's latest version stated against the scheme (by decision id), for amending. */
+	checks: Record<string, { amountPounds: number | null; reservedMatters: string[] }>;
 	/** The body's scheme of delegation in force, for the decision form's check; null when none is written. */
 	scheme: {
 		version: number;

@@ -13,6 +13,7 @@ import { getAttendance, getMeeting, getSpeakers, listDeclarations } from '../mee
 import { currentSchemeOf, getBody, listMembers, listOrganisations } from '../structure/index.ts';
 import { db } from '../platform/index.ts';
 import { readVersions } from './register.ts';
+import { delegationChecksOf } from './delegation-check.ts';
 import { versionViews, type DecisionVersionView } from './views.ts';
 import { readDraftWording } from './record.ts';
 import { listEvidence } from '../meetings/index.ts';
@@ -142,6 +143,12 @@ async function liveRecord(actor: Actor, meetingId: string): Promise<LiveRecord> 
 			...previous,
 			startsAt: previous.startsAt.toISOString()
 		},
+		checks: Object.fromEntries(
+			[...(await delegationChecksOf(decisions.map((d) => d.id))).entries()].map(([id, c]) => [
+				id,
+				{ amountPounds: c.amountPounds, reservedMatters: c.reservedMatters }
+			])
+		),
 		scheme: await currentSchemeOf(db(), meeting.bodyId).then(
 			(s) =>
 				s && {
