@@ -10,13 +10,15 @@ import { recordDemoPriorities } from './priorities.ts';
 import { recordDemoBoard, REVIEW_MEETING, SPECIAL_MEETING } from './record.ts';
 import { recordDemoReview } from './review.ts';
 import { recordDemoRisks } from './risks.ts';
+import { recordDemoThemeGroup, writeDemoSchemes } from './delegation.ts';
 import { DEMO_FINISHED, DEMO_STARTED } from '../server/start/demo-markers.ts';
 import type {
 	BodyKind,
 	Capacity,
 	PartnershipRole,
 	SeatRole,
-	Sector
+	Sector,
+	Standing
 } from '../src/lib/vocabulary.ts';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -57,6 +59,8 @@ type Person = {
 	role: PartnershipRole;
 	title: string;
 	capacity?: Capacity;
+	/** OFFICER unless said: most at the table are a partner's staff. */
+	standing?: Standing;
 	authority?: string;
 };
 const PEOPLE: Person[] = [
@@ -80,6 +84,7 @@ const PEOPLE: Person[] = [
 		org: 'council',
 		role: 'MEMBER',
 		title: 'Council Leader',
+		standing: 'ELECTED_MEMBER',
 		authority: 'May commit the council within the approved budget and policy framework'
 	},
 	{
@@ -137,7 +142,8 @@ const PEOPLE: Person[] = [
 		org: 'ncc',
 		role: 'MEMBER',
 		title: 'Community representative',
-		capacity: 'FROM_SECTOR'
+		capacity: 'FROM_SECTOR',
+		standing: 'COMMUNITY_REPRESENTATIVE'
 	},
 	{
 		email: 'tenants@demo.example',
@@ -145,21 +151,24 @@ const PEOPLE: Person[] = [
 		org: 'tenants',
 		role: 'MEMBER',
 		title: 'Community representative',
-		capacity: 'FROM_SECTOR'
+		capacity: 'FROM_SECTOR',
+		standing: 'COMMUNITY_REPRESENTATIVE'
 	},
 	{
 		email: DEMO_ACCOUNTS.reviewer,
 		name: 'Dr Helen Achebe',
 		org: 'college',
 		role: 'REVIEWER',
-		title: 'Lecturer in Public Policy'
+		title: 'Lecturer in Public Policy',
+		standing: 'OTHER'
 	},
 	{
 		email: DEMO_ACCOUNTS.researcher,
 		name: 'Dr Owen Farquhar',
 		org: 'tsi',
 		role: 'REVIEWER',
-		title: 'Research and Evaluation Officer'
+		title: 'Research and Evaluation Officer',
+		standing: 'OTHER'
 	},
 	{
 		email: 'observer@demo.example',
@@ -239,7 +248,8 @@ const PEOPLE: Person[] = [
 		org: 'rcc',
 		role: 'MEMBER',
 		title: 'Chair, Riverside Community Council',
-		capacity: 'FROM_SECTOR'
+		capacity: 'FROM_SECTOR',
+		standing: 'COMMUNITY_REPRESENTATIVE'
 	},
 	{
 		email: 'eastwood@demo.example',
@@ -254,7 +264,8 @@ const PEOPLE: Person[] = [
 		org: 'youth',
 		role: 'MEMBER',
 		title: 'Youth representative',
-		capacity: 'FROM_SECTOR'
+		capacity: 'FROM_SECTOR',
+		standing: 'COMMUNITY_REPRESENTATIVE'
 	}
 ];
 
@@ -449,6 +460,7 @@ export async function seedDemo(): Promise<void> {
 					role: p.role,
 					title: p.title,
 					capacity: p.capacity ?? 'OF_ORGANISATION',
+					standing: p.standing ?? 'OFFICER',
 					delegatedAuthority: Boolean(p.authority),
 					authorityNote: p.authority ?? ''
 				}
@@ -503,8 +515,12 @@ export async function seedDemo(): Promise<void> {
 		});
 		return { partnershipId: partnership.id, orgIds, history, review, special, upcoming };
 	});
+	// Each body's scheme of delegation, written before the year's record begins.
+	await writeDemoSchemes(board);
 	// The board's record, through the same commands as the pages: its own transactions, after the above.
 	await recordDemoBoard(board);
+	// A theme group's meeting: a decision over its limit owes the board's ratification.
+	await recordDemoThemeGroup(board);
 	// The forums' priorities, some of them answered by the decisions just recorded.
 	await recordDemoPriorities(board);
 	// The joint risk register, linked to the plan's outcomes and reviewed at two of the meetings above.

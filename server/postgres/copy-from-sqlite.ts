@@ -44,7 +44,9 @@ const NEW_SINCE_SQLITE = new Set([
 	'RiskReview',
 	'RiskOutcome',
 	'RiskDecision',
-	'RiskAction'
+	'RiskAction',
+	'DelegationScheme',
+	'DelegationCheck'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

@@ -29,6 +29,15 @@ export const CAPACITIES = {
 } as const;
 export type Capacity = keyof typeof CAPACITIES;
 
+/** Where the person stands at the table: elected members are counted apart from their partner's officers. */
+export const STANDINGS = {
+	ELECTED_MEMBER: 'Elected member',
+	OFFICER: 'Officer of a partner',
+	COMMUNITY_REPRESENTATIVE: 'Community representative',
+	OTHER: 'Other'
+} as const;
+export type Standing = keyof typeof STANDINGS;
+
 export const BODY_KINDS = {
 	BOARD: 'Board',
 	IMPLEMENTATION_GROUP: 'Implementation group',

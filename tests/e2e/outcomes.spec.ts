@@ -261,6 +261,26 @@ test('the board pack’s performance item carries the indicators’ latest readi
 	await expectAccessible(page);
 });
 
+test('a partner’s account splits its seats and attendance between elected members and officers', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'tsi@demo.example');
+	await visit('/p/strathmuir/organisations');
+	await page
+		.getByRole('link', { name: 'Seats, attendance, commitments of Strathmuir Council' })
+		.click();
+	const split = page.getByRole('table', {
+		name: 'Seats and attendance of Strathmuir Council, elected members and officers apart'
+	});
+	await expect(split.getByRole('row', { name: /Elected member/ })).toContainText(/\d+ of \d+/);
+	await expect(split.getByRole('row', { name: /Officer of a partner/ })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Seats held by Strathmuir Council' })).toContainText(
+		'Elected member'
+	);
+	await expectAccessible(page);
+});
+
 test('a board member reads a partner’s account: seats, attendance, commitments owed, actions', async ({
 	page,
 	visit
@@ -307,7 +327,7 @@ test('a board member reads a partner’s account: seats, attendance, commitments
 		'Tick the box to confirm that the partner has ratified the decision'
 	);
 	await expect(page.locator('.ratifications')).toContainText('still owed');
-	await form.getByLabel('I confirm the partner has ratified the decision').check();
+	await form.getByLabel('I confirm the partner or parent body has ratified the decision').check();
 	await form.getByRole('button', { name: 'Record the ratification' }).click();
 	await expect(page.getByRole('alert')).toContainText('Enter who ratified it');
 	await expectAccessible(page);

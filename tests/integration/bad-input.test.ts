@@ -324,6 +324,7 @@ const CASES: Record<string, Case> = {
 			title: 'Officer',
 			organisationId: fx.organisations.tsi.id,
 			capacity: 'OF_ORGANISATION',
+			standing: 'ELECTED_MEMBER',
 			delegatedAuthority: true,
 			authorityNote: 'Note'
 		})
@@ -336,10 +337,20 @@ const CASES: Record<string, Case> = {
 			name: 'Invited Person',
 			role: 'MEMBER',
 			organisationId: fx.organisations.tsi.id,
-			title: 'Officer'
+			title: 'Officer',
+			standing: 'OFFICER'
 		})
 	},
 	revokeInvitation: { params: inSlug('invitation') },
+	getDelegationScheme: { params: board },
+	writeDelegationScheme: {
+		params: board,
+		body: () => ({
+			mayDecide: 'Shared decisions on the plan',
+			financialLimitPounds: 250000,
+			reservedMatters: ['Changes to the plan']
+		})
+	},
 	listMeetings: { params: board },
 	scheduleMeeting: {
 		params: board,
@@ -411,6 +422,7 @@ const CASES: Record<string, Case> = {
 			dissent: [{ membershipId: fx.members.MEMBER.membershipId, reason: 'Too costly' }],
 			alternatives: 'Waiting a year',
 			commitments: [{ organisationId: fx.organisations.health.id, text: 'Fund it' }],
+			delegation: { amountPounds: 25000, reservedMatters: [] },
 			proceedWithoutQuorum: true
 		})
 	},

@@ -166,6 +166,37 @@ describe('the demo partnership, loaded with --demo', () => {
 			expect(amended.challenges.some((c: any) => c.effect === 'AMENDED')).toBe(true);
 		});
 
+		it('has a scheme of delegation per body, and a theme group decision outside its scheme owing the board’s ratification', async () => {
+			for (const body of bodies) {
+				const scheme = (await officer.get(`/api/v1/bodies/${body.id}/delegation`)).json;
+				expect(scheme.current, body.name).not.toBeNull();
+			}
+			const [board] = bodies.filter((b) => b.kind === 'BOARD');
+			expect(
+				(await officer.get(`/api/v1/bodies/${board.id}/delegation`)).json.earlier
+			).toHaveLength(1);
+			const register = (await officer.get('/api/v1/partnerships/strathmuir/decisions')).json;
+			const ofGroup = register.filter(
+				(d: any) => d.bodyName === 'Health and Wellbeing Theme Group'
+			);
+			const details = await Promise.all(
+				ofGroup.map(async (d: any) => (await officer.get(`/api/v1/decisions/${d.id}`)).json)
+			);
+			const flagged = details.find((d) => d.delegation?.outsideScheme)!;
+			expect(flagged.ratifications).toEqual([
+				expect.objectContaining({ owedBy: 'PARENT_BODY', name: board.name, ratified: null })
+			]);
+			const ratified = details.find((d) =>
+				d.ratifications.some((r: any) => r.owedBy === 'PARTNER' && r.ratified)
+			);
+			expect(ratified).toBeDefined();
+			// The board's pathway still waits for the college board, and lists the theme group's ask.
+			const arising = await officer.get(`/p/strathmuir/meetings/${upcoming.id}`);
+			expect(arising.text).toContain('Ratifications still owed');
+			expect(arising.text).toContain('Strathmuir College');
+			expect(arising.text).toContain('Community link workers in GP practices');
+		});
+
 		it('has challenges with responses: one on a paper with a quoted passage, one unresolved', async () => {
 			const challenges = (await officer.get(`/api/v1/meetings/${review.id}/challenges`)).json;
 			expect(challenges.length).toBeGreaterThanOrEqual(3);

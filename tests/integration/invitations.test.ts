@@ -118,7 +118,12 @@ describe('accepting an invitation', () => {
 	it('creates the account, the membership with the invited role and organisation, and a session', async () => {
 		const email = 'newcomer@example.org';
 		const token = await invite(
-			person(email, { role: 'REVIEWER', title: 'Researcher', capacity: 'FROM_SECTOR' })
+			person(email, {
+				role: 'REVIEWER',
+				title: 'Researcher',
+				capacity: 'FROM_SECTOR',
+				standing: 'COMMUNITY_REPRESENTATIVE'
+			})
 		);
 		expect(await domain.describeInvitation(token)).toEqual({
 			partnershipName: 'alpha partnership',
@@ -142,7 +147,8 @@ describe('accepting an invitation', () => {
 			organisationId: alpha.organisations.tsi.id,
 			role: 'REVIEWER',
 			title: 'Researcher',
-			capacity: 'FROM_SECTOR'
+			capacity: 'FROM_SECTOR',
+			standing: 'COMMUNITY_REPRESENTATIVE'
 		});
 		const browser = withCookie(server.url, `session=${accepted.session!.token}`);
 		const me = await browser.get('/api/v1/me');

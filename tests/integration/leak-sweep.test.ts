@@ -69,6 +69,7 @@ const m = (ids: Ids, path: (id: string) => string) => ids.meetings.map(path);
 const first = (ids: Ids, path: (id: string) => string) => [path(ids.meetings[0])];
 const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	// API
+	'GET /api/v1/bodies/[bodyId=id]/delegation': (i) => [`/api/v1/bodies/${i.boardId}/delegation`],
 	'GET /api/v1/bodies/[bodyId=id]/meetings': (i) => [`/api/v1/bodies/${i.boardId}/meetings`],
 	'GET /api/v1/bodies/[bodyId=id]/priorities': (i) => [
 		`/api/v1/bodies/${i.forumId}/priorities`,

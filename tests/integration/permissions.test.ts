@@ -7,7 +7,13 @@ import { signedIn } from '../support/people.ts';
 import { makeItem, markPresent, storeWording } from '../support/record.ts';
 import { meetingIn, storeMinutesText } from '../support/minutes.ts';
 import { auditCounter } from '../support/records.ts';
-import { makeIndicator, makeOutcome, makeRatifiable, makeRisk } from '../support/outcomes.ts';
+import {
+	makeIndicator,
+	makeOutcome,
+	makeOutsideScheme,
+	makeRatifiable,
+	makeRisk
+} from '../support/outcomes.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -681,6 +687,37 @@ const ROUTES: Route[] = [
 				ratifiedOn: '2026-03-31',
 				ratifiedBy: 'Council policy committee'
 			}
+		]
+	},
+	{
+		// The parent body's ratification of a decision outside its child's scheme: officers only.
+		allowed: OFFICERS,
+		name: 'record a parent body’s ratification',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/decisions/${await makeOutsideScheme(server.db, fx)}/ratifications`,
+			{ bodyId: fx.bodies.board.id, ratifiedOn: '2026-06-04', ratifiedBy: 'Partnership board' }
+		]
+	},
+	{
+		...read,
+		name: 'read a body’s scheme of delegation',
+		byId: true,
+		call: (fx) => ['GET', `/api/v1/bodies/${fx.bodies.theme.id}/delegation`]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'write a body’s scheme of delegation',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: (fx, _, role) => [
+			'POST',
+			`/api/v1/bodies/${fx.bodies.theme.id}/delegation`,
+			{ mayDecide: `Written by ${role}`, financialLimitPounds: 10000, reservedMatters: ['Budgets'] }
 		]
 	},
 	{

@@ -77,8 +77,10 @@ describe('a ratification', () => {
 		const decision = (await officer.get(`/api/v1/decisions/${decisionId}`)).json;
 		expect(decision.ratifications).toEqual([
 			{
+				owedBy: 'PARTNER',
 				organisationId: fx.organisations.health.id,
-				organisationName: 'Health board (rat)',
+				bodyId: null,
+				name: 'Health board (rat)',
 				ratified: null
 			}
 		]);

@@ -90,3 +90,58 @@ export async function makeRisk(db: TestDb, fx: Fixture, nextReviewOn: Date | nul
 		}
 	});
 }
+
+/**
+ * A decision of the theme group recorded outside its scheme of delegation (its check says so), and so
+ * subject to ratification by its parent body, the board.
+ */
+export async function makeOutsideScheme(db: TestDb, fx: Fixture): Promise<string> {
+	const meeting = await db.meeting.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			bodyId: fx.bodies.theme.id,
+			title: 'Arranged theme group',
+			startsAt: new Date('2026-05-07T09:30:00Z'),
+			status: 'CLOSED',
+			createdById: fx.members.SECRETARIAT.userId
+		}
+	});
+	const item = await db.agendaItem.create({
+		data: {
+			id: 'i' + randomUUID().replaceAll('-', '').slice(0, 24),
+			meetingId: meeting.id,
+			order: 1,
+			title: 'New clinic',
+			purpose: 'DECISION'
+		}
+	});
+	const decision = await db.decision.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			bodyId: fx.bodies.theme.id,
+			meetingId: meeting.id,
+			agendaItemId: item.id,
+			versions: {
+				create: {
+					version: 1,
+					wording: 'The group agrees the clinic.',
+					outcome: 'AGREED',
+					method: 'CONSENSUS',
+					quorate: true,
+					hash: 'arranged',
+					recordedById: fx.members.SECRETARIAT.userId
+				}
+			},
+			delegation: {
+				create: {
+					version: 1,
+					amountPounds: 90000,
+					reservedMatters: [],
+					outsideScheme: true,
+					recordedAt: new Date()
+				}
+			}
+		}
+	});
+	return decision.id;
+}

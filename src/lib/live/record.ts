@@ -40,6 +40,14 @@ export interface LiveRecord {
 	mattersArising: ActionView[];
 	/** The body's previous meeting, whose minutes this one approves (for those who run the meeting). */
 	previous: { id: string; title: string; startsAt: string; status: MeetingStatus } | null;
+	/** What each decision's latest version stated against the scheme (by decision id), for amending. */
+	checks: Record<string, { amountPounds: number | null; reservedMatters: string[] }>;
+	/** The body's scheme of delegation in force, for the decision form's check; null when none is written. */
+	scheme: {
+		version: number;
+		financialLimitPounds: number | null;
+		reservedMatters: string[];
+	} | null;
 }
 
 /** What a refused form sent back, as `failureOf` reads it, plus the quorum warning of the decision forms. */

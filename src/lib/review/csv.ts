@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { MeetingReviewView } from './views.ts';
 import { toCsv, type Cell, type CsvFile } from '../csv.ts';
-import { EVIDENCE_KINDS, ITEM_PURPOSES, SECTORS } from '../vocabulary.ts';
+import { EVIDENCE_KINDS, ITEM_PURPOSES, SECTORS, STANDINGS } from '../vocabulary.ts';
 
 export const REVIEW_SECTIONS = [
 	'participation',
@@ -31,6 +31,7 @@ type Row = [measure: string, group: string, value: Cell];
 
 const label = (words: Record<string, string>, key: string) => words[key] ?? key;
 const sector = (key: string) => label(SECTORS, key);
+const standing = (key: string) => label(STANDINGS, key);
 const purpose = (key: string) => label(ITEM_PURPOSES, key);
 const kind = (key: string) => (key === 'UNSPECIFIED' ? 'Not given' : label(EVIDENCE_KINDS, key));
 const rounded = (value: Cell): Cell =>
@@ -57,6 +58,16 @@ function sectionRows(review: MeetingReviewView, section: ReviewSection): Row[] {
 				),
 				...p.bySector.flatMap((s) =>
 					counts.map((m): Row => [`bySector.${m}`, sector(s.sector), s[m]])
+				),
+				...p.byStanding.flatMap((s) =>
+					counts.map((m): Row => [`byStanding.${m}`, standing(s.standing), s[m]])
+				),
+				...p.byOrganisationAndStanding.flatMap((o) =>
+					counts.map((m): Row => [
+						`byOrganisationAndStanding.${m}`,
+						`${o.organisation} / ${standing(o.standing)}`,
+						o[m]
+					])
 				),
 				['gini', '', p.gini],
 				['membersPresent', '', p.membersPresent],

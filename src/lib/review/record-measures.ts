@@ -83,6 +83,8 @@ export interface MemberRecord {
 	seatRole: string | null;
 	/** Attendance status, if recorded. */
 	attendance: string | null;
+	/** ELECTED_MEMBER, OFFICER, COMMUNITY_REPRESENTATIVE or OTHER (the default when not given). */
+	standing?: string;
 }
 
 export interface TurnRecord {
@@ -228,6 +230,13 @@ export function participation(
 			}),
 			zero()
 		);
+	const standingOf = (m: MemberRecord) => m.standing ?? 'OTHER';
+	const byStanding = tally(members, spoken, standingOf);
+	const byOrganisationAndStanding = tally(
+		members,
+		spoken,
+		(m) => `${m.organisationId}\n${standingOf(m)}`
+	);
 	const counted = members.filter((m) => isPresent(m.attendance) || spoken.has(m.membershipId));
 	const present = members.filter((m) => isPresent(m.attendance));
 	return {
@@ -242,6 +251,25 @@ export function participation(
 		bySector: [...sectors.entries()]
 			.sort(([a], [b]) => bySector(a, b))
 			.map(([sector, counts]) => ({ sector, ...shares(counts) })),
+		byStanding: STANDING_ORDER.flatMap((standing) => {
+			const counts = byStanding.get(standing);
+			return counts ? [{ standing, ...shares(counts) }] : [];
+		}),
+		byOrganisationAndStanding: rows.flatMap((o) =>
+			STANDING_ORDER.flatMap((standing) => {
+				const counts = byOrganisationAndStanding.get(`${o.organisationId}\n${standing}`);
+				return counts
+					? [
+							{
+								organisationId: o.organisationId,
+								organisation: o.organisation,
+								standing,
+								...shares(counts)
+							}
+						]
+					: [];
+			})
+		),
 		gini: gini(counted.map((m) => spoken.get(m.membershipId)?.seconds ?? 0)),
 		membersPresent: present.length,
 		silentMembers: present.filter((m) => !spoken.has(m.membershipId)).length,
@@ -251,6 +279,32 @@ export function participation(
 			timeShare: share(together.seconds, total.seconds)
 		}
 	};
+}
+
+/** Elected members first, so they stand beside their own partner's officers. */
+const STANDING_ORDER = ['ELECTED_MEMBER', 'OFFICER', 'COMMUNITY_REPRESENTATIVE', 'OTHER'];
+
+/** Seats, presence, turns and time summed per group of members (`keyOf`), leaving out groups with none. */
+function tally(
+	members: readonly MemberRecord[],
+	spoken: Map<string, { turns: number; seconds: number }>,
+	keyOf: (m: MemberRecord) => string
+): Map<string, Counts> {
+	const groups = new Map<string, Counts>();
+	for (const m of members) {
+		const c = groups.get(keyOf(m)) ?? zero();
+		if (isVoting(m.seatRole)) c.seats++;
+		if (isPresent(m.attendance)) c.present++;
+		const s = spoken.get(m.membershipId);
+		if (s) {
+			c.turns += s.turns;
+			c.seconds += s.seconds;
+		}
+		groups.set(keyOf(m), c);
+	}
+	for (const [key, c] of groups)
+		if (!(c.seats || c.present || c.turns || c.seconds)) groups.delete(key);
+	return groups;
 }
 
 const latest = <T>(list: readonly T[]): T | undefined => list[list.length - 1];

@@ -26,6 +26,16 @@ export const ParticipationView = z.object({
 		})
 	),
 	bySector: z.array(ParticipationRow.extend({ sector: Sector })),
+	/** Elected members, partners' officers, community representatives and others, each apart. */
+	byStanding: z.array(ParticipationRow.extend({ standing: z.string() })),
+	/** Each organisation split by standing: a council's elected members apart from its officers. */
+	byOrganisationAndStanding: z.array(
+		ParticipationRow.extend({
+			organisationId: z.string(),
+			organisation: z.string(),
+			standing: z.string()
+		})
+	),
 	/** Gini of speaking time over the members present, silent members counting 0. */
 	gini: z.number().nullable(),
 	membersPresent: z.number().int(),

@@ -1,10 +1,12 @@
 // Names for the codes a review's figures carry (sectors, purposes, kinds, DQI categories), and where
 // each section's CSV is.
 import { DQI } from '$lib/review/dqi';
-import { EVIDENCE_KINDS, ITEM_PURPOSES, SECTORS } from '$lib/vocabulary';
+import { EVIDENCE_KINDS, ITEM_PURPOSES, SECTORS, STANDINGS } from '$lib/vocabulary';
 
 export const sectorName = (sector: string): string =>
 	(SECTORS as Record<string, string>)[sector] ?? sector;
+export const standingName = (standing: string): string =>
+	(STANDINGS as Record<string, string>)[standing] ?? standing;
 export const purposeName = (purpose: string): string =>
 	(ITEM_PURPOSES as Record<string, string>)[purpose] ?? purpose;
 export const kindName = (kind: string): string =>

@@ -12,6 +12,7 @@ export {
 	isChairSeat,
 	isOfficer,
 	mayActForPartner,
+	mayWriteDelegationScheme,
 	mayManageReview,
 	mayRecordReadings,
 	mayUpdateAction,

@@ -97,6 +97,14 @@ export function mayActForPartner(
 	return who.role === 'MEMBER' && who.organisationId === organisationId;
 }
 
+/**
+ * Who writes a body's scheme of delegation, and records that a parent body ratified a decision taken
+ * outside its child's scheme: the partnership's officers, who keep the governance papers.
+ */
+export function mayWriteDelegationScheme(ctx: Pick<PartnershipContext, 'membership'>): boolean {
+	return isOfficer(ctx);
+}
+
 /** A current seat the actor holds on a body of the partnership. */
 export interface Seat {
 	bodyId: string;

@@ -33,6 +33,7 @@ export {
 	getDecisionVersion,
 	searchDecisions
 } from './register.ts';
+export { DelegationCheckView, delegationChecksOf } from './delegation-check.ts';
 export {
 	ratificationsOf,
 	ratificationsOwed,

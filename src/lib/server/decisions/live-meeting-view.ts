@@ -10,9 +10,10 @@ import { PAPER_ACCESS, maySeePaper } from '../access/index.ts';
 import { listChallenges, sharedSnapshot, type Snapshot } from '../meetings/index.ts';
 import { followMeeting } from '../meetings/index.ts';
 import { getAttendance, getMeeting, getSpeakers, listDeclarations } from '../meetings/index.ts';
-import { getBody, listMembers, listOrganisations } from '../structure/index.ts';
+import { currentSchemeOf, getBody, listMembers, listOrganisations } from '../structure/index.ts';
 import { db } from '../platform/index.ts';
 import { readVersions } from './register.ts';
+import { delegationChecksOf } from './delegation-check.ts';
 import { versionViews, type DecisionVersionView } from './views.ts';
 import { readDraftWording } from './record.ts';
 import { listEvidence } from '../meetings/index.ts';
@@ -141,6 +142,20 @@ async function liveRecord(actor: Actor, meetingId: string): Promise<LiveRecord> 
 		previous: previous && {
 			...previous,
 			startsAt: previous.startsAt.toISOString()
-		}
+		},
+		checks: Object.fromEntries(
+			[...(await delegationChecksOf(decisions.map((d) => d.id))).entries()].map(([id, c]) => [
+				id,
+				{ amountPounds: c.amountPounds, reservedMatters: c.reservedMatters }
+			])
+		),
+		scheme: await currentSchemeOf(db(), meeting.bodyId).then(
+			(s) =>
+				s && {
+					version: s.version,
+					financialLimitPounds: s.financialLimitPounds,
+					reservedMatters: s.reservedMatters
+				}
+		)
 	};
 }

@@ -8,6 +8,12 @@ import { now } from '../platform/index.ts';
 import { db, transaction, type Tx } from '../platform/index.ts';
 import { decisionHash, type VersionContent } from './hash.ts';
 import {
+	checkAgainstScheme,
+	DelegationInput,
+	storeDelegationCheck,
+	type DelegationCheckContent
+} from './delegation-check.ts';
+import {
 	versionInclude,
 	versionViews,
 	type DecisionVersionView,
@@ -90,6 +96,8 @@ export const DecisionContentInput = z.object({
 		)
 		.max(50, 'At most 50 commitments')
 		.default([]),
+	/** The money it commits and the reserved matters it touches, against the body's scheme of delegation. */
+	delegation: DelegationInput.optional(),
 	/** The chair has been warned that the meeting is not quorate and goes ahead. */
 	proceedWithoutQuorum: Flag.optional()
 });
@@ -130,6 +138,7 @@ export async function settle(
 	quorate: boolean;
 	participants: string[];
 	commitments: VersionContent['commitments'];
+	delegation: DelegationCheckContent;
 }> {
 	const meeting = await tx.meeting.findUniqueOrThrow({
 		where: { id: ctx.meeting.id },
@@ -187,6 +196,7 @@ export async function settle(
 			withAuthority: authorityOf(roll, eligible, c)
 		};
 	});
+	const delegation = await checkAgainstScheme(tx, meeting.bodyId, data.delegation, fields);
 	fail(fields);
 	const quorum = quorumOf(roll, meeting.body.quorum);
 	if (!quorum.met && !data.proceedWithoutQuorum)
@@ -195,7 +205,7 @@ export async function settle(
 			undefined,
 			'not_quorate'
 		);
-	return { quorate: quorum.met, participants: [...taking].sort(), commitments };
+	return { quorate: quorum.met, participants: [...taking].sort(), commitments, delegation };
 }
 
 /** A representative commits with authority if delegated it; unnamed, any of the organisation's members taking part. */
@@ -260,6 +270,8 @@ export async function freeze(
 			commitments: { create: settled.commitments }
 		}
 	});
+	// Beside the version, not in it: the hash covers what was decided, not how it sits with the scheme.
+	await storeDelegationCheck(tx, decisionId, version, settled.delegation, recordedAt);
 	return row.id;
 }
 

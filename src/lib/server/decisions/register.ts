@@ -2,6 +2,7 @@
 // decision's page with all its versions, the challenges on its item and its actions; checking the hashes.
 import { z } from 'zod';
 import { RatificationView, ratificationsOf } from './ratification.ts';
+import { DelegationCheckView, delegationChecksOf } from './delegation-check.ts';
 import type { Actor } from '../access/index.ts';
 import { actionsOfDecision, ActionView } from './actions.ts';
 import { ChallengeView, listChallenges } from '../meetings/index.ts';
@@ -37,8 +38,10 @@ export const DecisionDetail = z.object({
 	verified: z.boolean(),
 	challenges: z.array(ChallengeView),
 	actions: z.array(ActionView),
-	/** The partners it is subject to ratification by, each with its ratification once recorded. */
-	ratifications: z.array(RatificationView)
+	/** The partners, and the parent body, it is subject to ratification by, each with its ratification once recorded. */
+	ratifications: z.array(RatificationView),
+	/** Its latest version against its body's scheme of delegation; null if recorded before schemes were kept. */
+	delegation: DelegationCheckView.nullable()
 });
 export type DecisionDetail = z.infer<typeof DecisionDetail>;
 
@@ -77,7 +80,8 @@ export async function getDecision(actor: Actor, decisionId: string): Promise<Dec
 			agendaItemId: decision.agendaItemId
 		}),
 		actions: await actionsOfDecision(db(), ctx.partnership.id, decisionId),
-		ratifications: (await ratificationsOf(ctx.partnership.id, [decisionId])).get(decisionId) ?? []
+		ratifications: (await ratificationsOf(ctx.partnership.id, [decisionId])).get(decisionId) ?? [],
+		delegation: (await delegationChecksOf([decisionId])).get(decisionId) ?? null
 	};
 }
 

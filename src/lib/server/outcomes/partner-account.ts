@@ -24,9 +24,11 @@ import {
 	CAPACITIES,
 	COMMITMENT_STATES,
 	SEAT_ROLES,
-	SECTORS
+	SECTORS,
+	STANDINGS
 } from '../../vocabulary.ts';
 import { commitmentKept } from './commitment-kept.ts';
+import { StandingSplitView, standingSplit } from './partner-standing.ts';
 
 /** How far back attendance is counted. */
 const YEAR_DAYS = 365;
@@ -45,6 +47,7 @@ export const PartnerAccountView = z.object({
 			person: z.string(),
 			title: z.string(),
 			capacity: keyOf(CAPACITIES),
+			standing: keyOf(STANDINGS),
 			delegatedAuthority: z.boolean(),
 			authorityNote: z.string()
 		})
@@ -66,7 +69,9 @@ export const PartnerAccountView = z.object({
 		/** Meetings with at least one of its people present, of those counted. */
 		attended: z.number(),
 		/** attended ÷ meetings; null with no meetings. */
-		rate: z.number().nullable()
+		rate: z.number().nullable(),
+		/** Seats and attendance by standing: elected members apart from officers. */
+		byStanding: StandingSplitView
 	}),
 	commitments: z.array(
 		z.object({
@@ -176,6 +181,16 @@ export async function partnerAccount(
 		};
 	});
 	const attended = meetingRows.filter((m) => m.present.length).length;
+	const isThere = (status: string) => status === 'PRESENT' || status === 'SUBSTITUTE_FOR';
+	const currentSeats = allSeats.filter((s) => !s.endedAt);
+	const byStanding = standingSplit(
+		currentSeats.map((s) => personOf.get(s.membershipId)!.standing),
+		seated.map((m) =>
+			attendance
+				.filter((a) => a.meetingId === m.id && isThere(a.status))
+				.map((a) => personOf.get(a.membershipId)!.standing)
+		)
+	);
 
 	const actions = await db().action.findMany({
 		where: { partnershipId, ownerOrganisationId: organisationId },
@@ -288,25 +303,25 @@ export async function partnerAccount(
 		name: organisation.name,
 		sector: organisation.sector,
 		statutory: organisation.statutory,
-		seats: allSeats
-			.filter((s) => !s.endedAt)
-			.map((s) => {
-				const m = personOf.get(s.membershipId)!;
-				return {
-					bodyId: s.bodyId,
-					bodyName: s.body.name,
-					role: s.role,
-					person: m.user.name,
-					title: m.title,
-					capacity: m.capacity,
-					delegatedAuthority: m.delegatedAuthority,
-					authorityNote: m.authorityNote
-				};
-			}),
+		seats: currentSeats.map((s) => {
+			const m = personOf.get(s.membershipId)!;
+			return {
+				bodyId: s.bodyId,
+				bodyName: s.body.name,
+				role: s.role,
+				person: m.user.name,
+				title: m.title,
+				capacity: m.capacity,
+				standing: m.standing,
+				delegatedAuthority: m.delegatedAuthority,
+				authorityNote: m.authorityNote
+			};
+		}),
 		attendance: {
 			meetings: meetingRows,
 			attended,
-			rate: meetingRows.length ? attended / meetingRows.length : null
+			rate: meetingRows.length ? attended / meetingRows.length : null,
+			byStanding
 		},
 		commitments,
 		actions: {

@@ -151,7 +151,11 @@ export async function recordMeasures(
 	const [people, organisations, priorities] = await Promise.all([
 		db().membership.findMany({
 			where: { id: { in: [...membershipIds] } },
-			select: { id: true, organisation: { select: { id: true, name: true, sector: true } } }
+			select: {
+				id: true,
+				standing: true,
+				organisation: { select: { id: true, name: true, sector: true } }
+			}
 		}),
 		db().organisation.findMany({
 			where: {
@@ -162,6 +166,7 @@ export async function recordMeasures(
 		prioritiesDecidedBy(decisionIds)
 	]);
 	const organisationOf = new Map(people.map((p) => [p.id, p.organisation]));
+	const standingOf = new Map(people.map((p) => [p.id, p.standing as string]));
 	const sectorOfOrganisation = new Map(organisations.map((o) => [o.id, o.sector as string]));
 	const paperKind = new Map(papers.map((p) => [p.id, p.kind as string | null]));
 	const seatsOf = group(seats, (s) => s.bodyId);
@@ -181,7 +186,8 @@ export async function recordMeasures(
 			seatsOf.get(meeting.bodyId) ?? [],
 			attendanceOf.get(meeting.id) ?? [],
 			meetingTurns.map((t) => t.membershipId),
-			organisationOf
+			organisationOf,
+			standingOf
 		);
 		const meetingItems = itemsOf.get(meeting.id) ?? [];
 		const meetingDecisions: DecisionRecord[] = (decisionsOf.get(meeting.id) ?? []).map((d) => ({
@@ -235,7 +241,8 @@ function membersAt(
 	seats: { membershipId: string; role: string; endedAt: Date | null }[],
 	attendance: { membershipId: string; status: string }[],
 	speakers: string[],
-	organisationOf: Map<string, { id: string; name: string; sector: string }>
+	organisationOf: Map<string, { id: string; name: string; sector: string }>,
+	standingOf: Map<string, string>
 ): MemberRecord[] {
 	const seatOf = new Map<string, string>();
 	for (const s of seats) {
@@ -255,7 +262,8 @@ function membersAt(
 				organisation: organisation.name,
 				sector: organisation.sector,
 				seatRole: seatOf.get(id) ?? null,
-				attendance: statusOf.get(id) ?? null
+				attendance: statusOf.get(id) ?? null,
+				standing: standingOf.get(id) ?? 'OTHER'
 			}
 		];
 	});

@@ -3,6 +3,7 @@
 // Gathered with every other concept's into the API table and the OpenAPI document (web/api/routes.ts).
 import { z } from 'zod';
 import { BodyView, CreateBodyInput, UpdateBodyInput } from './bodies.ts';
+import { DelegationSchemeView, WriteDelegationSchemeInput } from './delegation.ts';
 import { CreateInvitationInput, InvitationView } from './invitations.ts';
 import { AddSeatInput, MemberView, UpdateMemberInput } from './members.ts';
 import {
@@ -91,6 +92,26 @@ export const structureApi = defineRoutes({
 		tag: 'Structure',
 		body: UpdateBodyInput,
 		response: BodyView,
+		errors: [400, ...inPartnership]
+	},
+	getDelegationScheme: {
+		method: 'GET',
+		path: '/api/v1/bodies/{bodyId}/delegation',
+		summary:
+			'A body’s scheme of delegation: the version in force (null if none is written) and the earlier ones',
+		tag: 'Structure',
+		response: DelegationSchemeView,
+		errors: [404]
+	},
+	writeDelegationScheme: {
+		method: 'POST',
+		path: '/api/v1/bodies/{bodyId}/delegation',
+		summary:
+			'Write a body’s scheme of delegation (officers): a new version; earlier versions are kept as they were',
+		tag: 'Structure',
+		body: WriteDelegationSchemeInput,
+		response: DelegationSchemeView,
+		status: 201,
 		errors: [400, ...inPartnership]
 	},
 	addSeat: {

@@ -17,4 +17,10 @@ export {
 	updateOrganisation
 } from './organisations.ts';
 export { describeMe, listPartnerships, structureOf } from './partnerships.ts';
+export {
+	currentSchemeOf,
+	delegationScheme,
+	writeDelegationScheme,
+	type DelegationSchemeView
+} from './delegation.ts';
 export type { BodyNode } from './partnerships.ts';

@@ -25,6 +25,7 @@ export const CreateInvitationInput = z.object({
 	name: requiredText('the person’s name', 120),
 	...membershipFields,
 	capacity: membershipFields.capacity.optional(),
+	standing: membershipFields.standing.optional(),
 	delegatedAuthority: Flag.optional()
 });
 
@@ -207,6 +208,7 @@ export async function acceptInvitation(
 				role: invitation.role,
 				title: invitation.title,
 				capacity: invitation.capacity,
+				standing: invitation.standing,
 				delegatedAuthority: invitation.delegatedAuthority,
 				authorityNote: invitation.authorityNote
 			}

@@ -1,4 +1,4 @@
-// Members of a partnership (their role, organisation, capacity and authority) and their seats on bodies.
+// Members of a partnership (their role, organisation, capacity, standing and authority) and their seats on bodies.
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
@@ -9,7 +9,7 @@ import { assertOrganisationIn } from './organisations.ts';
 import { canManageStructure, demand, partnershipContext } from '../access/index.ts';
 import { publishRevocation } from '../access/index.ts';
 import { choice, Flag, optionalText, parse, reference } from '../platform/index.ts';
-import { CAPACITIES, PARTNERSHIP_ROLES, SEAT_ROLES, SECTORS } from '../../vocabulary.ts';
+import { CAPACITIES, PARTNERSHIP_ROLES, SEAT_ROLES, SECTORS, STANDINGS } from '../../vocabulary.ts';
 
 /** What describes a member's place in the partnership; invitations carry the same fields. */
 export const membershipFields = {
@@ -17,6 +17,10 @@ export const membershipFields = {
 	organisationId: reference('Choose the organisation the person comes from'),
 	title: optionalText('the job title', 120),
 	capacity: choice(CAPACITIES, 'Choose whether they represent their organisation or their sector'),
+	standing: choice(
+		STANDINGS,
+		'Choose their standing: elected member, officer of a partner, community representative or other'
+	),
 	delegatedAuthority: Flag,
 	authorityNote: optionalText('the note on their authority', 1000)
 };
@@ -46,6 +50,7 @@ export const MemberView = z.object({
 		sector: z.enum(Object.keys(SECTORS) as [keyof typeof SECTORS])
 	}),
 	capacity: z.enum(Object.keys(CAPACITIES) as [keyof typeof CAPACITIES]),
+	standing: z.enum(Object.keys(STANDINGS) as [keyof typeof STANDINGS]),
 	delegatedAuthority: z.boolean(),
 	authorityNote: z.string(),
 	seats: z.array(SeatView)
@@ -58,6 +63,7 @@ const memberSelect = {
 	role: true,
 	title: true,
 	capacity: true,
+	standing: true,
 	delegatedAuthority: true,
 	authorityNote: true,
 	user: { select: { id: true, name: true, email: true } },
@@ -87,6 +93,7 @@ function view(m: MemberRow): MemberView {
 		title: m.title,
 		organisation: m.organisation,
 		capacity: m.capacity,
+		standing: m.standing,
 		delegatedAuthority: m.delegatedAuthority,
 		authorityNote: m.authorityNote,
 		seats: m.seats.map((s) => ({

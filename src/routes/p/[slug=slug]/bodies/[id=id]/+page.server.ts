@@ -1,5 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getBody, listBodies, updateBody } from '$lib/server/structure';
+import { delegationScheme, writeDelegationScheme } from '$lib/server/structure';
+import { mayWriteDelegationScheme, partnershipContext } from '$lib/server/access';
 import { forPage, formCommand, pageActor } from '$lib/server/web';
 import { listMeetings, scheduleMeeting } from '$lib/server/meetings';
 import { addSeat, listMembers } from '$lib/server/structure';
@@ -21,7 +23,9 @@ export const load: PageServerLoad = async (event) => {
 			),
 			bodies: (await listBodies(actor, slug)).filter((b) => b.id !== id),
 			organisations: await listOrganisations(actor, slug),
-			meetings: await listMeetings(actor, id)
+			meetings: await listMeetings(actor, id),
+			scheme: await delegationScheme(actor, id),
+			mayWriteScheme: mayWriteDelegationScheme(await partnershipContext(actor, slug))
 		};
 	});
 };
@@ -56,5 +60,25 @@ export const actions: Actions = {
 		if (!('id' in result)) return result;
 		redirect(303, `/p/${event.params.slug}/meetings/${result.id}?scheduled=1`);
 	},
-	endSeat: endSeatAction
+	endSeat: endSeatAction,
+	scheme: async (event) =>
+		formCommand(
+			await event.request.formData(),
+			async (values) => {
+				const actor = pageActor(event);
+				await getBody(actor, event.params.slug, event.params.id);
+				// One reserved matter a line in the form; a list in the API.
+				const matters = String(values.reservedMatters ?? '')
+					.split('\n')
+					.map((line) => line.trim())
+					.filter(Boolean);
+				return {
+					schemeWritten: await writeDelegationScheme(actor, event.params.id, {
+						...values,
+						reservedMatters: matters
+					})
+				};
+			},
+			'scheme'
+		)
 };

@@ -1,5 +1,5 @@
 import { recordRatification, updatableActions } from '$lib/server/decisions';
-import { mayActForPartner, partnershipContext } from '$lib/server/access';
+import { mayActForPartner, mayWriteDelegationScheme, partnershipContext } from '$lib/server/access';
 import { getBody } from '$lib/server/structure';
 import { getDecision } from '$lib/server/decisions';
 import { Invalid, NotFound } from '$lib/server/platform';
@@ -20,10 +20,20 @@ export const load: PageServerLoad = async (event) => {
 		const ctx = await partnershipContext(actor, slug);
 		return {
 			decision,
-			// The owed ratifications this person may record: any partner's for officers, their own for a member.
+			// The owed ratifications this person may record: any partner's and the parent body's for officers,
+			// their own organisation's for a member. One select names either: `organisation:<id>` or `body:<id>`.
 			mayRatify: decision.ratifications
-				.filter((r) => !r.ratified && mayActForPartner(ctx.membership, r.organisationId))
-				.map((r) => ({ id: r.organisationId, name: r.organisationName })),
+				.filter(
+					(r) =>
+						!r.ratified &&
+						(r.organisationId
+							? mayActForPartner(ctx.membership, r.organisationId)
+							: mayWriteDelegationScheme(ctx))
+				)
+				.map((r) => ({
+					value: r.organisationId ? `organisation:${r.organisationId}` : `body:${r.bodyId}`,
+					name: r.name
+				})),
 			updatable: await updatableActions(actor, slug, decision.actions),
 			today: todayInUk(),
 			priorities: await prioritiesBehindDecision(actor, id)
@@ -43,10 +53,23 @@ export const actions: Actions = {
 					throw new Invalid({
 						confirm: 'Tick the box to confirm that the partner has ratified the decision'
 					});
-				return recordRatification(pageActor(event), event.params.id, values);
+				const [kind, id] = String(values.owedBy ?? '').split(':');
+				return recordRatification(pageActor(event), event.params.id, {
+					...values,
+					organisationId: kind === 'organisation' ? id : undefined,
+					bodyId: kind === 'body' ? id : undefined
+				});
 			},
 			'ratify'
 		);
-		return Array.isArray(result) ? { done: 'ratify' } : result;
+		if (Array.isArray(result)) return { done: 'ratify' };
+		// The partner and the parent body are chosen in one field, `owedBy`.
+		const fields = (result.data as { fields?: Record<string, string> }).fields ?? {};
+		for (const key of ['organisationId', 'bodyId'])
+			if (fields[key]) {
+				fields.owedBy ??= fields[key];
+				delete fields[key];
+			}
+		return result;
 	}
 };

@@ -51,6 +51,12 @@ function decisionInput(data: FormData) {
 		evidenceItemIds: data.getAll('evidenceItemIds').filter((v) => typeof v === 'string'),
 		alternatives: text(data, 'alternatives'),
 		commitments: rows(data, 'commitments', ['organisationId', 'membershipId', 'text']),
+		delegation: {
+			amountPounds: text(data, 'delegation.amountPounds'),
+			reservedMatters: data
+				.getAll('delegation.reservedMatters')
+				.filter((v) => typeof v === 'string')
+		},
 		// A hidden "false" comes before the checkbox's "true".
 		proceedWithoutQuorum: data.getAll('proceedWithoutQuorum').includes('true')
 	};
@@ -69,6 +75,9 @@ async function decisionCommand(
 	if (result && typeof result === 'object' && 'status' in result && 'data' in result) {
 		const failure = result.data as { values: Record<string, string>; code: string };
 		failure.values.evidenceItemIds = data.getAll('evidenceItemIds').join(' ');
+		failure.values['delegation.reservedMatters'] = data
+			.getAll('delegation.reservedMatters')
+			.join('\n');
 		if (failure.code === 'not_quorate') return fail(409, { ...failure, quorumWarning: true });
 	}
 	return result;
