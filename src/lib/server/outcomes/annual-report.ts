@@ -10,44 +10,13 @@ import { Invalid, db, keyOf, now, parse, wholeNumber } from '../platform/index.t
 import { reviewSummary } from '../review/index.ts';
 import { ReviewSummaryView } from '../../review/views.ts';
 import { dayInUk, reportingYear, reportingYearDays, reportingYearOf } from '../../dates.ts';
-import {
-	ACTION_STATUSES,
-	COMMITMENT_STATES,
-	PRIORITY_STATUSES,
-	SECTORS,
-	type CommitmentState
-} from '../../vocabulary.ts';
+import { COMMITMENT_STATES, SECTORS, type CommitmentState } from '../../vocabulary.ts';
 import { OutcomeDetailView, outcomesRead } from './indicators.ts';
+import { ForumPriority, ServingAction, outcomesServed, type Period } from './annual-outcomes.ts';
 import { partnerAccount } from './partner-account.ts';
 
 export const AnnualReportQuery = z.object({
 	year: wholeNumber('the reporting year', 2000, 2100).optional()
-});
-
-const ServingAction = z.object({
-	id: z.string(),
-	text: z.string(),
-	ownerName: z.string(),
-	/** As the record stands now. */
-	status: keyOf(ACTION_STATUSES),
-	dueOn: z.iso.date().nullable(),
-	decision: z.object({
-		id: z.string(),
-		itemTitle: z.string(),
-		meetingTitle: z.string(),
-		on: z.iso.date()
-	}),
-	/** Its owner's last report on or before the year's end. */
-	lastUpdate: z
-		.object({ on: z.iso.date(), note: z.string(), percent: z.number().nullable() })
-		.nullable()
-});
-
-const ForumPriority = z.object({
-	id: z.string(),
-	title: z.string(),
-	forum: z.string(),
-	status: keyOf(PRIORITY_STATUSES)
 });
 
 export const AnnualReportView = z.object({
@@ -114,7 +83,6 @@ export const AnnualReportView = z.object({
 });
 export type AnnualReportView = z.infer<typeof AnnualReportView>;
 
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 const endOfDay = (day: string) => new Date(startOfDay(day).getTime() + 86_400_000 - 1);
 
@@ -162,104 +130,6 @@ export async function annualReport(
 		partners,
 		review
 	};
-}
-
-type Period = { from: Date; to: Date };
-
-/**
- * Each outcome with the actions tagged with it that were under way in the year (set by then, and not
- * finished before it began) and the forum priorities tagged with it.
- */
-async function outcomesServed(
-	partnershipId: string,
-	outcomes: OutcomeDetailView[],
-	period: Period
-): Promise<AnnualReportView['outcomes']> {
-	const ids = outcomes.map((o) => o.id);
-	const [actionTags, priorityTags] = await Promise.all([
-		db().actionOutcome.findMany({ where: { outcomeId: { in: ids } } }),
-		db().priorityOutcome.findMany({
-			where: { outcomeId: { in: ids }, priority: { partnershipId } },
-			select: {
-				outcomeId: true,
-				priority: { select: { id: true, title: true, status: true, raisedByBodyId: true } }
-			},
-			orderBy: { priority: { title: 'asc' } }
-		})
-	]);
-	const actions = await db().action.findMany({
-		where: {
-			partnershipId,
-			id: { in: [...new Set(actionTags.map((t) => t.actionId))] },
-			createdAt: { lte: period.to },
-			OR: [{ status: { in: ['OPEN', 'IN_PROGRESS'] } }, { updatedAt: { gte: period.from } }]
-		},
-		include: {
-			decision: { select: { id: true, agendaItemId: true, meetingId: true, createdAt: true } },
-			updates: {
-				where: { on: { lte: period.to } },
-				orderBy: [{ on: 'desc' }, { recordedAt: 'desc' }],
-				take: 1
-			}
-		},
-		orderBy: { createdAt: 'asc' }
-	});
-	const [organisations, items, meetings, bodies] = await Promise.all([
-		db().organisation.findMany({ where: { partnershipId }, select: { id: true, name: true } }),
-		db().agendaItem.findMany({
-			where: { id: { in: actions.map((a) => a.decision.agendaItemId) } },
-			select: { id: true, title: true }
-		}),
-		db().meeting.findMany({
-			where: { id: { in: actions.map((a) => a.decision.meetingId) } },
-			select: { id: true, title: true, startsAt: true }
-		}),
-		db().body.findMany({ where: { partnershipId }, select: { id: true, name: true } })
-	]);
-	const nameOf = (rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
-	const organisation = nameOf(organisations);
-	const body = nameOf(bodies);
-	const item = new Map(items.map((i) => [i.id, i.title]));
-	const meeting = new Map(meetings.map((m) => [m.id, m]));
-	const views = new Map(
-		actions.map((a) => {
-			const update = a.updates[0];
-			const held = meeting.get(a.decision.meetingId);
-			return [
-				a.id,
-				{
-					id: a.id,
-					text: a.text,
-					ownerName: organisation.get(a.ownerOrganisationId) ?? '',
-					status: a.status,
-					dueOn: a.dueOn ? dayInUk(a.dueOn) : null,
-					decision: {
-						id: a.decision.id,
-						itemTitle: item.get(a.decision.agendaItemId) ?? '',
-						meetingTitle: held?.title ?? '',
-						on: dayInUk(held?.startsAt ?? a.decision.createdAt)
-					},
-					lastUpdate: update
-						? { on: dayOf(update.on), note: update.note, percent: update.percent }
-						: null
-				}
-			];
-		})
-	);
-	return outcomes.map((o) => ({
-		...o,
-		actions: actionTags
-			.filter((t) => t.outcomeId === o.id)
-			.flatMap((t) => views.get(t.actionId) ?? []),
-		priorities: priorityTags
-			.filter((t) => t.outcomeId === o.id)
-			.map(({ priority: p }) => ({
-				id: p.id,
-				title: p.title,
-				forum: body.get(p.raisedByBodyId) ?? '',
-				status: p.status
-			}))
-	}));
 }
 
 /** How many priorities forums raised and had decided in the year, and the answers published to them. */
