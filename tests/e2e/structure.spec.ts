@@ -49,6 +49,13 @@ test('members, bodies and a member’s page are readable by every member', async
 	await expect(page.getByRole('row', { name: /Tam Baird/ })).toContainText(
 		'Northfield Locality Forum'
 	);
+	// Each member's standing: the council leader is an elected member, a forum's member a community one.
+	await expect(page.getByRole('row', { name: /Cllr Morven Drysdale/ })).toContainText(
+		'Elected member'
+	);
+	await expect(page.getByRole('row', { name: /Tam Baird/ })).toContainText(
+		'Community representative'
+	);
 	await page.getByRole('link', { name: 'Tam Baird' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Tam Baird' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
