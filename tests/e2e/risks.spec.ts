@@ -68,6 +68,19 @@ test('the heat map and the table of its numbers agree with the demo register', a
 	await expectAccessible(page);
 	// Members who are not officers are not offered the form to define a risk.
 	await expect(page.getByRole('heading', { name: 'Define a risk' })).toHaveCount(0);
+
+	// From a risk to an outcome it bears on, and back: the outcome's page lists the risks citing it.
+	await page.getByRole('link', { name: 'Winter pressures overwhelm care at home' }).first().click();
+	await page
+		.getByRole('link', { name: /^LOIP 1/ })
+		.first()
+		.click();
+	const cited = page.getByRole('region', { name: 'Risks in the joint register' });
+	await expect(
+		cited.getByRole('link', { name: 'Winter pressures overwhelm care at home' })
+	).toBeVisible();
+	await expect(cited).toContainText('score 15, high');
+	await expectAccessible(page);
 });
 
 test('an officer defines a risk and records its review; its history and the heat map show it', async ({

@@ -16,7 +16,7 @@ export { MAX_IMPORTED_ROWS, importReadings, type ReadingImportView } from './rea
 export { PartnerAccountView, partnerAccount, writeStatement } from './partner-account.ts';
 export { AnnualReportView, annualReport } from './annual-report.ts';
 export { commitmentKept, type CommitmentEvidence } from './commitment-kept.ts';
-export { defineRisk, getRisk, listRisks, riskLinkChoices } from './risks.ts';
+export { defineRisk, getRisk, listRisks, riskLinkChoices, risksCiting } from './risks.ts';
 export { RiskView, type RiskReviewView } from './risk-views.ts';
 export {
 	mayReviewRisk,

@@ -82,7 +82,7 @@ export async function riskContext(actor: Actor, riskId: string, slug?: string) {
 /** Risks as they stand, with their links and every review. */
 export async function riskViews(
 	ctx: PartnershipContext,
-	where: { id?: string }
+	where: { id?: string | { in: string[] } }
 ): Promise<RiskView[]> {
 	const partnershipId = ctx.partnership.id;
 	const rows = await db().risk.findMany({

@@ -137,6 +137,32 @@ export async function getRisk(actor: Actor, riskId: string, slug?: string): Prom
 	return (await riskViews(ctx, { id: riskId }))[0];
 }
 
+/** A record a risk may cite: one of the plan's outcomes, a decision or an action. */
+export type RiskCited = { outcomeId: string } | { decisionId: string } | { actionId: string };
+
+/**
+ * The risks that cite a record, for its own page to link back to the register: open ones first, highest
+ * score first. Only the partnership's own (the links hold ids only).
+ */
+export async function risksCiting(
+	actor: Actor,
+	slug: string,
+	cited: RiskCited
+): Promise<RiskView[]> {
+	const ctx = await partnershipContext(actor, slug);
+	const links =
+		'outcomeId' in cited
+			? await db().riskOutcome.findMany({ where: cited, select: { riskId: true } })
+			: 'decisionId' in cited
+				? await db().riskDecision.findMany({ where: cited, select: { riskId: true } })
+				: await db().riskAction.findMany({ where: cited, select: { riskId: true } });
+	if (!links.length) return [];
+	const risks = await riskViews(ctx, { id: { in: links.map((l) => l.riskId) } });
+	return risks.sort(
+		(a, b) => Number(a.status === 'CLOSED') - Number(b.status === 'CLOSED') || b.score - a.score
+	);
+}
+
 /** What an officer may link a risk to: the partnership's outcomes, decisions and actions. */
 export async function riskLinkChoices(actor: Actor, slug: string) {
 	const ctx = await partnershipContext(actor, slug);

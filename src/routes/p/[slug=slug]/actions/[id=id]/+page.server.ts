@@ -1,3 +1,4 @@
+import { risksCiting } from '$lib/server/outcomes';
 import { mayActForPartner, partnershipContext } from '$lib/server/access';
 import {
 	actionProgress,
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		const action = await actionProgress(actor, id, slug);
 		const ctx = await partnershipContext(actor, slug);
 		return {
+			risks: await risksCiting(actor, slug, { actionId: id }),
 			action,
 			// Officers record any partner's commitment; a member, their own organisation's.
 			committers: (await listOrganisations(actor, slug)).filter((o) =>

@@ -1,3 +1,4 @@
+import { risksCiting } from '$lib/server/outcomes';
 import { recordRatification, updatableActions } from '$lib/server/decisions';
 import { mayActForPartner, mayWriteDelegationScheme, partnershipContext } from '$lib/server/access';
 import { getBody } from '$lib/server/structure';
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		});
 		const ctx = await partnershipContext(actor, slug);
 		return {
+			risks: await risksCiting(actor, slug, { decisionId: id }),
 			decision,
 			// The owed ratifications this person may record: any partner's and the parent body's for officers,
 			// their own organisation's for a member. One select names either: `organisation:<id>` or `body:<id>`.

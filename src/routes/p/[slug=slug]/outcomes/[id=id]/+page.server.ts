@@ -4,7 +4,8 @@ import {
 	getOutcome,
 	importReadings,
 	readingRights,
-	recordReading
+	recordReading,
+	risksCiting
 } from '$lib/server/outcomes';
 import { Invalid } from '$lib/server/platform';
 import { listOrganisations } from '$lib/server/structure';
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		const outcome = await getOutcome(actor, id, slug);
 		const officer = canScheduleMeetings(await partnershipContext(actor, slug));
 		return {
+			risks: await risksCiting(actor, slug, { outcomeId: id }),
 			outcome,
 			officer,
 			mayRecord: await readingRights(actor, outcome),
