@@ -11,6 +11,6 @@ export {
 	type IndicatorView,
 	type OutcomeDetailView
 } from './indicators.ts';
-export { expectedOn, indicatorStatus, type Plan } from './indicator-status.ts';
+export { expectedOn, indicatorStatus, type Plan } from '../../indicator-status.ts';
 export { MAX_IMPORTED_ROWS, importReadings, type ReadingImportView } from './reading-import.ts';
 export { PartnerAccountView, partnerAccount, writeStatement } from './partner-account.ts';

@@ -1,3 +1,5 @@
+// Shared by outcomes/ (the indicator pages) and priorities/ (the trace, which sits below outcomes in the
+// house of imports): a pure rule, so it lives with the other client-safe code in src/lib.
 // Whether an indicator is on track: a pure rule over its baseline, target and readings, written out in
 // docs/OUTCOMES.md and shown beside every status so nobody has to trust a colour.
 //
