@@ -250,3 +250,13 @@ export const INDICATOR_STATUSES = {
 	NO_RECENT_READING: 'No recent reading'
 } as const;
 export type IndicatorStatus = keyof typeof INDICATOR_STATUSES;
+
+/** How an indicator moved since a decision, in the direction that is better (the trace). */
+export const INDICATOR_MOVEMENTS = {
+	BETTER: 'Better',
+	WORSE: 'Worse',
+	UNCHANGED: 'Unchanged',
+	NO_READING_SINCE: 'No reading since',
+	NOTHING_TO_COMPARE: 'Nothing before to compare with'
+} as const;
+export type IndicatorMovement = keyof typeof INDICATOR_MOVEMENTS;

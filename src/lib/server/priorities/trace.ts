@@ -2,8 +2,9 @@
 // actions and plan outcomes, read from the priorities' append-only events. The flow graph (nodes and
 // links), the same data as one row per priority (for the table view and CSV), stalled priorities,
 // decisions no priority fed into, time from raised to decided, the priorities behind a decision and one
-// priority's timeline (the table as CSV is in trace-csv.ts). Reads only: a handful of queries per view,
-// each selecting the columns it needs.
+// priority's timeline (the table as CSV is in trace-csv.ts; the indicators at the end of the flow, and how
+// they moved since each decision, in trace-indicators.ts). Reads only: a handful of queries per view, each
+// selecting the columns it needs.
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { Actor } from '../access/index.ts';
 import { bulkRead } from '../platform/index.ts';
@@ -12,11 +13,13 @@ import { partnershipContext } from '../access/index.ts';
 import { parse } from '../platform/index.ts';
 import type { InfluenceLevel, PriorityEventType, PriorityStatus } from '../../vocabulary.ts';
 
+import { indicatorsByOutcome, movements, type IndicatorRecord } from './trace-indicators.ts';
 import {
 	TraceQuery,
 	endOf,
 	short,
 	startOf,
+	type IndicatorSince,
 	type TraceData,
 	type TraceGraph,
 	type TraceLink,
@@ -58,7 +61,7 @@ export async function traceData(
 			];
 	// The linked records depend only on the partnership: read at the same time as the priorities, so the
 	// database works on them while this process reads the events.
-	const [priorities, rawEvents, bodies, linked] = await Promise.all([
+	const [priorities, rawEvents, bodies, linked, indicatorsOf] = await Promise.all([
 		bulkRead<
 			{
 				id: string;
@@ -103,7 +106,8 @@ export async function traceData(
 				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
 				${types ? Prisma.sql`AND e.type IN (${Prisma.join(types)})` : Prisma.empty}`,
 		db().body.findMany({ where: { partnershipId }, select: { id: true, name: true } }),
-		linkedRecords(partnershipId)
+		linkedRecords(partnershipId),
+		indicatorsByOutcome(partnershipId, ctx.partnership.slug)
 	]);
 	const from = at?.gte?.getTime() ?? -Infinity;
 	const to = at?.lt?.getTime() ?? Infinity;
@@ -177,8 +181,41 @@ export async function traceData(
 		list.push(outcome);
 		outcomesOfAction.set(ownerId, list);
 	}
-	const outcomeNode = (o: { id: string; code: string; title: string }) =>
-		node('outcome', o.id, `${o.code} ${o.title}`);
+	// An outcome's node comes with its indicators' nodes; how each moved is added per decision below.
+	const since = movements();
+	const indicatorNodes = new Map<string, NonNullable<TraceNode['indicator']>>();
+	const outcomesDrawn = new Set<string>();
+	const outcomeNode = (o: { id: string; code: string; title: string }) => {
+		const key = node('outcome', o.id, `${o.code} ${o.title}`);
+		if (want.graph && !outcomesDrawn.has(key)) {
+			outcomesDrawn.add(key);
+			for (const i of indicatorsOf.get(o.id) ?? []) {
+				const { id, plan: _plan, readings: _readings, ...shown } = i;
+				const view = indicatorNodes.get(id) ?? { ...shown, since: [] };
+				indicatorNodes.set(id, view);
+				const iKey = `indicator:${id}`;
+				if (!nodes.has(iKey))
+					nodes.set(iKey, { id: iKey, type: 'indicator', label: i.name, indicator: view });
+				link(key, iKey, 'indicator');
+			}
+		}
+		return key;
+	};
+	/** The decision reached the outcome through one of its actions: the outcome's indicators since then. */
+	const listed = new Set<IndicatorSince>();
+	const servedBy = (outcomeId: string, decision: { id: string; decidedOn: string }) => {
+		const served: { indicator: IndicatorRecord; since: IndicatorSince }[] = [];
+		for (const i of indicatorsOf.get(outcomeId) ?? []) {
+			const moved = since(i, decision.id, decision.decidedOn);
+			served.push({ indicator: i, since: moved });
+			const view = indicatorNodes.get(i.id);
+			if (view && !listed.has(moved)) {
+				listed.add(moved);
+				view.since.push(moved);
+			}
+		}
+		return served;
+	};
 
 	const rows: TraceRow[] = [];
 	for (const p of kept) {
@@ -217,6 +254,8 @@ export async function traceData(
 		const decided = decisionsOf(p.id);
 		const rowActions: TraceRow['actions'] = [];
 		const rowOutcomes = new Map((outcomesOfPriority.get(p.id) ?? []).map((o) => [o.id, o]));
+		// Each indicator reached through a decision, with its movement since the earliest such decision.
+		const rowIndicators = new Map<string, TraceRow['indicators'][number]>();
 		for (const o of rowOutcomes.values()) link(me, outcomeNode(o), 'outcome');
 		for (const e of decided) {
 			const d = decisionById.get(e.ref!)!;
@@ -234,6 +273,12 @@ export async function traceData(
 				for (const o of outcomesOfAction.get(a.id) ?? []) {
 					link(an, outcomeNode(o), 'outcome');
 					rowOutcomes.set(o.id, o);
+					for (const served of servedBy(o.id, d)) {
+						if (!want.rows) continue;
+						const known = rowIndicators.get(served.indicator.id);
+						if (!known?.since || known.since.decidedOn > d.decidedOn)
+							rowIndicators.set(served.indicator.id, row(served.indicator, served.since));
+					}
 				}
 			}
 		}
@@ -254,10 +299,27 @@ export async function traceData(
 				influenceAchieved: e.influenceAchieved
 			})),
 			actions: rowActions,
-			outcomes: [...rowOutcomes.values()]
+			outcomes: [...rowOutcomes.values()],
+			indicators: [...rowOutcomes.values()].flatMap((o) =>
+				(indicatorsOf.get(o.id) ?? []).map((i) => rowIndicators.get(i.id) ?? row(i, null))
+			)
 		});
 	}
+	// Earliest decision first, so the first entry answers "since the community's priority was decided".
+	for (const view of indicatorNodes.values())
+		view.since.sort(
+			(a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.decisionId.localeCompare(b.decisionId)
+		);
 	return { nodes: [...nodes.values()], links: [...links.values()], rows };
+}
+
+/** An indicator as a row of the table shows it. */
+function row(
+	i: IndicatorRecord,
+	since: TraceRow['indicators'][number]['since']
+): TraceRow['indicators'][number] {
+	const { plan: _plan, readings: _readings, ...shown } = i;
+	return { ...shown, since };
 }
 
 /**
@@ -272,8 +334,17 @@ async function linkedRecords(partnershipId: string) {
 		WHERE p."partnershipId" = ${partnershipId} AND e.type = 'DECIDED' AND e."decisionId" IS NOT NULL`;
 	const [decisions, actions, scheduled, priorityOutcomes, actionOutcomes] = await Promise.all([
 		// With each decision, its agenda item's title: one pass, not a second read of the items.
-		bulkRead<{ id: string; agendaItemId: string; itemTitle: string; wording: string | null }[]>`
+		bulkRead<
+			{
+				id: string;
+				agendaItemId: string;
+				itemTitle: string;
+				wording: string | null;
+				decidedOn: string;
+			}[]
+		>`
 			SELECT d.id, d."agendaItemId", i.title AS "itemTitle",
+				to_char(timezone('Europe/London', d."createdAt"), 'YYYY-MM-DD') AS "decidedOn",
 				(SELECT v.wording FROM "DecisionVersion" v WHERE v."decisionId" = d.id
 				 ORDER BY v.version DESC LIMIT 1) AS wording
 			FROM "Decision" d JOIN "AgendaItem" i ON i.id = d."agendaItemId"

@@ -1,0 +1,170 @@
+// The trace's last step: the indicators of the outcomes a priority's decisions reached through their
+// actions, where each stands and how it moved since the decision. One read of the partnership's indicators
+// and one of their readings in force (a corrected reading no longer counts, as on the outcome page), then
+// everything in memory: the whole-period trace of a large partnership asks thousands of (indicator,
+// decision) pairs, so each pair is worked out once and the words' figures and dates are formatted once.
+import { bulkRead, now } from '../platform/index.ts';
+import { dayInUk, formatDay } from '../../dates.ts';
+import { indicatorStatus, type Plan } from '../../indicator-status.ts';
+import { measure } from '../../text.ts';
+import type { IndicatorSince, TraceIndicator } from './trace-shapes.ts';
+
+interface Reading {
+	value: number;
+	/** YYYY-MM-DD */
+	on: string;
+}
+
+export interface IndicatorRecord extends TraceIndicator {
+	id: string;
+	plan: Plan;
+	/** In force, oldest first. */
+	readings: Reading[];
+}
+
+/** The partnership's indicators by outcome, each with its readings in force and today's status. */
+export async function indicatorsByOutcome(
+	partnershipId: string,
+	slug: string
+): Promise<Map<string, IndicatorRecord[]>> {
+	const [indicators, readings] = await Promise.all([
+		bulkRead<
+			(Omit<Plan, 'direction'> & {
+				id: string;
+				outcomeId: string;
+				name: string;
+				unit: string;
+				direction: Plan['direction'];
+			})[]
+		>`
+			SELECT i.id, i."outcomeId", i.name, i.unit, i.direction::text AS direction,
+				i."baselineValue", to_char(i."baselineOn", 'YYYY-MM-DD') AS "baselineOn",
+				i."targetValue", to_char(i."targetOn", 'YYYY-MM-DD') AS "targetOn"
+			FROM "Indicator" i WHERE i."partnershipId" = ${partnershipId} ORDER BY i.name, i.id`,
+		bulkRead<{ indicatorId: string; value: number; on: string }[]>`
+			SELECT r."indicatorId", r.value, to_char(r."on", 'YYYY-MM-DD') AS "on"
+			FROM "IndicatorReading" r JOIN "Indicator" i ON i.id = r."indicatorId"
+			WHERE i."partnershipId" = ${partnershipId}
+				AND NOT EXISTS (SELECT 1 FROM "IndicatorReading" c WHERE c."correctsId" = r.id)`
+	]);
+	const readingsOf = new Map<string, Reading[]>();
+	for (const r of readings) {
+		const list = readingsOf.get(r.indicatorId);
+		if (list) list.push({ value: r.value, on: r.on });
+		else readingsOf.set(r.indicatorId, [{ value: r.value, on: r.on }]);
+	}
+	const today = dayInUk(now());
+	const byOutcome = new Map<string, IndicatorRecord[]>();
+	for (const i of indicators) {
+		const own = (readingsOf.get(i.id) ?? []).sort((a, b) => (a.on < b.on ? -1 : 1));
+		const plan: Plan = {
+			direction: i.direction,
+			baselineValue: i.baselineValue,
+			baselineOn: i.baselineOn,
+			targetValue: i.targetValue,
+			targetOn: i.targetOn
+		};
+		const record: IndicatorRecord = {
+			id: i.id,
+			outcomeId: i.outcomeId,
+			name: i.name,
+			unit: i.unit,
+			direction: i.direction,
+			status: indicatorStatus(plan, own, today),
+			latest: own.at(-1) ?? null,
+			chart: `/p/${slug}/outcomes/${i.outcomeId}#indicator-${i.id}`,
+			plan,
+			readings: own
+		};
+		const list = byOutcome.get(i.outcomeId);
+		if (list) list.push(record);
+		else byOutcome.set(i.outcomeId, [record]);
+	}
+	return byOutcome;
+}
+
+/**
+ * How indicators moved since decisions: `since(indicator, decision id, decision day)`, each pair worked
+ * out once per trace.
+ */
+export function movements() {
+	const done = new Map<string, IndicatorSince>();
+	const days = new Map<string, string>();
+	const figures = new Map<string, string>();
+	const day = (on: string) => days.get(on) ?? days.set(on, formatDay(on)).get(on)!;
+	const figure = (value: number, unit: string) => {
+		const key = `${value} ${unit}`;
+		return figures.get(key) ?? figures.set(key, measure(value, unit)).get(key)!;
+	};
+	return (indicator: IndicatorRecord, decisionId: string, decidedOn: string): IndicatorSince => {
+		const key = `${indicator.id} ${decisionId}`;
+		const known = done.get(key);
+		if (known) return known;
+		const worked = movementSince(indicator, decisionId, decidedOn, day, figure);
+		done.set(key, worked);
+		return worked;
+	};
+}
+
+/**
+ * The figure in force on the decision's day (the latest reading at or before it, else the baseline if it
+ * is no later) against the latest reading, if that is for a later day; better or worse by the direction.
+ */
+function movementSince(
+	indicator: IndicatorRecord,
+	decisionId: string,
+	decidedOn: string,
+	day: (on: string) => string,
+	figure: (value: number, unit: string) => string
+): IndicatorSince {
+	const { readings, plan, unit } = indicator;
+	let before: IndicatorSince['before'] = null;
+	for (let i = readings.length - 1; i >= 0 && !before; i--)
+		if (readings[i].on <= decidedOn) before = { ...readings[i], kind: 'reading' };
+	if (!before && plan.baselineOn <= decidedOn)
+		before = { value: plan.baselineValue, on: plan.baselineOn, kind: 'baseline' };
+	const latest = readings.at(-1);
+	const after = latest && latest.on > decidedOn ? { value: latest.value, on: latest.on } : null;
+	const base = { decisionId, decidedOn, before, after };
+	const decision = `the decision of ${day(decidedOn)}`;
+	if (!after)
+		return {
+			...base,
+			change: null,
+			movement: 'NO_READING_SINCE',
+			words: latest
+				? `No reading since ${decision}. The latest, ${figure(latest.value, unit)}, is for ${day(latest.on)}.`
+				: `No reading since ${decision}, nor before it.`
+		};
+	const lately = `${figure(after.value, unit)} on ${day(after.on)}`;
+	if (!before)
+		return {
+			...base,
+			change: null,
+			movement: 'NOTHING_TO_COMPARE',
+			words: `${lately}, with no reading or baseline from before ${decision} to compare it with.`
+		};
+	// Rounded so that 15.8 − 16.1 reads as −0.3, not −0.30000000000000071.
+	const change = Number((after.value - before.value).toFixed(6));
+	const earlier = `${figure(before.value, unit)} on ${day(before.on)}${before.kind === 'baseline' ? ' (the baseline)' : ''}`;
+	if (change === 0)
+		return {
+			...base,
+			change,
+			movement: 'UNCHANGED',
+			words: `Unchanged since ${decision}: ${earlier}, ${lately}.`
+		};
+	const better = change > 0 === (plan.direction === 'UP');
+	const size =
+		unit === '%'
+			? `${figure(Math.abs(change), '')} percentage points`
+			: figure(Math.abs(change), unit);
+	return {
+		...base,
+		change,
+		movement: better ? 'BETTER' : 'WORSE',
+		words:
+			`${change > 0 ? 'Up' : 'Down'} ${size} since ${decision}, from ${earlier} to ${lately}: ` +
+			`${better ? 'better' : 'worse'}, as ${plan.direction === 'UP' ? 'up' : 'down'} is better.`
+	};
+}
