@@ -48,7 +48,7 @@ const INDICATOR_CELLS: ((i: RowIndicator) => string)[] = [
 		i.since?.change != null
 			? `${i.since.change > 0 ? '+' : ''}${i.since.change} (${INDICATOR_MOVEMENTS[i.since.movement].toLowerCase()})`
 			: NONE,
-	(i) => i.since?.words ?? 'No decision yet: only the priority is tagged with its outcome.'
+	(i) => i.since?.words ?? 'No decision’s action serves its outcome: the priority itself is tagged with it.'
 ];
 
 /** The table view of the trace as CSV, with the same filters. */
