@@ -48,7 +48,9 @@ const INDICATOR_CELLS: ((i: RowIndicator) => string)[] = [
 		i.since?.change != null
 			? `${i.since.change > 0 ? '+' : ''}${i.since.change} (${INDICATOR_MOVEMENTS[i.since.movement].toLowerCase()})`
 			: NONE,
-	(i) => i.since?.words ?? 'No decision’s action serves its outcome: the priority itself is tagged with it.'
+	(i) =>
+		i.since?.words ??
+		'No decision’s action serves its outcome: the priority itself is tagged with it.'
 ];
 
 /** The table view of the trace as CSV, with the same filters. */

@@ -83,11 +83,15 @@ export async function indicatorsByOutcome(
 	return byOutcome;
 }
 
+type Movement = Omit<IndicatorSince, 'decisionId'>;
+
 /**
- * How indicators moved since decisions: `since(indicator, decision id, decision day)`, each pair worked
- * out once per trace.
+ * How indicators moved since decisions: `since(indicator, decision id, decision day)`. The figures and
+ * words depend only on the day (a meeting takes several decisions), so each (indicator, day) is worked out
+ * once per trace, and each (indicator, decision) gives the same object every time it is asked.
  */
 export function movements() {
+	const byDay = new Map<string, Movement>();
 	const done = new Map<string, IndicatorSince>();
 	const days = new Map<string, string>();
 	const figures = new Map<string, string>();
@@ -100,7 +104,13 @@ export function movements() {
 		const key = `${indicator.id} ${decisionId}`;
 		const known = done.get(key);
 		if (known) return known;
-		const worked = movementSince(indicator, decisionId, decidedOn, day, figure);
+		const dayKey = `${indicator.id} ${decidedOn}`;
+		let movement = byDay.get(dayKey);
+		if (!movement) {
+			movement = movementSince(indicator, decidedOn, day, figure);
+			byDay.set(dayKey, movement);
+		}
+		const worked = { decisionId, ...movement };
 		done.set(key, worked);
 		return worked;
 	};
@@ -112,20 +122,19 @@ export function movements() {
  */
 function movementSince(
 	indicator: IndicatorRecord,
-	decisionId: string,
 	decidedOn: string,
 	day: (on: string) => string,
 	figure: (value: number, unit: string) => string
-): IndicatorSince {
+): Movement {
 	const { readings, plan, unit } = indicator;
 	let before: IndicatorSince['before'] = null;
-	for (let i = readings.length - 1; i >= 0 && !before; i--)
-		if (readings[i].on <= decidedOn) before = { ...readings[i], kind: 'reading' };
+	const at = lastAtOrBefore(readings, decidedOn);
+	if (at >= 0) before = { ...readings[at], kind: 'reading' };
 	if (!before && plan.baselineOn <= decidedOn)
 		before = { value: plan.baselineValue, on: plan.baselineOn, kind: 'baseline' };
 	const latest = readings.at(-1);
 	const after = latest && latest.on > decidedOn ? { value: latest.value, on: latest.on } : null;
-	const base = { decisionId, decidedOn, before, after };
+	const base = { decidedOn, before, after };
 	const decision = `the decision of ${day(decidedOn)}`;
 	if (!after)
 		return {
@@ -167,4 +176,16 @@ function movementSince(
 			`${change > 0 ? 'Up' : 'Down'} ${size} since ${decision}, from ${earlier} to ${lately}: ` +
 			`${better ? 'better' : 'worse'}, as ${plan.direction === 'UP' ? 'up' : 'down'} is better.`
 	};
+}
+
+/** The index of the last reading (oldest first) for `day` or before it; -1 when there is none. */
+function lastAtOrBefore(readings: Reading[], day: string): number {
+	let low = 0;
+	let high = readings.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (readings[mid].on <= day) low = mid + 1;
+		else high = mid;
+	}
+	return low - 1;
 }

@@ -201,20 +201,23 @@ export async function traceData(
 		}
 		return key;
 	};
-	/** The decision reached the outcome through one of its actions: the outcome's indicators since then. */
-	const listed = new Set<IndicatorSince>();
+	/**
+	 * The decision reached the outcome through one of its actions: the outcome's indicators since then,
+	 * worked out once per (outcome, decision) however many priorities and actions share them.
+	 */
+	const served = new Map<string, { indicator: IndicatorRecord; since: IndicatorSince }[]>();
 	const servedBy = (outcomeId: string, decision: { id: string; decidedOn: string }) => {
-		const served: { indicator: IndicatorRecord; since: IndicatorSince }[] = [];
-		for (const i of indicatorsOf.get(outcomeId) ?? []) {
-			const moved = since(i, decision.id, decision.decidedOn);
-			served.push({ indicator: i, since: moved });
-			const view = indicatorNodes.get(i.id);
-			if (view && !listed.has(moved)) {
-				listed.add(moved);
-				view.since.push(moved);
-			}
-		}
-		return served;
+		const key = `${outcomeId} ${decision.id}`;
+		const known = served.get(key);
+		if (known) return known;
+		const list = (indicatorsOf.get(outcomeId) ?? []).map((indicator) => ({
+			indicator,
+			since: since(indicator, decision.id, decision.decidedOn)
+		}));
+		served.set(key, list);
+		for (const { indicator, since: moved } of list)
+			indicatorNodes.get(indicator.id)?.since.push(moved);
+		return list;
 	};
 
 	const rows: TraceRow[] = [];
@@ -273,11 +276,11 @@ export async function traceData(
 				for (const o of outcomesOfAction.get(a.id) ?? []) {
 					link(an, outcomeNode(o), 'outcome');
 					rowOutcomes.set(o.id, o);
-					for (const served of servedBy(o.id, d)) {
+					for (const { indicator, since: moved } of servedBy(o.id, d)) {
 						if (!want.rows) continue;
-						const known = rowIndicators.get(served.indicator.id);
+						const known = rowIndicators.get(indicator.id);
 						if (!known?.since || known.since.decidedOn > d.decidedOn)
-							rowIndicators.set(served.indicator.id, row(served.indicator, served.since));
+							rowIndicators.set(indicator.id, row(indicator, moved));
 					}
 				}
 			}
@@ -307,11 +310,13 @@ export async function traceData(
 	}
 	// Earliest decision first, so the first entry answers "since the community's priority was decided".
 	for (const view of indicatorNodes.values())
-		view.since.sort(
-			(a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.decisionId.localeCompare(b.decisionId)
-		);
+		view.since.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
 	return { nodes: [...nodes.values()], links: [...links.values()], rows };
 }
+
+/** By day, then decision id: plain comparisons, as ISO days and ids sort the same in any locale. */
+const earlier = (a: IndicatorSince, b: IndicatorSince) =>
+	a.decidedOn < b.decidedOn || (a.decidedOn === b.decidedOn && a.decisionId < b.decisionId);
 
 /** An indicator as a row of the table shows it. */
 function row(
