@@ -27,36 +27,35 @@ export async function indicatorsByOutcome(
 	partnershipId: string,
 	slug: string
 ): Promise<Map<string, IndicatorRecord[]>> {
-	const [indicators, readings] = await Promise.all([
-		bulkRead<
-			(Omit<Plan, 'direction'> & {
-				id: string;
-				outcomeId: string;
-				name: string;
-				unit: string;
-				direction: Plan['direction'];
-			})[]
-		>`
-			SELECT i.id, i."outcomeId", i.name, i.unit, i.direction::text AS direction,
-				i."baselineValue", to_char(i."baselineOn", 'YYYY-MM-DD') AS "baselineOn",
-				i."targetValue", to_char(i."targetOn", 'YYYY-MM-DD') AS "targetOn"
-			FROM "Indicator" i WHERE i."partnershipId" = ${partnershipId} ORDER BY i.name, i.id`,
-		bulkRead<{ indicatorId: string; value: number; on: string }[]>`
-			SELECT r."indicatorId", r.value, to_char(r."on", 'YYYY-MM-DD') AS "on"
-			FROM "IndicatorReading" r JOIN "Indicator" i ON i.id = r."indicatorId"
-			WHERE i."partnershipId" = ${partnershipId}
-				AND NOT EXISTS (SELECT 1 FROM "IndicatorReading" c WHERE c."correctsId" = r.id)`
-	]);
-	const readingsOf = new Map<string, Reading[]>();
-	for (const r of readings) {
-		const list = readingsOf.get(r.indicatorId);
-		if (list) list.push({ value: r.value, on: r.on });
-		else readingsOf.set(r.indicatorId, [{ value: r.value, on: r.on }]);
-	}
+	// One read: each indicator with its readings in force as one string, "2026-03-15=14.7,2026-04-15=14.5",
+	// oldest first (a float8's text is its shortest exact form). Fifty indicators with five years of
+	// monthly readings come back as fifty rows, not three thousand.
+	const indicators = await bulkRead<
+		(Omit<Plan, 'direction'> & {
+			id: string;
+			outcomeId: string;
+			name: string;
+			unit: string;
+			direction: Plan['direction'];
+			readings: string | null;
+		})[]
+	>`
+		SELECT i.id, i."outcomeId", i.name, i.unit, i.direction::text AS direction,
+			i."baselineValue", to_char(i."baselineOn", 'YYYY-MM-DD') AS "baselineOn",
+			i."targetValue", to_char(i."targetOn", 'YYYY-MM-DD') AS "targetOn",
+			(SELECT string_agg(to_char(r."on", 'YYYY-MM-DD') || '=' || r.value::text, ',' ORDER BY r."on")
+			 FROM "IndicatorReading" r
+			 WHERE r."indicatorId" = i.id
+				AND NOT EXISTS (SELECT 1 FROM "IndicatorReading" c WHERE c."correctsId" = r.id)) AS readings
+		FROM "Indicator" i WHERE i."partnershipId" = ${partnershipId} ORDER BY i.name, i.id`;
 	const today = dayInUk(now());
 	const byOutcome = new Map<string, IndicatorRecord[]>();
 	for (const i of indicators) {
-		const own = (readingsOf.get(i.id) ?? []).sort((a, b) => (a.on < b.on ? -1 : 1));
+		const own: Reading[] = i.readings
+			? i.readings
+					.split(',')
+					.map((pair) => ({ on: pair.slice(0, 10), value: Number(pair.slice(11)) }))
+			: [];
 		const plan: Plan = {
 			direction: i.direction,
 			baselineValue: i.baselineValue,
@@ -88,31 +87,29 @@ type Movement = Omit<IndicatorSince, 'decisionId'>;
 /**
  * How indicators moved since decisions: `since(indicator, decision id, decision day)`. The figures and
  * words depend only on the day (a meeting takes several decisions), so each (indicator, day) is worked out
- * once per trace, and each (indicator, decision) gives the same object every time it is asked.
+ * once per trace; the caller asks once per (indicator, decision).
  */
 export function movements() {
-	const byDay = new Map<string, Movement>();
-	const done = new Map<string, IndicatorSince>();
+	const byDay = new Map<string, Map<string, Movement>>();
 	const days = new Map<string, string>();
-	const figures = new Map<string, string>();
+	const figures = new Map<string, Map<number, string>>();
 	const day = (on: string) => days.get(on) ?? days.set(on, formatDay(on)).get(on)!;
+	// Keyed by the number itself: turning it into a string for a key would cost as much as formatting it.
 	const figure = (value: number, unit: string) => {
-		const key = `${value} ${unit}`;
-		return figures.get(key) ?? figures.set(key, measure(value, unit)).get(key)!;
+		let ofUnit = figures.get(unit);
+		if (!ofUnit) figures.set(unit, (ofUnit = new Map()));
+		let text = ofUnit.get(value);
+		if (text === undefined) ofUnit.set(value, (text = measure(value, unit)));
+		return text;
 	};
+
 	return (indicator: IndicatorRecord, decisionId: string, decidedOn: string): IndicatorSince => {
-		const key = `${indicator.id} ${decisionId}`;
-		const known = done.get(key);
-		if (known) return known;
-		const dayKey = `${indicator.id} ${decidedOn}`;
-		let movement = byDay.get(dayKey);
-		if (!movement) {
-			movement = movementSince(indicator, decidedOn, day, figure);
-			byDay.set(dayKey, movement);
-		}
-		const worked = { decisionId, ...movement };
-		done.set(key, worked);
-		return worked;
+		let ofIndicator = byDay.get(indicator.id);
+		if (!ofIndicator) byDay.set(indicator.id, (ofIndicator = new Map()));
+		let movement = ofIndicator.get(decidedOn);
+		if (!movement)
+			ofIndicator.set(decidedOn, (movement = movementSince(indicator, decidedOn, day, figure)));
+		return { decisionId, ...movement };
 	};
 }
 
