@@ -380,7 +380,9 @@ describe('the trace to the indicators', () => {
 		expect(bus).toContain('Down 2 percentage points since the decision');
 		// The youth club's outcome is its own tag: no decision to measure from.
 		const youth = (await observer.get(`${base}/trace.csv?theme=Young%20people`)).text;
-		expect(youth).toContain('No decision’s action serves its outcome: the priority itself is tagged with it.');
+		expect(youth).toContain(
+			'No decision’s action serves its outcome: the priority itself is tagged with it.'
+		);
 	});
 });
 
