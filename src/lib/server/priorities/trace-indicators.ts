@@ -85,30 +85,46 @@ export async function indicatorsByOutcome(
 type Movement = Omit<IndicatorSince, 'decisionId'>;
 
 /**
+ * Days and figures as the sentences write them, kept between traces: a day or a figure always reads the
+ * same, and a partnership's trace asks for the same few hundred each time. Emptied when it grows large.
+ */
+const written = new Map<string, string>();
+const figuresWritten = new Map<string, Map<number, string>>();
+const KEEP_AT_MOST = 20_000;
+
+function day(on: string): string {
+	let text = written.get(on);
+	if (text === undefined) {
+		if (written.size >= KEEP_AT_MOST) written.clear();
+		written.set(on, (text = formatDay(on)));
+	}
+	return text;
+}
+
+/** Keyed by the number itself: turning it into a string for a key would cost as much as formatting it. */
+function figure(value: number, unit: string): string {
+	let ofUnit = figuresWritten.get(unit);
+	if (!ofUnit) figuresWritten.set(unit, (ofUnit = new Map()));
+	let text = ofUnit.get(value);
+	if (text === undefined) {
+		if (ofUnit.size >= KEEP_AT_MOST) ofUnit.clear();
+		ofUnit.set(value, (text = measure(value, unit)));
+	}
+	return text;
+}
+
+/**
  * How indicators moved since decisions: `since(indicator, decision id, decision day)`. The figures and
  * words depend only on the day (a meeting takes several decisions), so each (indicator, day) is worked out
  * once per trace; the caller asks once per (indicator, decision).
  */
 export function movements() {
 	const byDay = new Map<string, Map<string, Movement>>();
-	const days = new Map<string, string>();
-	const figures = new Map<string, Map<number, string>>();
-	const day = (on: string) => days.get(on) ?? days.set(on, formatDay(on)).get(on)!;
-	// Keyed by the number itself: turning it into a string for a key would cost as much as formatting it.
-	const figure = (value: number, unit: string) => {
-		let ofUnit = figures.get(unit);
-		if (!ofUnit) figures.set(unit, (ofUnit = new Map()));
-		let text = ofUnit.get(value);
-		if (text === undefined) ofUnit.set(value, (text = measure(value, unit)));
-		return text;
-	};
-
 	return (indicator: IndicatorRecord, decisionId: string, decidedOn: string): IndicatorSince => {
 		let ofIndicator = byDay.get(indicator.id);
 		if (!ofIndicator) byDay.set(indicator.id, (ofIndicator = new Map()));
 		let movement = ofIndicator.get(decidedOn);
-		if (!movement)
-			ofIndicator.set(decidedOn, (movement = movementSince(indicator, decidedOn, day, figure)));
+		if (!movement) ofIndicator.set(decidedOn, (movement = movementSince(indicator, decidedOn)));
 		// Spelt out, not spread: thousands of these, and a literal is several times quicker to build.
 		return {
 			decisionId,
@@ -126,12 +142,7 @@ export function movements() {
  * The figure in force on the decision's day (the latest reading at or before it, else the baseline if it
  * is no later) against the latest reading, if that is for a later day; better or worse by the direction.
  */
-function movementSince(
-	indicator: IndicatorRecord,
-	decidedOn: string,
-	day: (on: string) => string,
-	figure: (value: number, unit: string) => string
-): Movement {
+function movementSince(indicator: IndicatorRecord, decidedOn: string): Movement {
 	const { readings, plan, unit } = indicator;
 	let before: IndicatorSince['before'] = null;
 	const at = lastAtOrBefore(readings, decidedOn);
