@@ -667,8 +667,7 @@ async function writeSection(
 
 The trace (\`GET /api/v1/partnerships/{slug}/trace\`, whole period, no filters: forums through to the
 outcomes' indicators, each with how it moved since every decision whose actions serve its outcome) and one
-priority's timeline
-(its events with the names of who recorded them, the bodies and the lead partner), called in process through
+priority's timeline (its events with the names of who recorded them, the bodies and the lead partner), called in process through
 the functions the API calls (\`traceGraph\` in \`src/lib/server/priorities/trace.ts\`, \`priorityTimeline\` in
 \`timeline.ts\`), on a generated partnership with five years of records. Run it with:
 
@@ -691,7 +690,7 @@ runs on a shared machine) stretches every figure by about that ratio; compare ru
 - Date: ${results.date}
 - Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGb} GB memory, Node ${m.node}
 - Load average before the run: ${m.loadBefore.join(', ')}; after: ${m.loadAfter.join(', ')}
-- Record: ${c.Priority} priorities, ${c.PriorityEvent} priority events, ${c.Meeting} meetings, ${c.AgendaItem} agenda items, ${c.Decision} decisions (${c.DecisionVersion} versions), ${c.Action} actions serving ${c.Outcome} outcomes (${c.ActionOutcome} links), ${c.Indicator} indicators with ${c.IndicatorReading} monthly readings (one in ${SIZE.correctedEvery} corrected); generated in ${results.generated.seconds.toFixed(1)} s
+- Record: ${c.Priority} priorities, ${c.PriorityEvent} priority events, ${c.Meeting} meetings, ${c.AgendaItem} agenda items, ${c.Decision} decisions (${c.DecisionVersion} versions), ${c.Action} actions serving ${c.Outcome} outcomes (${c.ActionOutcome} links), ${c.Indicator} indicators with ${c.IndicatorReading} readings (monthly, and a correction of one in ${SIZE.correctedEvery}); generated in ${results.generated.seconds.toFixed(1)} s
 - Whole-period trace: ${results.graph.nodes} nodes (${results.graph.indicators} indicators, with ${results.graph.movements} movements since a decision), ${results.graph.links} links
 - Figures: \`${resultsFile}\`
 

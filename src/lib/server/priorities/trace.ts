@@ -169,18 +169,23 @@ export async function traceData(
 		if (!links.has(key)) links.set(key, { source, target, type, ...extra });
 	};
 	const bodyNode = (id: string) => node('body', id, bodyName.get(id) ?? 'Body');
-	const outcomesOfPriority = new Map<string, TraceRow['outcomes']>();
-	for (const { ownerId, ...outcome } of priorityOutcomes) {
-		const list = outcomesOfPriority.get(ownerId) ?? [];
-		list.push(outcome);
-		outcomesOfPriority.set(ownerId, list);
-	}
-	const outcomesOfAction = new Map<string, TraceRow['outcomes']>();
-	for (const { ownerId, ...outcome } of actionOutcomes) {
-		const list = outcomesOfAction.get(ownerId) ?? [];
-		list.push(outcome);
-		outcomesOfAction.set(ownerId, list);
-	}
+	// One object per outcome, shared by every priority and action tagged with it (thousands of tags, a
+	// handful of outcomes), rather than one per tag.
+	const outcomeById = new Map<string, TraceRow['outcomes'][number]>();
+	const outcomesOf = (tags: typeof priorityOutcomes) => {
+		const byOwner = new Map<string, TraceRow['outcomes']>();
+		for (const tag of tags) {
+			let outcome = outcomeById.get(tag.id);
+			if (!outcome)
+				outcomeById.set(tag.id, (outcome = { id: tag.id, code: tag.code, title: tag.title }));
+			const list = byOwner.get(tag.ownerId);
+			if (list) list.push(outcome);
+			else byOwner.set(tag.ownerId, [outcome]);
+		}
+		return byOwner;
+	};
+	const outcomesOfPriority = outcomesOf(priorityOutcomes);
+	const outcomesOfAction = outcomesOf(actionOutcomes);
 	// An outcome's node comes with its indicators' nodes; how each moved is added per decision below.
 	const since = movements();
 	const indicatorNodes = new Map<string, NonNullable<TraceNode['indicator']>>();
