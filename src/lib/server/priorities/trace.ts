@@ -2,9 +2,9 @@
 // actions and plan outcomes, read from the priorities' append-only events. The flow graph (nodes and
 // links), the same data as one row per priority (for the table view and CSV), stalled priorities,
 // decisions no priority fed into, time from raised to decided, the priorities behind a decision and one
-// priority's timeline (the table as CSV is in trace-csv.ts; the indicators at the end of the flow, and how
-// they moved since each decision, in trace-indicators.ts). Reads only: a handful of queries per view, each
-// selecting the columns it needs.
+// priority's timeline (the table as CSV is in trace-csv.ts; the records the priorities link to are read in
+// trace-linked.ts; the indicators at the end of the flow, and how they moved since each decision, in
+// trace-indicators.ts). Reads only: a handful of queries per view, each selecting the columns it needs.
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { Actor } from '../access/index.ts';
 import { bulkRead } from '../platform/index.ts';
@@ -14,6 +14,7 @@ import { parse } from '../platform/index.ts';
 import type { InfluenceLevel, PriorityEventType, PriorityStatus } from '../../vocabulary.ts';
 
 import { indicatorsByOutcome, movements, type IndicatorRecord } from './trace-indicators.ts';
+import { linkedRecords } from './trace-linked.ts';
 import {
 	TraceQuery,
 	endOf,
@@ -330,66 +331,6 @@ function row(
 ): TraceRow['indicators'][number] {
 	const { plan: _plan, readings: _readings, ...shown } = i;
 	return { ...shown, since };
-}
-
-/**
- * Everything the priorities of a partnership link to, in one pass each: decisions named by DECIDED events
- * (with their latest wording), their actions, the agenda items named by SCHEDULED events or carrying those
- * decisions, and the outcome tags. Subqueries rather than lists of ids taken from the events, so these reads
- * need not wait for the events and run beside them on the database's other connections.
- */
-async function linkedRecords(partnershipId: string) {
-	const linkedDecisions = Prisma.sql`
-		SELECT e."decisionId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
-		WHERE p."partnershipId" = ${partnershipId} AND e.type = 'DECIDED' AND e."decisionId" IS NOT NULL`;
-	const [decisions, actions, scheduled, priorityOutcomes, actionOutcomes] = await Promise.all([
-		// With each decision, its agenda item's title: one pass, not a second read of the items.
-		bulkRead<
-			{
-				id: string;
-				agendaItemId: string;
-				itemTitle: string;
-				wording: string | null;
-				decidedOn: string;
-			}[]
-		>`
-			SELECT d.id, d."agendaItemId", i.title AS "itemTitle",
-				to_char(timezone('Europe/London', d."createdAt"), 'YYYY-MM-DD') AS "decidedOn",
-				(SELECT v.wording FROM "DecisionVersion" v WHERE v."decisionId" = d.id
-				 ORDER BY v.version DESC LIMIT 1) AS wording
-			FROM "Decision" d JOIN "AgendaItem" i ON i.id = d."agendaItemId"
-			WHERE d."partnershipId" = ${partnershipId} AND d.id IN (${linkedDecisions})`,
-		bulkRead<
-			{
-				id: string;
-				text: string;
-				status: string;
-				decisionId: string;
-				ownerOrganisationId: string;
-			}[]
-		>`
-			SELECT a.id, a.text, a.status, a."decisionId", a."ownerOrganisationId" FROM "Action" a
-			WHERE a."partnershipId" = ${partnershipId} AND a."decisionId" IN (${linkedDecisions})
-			ORDER BY a."createdAt", a.id`,
-		bulkRead<{ id: string; title: string }[]>`
-			SELECT i.id, i.title FROM "AgendaItem" i JOIN "Meeting" m ON m.id = i."meetingId"
-			WHERE m."partnershipId" = ${partnershipId} AND i.id IN (
-				SELECT e."agendaItemId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
-				WHERE p."partnershipId" = ${partnershipId} AND e."agendaItemId" IS NOT NULL)`,
-		bulkRead<{ ownerId: string; id: string; code: string; title: string }[]>`
-			SELECT po."priorityId" AS "ownerId", o.id, o.code, o.title
-			FROM "PriorityOutcome" po JOIN "Outcome" o ON o.id = po."outcomeId"
-			WHERE o."partnershipId" = ${partnershipId} ORDER BY o.code`,
-		bulkRead<{ ownerId: string; id: string; code: string; title: string }[]>`
-			SELECT ao."actionId" AS "ownerId", o.id, o.code, o.title
-			FROM "ActionOutcome" ao JOIN "Outcome" o ON o.id = ao."outcomeId"
-			WHERE o."partnershipId" = ${partnershipId} ORDER BY o.code`
-	]);
-	const items = [
-		...scheduled,
-		...decisions.map((d) => ({ id: d.agendaItemId, title: d.itemTitle }))
-	];
-	return { decisions, actions, items, priorityOutcomes, actionOutcomes };
 }
 
 /** `GET …/trace`: the flow graph only. */
