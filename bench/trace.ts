@@ -1,5 +1,6 @@
 // `npm run bench:trace`: five years of a partnership's record (2,000 priorities, 600 meetings, 6,000
-// decisions with versions, 10,000 priority events, actions) written into a fresh copy of the tests'
+// decisions with versions, 10,000 priority events, actions serving ten plan outcomes, 50 indicators with
+// monthly readings, some corrected) written into a fresh copy of the tests'
 // migrated PostgreSQL database with multi-row INSERTs in one transaction, then the trace for the whole
 // period and one priority's timeline read many times, in process, through the same functions the API
 // calls. Prints p50/p95 against the targets, writes bench/results/trace-<date>.json and the
@@ -28,7 +29,11 @@ const SIZE = {
 	itemsPerMeeting: 10,
 	priorities: 2000,
 	events: 10_000,
-	years: 5
+	years: 5,
+	outcomes: 10,
+	indicators: 50,
+	/** One reading in this many is corrected by a later one (which replaces it). */
+	correctedEvery: 20
 };
 
 const log = (line: string) => console.log(line);
@@ -180,6 +185,44 @@ async function generate(dataDir: string): Promise<Generated> {
 			['createdById', 'text'],
 			['createdAt', 'timestamptz']
 		]),
+		outcome: rows('Outcome', [
+			['id', 'text'],
+			['partnershipId', 'text'],
+			['kind', '"OutcomeKind"'],
+			['code', 'text'],
+			['title', 'text']
+		]),
+		actionOutcome: rows('ActionOutcome', [
+			['actionId', 'text'],
+			['outcomeId', 'text']
+		]),
+		indicator: rows('Indicator', [
+			['id', 'text'],
+			['partnershipId', 'text'],
+			['outcomeId', 'text'],
+			['name', 'text'],
+			['unit', 'text'],
+			['sourceOrganisationId', 'text'],
+			['geography', 'text'],
+			['direction', '"IndicatorDirection"'],
+			['baselineValue', 'float8'],
+			['baselineOn', 'date'],
+			['targetValue', 'float8'],
+			['targetOn', 'date'],
+			['createdById', 'text'],
+			['createdAt', 'timestamptz']
+		]),
+		reading: rows('IndicatorReading', [
+			['id', 'text'],
+			['indicatorId', 'text'],
+			['value', 'float8'],
+			['on', 'date'],
+			['source', 'text'],
+			['note', 'text'],
+			['correctsId', 'text'],
+			['recordedById', 'text'],
+			['recordedAt', 'timestamptz']
+		]),
 		event: rows('PriorityEvent', [
 			['id', 'text'],
 			['priorityId', 'text'],
@@ -215,6 +258,73 @@ async function generate(dataDir: string): Promise<Generated> {
 		forums.push({ id: forumId, parent });
 	}
 	count('Body', SIZE.themeGroups - 1 + SIZE.forums - 1);
+
+	// The plan's outcomes, each with its share of the 50 indicators, read monthly through the five years.
+	const outcomeIds: string[] = [];
+	for (let o = 0; o < SIZE.outcomes; o++) {
+		const outcomeId = id();
+		insert.outcome.add(outcomeId, partnershipId, 'LOIP', `LOIP ${o + 1}`, `Plan outcome ${o + 1}`);
+		outcomeIds.push(outcomeId);
+	}
+	count('Outcome', SIZE.outcomes);
+	const isoDay = (at: Date) => at.toISOString().slice(0, 10);
+	const months = SIZE.years * 12;
+	for (let n = 0; n < SIZE.indicators; n++) {
+		const indicatorId = id();
+		const up = n % 2 === 0;
+		const baseline = 20 + Math.floor(rnd() * 60);
+		const target = up ? baseline + 10 : baseline - 10;
+		insert.indicator.add(
+			indicatorId,
+			partnershipId,
+			outcomeIds[n % SIZE.outcomes],
+			`Indicator ${n + 1}`,
+			'%',
+			pick(organisations),
+			'Whole area',
+			up ? 'UP' : 'DOWN',
+			baseline,
+			isoDay(start),
+			target,
+			isoDay(new Date(start.getTime() + (SIZE.years + 2) * 365 * 86_400_000)),
+			officer,
+			sqlDate(start)
+		);
+		let value = baseline;
+		for (let m = 0; m < months; m++) {
+			const on = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + m, 15));
+			value = Number((value + (rnd() - 0.45) * (up ? 1 : -1)).toFixed(1));
+			const readingId = id();
+			const recordedAt = sqlDate(new Date(on.getTime() + 14 * 86_400_000));
+			insert.reading.add(
+				readingId,
+				indicatorId,
+				value,
+				isoDay(on),
+				'Survey',
+				'',
+				null,
+				officer,
+				recordedAt
+			);
+			count('IndicatorReading');
+			if ((n * months + m) % SIZE.correctedEvery === 0) {
+				insert.reading.add(
+					id(),
+					indicatorId,
+					value + 0.5,
+					isoDay(on),
+					'Survey',
+					'Corrected',
+					readingId,
+					officer,
+					recordedAt
+				);
+				count('IndicatorReading');
+			}
+		}
+	}
+	count('Indicator', SIZE.indicators);
 
 	// Meetings through the five years, a third of them the board's; ten decided items each.
 	type Decided = { decisionId: string; itemId: string; at: Date; actionIds: string[] };
@@ -284,6 +394,12 @@ async function generate(dataDir: string): Promise<Generated> {
 				);
 				actionIds.push(actionId);
 				count('Action');
+				// Each action serves one outcome, one in three a second as well.
+				const first = Math.floor(rnd() * SIZE.outcomes);
+				insert.actionOutcome.add(actionId, outcomeIds[first]);
+				if (i % 3 === 0)
+					insert.actionOutcome.add(actionId, outcomeIds[(first + 1) % SIZE.outcomes]);
+				count('ActionOutcome', i % 3 === 0 ? 2 : 1);
 			}
 			const list = decidedByBody.get(bodyId) ?? [];
 			list.push({ decisionId, itemId, at: startsAt, actionIds });
@@ -459,7 +575,12 @@ async function main(): Promise<void> {
 			via: { kind: 'session' as const, sessionId: 'bench' }
 		};
 		const graph = await traceGraph(actor, generated.slug, {});
-		log(`Whole-period trace: ${graph.nodes.length} nodes, ${graph.links.length} links`);
+		const indicators = graph.nodes.filter((n) => n.type === 'indicator');
+		log(
+			`Whole-period trace: ${graph.nodes.length} nodes (${indicators.length} indicators, ` +
+				`${indicators.reduce((n, i) => n + (i.indicator?.since.length ?? 0), 0)} movements since a ` +
+				`decision), ${graph.links.length} links`
+		);
 		const traceMs = await time(TRACE_RUNS, () => traceGraph(actor, generated.slug, {}));
 		const ids = generated.priorityIds;
 		const timelineMs = await time(TIMELINE_RUNS, (i) =>
@@ -482,7 +603,12 @@ async function main(): Promise<void> {
 			command: `npm run bench:trace${quick ? ' -- --quick' : ''}`,
 			machine: { ...machine, loadAfter: currentLoad() },
 			generated: { counts: generated.counts, seconds: generated.seconds },
-			graph: { nodes: graph.nodes.length, links: graph.links.length },
+			graph: {
+				nodes: graph.nodes.length,
+				links: graph.links.length,
+				indicators: indicators.length,
+				movements: indicators.reduce((n, i) => n + (i.indicator?.since.length ?? 0), 0)
+			},
 			...figures
 		};
 		if (quick) return;
@@ -525,7 +651,7 @@ async function writeSection(
 		date: string;
 		machine: ReturnType<typeof describeMachine> & { loadAfter: number[] };
 		generated: { counts: Record<string, number>; seconds: number };
-		graph: { nodes: number; links: number };
+		graph: { nodes: number; links: number; indicators: number; movements: number };
 		trace: ReturnType<typeof summary>;
 		timeline: ReturnType<typeof summary>;
 	},
@@ -539,8 +665,9 @@ async function writeSection(
 
 ## Traceability reads
 
-The trace (\`GET /api/v1/partnerships/{slug}/trace\`, whole period, no filters) and one priority's timeline
-(its events with the names of who recorded them, the bodies and the lead partner), called in process through
+The trace (\`GET /api/v1/partnerships/{slug}/trace\`, whole period, no filters: forums through to the
+outcomes' indicators, each with how it moved since every decision whose actions serve its outcome) and one
+priority's timeline (its events with the names of who recorded them, the bodies and the lead partner), called in process through
 the functions the API calls (\`traceGraph\` in \`src/lib/server/priorities/trace.ts\`, \`priorityTimeline\` in
 \`timeline.ts\`), on a generated partnership with five years of records. Run it with:
 
@@ -563,8 +690,8 @@ runs on a shared machine) stretches every figure by about that ratio; compare ru
 - Date: ${results.date}
 - Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGb} GB memory, Node ${m.node}
 - Load average before the run: ${m.loadBefore.join(', ')}; after: ${m.loadAfter.join(', ')}
-- Record: ${c.Priority} priorities, ${c.PriorityEvent} priority events, ${c.Meeting} meetings, ${c.AgendaItem} agenda items, ${c.Decision} decisions (${c.DecisionVersion} versions), ${c.Action} actions; generated in ${results.generated.seconds.toFixed(1)} s
-- Whole-period trace: ${results.graph.nodes} nodes, ${results.graph.links} links
+- Record: ${c.Priority} priorities, ${c.PriorityEvent} priority events, ${c.Meeting} meetings, ${c.AgendaItem} agenda items, ${c.Decision} decisions (${c.DecisionVersion} versions), ${c.Action} actions serving ${c.Outcome} outcomes (${c.ActionOutcome} links), ${c.Indicator} indicators with ${c.IndicatorReading} readings (monthly, and a correction of one in ${SIZE.correctedEvery}); generated in ${results.generated.seconds.toFixed(1)} s
+- Whole-period trace: ${results.graph.nodes} nodes (${results.graph.indicators} indicators, with ${results.graph.movements} movements since a decision), ${results.graph.links} links
 - Figures: \`${resultsFile}\`
 
 | read | runs | p50 ms | p95 ms | max ms | target p95 | result |

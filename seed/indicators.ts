@@ -2,7 +2,9 @@
 // monthly by the partner that measures each, through the same commands as the pages: smoking falling
 // ahead of its trajectory (on track), child poverty a little behind (at risk), school leavers' positive
 // destinations slipping below the baseline (off track), and anti-social behaviour with no reading since
-// the police changed their recording system (no recent reading).
+// the police changed their recording system (no recent reading). Smoking and school leavers have a reading
+// since the board's annual review, whose decisions' actions serve their outcomes: the trace shows one
+// better and one worse since the decision.
 import type { Actor } from '../src/lib/server/access/index.ts';
 import { defineIndicator, recordReading } from '../src/lib/server/outcomes/index.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
@@ -56,8 +58,9 @@ export async function recordDemoIndicators(
 			const value = Number(
 				(trajectory(indicator, reading.days) + reading.offTrajectory).toFixed(1)
 			);
-			// Readings from before the indicator was set up were entered on the day it was.
-			await atTime(daysFromToday(Math.max(reading.days + 14, -139), 10), () =>
+			// Readings from before the indicator was set up were entered on the day it was; recent ones a
+			// fortnight after the day they are for, but never later than yesterday.
+			await atTime(daysFromToday(Math.max(Math.min(reading.days + 14, -1), -139), 10), () =>
 				recordReading(indicator.readBy, id, {
 					value,
 					on: day(reading.days),
@@ -85,7 +88,10 @@ export function demoIndicators(
 			target: 12,
 			readBy: people.nhs,
 			source: 'Scottish Health Survey, local boost sample',
-			readings: monthly((m) => -0.2 - (m % 3) * 0.1)
+			readings: [
+				...monthly((m) => -0.2 - (m % 3) * 0.1),
+				{ days: -10, offTrajectory: -0.6, note: 'Early figure from the quarterly boost sample.' }
+			]
 		},
 		{
 			outcomeId: outcomes.poverty,
@@ -109,7 +115,10 @@ export function demoIndicators(
 			target: 95,
 			readBy: people.college,
 			source: 'Initial leaver destinations',
-			readings: monthly((m) => -0.6 - m * 0.2)
+			readings: [
+				...monthly((m) => -0.6 - m * 0.2),
+				{ days: -10, offTrajectory: -3.1, note: 'Follow-up survey of this year’s leavers.' }
+			]
 		},
 		{
 			outcomeId: outcomes.safer,

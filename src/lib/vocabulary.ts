@@ -296,3 +296,13 @@ export const RISK_LIKELIHOODS = [
 	'Almost certain'
 ] as const;
 export const RISK_IMPACTS = ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'] as const;
+
+/** How an indicator moved since a decision, in the direction that is better (the trace). */
+export const INDICATOR_MOVEMENTS = {
+	BETTER: 'Better',
+	WORSE: 'Worse',
+	UNCHANGED: 'Unchanged',
+	NO_READING_SINCE: 'No reading since',
+	NOTHING_TO_COMPARE: 'Nothing before to compare with'
+} as const;
+export type IndicatorMovement = keyof typeof INDICATOR_MOVEMENTS;

@@ -1,10 +1,12 @@
 // Traceability views over a small known record arranged straight into the database: the flow graph's
 // nodes and links, each filter, the table as CSV, stalled priorities, decisions without community input,
-// time from raised to decided; 400 on a bad query, 404 under another partnership.
+// time from raised to decided; the chain on to the outcome's indicators, with how each moved since the
+// decision; 400 on a bad query, 404 under another partnership.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { signedIn } from '../support/people.ts';
+import { prioritiesApi } from '../../src/lib/server/priorities/index.ts';
 import { makeDecision, makePriority } from '../support/trace-records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -90,6 +92,54 @@ beforeAll(async () => {
 		]
 	});
 	await server.db.priorityOutcome.create({ data: { priorityId: p3.id, outcomeId: outcome.id } });
+
+	// The outcome's indicators. Down is better for the waits. Readings before the bus decision (ten days
+	// ago): 28%, then 26% corrected to 27% (the figure in force on the decision's day); after it 20%,
+	// corrected to 25%, the latest in force. The second indicator has no reading since the decision.
+	const indicator = (name: string) =>
+		server.db.indicator.create({
+			data: {
+				partnershipId: fx.partnership.id,
+				outcomeId: outcome.id,
+				name,
+				unit: '%',
+				sourceOrganisationId: council.id,
+				geography: 'Whole area',
+				direction: 'DOWN',
+				baselineValue: 30,
+				baselineOn: new Date('2025-04-01'),
+				targetValue: 20,
+				targetOn: new Date('2030-03-31'),
+				createdById: fx.members.ADMIN.userId
+			}
+		});
+	const waits = await indicator('People waiting over a week for a GP appointment');
+	// Up is better; its one reading comes after the decision, so the baseline is what it is compared with.
+	const journeys = await server.db.indicator.update({
+		where: { id: (await indicator('Zero-hours bus journeys')).id },
+		data: { unit: 'journeys', direction: 'UP', baselineValue: 100, targetValue: 150 }
+	});
+	const missed = await indicator('Hospital appointments missed');
+	const reading = (indicatorId: string, days: number, value: number, correctsId?: string) =>
+		server.db.indicatorReading.create({
+			data: {
+				indicatorId,
+				value,
+				on: new Date(`${dayAgo(days)}T00:00:00Z`),
+				source: 'Practice returns',
+				note: '',
+				correctsId: correctsId ?? null,
+				recordedById: fx.members.SECRETARIAT.userId,
+				recordedAt: new Date(ago(Math.max(days - 1, 0)))
+			}
+		});
+	await reading(waits.id, 40, 28);
+	const wrongBefore = await reading(waits.id, 15, 26);
+	await reading(waits.id, 15, 27, wrongBefore.id);
+	const wrongAfter = await reading(waits.id, 5, 20);
+	await reading(waits.id, 5, 25, wrongAfter.id);
+	await reading(missed.id, 30, 12);
+	await reading(journeys.id, 2, 90);
 	Object.assign(ids, {
 		p1: p1.id,
 		p2: p2.id,
@@ -98,7 +148,10 @@ beforeAll(async () => {
 		busItem: bus.item.id,
 		budget: budget.decision.id,
 		action: action.id,
-		outcome: outcome.id
+		outcome: outcome.id,
+		waits: waits.id,
+		missed: missed.id,
+		journeys: journeys.id
 	});
 });
 afterAll(() => server?.stop());
@@ -130,6 +183,7 @@ describe('the trace graph', () => {
 			label: 'Run the pilot bus route'
 		});
 		expect(nodes.filter((n: { type: string }) => n.type === 'outcome')).toHaveLength(1);
+		expect(nodes.filter((n: { type: string }) => n.type === 'indicator')).toHaveLength(3);
 		expect(priorityIds(res.json)).toEqual([ids.p1, ids.p2, ids.p3].sort());
 		// The budget decision had no priority behind it: it is not in the flow.
 		expect(nodes.map((n: { id: string }) => n.id)).not.toContain(`decision:${ids.budget}`);
@@ -150,7 +204,9 @@ describe('the trace graph', () => {
 				`decision:${ids.bus} action action:${ids.action}`,
 				`action:${ids.action} outcome outcome:${ids.outcome}`,
 				`priority:${ids.p2} declined body:${board.id}`,
-				`priority:${ids.p3} outcome outcome:${ids.outcome}`
+				`priority:${ids.p3} outcome outcome:${ids.outcome}`,
+				`outcome:${ids.outcome} indicator indicator:${ids.waits}`,
+				`outcome:${ids.outcome} indicator indicator:${ids.missed}`
 			])
 		);
 		expect(links).toContainEqual({
@@ -224,6 +280,109 @@ describe('the trace graph', () => {
 		expect(lines[1]).toContain('Consult');
 		expect(lines[1]).toContain('Involve');
 		expect(lines[1]).toContain('L1 Healthier lives');
+	});
+});
+
+describe('the trace to the indicators', () => {
+	const busDay = () => dayAgo(10);
+
+	it('follows priority → decision → action → outcome → indicator, with the movement since the decision', async () => {
+		const res = await observer.get(`${base}/trace`);
+		expect(res.status).toBe(200);
+		// The JSON is what the OpenAPI document says it is.
+		expect(() => prioritiesApi.trace.response.parse(res.json)).not.toThrow();
+		const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+		const documented = JSON.stringify(doc.paths['/api/v1/partnerships/{slug}/trace'].get.responses);
+		for (const word of ['indicator', 'since', 'NO_READING_SINCE', 'decidedOn'])
+			expect(documented).toContain(word);
+		const waits = res.json.nodes.find((n: { id: string }) => n.id === `indicator:${ids.waits}`);
+		expect(waits).toMatchObject({
+			type: 'indicator',
+			label: 'People waiting over a week for a GP appointment',
+			indicator: {
+				outcomeId: ids.outcome,
+				unit: '%',
+				direction: 'DOWN',
+				latest: { value: 25, on: dayAgo(5) },
+				chart: `/p/trace/outcomes/${ids.outcome}#indicator-${ids.waits}`
+			}
+		});
+		expect(['ON_TRACK', 'AT_RISK', 'OFF_TRACK']).toContain(waits.indicator.status);
+		// Only the bus decision's action serves the outcome; corrected readings (26 and 20) do not count:
+		// 27 on the decision's side, 25 after it.
+		expect(waits.indicator.since).toEqual([
+			{
+				decisionId: ids.bus,
+				decidedOn: busDay(),
+				before: { value: 27, on: dayAgo(15), kind: 'reading' },
+				after: { value: 25, on: dayAgo(5) },
+				change: -2,
+				movement: 'BETTER',
+				words: expect.stringMatching(
+					/^Down 2 percentage points since the decision of .+, from 27% on .+ to 25% on .+: better, as down is better\.$/
+				)
+			}
+		]);
+		const missed = res.json.nodes.find((n: { id: string }) => n.id === `indicator:${ids.missed}`);
+		expect(missed.indicator.since).toEqual([
+			expect.objectContaining({
+				decisionId: ids.bus,
+				before: { value: 12, on: dayAgo(30), kind: 'reading' },
+				after: null,
+				change: null,
+				movement: 'NO_READING_SINCE',
+				words: expect.stringMatching(
+					/^No reading since the decision of .+\. The latest, 12%, is for /
+				)
+			})
+		]);
+	});
+
+	it('compares with the baseline when no reading is from before the decision', async () => {
+		const { nodes } = (await observer.get(`${base}/trace`)).json;
+		const node = nodes.find((n: { id: string }) => n.id === `indicator:${ids.journeys}`);
+		expect(node.indicator.since).toEqual([
+			expect.objectContaining({
+				before: { value: 100, on: '2025-04-01', kind: 'baseline' },
+				after: { value: 90, on: dayAgo(2) },
+				change: -10,
+				movement: 'WORSE'
+			})
+		]);
+		expect(node.indicator.since[0].words).toMatch(
+			/^Down 10 journeys since the decision of .+, from 100 journeys on 1 Apr 2025 \(the baseline\) to 90 journeys on .+: worse, as up is better\.$/
+		);
+	});
+
+	it('leaves out the indicators of a priority filtered out, and keeps them for one filtered in', async () => {
+		const types = async (q: string) =>
+			(await observer.get(`${base}/trace?${q}`)).json.nodes.map((n: { type: string }) => n.type);
+		expect(await types('theme=Poverty')).not.toContain('indicator');
+		expect(await types('theme=Transport')).toContain('indicator');
+	});
+
+	it('puts the indicators and their movement in the CSV', async () => {
+		const res = await observer.get(`${base}/trace.csv?theme=Transport`);
+		const [header, bus] = res.text
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
+		expect(header).toContain(
+			'Outcomes,Indicators,Indicator status,Figure at the decision,Latest reading since,' +
+				'Change since the decision,Movement since the decision'
+		);
+		expect(bus).toContain(
+			'Hospital appointments missed; People waiting over a week for a GP appointment; Zero-hours bus journeys'
+		);
+		expect(bus).toContain(`12% (${dayAgo(30)}); 27% (${dayAgo(15)}); 100 journeys (2025-04-01)`);
+		expect(bus).toContain(`–; 25% (${dayAgo(5)}); 90 journeys (${dayAgo(2)})`);
+		expect(bus).toContain('–; -2 (better); -10 (worse)');
+		expect(bus).toContain('Down 2 percentage points since the decision');
+		// The youth club's outcome is its own tag: no decision to measure from.
+		const youth = (await observer.get(`${base}/trace.csv?theme=Young%20people`)).text;
+		expect(youth).toContain(
+			'No decision’s action serves its outcome: the priority itself is tagged with it.'
+		);
 	});
 });
 

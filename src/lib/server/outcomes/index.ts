@@ -11,7 +11,7 @@ export {
 	type IndicatorView,
 	type OutcomeDetailView
 } from './indicators.ts';
-export { expectedOn, indicatorStatus, type Plan } from './indicator-status.ts';
+export { expectedOn, indicatorStatus, type Plan } from '../../indicator-status.ts';
 export { MAX_IMPORTED_ROWS, importReadings, type ReadingImportView } from './reading-import.ts';
 export { PartnerAccountView, partnerAccount, writeStatement } from './partner-account.ts';
 export { AnnualReportView, annualReport } from './annual-report.ts';

@@ -1,6 +1,6 @@
 // An outcome's indicators and their readings: officers define what is measured, with its baseline, target
 // and direction; the source partner records readings (append-only: a mistake is put right by a reading that
-// corrects it); each indicator's status follows the rule in indicator-status.ts.
+// corrects it); each indicator's status follows the rule in src/lib/indicator-status.ts.
 import { z } from 'zod';
 import type { Actor, PartnershipContext } from '../access/index.ts';
 import { demand, isOfficer, mayRecordReadings, partnershipContext } from '../access/index.ts';
@@ -25,7 +25,7 @@ import { OutcomeView } from '../priorities/index.ts';
 import { dayInUk, formatDay } from '../../dates.ts';
 import { measure } from '../../text.ts';
 import { INDICATOR_DIRECTIONS, INDICATOR_STATUSES } from '../../vocabulary.ts';
-import { expectedOn, indicatorStatus, latestReading } from './indicator-status.ts';
+import { expectedOn, indicatorStatus, latestReading } from '../../indicator-status.ts';
 
 export const DefineIndicatorInput = z
 	.object({

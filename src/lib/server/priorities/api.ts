@@ -48,7 +48,9 @@ export const prioritiesApi = defineRoutes({
 		path: `${P}/trace`,
 		summary:
 			'How priorities travelled: forums → priorities → bodies → agenda items → decisions → actions → ' +
-			'outcomes, as nodes and links; filtered by period (priority events’ dates), forum, theme, partner',
+			'outcomes → indicators, as nodes and links; each indicator node with its status and how it moved ' +
+			'since each decision whose actions serve its outcome (the reading in force on the decision’s day ' +
+			'against the latest one after it); filtered by period (priority events’ dates), forum, theme, partner',
 		tag: 'Traceability',
 		query: TraceQuery,
 		response: TraceGraph,
@@ -59,7 +61,8 @@ export const prioritiesApi = defineRoutes({
 		path: `${P}/trace.csv`,
 		summary:
 			'The trace as a table, one row per priority (forum, where it is now, decisions, influence, ' +
-			'actions, outcomes), as CSV; the same filters as the trace',
+			'actions, outcomes, indicators and their movement since the decision), as CSV; the same filters ' +
+			'as the trace',
 		tag: 'Traceability',
 		query: TraceQuery,
 		file: 'text/csv',

@@ -1,7 +1,17 @@
 // The trace's table view as CSV: one row per priority, with the same filters as the flow it comes from.
+// A priority reaching several indicators lists them in one cell each, separated by "; ", in the same order
+// from column to column.
 import type { Actor } from '../access/index.ts';
 import { toCsv, type CsvFile } from '../decisions/index.ts';
-import { INFLUENCE_LEVELS, PRIORITY_STATUSES, type InfluenceLevel } from '../../vocabulary.ts';
+import { measure } from '../../text.ts';
+import {
+	INDICATOR_MOVEMENTS,
+	INDICATOR_STATUSES,
+	INFLUENCE_LEVELS,
+	PRIORITY_STATUSES,
+	type InfluenceLevel
+} from '../../vocabulary.ts';
+import type { TraceRow } from './trace-shapes.ts';
 import { traceData } from './trace.ts';
 
 export const TRACE_CSV_HEADER = [
@@ -16,7 +26,31 @@ export const TRACE_CSV_HEADER = [
 	'Influence declared',
 	'Influence achieved',
 	'Actions',
-	'Outcomes'
+	'Outcomes',
+	'Indicators',
+	'Indicator status',
+	'Figure at the decision',
+	'Latest reading since',
+	'Change since the decision',
+	'Movement since the decision'
+];
+
+type RowIndicator = TraceRow['indicators'][number];
+const NONE = '–';
+/** One cell per column for a row's indicators: a value per indicator, in the same order. */
+const INDICATOR_CELLS: ((i: RowIndicator) => string)[] = [
+	(i) => i.name,
+	(i) => INDICATOR_STATUSES[i.status],
+	(i) =>
+		i.since?.before ? `${measure(i.since.before.value, i.unit)} (${i.since.before.on})` : NONE,
+	(i) => (i.since?.after ? `${measure(i.since.after.value, i.unit)} (${i.since.after.on})` : NONE),
+	(i) =>
+		i.since?.change != null
+			? `${i.since.change > 0 ? '+' : ''}${i.since.change} (${INDICATOR_MOVEMENTS[i.since.movement].toLowerCase()})`
+			: NONE,
+	(i) =>
+		i.since?.words ??
+		'No decision’s action serves its outcome: the priority itself is tagged with it.'
 ];
 
 /** The table view of the trace as CSV, with the same filters. */
@@ -39,7 +73,8 @@ export async function traceCsv(actor: Actor, slug: string, query: unknown): Prom
 				r.decisions.map((d) => label(d.influenceDeclared)).join('; '),
 				r.decisions.map((d) => label(d.influenceAchieved)).join('; '),
 				r.actions.map((a) => a.text).join('; '),
-				r.outcomes.map((o) => `${o.code} ${o.title}`).join('; ')
+				r.outcomes.map((o) => `${o.code} ${o.title}`).join('; '),
+				...INDICATOR_CELLS.map((cell) => r.indicators.map(cell).join('; '))
 			])
 		)
 	};

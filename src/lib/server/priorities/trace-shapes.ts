@@ -4,9 +4,13 @@ import { z } from 'zod';
 import { now } from '../platform/index.ts';
 import { isoDate, reference, searchText } from '../platform/index.ts';
 import {
+	INDICATOR_DIRECTIONS,
+	INDICATOR_MOVEMENTS,
+	INDICATOR_STATUSES,
 	INFLUENCE_LEVELS,
 	PRIORITY_EVENT_TYPES,
 	PRIORITY_STATUSES,
+	type IndicatorMovement,
 	type InfluenceLevel,
 	type PriorityEventType,
 	type PriorityStatus
@@ -38,7 +42,8 @@ export const TRACE_NODE_TYPES = [
 	'agendaItem',
 	'decision',
 	'action',
-	'outcome'
+	'outcome',
+	'indicator'
 ] as const;
 export const TRACE_LINK_TYPES = [
 	'raised',
@@ -50,14 +55,56 @@ export const TRACE_LINK_TYPES = [
 	'decided_on',
 	'decided',
 	'action',
-	'outcome'
+	'outcome',
+	'indicator'
 ] as const;
+
+/** An indicator's figures since one decision whose actions serve its outcome. */
+export const IndicatorSince = z.object({
+	decisionId: z.string(),
+	/** The day the decision was recorded (UK time). */
+	decidedOn: z.iso.date(),
+	/**
+	 * The figure in force on that day: the latest reading at or before it, or the indicator's baseline when
+	 * no reading is that old (null when even the baseline is later).
+	 */
+	before: z
+		.object({ value: z.number(), on: z.iso.date(), kind: z.enum(['reading', 'baseline']) })
+		.nullable(),
+	/** The latest reading, when it is for a day after the decision's; null when none is. */
+	after: z.object({ value: z.number(), on: z.iso.date() }).nullable(),
+	/** after − before, in the indicator's unit; null without both. */
+	change: z.number().nullable(),
+	movement: z.enum(Object.keys(INDICATOR_MOVEMENTS) as [IndicatorMovement]),
+	/** The same, in words and figures. */
+	words: z.string()
+});
+export type IndicatorSince = z.infer<typeof IndicatorSince>;
+
+/** What the trace shows of an indicator. Readings counted are those in force (corrected ones are not). */
+export const TraceIndicator = z.object({
+	outcomeId: z.string(),
+	name: z.string(),
+	unit: z.string(),
+	direction: z.enum(Object.keys(INDICATOR_DIRECTIONS) as [keyof typeof INDICATOR_DIRECTIONS]),
+	/** Today's status, by the rule of the outcome page (src/lib/indicator-status.ts). */
+	status: z.enum(Object.keys(INDICATOR_STATUSES) as [keyof typeof INDICATOR_STATUSES]),
+	latest: z.object({ value: z.number(), on: z.iso.date() }).nullable(),
+	/** The outcome page's section with its chart: `/p/<slug>/outcomes/<outcomeId>#indicator-<id>`. */
+	chart: z.string()
+});
+export type TraceIndicator = z.infer<typeof TraceIndicator>;
 
 export const TraceNode = z.object({
 	/** `<type>:<record id>`, so a body that raises and receives priorities appears in both columns. */
 	id: z.string(),
 	type: z.enum(TRACE_NODE_TYPES),
-	label: z.string()
+	label: z.string(),
+	/**
+	 * For an indicator node: where it stands, and how it moved since each decision in the trace whose
+	 * actions serve its outcome (earliest decision first; none when only priorities are tagged with it).
+	 */
+	indicator: TraceIndicator.extend({ since: z.array(IndicatorSince) }).optional()
 });
 export const TraceLink = z.object({
 	source: z.string(),
@@ -92,7 +139,12 @@ export const TraceRow = z.object({
 		})
 	),
 	actions: z.array(z.object({ id: z.string(), text: z.string(), status: z.string() })),
-	outcomes: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() }))
+	outcomes: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() })),
+	/**
+	 * The indicators of those outcomes, each with its movement since the earliest of the row's decisions
+	 * whose actions serve its outcome (null when only the priority is tagged with the outcome).
+	 */
+	indicators: z.array(TraceIndicator.extend({ id: z.string(), since: IndicatorSince.nullable() }))
 });
 export type TraceRow = z.infer<typeof TraceRow>;
 

@@ -2,8 +2,9 @@
 // actions and plan outcomes, read from the priorities' append-only events. The flow graph (nodes and
 // links), the same data as one row per priority (for the table view and CSV), stalled priorities,
 // decisions no priority fed into, time from raised to decided, the priorities behind a decision and one
-// priority's timeline (the table as CSV is in trace-csv.ts). Reads only: a handful of queries per view,
-// each selecting the columns it needs.
+// priority's timeline (the table as CSV is in trace-csv.ts; the records the priorities link to are read in
+// trace-linked.ts; the indicators at the end of the flow, and how they moved since each decision, in
+// trace-indicators.ts). Reads only: a handful of queries per view, each selecting the columns it needs.
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { Actor } from '../access/index.ts';
 import { bulkRead } from '../platform/index.ts';
@@ -12,11 +13,14 @@ import { partnershipContext } from '../access/index.ts';
 import { parse } from '../platform/index.ts';
 import type { InfluenceLevel, PriorityEventType, PriorityStatus } from '../../vocabulary.ts';
 
+import { indicatorsByOutcome, movements, type IndicatorRecord } from './trace-indicators.ts';
+import { linkedRecords } from './trace-linked.ts';
 import {
 	TraceQuery,
 	endOf,
 	short,
 	startOf,
+	type IndicatorSince,
 	type TraceData,
 	type TraceGraph,
 	type TraceLink,
@@ -58,7 +62,7 @@ export async function traceData(
 			];
 	// The linked records depend only on the partnership: read at the same time as the priorities, so the
 	// database works on them while this process reads the events.
-	const [priorities, rawEvents, bodies, linked] = await Promise.all([
+	const [priorities, rawEvents, bodies, linked, indicatorsOf] = await Promise.all([
 		bulkRead<
 			{
 				id: string;
@@ -103,7 +107,8 @@ export async function traceData(
 				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
 				${types ? Prisma.sql`AND e.type IN (${Prisma.join(types)})` : Prisma.empty}`,
 		db().body.findMany({ where: { partnershipId }, select: { id: true, name: true } }),
-		linkedRecords(partnershipId)
+		linkedRecords(partnershipId),
+		indicatorsByOutcome(partnershipId, ctx.partnership.slug)
 	]);
 	const from = at?.gte?.getTime() ?? -Infinity;
 	const to = at?.lt?.getTime() ?? Infinity;
@@ -165,20 +170,61 @@ export async function traceData(
 		if (!links.has(key)) links.set(key, { source, target, type, ...extra });
 	};
 	const bodyNode = (id: string) => node('body', id, bodyName.get(id) ?? 'Body');
-	const outcomesOfPriority = new Map<string, TraceRow['outcomes']>();
-	for (const { ownerId, ...outcome } of priorityOutcomes) {
-		const list = outcomesOfPriority.get(ownerId) ?? [];
-		list.push(outcome);
-		outcomesOfPriority.set(ownerId, list);
-	}
-	const outcomesOfAction = new Map<string, TraceRow['outcomes']>();
-	for (const { ownerId, ...outcome } of actionOutcomes) {
-		const list = outcomesOfAction.get(ownerId) ?? [];
-		list.push(outcome);
-		outcomesOfAction.set(ownerId, list);
-	}
-	const outcomeNode = (o: { id: string; code: string; title: string }) =>
-		node('outcome', o.id, `${o.code} ${o.title}`);
+	// One object per outcome, shared by every priority and action tagged with it (thousands of tags, a
+	// handful of outcomes), rather than one per tag.
+	const outcomeById = new Map<string, TraceRow['outcomes'][number]>();
+	const outcomesOf = (tags: typeof priorityOutcomes) => {
+		const byOwner = new Map<string, TraceRow['outcomes']>();
+		for (const tag of tags) {
+			let outcome = outcomeById.get(tag.id);
+			if (!outcome)
+				outcomeById.set(tag.id, (outcome = { id: tag.id, code: tag.code, title: tag.title }));
+			const list = byOwner.get(tag.ownerId);
+			if (list) list.push(outcome);
+			else byOwner.set(tag.ownerId, [outcome]);
+		}
+		return byOwner;
+	};
+	const outcomesOfPriority = outcomesOf(priorityOutcomes);
+	const outcomesOfAction = outcomesOf(actionOutcomes);
+	// An outcome's node comes with its indicators' nodes; how each moved is added per decision below.
+	const since = movements();
+	const indicatorNodes = new Map<string, NonNullable<TraceNode['indicator']>>();
+	const outcomesDrawn = new Set<string>();
+	const outcomeNode = (o: { id: string; code: string; title: string }) => {
+		const key = node('outcome', o.id, `${o.code} ${o.title}`);
+		if (want.graph && !outcomesDrawn.has(key)) {
+			outcomesDrawn.add(key);
+			for (const i of indicatorsOf.get(o.id) ?? []) {
+				const { id, plan: _plan, readings: _readings, ...shown } = i;
+				const view = indicatorNodes.get(id) ?? { ...shown, since: [] };
+				indicatorNodes.set(id, view);
+				const iKey = `indicator:${id}`;
+				if (!nodes.has(iKey))
+					nodes.set(iKey, { id: iKey, type: 'indicator', label: i.name, indicator: view });
+				link(key, iKey, 'indicator');
+			}
+		}
+		return key;
+	};
+	/**
+	 * The decision reached the outcome through one of its actions: the outcome's indicators since then,
+	 * worked out once per (outcome, decision) however many priorities and actions share them.
+	 */
+	const served = new Map<string, { indicator: IndicatorRecord; since: IndicatorSince }[]>();
+	const servedBy = (outcomeId: string, decision: { id: string; decidedOn: string }) => {
+		const key = `${outcomeId} ${decision.id}`;
+		const known = served.get(key);
+		if (known) return known;
+		const list = (indicatorsOf.get(outcomeId) ?? []).map((indicator) => ({
+			indicator,
+			since: since(indicator, decision.id, decision.decidedOn)
+		}));
+		served.set(key, list);
+		for (const { indicator, since: moved } of list)
+			indicatorNodes.get(indicator.id)?.since.push(moved);
+		return list;
+	};
 
 	const rows: TraceRow[] = [];
 	for (const p of kept) {
@@ -217,6 +263,8 @@ export async function traceData(
 		const decided = decisionsOf(p.id);
 		const rowActions: TraceRow['actions'] = [];
 		const rowOutcomes = new Map((outcomesOfPriority.get(p.id) ?? []).map((o) => [o.id, o]));
+		// Each indicator reached through a decision, with its movement since the earliest such decision.
+		const rowIndicators = new Map<string, TraceRow['indicators'][number]>();
 		for (const o of rowOutcomes.values()) link(me, outcomeNode(o), 'outcome');
 		for (const e of decided) {
 			const d = decisionById.get(e.ref!)!;
@@ -234,6 +282,12 @@ export async function traceData(
 				for (const o of outcomesOfAction.get(a.id) ?? []) {
 					link(an, outcomeNode(o), 'outcome');
 					rowOutcomes.set(o.id, o);
+					for (const { indicator, since: moved } of servedBy(o.id, d)) {
+						if (!want.rows) continue;
+						const known = rowIndicators.get(indicator.id);
+						if (!known?.since || known.since.decidedOn > d.decidedOn)
+							rowIndicators.set(indicator.id, row(indicator, moved));
+					}
 				}
 			}
 		}
@@ -254,61 +308,29 @@ export async function traceData(
 				influenceAchieved: e.influenceAchieved
 			})),
 			actions: rowActions,
-			outcomes: [...rowOutcomes.values()]
+			outcomes: [...rowOutcomes.values()],
+			indicators: [...rowOutcomes.values()].flatMap((o) =>
+				(indicatorsOf.get(o.id) ?? []).map((i) => rowIndicators.get(i.id) ?? row(i, null))
+			)
 		});
 	}
+	// Earliest decision first, so the first entry answers "since the community's priority was decided".
+	for (const view of indicatorNodes.values())
+		view.since.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
 	return { nodes: [...nodes.values()], links: [...links.values()], rows };
 }
 
-/**
- * Everything the priorities of a partnership link to, in one pass each: decisions named by DECIDED events
- * (with their latest wording), their actions, the agenda items named by SCHEDULED events or carrying those
- * decisions, and the outcome tags. Subqueries rather than lists of ids taken from the events, so these reads
- * need not wait for the events and run beside them on the database's other connections.
- */
-async function linkedRecords(partnershipId: string) {
-	const linkedDecisions = Prisma.sql`
-		SELECT e."decisionId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
-		WHERE p."partnershipId" = ${partnershipId} AND e.type = 'DECIDED' AND e."decisionId" IS NOT NULL`;
-	const [decisions, actions, scheduled, priorityOutcomes, actionOutcomes] = await Promise.all([
-		// With each decision, its agenda item's title: one pass, not a second read of the items.
-		bulkRead<{ id: string; agendaItemId: string; itemTitle: string; wording: string | null }[]>`
-			SELECT d.id, d."agendaItemId", i.title AS "itemTitle",
-				(SELECT v.wording FROM "DecisionVersion" v WHERE v."decisionId" = d.id
-				 ORDER BY v.version DESC LIMIT 1) AS wording
-			FROM "Decision" d JOIN "AgendaItem" i ON i.id = d."agendaItemId"
-			WHERE d."partnershipId" = ${partnershipId} AND d.id IN (${linkedDecisions})`,
-		bulkRead<
-			{
-				id: string;
-				text: string;
-				status: string;
-				decisionId: string;
-				ownerOrganisationId: string;
-			}[]
-		>`
-			SELECT a.id, a.text, a.status, a."decisionId", a."ownerOrganisationId" FROM "Action" a
-			WHERE a."partnershipId" = ${partnershipId} AND a."decisionId" IN (${linkedDecisions})
-			ORDER BY a."createdAt", a.id`,
-		bulkRead<{ id: string; title: string }[]>`
-			SELECT i.id, i.title FROM "AgendaItem" i JOIN "Meeting" m ON m.id = i."meetingId"
-			WHERE m."partnershipId" = ${partnershipId} AND i.id IN (
-				SELECT e."agendaItemId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
-				WHERE p."partnershipId" = ${partnershipId} AND e."agendaItemId" IS NOT NULL)`,
-		bulkRead<{ ownerId: string; id: string; code: string; title: string }[]>`
-			SELECT po."priorityId" AS "ownerId", o.id, o.code, o.title
-			FROM "PriorityOutcome" po JOIN "Outcome" o ON o.id = po."outcomeId"
-			WHERE o."partnershipId" = ${partnershipId} ORDER BY o.code`,
-		bulkRead<{ ownerId: string; id: string; code: string; title: string }[]>`
-			SELECT ao."actionId" AS "ownerId", o.id, o.code, o.title
-			FROM "ActionOutcome" ao JOIN "Outcome" o ON o.id = ao."outcomeId"
-			WHERE o."partnershipId" = ${partnershipId} ORDER BY o.code`
-	]);
-	const items = [
-		...scheduled,
-		...decisions.map((d) => ({ id: d.agendaItemId, title: d.itemTitle }))
-	];
-	return { decisions, actions, items, priorityOutcomes, actionOutcomes };
+/** By day, then decision id: plain comparisons, as ISO days and ids sort the same in any locale. */
+const earlier = (a: IndicatorSince, b: IndicatorSince) =>
+	a.decidedOn < b.decidedOn || (a.decidedOn === b.decidedOn && a.decisionId < b.decisionId);
+
+/** An indicator as a row of the table shows it. */
+function row(
+	i: IndicatorRecord,
+	since: TraceRow['indicators'][number]['since']
+): TraceRow['indicators'][number] {
+	const { plan: _plan, readings: _readings, ...shown } = i;
+	return { ...shown, since };
 }
 
 /** `GET …/trace`: the flow graph only. */

@@ -2,6 +2,7 @@ import { listBodies } from '$lib/server/structure';
 import { Invalid } from '$lib/server/platform';
 import { forPage, pageActor } from '$lib/server/web';
 import { listOrganisations } from '$lib/server/structure';
+import { listOutcomeUses } from '$lib/server/outcomes';
 import {
 	decisionsWithoutCommunityInput,
 	priorityThemes,
@@ -54,6 +55,10 @@ export const load: PageServerLoad = async (event) => {
 			stalled,
 			uninformed,
 			timing: await timeToDecision(actor, slug),
+			// As on the plan outcomes page: the outcomes no forum priority is tagged with.
+			unraised: (await listOutcomeUses(actor, slug))
+				.filter((o) => !o.priorities.length)
+				.map((o) => ({ id: o.id, code: o.code, title: o.title })),
 			bodies: await listBodies(actor, slug),
 			organisations: await listOrganisations(actor, slug),
 			themes: await priorityThemes(actor, slug)

@@ -10,6 +10,9 @@
 //   at risk;
 // - further behind, or worse than the baseline: off track.
 // An indicator whose target is its baseline (hold the line) is on track while no worse than the baseline.
+//
+// Shared by outcomes/ (the indicator pages) and priorities/ (the trace, which sits below outcomes in the
+// house of imports): a pure rule, so it lives with the other client-safe code in src/lib.
 
 export type IndicatorStatus = 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'NO_RECENT_READING';
 
