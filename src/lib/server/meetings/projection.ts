@@ -111,6 +111,16 @@ async function projectAgenda(
 	});
 }
 
+/** Whether any of `fields` differs from the row's value (dates by their instant). */
+function differs(row: Record<string, unknown>, fields: Record<string, unknown>): boolean {
+	return Object.entries(fields).some(([key, value]) => {
+		const was = row[key];
+		if (value instanceof Date || was instanceof Date)
+			return (value as Date | null)?.getTime() !== (was as Date | null)?.getTime();
+		return value !== was;
+	});
+}
+
 async function projectEvidencePack(
 	tx: Tx,
 	docName: string,
@@ -122,21 +132,19 @@ async function projectEvidencePack(
 	logSkipped(docName, skipped);
 	const foreign = await foreignIds(tx, 'evidenceItem', meeting.id, [...ids]);
 	const existing = new Map(
-		(
-			await tx.evidenceItem.findMany({
-				where: { meetingId: meeting.id },
-				select: { id: true, confidentiality: true }
-			})
-		).map((r) => [r.id, r.confidentiality])
+		(await tx.evidenceItem.findMany({ where: { meetingId: meeting.id } })).map((r) => [r.id, r])
 	);
 	for (const { id, ...fields } of rows) {
-		if (foreign.has(id) || existing.get(id) === 'RESTRICTED') {
+		const current = existing.get(id);
+		if (foreign.has(id) || current?.confidentiality === 'RESTRICTED') {
 			log.warn({ docName, entryId: id }, 'projection: pack entry names a row it may not change');
 			continue;
 		}
-		if (existing.has(id))
-			await tx.evidenceItem.update({ where: { id }, data: { ...fields, withdrawn: false } });
-		else
+		const data = { ...fields, withdrawn: false };
+		// A row the document still says the same of is left alone, its updatedAt with it.
+		if (current) {
+			if (differs(current, data)) await tx.evidenceItem.update({ where: { id }, data });
+		} else
 			await tx.evidenceItem.create({
 				data: { id, meetingId: meeting.id, ...fields, late: meeting.agendaIssuedAt !== null }
 			});
