@@ -216,7 +216,7 @@ test('a challenge, its response, an amended decision and an action reach all thr
 	await expect(chair.page.getByLabel('Wording of the decision')).toHaveValue(
 		'The board agrees the winter pressures plan.'
 	);
-	await decide.getByText('Votes, dissent, evidence cited, alternatives and commitments').click();
+	await decide.getByText('Votes, dissent, evidence, alternatives, commitments, delegation').click();
 	await expect(decide).toContainText('present and eligible to vote');
 	await decide.getByLabel('Outcome').selectOption('AGREED');
 	await decide.getByLabel('Consensus').check();
@@ -297,7 +297,7 @@ test('without a quorum the chair is warned and must confirm before the decision 
 	const decide = page.locator('form[action="?/decide"]');
 	await expect(decide).toContainText(/Not quorate: 2 of \d+ present/);
 	await decide.getByLabel('Outcome').selectOption('NOTED');
-	await decide.getByText('Votes, dissent, evidence cited, alternatives and commitments').click();
+	await decide.getByText('Votes, dissent, evidence, alternatives, commitments, delegation').click();
 	await decide.getByLabel('Alternatives considered').fill('Waiting for the next meeting');
 	await decide.getByRole('button', { name: 'Record the decision' }).click();
 

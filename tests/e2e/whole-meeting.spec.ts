@@ -275,7 +275,7 @@ test('chair, officer and NHS member run a whole demo meeting together, live', as
 	// dissenter; everyone sees version 1.
 	const decide = chair.page.locator('form[action="?/decide"]');
 	await expect(chair.page.getByLabel('Wording of the decision')).toHaveValue(DRAFT);
-	await decide.getByText('Votes, dissent, evidence cited, alternatives and commitments').click();
+	await decide.getByText('Votes, dissent, evidence, alternatives, commitments, delegation').click();
 	const dissenter = decide.getByLabel('Dissenting member 1');
 	await expect(dissenter.locator('option', { hasText: POLICE })).toHaveCount(1);
 	await expect(dissenter.locator('option', { hasText: NHS })).toHaveCount(0);
