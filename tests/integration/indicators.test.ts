@@ -6,6 +6,7 @@ import { makePartnership, type Fixture } from '../support/factories.ts';
 import { makeMemberOf } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { auditCounter } from '../support/records.ts';
+import { fromToday } from '../support/outcomes.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -43,8 +44,6 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const DAY = 86_400_000;
-/** The day `days` from today, as YYYY-MM-DD. */
-const fromToday = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 let named = 0;
 const plan = (change: Record<string, unknown> = {}) => ({

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { makeMemberOf } from '../support/meetings.ts';
-import { makeOutcome, makeRiskReviewMeeting } from '../support/outcomes.ts';
+import { fromToday, makeOutcome, makeRiskReviewMeeting } from '../support/outcomes.ts';
 import { signedIn } from '../support/people.ts';
 import { auditCounter } from '../support/records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -36,8 +36,6 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const DAY = 86_400_000;
-/** The day `days` from today, as YYYY-MM-DD. */
-const fromToday = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 let named = 0;
 const risk = (change: Record<string, unknown> = {}, f: Fixture = fx) => ({

@@ -3,6 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Fixture } from './factories.ts';
 import type { TestDb } from './server.ts';
 
+const DAY = 86_400_000;
+
+/** The day `days` from today (negative: past), as YYYY-MM-DD. */
+export const fromToday = (days: number) =>
+	new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
 export async function makeOutcome(db: TestDb, fx: Fixture, code = randomUUID().slice(0, 8)) {
 	return db.outcome.create({
 		data: { partnershipId: fx.partnership.id, kind: 'LOIP', code, title: 'Arranged outcome' }
