@@ -384,6 +384,36 @@ describe('the trace to the indicators', () => {
 			'No decision’s action serves its outcome: the priority itself is tagged with it.'
 		);
 	});
+
+	it('shows a reading recorded since the last read at once: the movements kept between reads start afresh', async () => {
+		const missedNode = async () =>
+			(await observer.get(`${base}/trace`)).json.nodes.find(
+				(n: { id: string }) => n.id === `indicator:${ids.missed}`
+			);
+		expect((await missedNode()).indicator.since[0].movement).toBe('NO_READING_SINCE');
+		await server.db.indicatorReading.create({
+			data: {
+				indicatorId: ids.missed,
+				value: 9,
+				on: new Date(`${dayAgo(1)}T00:00:00Z`),
+				source: 'Practice returns',
+				note: '',
+				recordedById: fx.members.SECRETARIAT.userId,
+				recordedAt: new Date()
+			}
+		});
+		const after = await missedNode();
+		expect(after.indicator.latest).toEqual({ value: 9, on: dayAgo(1) });
+		expect(after.indicator.since).toEqual([
+			expect.objectContaining({
+				decisionId: ids.bus,
+				before: { value: 12, on: dayAgo(30), kind: 'reading' },
+				after: { value: 9, on: dayAgo(1) },
+				change: -3,
+				movement: 'BETTER'
+			})
+		]);
+	});
 });
 
 describe('the views', () => {

@@ -19,3 +19,17 @@ export async function bulkRead<T extends unknown[]>(
 	const result = await pool().query({ text: query.text, values: query.values });
 	return result.rows as T;
 }
+
+/**
+ * The same, each row as an array of its columns in the order selected: for the largest reads (the trace's
+ * events), where building an object per row is a good part of the cost. Type the row as a labelled tuple.
+ */
+export async function bulkRows<T extends unknown[][]>(
+	strings: TemplateStringsArray,
+	...values: unknown[]
+): Promise<T> {
+	const query = Prisma.sql(strings, ...values);
+	countQuery();
+	const result = await pool().query({ text: query.text, values: query.values, rowMode: 'array' });
+	return result.rows as T;
+}

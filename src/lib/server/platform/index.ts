@@ -3,7 +3,7 @@
 export { IN_PARTNERSHIP, PARTNERSHIP_API, defineRoutes } from './api-spec.ts';
 export type { RouteSpec } from './api-spec.ts';
 export { audit } from './audit.ts';
-export { bulkRead } from './bulk-read.ts';
+export { bulkRead, bulkRows } from './bulk-read.ts';
 export { atTime, now } from './clock.ts';
 export { ConfigError, loadConfig, parseConfig } from './config.ts';
 export { InProcessConnectionCaps, connectionCaps } from './connection-caps.ts';

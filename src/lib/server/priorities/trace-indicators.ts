@@ -40,14 +40,18 @@ export async function indicatorsByOutcome(
 			readings: string | null;
 		})[]
 	>`
+		WITH "inForce" AS (
+			SELECT r."indicatorId",
+				string_agg(to_char(r."on", 'YYYY-MM-DD') || '=' || r.value::text, ',' ORDER BY r."on") AS readings
+			FROM "IndicatorReading" r JOIN "Indicator" ri ON ri.id = r."indicatorId"
+			WHERE ri."partnershipId" = ${partnershipId}
+				AND NOT EXISTS (SELECT 1 FROM "IndicatorReading" c WHERE c."correctsId" = r.id)
+			GROUP BY r."indicatorId")
 		SELECT i.id, i."outcomeId", i.name, i.unit, i.direction::text AS direction,
 			i."baselineValue", to_char(i."baselineOn", 'YYYY-MM-DD') AS "baselineOn",
-			i."targetValue", to_char(i."targetOn", 'YYYY-MM-DD') AS "targetOn",
-			(SELECT string_agg(to_char(r."on", 'YYYY-MM-DD') || '=' || r.value::text, ',' ORDER BY r."on")
-			 FROM "IndicatorReading" r
-			 WHERE r."indicatorId" = i.id
-				AND NOT EXISTS (SELECT 1 FROM "IndicatorReading" c WHERE c."correctsId" = r.id)) AS readings
-		FROM "Indicator" i WHERE i."partnershipId" = ${partnershipId} ORDER BY i.name, i.id`;
+			i."targetValue", to_char(i."targetOn", 'YYYY-MM-DD') AS "targetOn", f.readings
+		FROM "Indicator" i LEFT JOIN "inForce" f ON f."indicatorId" = i.id
+		WHERE i."partnershipId" = ${partnershipId} ORDER BY i.name, i.id`;
 	const today = dayInUk(now());
 	const byOutcome = new Map<string, IndicatorRecord[]>();
 	for (const i of indicators) {
@@ -75,6 +79,18 @@ export async function indicatorsByOutcome(
 			plan,
 			readings: own
 		};
+		signatures.set(
+			record,
+			[
+				i.unit,
+				i.direction,
+				i.baselineValue,
+				i.baselineOn,
+				i.targetValue,
+				i.targetOn,
+				i.readings
+			].join('|')
+		);
 		const list = byOutcome.get(i.outcomeId);
 		if (list) list.push(record);
 		else byOutcome.set(i.outcomeId, [record]);
@@ -113,18 +129,31 @@ function figure(value: number, unit: string): string {
 	return text;
 }
 
+/** What an indicator's movements depend on, as read: its unit, plan and readings in force. */
+const signatures = new WeakMap<IndicatorRecord, string>();
+/**
+ * Each indicator's movements by day, kept between traces while its signature stays the same: a movement
+ * depends only on those and the day, and a large partnership's trace asks for thousands of them. A new
+ * reading, a correction or a changed plan gives a new signature, and the indicator's days start afresh.
+ */
+const remembered = new Map<string, { signature: string; byDay: Map<string, Movement> }>();
+const REMEMBER_AT_MOST = 5_000;
+
 /**
  * How indicators moved since decisions: `since(indicator, decision id, decision day)`. The figures and
- * words depend only on the day (a meeting takes several decisions), so each (indicator, day) is worked out
- * once per trace; the caller asks once per (indicator, decision).
+ * words depend only on the indicator and the day (a meeting takes several decisions), so each (indicator,
+ * day) is worked out once; the caller asks once per (indicator, decision).
  */
 export function movements() {
-	const byDay = new Map<string, Map<string, Movement>>();
 	return (indicator: IndicatorRecord, decisionId: string, decidedOn: string): IndicatorSince => {
-		let ofIndicator = byDay.get(indicator.id);
-		if (!ofIndicator) byDay.set(indicator.id, (ofIndicator = new Map()));
-		let movement = ofIndicator.get(decidedOn);
-		if (!movement) ofIndicator.set(decidedOn, (movement = movementSince(indicator, decidedOn)));
+		const signature = signatures.get(indicator)!;
+		let known = remembered.get(indicator.id);
+		if (!known || known.signature !== signature) {
+			if (!known && remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+			remembered.set(indicator.id, (known = { signature, byDay: new Map() }));
+		}
+		let movement = known.byDay.get(decidedOn);
+		if (!movement) known.byDay.set(decidedOn, (movement = movementSince(indicator, decidedOn)));
 		// Spelt out, not spread: thousands of these, and a literal is several times quicker to build.
 		return {
 			decisionId,

@@ -1,5 +1,6 @@
 // What the trace's priorities link to, read in one pass per kind of record beside the priorities and their
-// events: decisions, their actions, agenda items and the outcome tags (trace.ts puts them together).
+// events: decisions, their actions with the outcomes they serve, agenda items and the partnership's
+// outcomes (trace.ts puts them together).
 import { Prisma } from '../../../generated/prisma/client.ts';
 import { bulkRead } from '../platform/index.ts';
 
@@ -13,7 +14,7 @@ export async function linkedRecords(partnershipId: string) {
 	const linkedDecisions = Prisma.sql`
 		SELECT e."decisionId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 		WHERE p."partnershipId" = ${partnershipId} AND e.type = 'DECIDED' AND e."decisionId" IS NOT NULL`;
-	const [decisions, actions, scheduled, priorityOutcomes, actionOutcomes] = await Promise.all([
+	const [decisions, actionRows, scheduled, outcomeRows] = await Promise.all([
 		// With each decision, its agenda item's title: one pass, not a second read of the items.
 		bulkRead<
 			{
@@ -29,7 +30,8 @@ export async function linkedRecords(partnershipId: string) {
 				(SELECT v.wording FROM "DecisionVersion" v WHERE v."decisionId" = d.id
 				 ORDER BY v.version DESC LIMIT 1) AS wording
 			FROM "Decision" d JOIN "AgendaItem" i ON i.id = d."agendaItemId"
-			WHERE d."partnershipId" = ${partnershipId} AND d.id IN (${linkedDecisions})`,
+			WHERE d."partnershipId" = ${partnershipId} AND d.id = ANY (ARRAY(${linkedDecisions}))`,
+		// With each action, the outcomes it serves as their ids, "id id": a few per action.
 		bulkRead<
 			{
 				id: string;
@@ -37,9 +39,13 @@ export async function linkedRecords(partnershipId: string) {
 				status: string;
 				decisionId: string;
 				ownerOrganisationId: string;
+				outcomeIds: string | null;
 			}[]
 		>`
-			SELECT a.id, a.text, a.status, a."decisionId", a."ownerOrganisationId" FROM "Action" a
+			SELECT a.id, a.text, a.status, a."decisionId", a."ownerOrganisationId",
+				(SELECT string_agg(ao."outcomeId", ' ') FROM "ActionOutcome" ao WHERE ao."actionId" = a.id)
+					AS "outcomeIds"
+			FROM "Action" a
 			WHERE a."partnershipId" = ${partnershipId} AND a."decisionId" IN (${linkedDecisions})
 			ORDER BY a."createdAt", a.id`,
 		bulkRead<{ id: string; title: string }[]>`
@@ -47,18 +53,39 @@ export async function linkedRecords(partnershipId: string) {
 			WHERE m."partnershipId" = ${partnershipId} AND i.id IN (
 				SELECT e."agendaItemId" FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 				WHERE p."partnershipId" = ${partnershipId} AND e."agendaItemId" IS NOT NULL)`,
-		bulkRead<{ ownerId: string; id: string; code: string; title: string }[]>`
-			SELECT po."priorityId" AS "ownerId", o.id, o.code, o.title
-			FROM "PriorityOutcome" po JOIN "Outcome" o ON o.id = po."outcomeId"
-			WHERE o."partnershipId" = ${partnershipId} ORDER BY o.code`,
-		bulkRead<{ ownerId: string; id: string; code: string; title: string }[]>`
-			SELECT ao."actionId" AS "ownerId", o.id, o.code, o.title
-			FROM "ActionOutcome" ao JOIN "Outcome" o ON o.id = ao."outcomeId"
-			WHERE o."partnershipId" = ${partnershipId} ORDER BY o.code`
+		bulkRead<{ id: string; code: string; title: string }[]>`
+			SELECT o.id, o.code, o.title FROM "Outcome" o WHERE o."partnershipId" = ${partnershipId}
+			ORDER BY o.code`
 	]);
 	const items = [
 		...scheduled,
 		...decisions.map((d) => ({ id: d.agendaItemId, title: d.itemTitle }))
 	];
-	return { decisions, actions, items, priorityOutcomes, actionOutcomes };
+	const outcomesNamed = outcomeTags(outcomeRows);
+	const actions = actionRows.map(({ outcomeIds, ...a }) => ({
+		...a,
+		outcomes: outcomesNamed(outcomeIds)
+	}));
+	return { decisions, actions, items, outcomesNamed };
+}
+
+type Outcome = { id: string; code: string; title: string };
+const NONE: Outcome[] = [];
+
+/**
+ * The outcomes a record is tagged with, from their ids as read ("id id"), in the order of their codes:
+ * one object per outcome, shared by every record tagged with it. Ids of no outcome of the partnership are
+ * left out.
+ */
+export function outcomeTags(outcomes: Outcome[]): (ids: string | null) => Outcome[] {
+	const rank = new Map(outcomes.map((o, i) => [o.id, i]));
+	return (ids) => {
+		if (!ids) return NONE;
+		const named: number[] = [];
+		for (const id of ids.split(' ')) {
+			const at = rank.get(id);
+			if (at !== undefined) named.push(at);
+		}
+		return named.sort((a, b) => a - b).map((at) => outcomes[at]);
+	};
 }

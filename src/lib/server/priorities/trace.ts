@@ -7,13 +7,14 @@
 // trace-indicators.ts). Reads only: a handful of queries per view, each selecting the columns it needs.
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { Actor } from '../access/index.ts';
-import { bulkRead } from '../platform/index.ts';
+import { bulkRead, bulkRows } from '../platform/index.ts';
 import { db } from '../platform/index.ts';
 import { partnershipContext } from '../access/index.ts';
 import { parse } from '../platform/index.ts';
 import type { InfluenceLevel, PriorityEventType, PriorityStatus } from '../../vocabulary.ts';
 
 import { indicatorsByOutcome, movements, type IndicatorRecord } from './trace-indicators.ts';
+import { FlowGraph } from './trace-flow.ts';
 import { linkedRecords } from './trace-linked.ts';
 import {
 	TraceQuery,
@@ -23,7 +24,6 @@ import {
 	type IndicatorSince,
 	type TraceData,
 	type TraceGraph,
-	type TraceLink,
 	type TraceNode,
 	type TraceRow
 } from './trace-shapes.ts';
@@ -33,6 +33,21 @@ import {
  * timestamps into Dates in the driver cost a tenth of the whole trace.
  */
 const EPOCH_MS = (column: string) => Prisma.raw(`(extract(epoch FROM ${column}) * 1000)::float8`);
+
+/**
+ * A priority's event as the trace reads it: the record it names (`ref`: the body it went to or that
+ * accepted or declined it, the agenda item, the decision) and, for RAISED when the table is wanted, its time.
+ */
+type Event = [
+	priorityId: string,
+	type: PriorityEventType,
+	ref: string | null,
+	influenceDeclared: InfluenceLevel | null,
+	influenceAchieved: InfluenceLevel | null,
+	at: number | null
+];
+// Array destructuring walks an iterator; plain indexes do not.
+const [TYPE, REF, DECLARED, ACHIEVED, AT] = [1, 2, 3, 4, 5] as const;
 
 /**
  * The flow and its table. A priority is in it when it matches the forum, theme and partner, and (with a
@@ -63,70 +78,66 @@ export async function traceData(
 	// The linked records depend only on the partnership: read at the same time as the priorities, so the
 	// database works on them while this process reads the events.
 	const [priorities, rawEvents, bodies, linked, indicatorsOf] = await Promise.all([
+		// The columns only the table shows are read only when it is wanted.
 		bulkRead<
-			{
+			({
 				id: string;
 				title: string;
+				raisedByBodyId: string;
+				leadOrganisationId: string | null;
+				outcomeIds: string | null;
+			} & Partial<{
 				theme: string;
 				status: PriorityStatus;
-				raisedByBodyId: string;
 				currentBodyId: string;
-				leadOrganisationId: string | null;
 				lastEventAt: number;
-			}[]
+			}>)[]
 		>`
-			SELECT p.id, p.title, p.theme, p.status, p."raisedByBodyId", p."currentBodyId",
-				p."leadOrganisationId", ${EPOCH_MS('p."lastEventAt"')} AS "lastEventAt"
+			SELECT p.id, p.title, p."raisedByBodyId", p."leadOrganisationId",
+				${want.rows ? Prisma.sql`p.theme, p.status, p."currentBodyId", ${EPOCH_MS('p."lastEventAt"')} AS "lastEventAt",` : Prisma.empty}
+				(SELECT string_agg(po."outcomeId", ' ') FROM "PriorityOutcome" po WHERE po."priorityId" = p.id)
+					AS "outcomeIds"
 			FROM "Priority" p
 			WHERE p."partnershipId" = ${partnershipId}
 				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
 				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
 			ORDER BY p."lastEventAt" DESC, p.id`,
-		// Raw, and one `ref` column for the record each type of event names: ten thousand rows come back
-		// several times faster than through the query engine's mapping of every column.
-		bulkRead<
-			{
-				priorityId: string;
-				type: PriorityEventType;
-				ref: string | null;
-				influenceDeclared: InfluenceLevel | null;
-				influenceAchieved: InfluenceLevel | null;
-				at: number;
-			}[]
-		>`
+		// Raw, each row an array, one `ref` column for the record each type of event names, and a priority's
+		// events together in time order: ten thousand rows come back several times faster than through the
+		// query engine's mapping of every column. The time is read only where the table shows it (RAISED).
+		bulkRows<Event[]>`
 			SELECT e."priorityId", e.type,
 				CASE e.type
 					WHEN 'SUBMITTED' THEN e."toBodyId" WHEN 'PASSED_ON' THEN e."toBodyId"
 					WHEN 'ACCEPTED' THEN e."byBodyId" WHEN 'DECLINED' THEN e."byBodyId"
 					WHEN 'SCHEDULED' THEN e."agendaItemId" WHEN 'DECIDED' THEN e."decisionId"
 				END AS ref,
-				e."influenceDeclared", e."influenceAchieved", ${EPOCH_MS('e.at')} AS at
+				e."influenceDeclared", e."influenceAchieved",
+				${want.rows ? Prisma.sql`CASE WHEN e.type = 'RAISED' THEN ${EPOCH_MS('e.at')} END` : Prisma.sql`NULL`}
 			FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 			WHERE p."partnershipId" = ${partnershipId}
 				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
 				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
-				${types ? Prisma.sql`AND e.type IN (${Prisma.join(types)})` : Prisma.empty}`,
-		db().body.findMany({ where: { partnershipId }, select: { id: true, name: true } }),
+				${types ? Prisma.sql`AND e.type IN (${Prisma.join(types)})` : Prisma.empty}
+				${at?.gte ? Prisma.sql`AND e.at >= ${at.gte}` : Prisma.empty}
+				${at?.lt ? Prisma.sql`AND e.at < ${at.lt}` : Prisma.empty}
+			ORDER BY e."priorityId", e.at, e.id`,
+		bulkRead<{ id: string; name: string }[]>`
+			SELECT b.id, b.name FROM "Body" b WHERE b."partnershipId" = ${partnershipId}`,
 		linkedRecords(partnershipId),
 		indicatorsByOutcome(partnershipId, ctx.partnership.slug)
 	]);
-	const from = at?.gte?.getTime() ?? -Infinity;
-	const to = at?.lt?.getTime() ?? Infinity;
-	type Event = (typeof rawEvents)[number];
+	// Each priority's events, in time order, in the period if there is one.
 	const eventsOf = new Map<string, Event[]>();
+	let last: Event[] = [];
 	for (const event of rawEvents) {
-		if (event.at < from || event.at >= to) continue;
-		const list = eventsOf.get(event.priorityId);
-		if (list) list.push(event);
-		else eventsOf.set(event.priorityId, [event]);
+		if (last[0]?.[0] === event[0]) last.push(event);
+		else eventsOf.set(event[0], (last = [event]));
 	}
-	// No ORDER BY in the query: sorting ten thousand events there cost more than the rest of the read.
-	// A priority's few events are put in time order here (a stable sort keeps the stored order on ties).
-	for (const list of eventsOf.values()) list.sort((a, b) => a.at - b.at);
 	let kept = at ? priorities.filter((p) => eventsOf.has(p.id)) : priorities;
 
 	// Decisions linked by a DECIDED event, and their actions: the partner filter needs the owners.
-	const { decisions, actions, items, priorityOutcomes, actionOutcomes } = linked;
+	const { decisions, actions, items, outcomesNamed } = linked;
 	const decisionById = new Map(decisions.map((d) => [d.id, d]));
 	const actionsOf = new Map<string, typeof actions>();
 	for (const a of actions) {
@@ -134,93 +145,91 @@ export async function traceData(
 		if (list) list.push(a);
 		else actionsOf.set(a.decisionId, [a]);
 	}
-	const decisionsOf = (priorityId: string) =>
-		(eventsOf.get(priorityId) ?? []).filter(
-			(e) => e.type === 'DECIDED' && e.ref !== null && decisionById.has(e.ref)
-		);
+	/** A priority's DECIDED events naming a decision of the partnership, in time order. */
+	const decisionsOf = (priorityId: string) => {
+		const decided: {
+			decisionId: string;
+			influenceDeclared: InfluenceLevel | null;
+			influenceAchieved: InfluenceLevel | null;
+		}[] = [];
+		for (const e of eventsOf.get(priorityId) ?? []) {
+			const ref = e[REF];
+			if (e[TYPE] === 'DECIDED' && ref !== null && decisionById.has(ref))
+				decided.push({
+					decisionId: ref,
+					influenceDeclared: e[DECLARED],
+					influenceAchieved: e[ACHIEVED]
+				});
+		}
+		return decided;
+	};
 	if (q.partner) {
 		const partner = q.partner;
 		kept = kept.filter(
 			(p) =>
 				p.leadOrganisationId === partner ||
 				decisionsOf(p.id).some((e) =>
-					(actionsOf.get(e.ref!) ?? []).some((a) => a.ownerOrganisationId === partner)
+					(actionsOf.get(e.decisionId) ?? []).some((a) => a.ownerOrganisationId === partner)
 				)
 		);
 	}
 
 	const bodyName = new Map(bodies.map((b) => [b.id, b.name]));
 	const itemTitle = new Map(items.map((i) => [i.id, i.title]));
+	// A decision's label is asked for by every priority it decided: worked out once.
+	const labels = new Map<string, string>();
 	const decisionLabel = (id: string) => {
-		const d = decisionById.get(id)!;
-		return short(d.wording || itemTitle.get(d.agendaItemId) || 'Decision');
+		let label = labels.get(id);
+		if (label === undefined) {
+			const d = decisionById.get(id)!;
+			labels.set(id, (label = short(d.wording || itemTitle.get(d.agendaItemId) || 'Decision')));
+		}
+		return label;
 	};
 
-	const nodes = new Map<string, TraceNode>();
-	const links = new Map<string, TraceLink>();
-	// Without the graph (the CSV wants only the rows), nodes and links are named but not kept.
-	const node = (type: TraceNode['type'], id: string, label: string) => {
-		const key = `${type}:${id}`;
-		if (want.graph && !nodes.has(key)) nodes.set(key, { id: key, type, label });
-		return key;
-	};
-	const link = (source: string, target: string, type: TraceLink['type'], extra = {}) => {
-		if (!want.graph) return;
-		const key = `${source}>${target}>${type}`;
-		if (!links.has(key)) links.set(key, { source, target, type, ...extra });
-	};
-	const bodyNode = (id: string) => node('body', id, bodyName.get(id) ?? 'Body');
-	// One object per outcome, shared by every priority and action tagged with it (thousands of tags, a
-	// handful of outcomes), rather than one per tag.
-	const outcomeById = new Map<string, TraceRow['outcomes'][number]>();
-	const outcomesOf = (tags: typeof priorityOutcomes) => {
-		const byOwner = new Map<string, TraceRow['outcomes']>();
-		for (const tag of tags) {
-			let outcome = outcomeById.get(tag.id);
-			if (!outcome)
-				outcomeById.set(tag.id, (outcome = { id: tag.id, code: tag.code, title: tag.title }));
-			const list = byOwner.get(tag.ownerId);
-			if (list) list.push(outcome);
-			else byOwner.set(tag.ownerId, [outcome]);
-		}
-		return byOwner;
-	};
-	const outcomesOfPriority = outcomesOf(priorityOutcomes);
-	const outcomesOfAction = outcomesOf(actionOutcomes);
+	const flow = new FlowGraph(want.graph);
+	const bodyLabel = (id: string) => bodyName.get(id) ?? 'Body';
+	const forumLabel = (id: string) => bodyName.get(id) ?? 'Forum';
+	const itemLabel = (id: string) => itemTitle.get(id)!;
+	const bodyNode = (id: string) => flow.node('body', id, bodyLabel);
+	const itemNode = (id: string) => flow.node('agendaItem', id, itemLabel);
 	// An outcome's node comes with its indicators' nodes; how each moved is added per decision below.
 	const since = movements();
 	const indicatorNodes = new Map<string, NonNullable<TraceNode['indicator']>>();
-	const outcomesDrawn = new Set<string>();
 	const outcomeNode = (o: { id: string; code: string; title: string }) => {
-		const key = node('outcome', o.id, `${o.code} ${o.title}`);
-		if (want.graph && !outcomesDrawn.has(key)) {
-			outcomesDrawn.add(key);
-			for (const i of indicatorsOf.get(o.id) ?? []) {
-				const { id, plan: _plan, readings: _readings, ...shown } = i;
-				const view = indicatorNodes.get(id) ?? { ...shown, since: [] };
-				indicatorNodes.set(id, view);
-				const iKey = `indicator:${id}`;
-				if (!nodes.has(iKey))
-					nodes.set(iKey, { id: iKey, type: 'indicator', label: i.name, indicator: view });
-				link(key, iKey, 'indicator');
-			}
+		const drawn = flow.has('outcome', o.id);
+		const ref = flow.node('outcome', o.id, () => `${o.code} ${o.title}`);
+		if (!flow.keeps || drawn) return ref;
+		for (const i of indicatorsOf.get(o.id) ?? []) {
+			const { id, plan: _plan, readings: _readings, ...shown } = i;
+			const view = indicatorNodes.get(id) ?? { ...shown, since: [] };
+			indicatorNodes.set(id, view);
+			flow.link(
+				ref,
+				flow.node('indicator', id, () => i.name, { indicator: view }),
+				'indicator'
+			);
 		}
-		return key;
+		return ref;
 	};
 	/**
 	 * The decision reached the outcome through one of its actions: the outcome's indicators since then,
 	 * worked out once per (outcome, decision) however many priorities and actions share them.
 	 */
-	const served = new Map<string, { indicator: IndicatorRecord; since: IndicatorSince }[]>();
+	const served = new Map<
+		string,
+		Map<string, { indicator: IndicatorRecord; since: IndicatorSince }[]>
+	>();
 	const servedBy = (outcomeId: string, decision: { id: string; decidedOn: string }) => {
-		const key = `${outcomeId} ${decision.id}`;
-		const known = served.get(key);
+		let ofDecision = served.get(decision.id);
+		if (!ofDecision) served.set(decision.id, (ofDecision = new Map()));
+		const known = ofDecision.get(outcomeId);
 		if (known) return known;
 		const list = (indicatorsOf.get(outcomeId) ?? []).map((indicator) => ({
 			indicator,
 			since: since(indicator, decision.id, decision.decidedOn)
 		}));
-		served.set(key, list);
+		ofDecision.set(outcomeId, list);
 		for (const { indicator, since: moved } of list)
 			indicatorNodes.get(indicator.id)?.since.push(moved);
 		return list;
@@ -228,62 +237,63 @@ export async function traceData(
 
 	const rows: TraceRow[] = [];
 	for (const p of kept) {
-		const forum = node('forum', p.raisedByBodyId, bodyName.get(p.raisedByBodyId) ?? 'Forum');
-		const me = node('priority', p.id, p.title);
+		const forum = flow.node('forum', p.raisedByBodyId, forumLabel);
+		const me = flow.node('priority', p.id, () => p.title);
 		const own = eventsOf.get(p.id) ?? [];
-		link(forum, me, 'raised');
+		flow.link(forum, me, 'raised');
 		// Who held it at each event: replayed from the whole timeline (without a period, own is all of it).
 		let holder = p.raisedByBodyId;
 		let raisedAt: number | null = null;
 		for (const e of own) {
-			switch (e.type) {
+			const type = e[TYPE];
+			const ref = e[REF];
+			switch (type) {
 				case 'RAISED':
-					raisedAt = e.at;
+					raisedAt = e[AT];
 					break;
 				case 'SUBMITTED':
 				case 'PASSED_ON':
-					if (e.ref) {
-						holder = e.ref;
-						link(me, bodyNode(holder), e.type === 'SUBMITTED' ? 'submitted' : 'passed_on');
+					if (ref) {
+						holder = ref;
+						flow.link(me, bodyNode(holder), type === 'SUBMITTED' ? 'submitted' : 'passed_on');
 					}
 					break;
 				case 'ACCEPTED':
-					link(me, bodyNode(e.ref ?? holder), 'accepted');
+					flow.link(me, bodyNode(ref ?? holder), 'accepted');
 					break;
 				case 'DECLINED':
-					link(me, bodyNode(e.ref ?? holder), 'declined');
+					flow.link(me, bodyNode(ref ?? holder), 'declined');
 					holder = p.raisedByBodyId;
 					break;
 				case 'SCHEDULED':
-					if (e.ref && itemTitle.has(e.ref))
-						link(me, node('agendaItem', e.ref, itemTitle.get(e.ref)!), 'scheduled');
+					if (ref && itemTitle.has(ref)) flow.link(me, itemNode(ref), 'scheduled');
 					break;
 			}
 		}
 		const decided = decisionsOf(p.id);
-		const rowActions: TraceRow['actions'] = [];
-		const rowOutcomes = new Map((outcomesOfPriority.get(p.id) ?? []).map((o) => [o.id, o]));
-		// Each indicator reached through a decision, with its movement since the earliest such decision.
+		const tagged = outcomesNamed(p.outcomeIds);
+		for (const o of tagged) flow.link(me, outcomeNode(o), 'outcome');
+		// For the row (not wanted by the graph alone): its outcomes, and each indicator reached through a
+		// decision with its movement since the earliest such decision.
+		const rowOutcomes = want.rows ? new Map(tagged.map((o) => [o.id, o])) : null;
 		const rowIndicators = new Map<string, TraceRow['indicators'][number]>();
-		for (const o of rowOutcomes.values()) link(me, outcomeNode(o), 'outcome');
 		for (const e of decided) {
-			const d = decisionById.get(e.ref!)!;
-			const dn = node('decision', d.id, decisionLabel(d.id));
-			link(me, dn, 'decided', {
+			const d = decisionById.get(e.decisionId)!;
+			const dn = flow.node('decision', d.id, decisionLabel);
+			flow.link(me, dn, 'decided', {
 				influenceDeclared: e.influenceDeclared,
 				influenceAchieved: e.influenceAchieved
 			});
-			if (itemTitle.has(d.agendaItemId))
-				link(node('agendaItem', d.agendaItemId, itemTitle.get(d.agendaItemId)!), dn, 'decided_on');
+			if (itemTitle.has(d.agendaItemId)) flow.link(itemNode(d.agendaItemId), dn, 'decided_on');
 			for (const a of actionsOf.get(d.id) ?? []) {
-				const an = node('action', a.id, short(a.text));
-				link(dn, an, 'action');
-				rowActions.push({ id: a.id, text: a.text, status: a.status });
-				for (const o of outcomesOfAction.get(a.id) ?? []) {
-					link(an, outcomeNode(o), 'outcome');
+				const an = flow.node('action', a.id, () => short(a.text));
+				flow.link(dn, an, 'action');
+				for (const o of a.outcomes) {
+					flow.link(an, outcomeNode(o), 'outcome');
+					const reached = servedBy(o.id, d);
+					if (!rowOutcomes) continue;
 					rowOutcomes.set(o.id, o);
-					for (const { indicator, since: moved } of servedBy(o.id, d)) {
-						if (!want.rows) continue;
+					for (const { indicator, since: moved } of reached) {
 						const known = rowIndicators.get(indicator.id);
 						if (!known?.since || known.since.decidedOn > d.decidedOn)
 							rowIndicators.set(indicator.id, row(indicator, moved));
@@ -291,23 +301,29 @@ export async function traceData(
 				}
 			}
 		}
-		if (!want.rows) continue;
+		if (!rowOutcomes) continue;
 		rows.push({
 			id: p.id,
 			title: p.title,
-			theme: p.theme,
+			theme: p.theme!,
 			forum: { id: p.raisedByBodyId, name: bodyName.get(p.raisedByBodyId) ?? '' },
-			status: p.status,
-			heldBy: { id: p.currentBodyId, name: bodyName.get(p.currentBodyId) ?? '' },
+			status: p.status!,
+			heldBy: { id: p.currentBodyId!, name: bodyName.get(p.currentBodyId!) ?? '' },
 			raisedAt: raisedAt === null ? null : new Date(raisedAt).toISOString(),
-			lastEventAt: new Date(p.lastEventAt).toISOString(),
+			lastEventAt: new Date(p.lastEventAt!).toISOString(),
 			decisions: decided.map((e) => ({
-				id: e.ref!,
-				label: decisionLabel(e.ref!),
+				id: e.decisionId,
+				label: decisionLabel(e.decisionId),
 				influenceDeclared: e.influenceDeclared,
 				influenceAchieved: e.influenceAchieved
 			})),
-			actions: rowActions,
+			actions: decided.flatMap((e) =>
+				(actionsOf.get(e.decisionId) ?? []).map((a) => ({
+					id: a.id,
+					text: a.text,
+					status: a.status
+				}))
+			),
 			outcomes: [...rowOutcomes.values()],
 			indicators: [...rowOutcomes.values()].flatMap((o) =>
 				(indicatorsOf.get(o.id) ?? []).map((i) => rowIndicators.get(i.id) ?? row(i, null))
@@ -317,7 +333,7 @@ export async function traceData(
 	// Earliest decision first, so the first entry answers "since the community's priority was decided".
 	for (const view of indicatorNodes.values())
 		view.since.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
-	return { nodes: [...nodes.values()], links: [...links.values()], rows };
+	return { ...flow.graph(), rows };
 }
 
 /** By day, then decision id: plain comparisons, as ISO days and ids sort the same in any locale. */
