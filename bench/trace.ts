@@ -553,7 +553,8 @@ async function main(): Promise<void> {
 	const machine = describeMachine();
 	log(
 		`Trace benchmark${quick ? ' (quick: figures not written)' : ''} on ${machine.nproc} cores, ` +
-			`${machine.cpuModel}, Node ${machine.node}; load average ${machine.loadBefore.join(', ')}`
+			`${machine.cpuModel}, Node ${machine.node} ${nodeFlags() || 'with no flags'}; ` +
+			`load average ${machine.loadBefore.join(', ')}`
 	);
 	const stopDatabase = await prepareTestDatabase({ durable: true });
 	const dataDir = await freshDataDir();
@@ -602,6 +603,7 @@ async function main(): Promise<void> {
 			date: new Date().toISOString(),
 			command: `npm run bench:trace${quick ? ' -- --quick' : ''}`,
 			machine: { ...machine, loadAfter: currentLoad() },
+			nodeFlags: nodeFlags(),
 			generated: { counts: generated.counts, seconds: generated.seconds },
 			graph: {
 				nodes: graph.nodes.length,
@@ -627,6 +629,14 @@ async function main(): Promise<void> {
 	}
 }
 
+/**
+ * V8's flags this process runs with (`npm run bench:trace` gives the server's, from `npm start`): the
+ * young generation's size changes the trace's figures by a fifth.
+ */
+function nodeFlags(): string {
+	return process.execArgv.filter((arg) => arg.startsWith('--max-')).join(' ');
+}
+
 function summary(ms: number[], targetP95Ms: number) {
 	const p95Ms = percentile(ms, 95);
 	return {
@@ -650,6 +660,7 @@ async function writeSection(
 	results: {
 		date: string;
 		machine: ReturnType<typeof describeMachine> & { loadAfter: number[] };
+		nodeFlags: string;
 		generated: { counts: Record<string, number>; seconds: number };
 		graph: { nodes: number; links: number; indicators: number; movements: number };
 		trace: ReturnType<typeof summary>;
@@ -684,11 +695,14 @@ times. Figures go to \`bench/results/trace-<date>.json\` and
 this section (the sync section above is kept). Reading them: the reads are CPU-bound, in the bench process
 and the PostgreSQL server on the same machine, so a load average above the number of cores (other test
 runs on a shared machine) stretches every figure by about that ratio; compare runs only at a similar load.
+The script runs Node with \`--max-semi-space-size=64\`, as \`npm start\` runs the server (docs/DEPLOY.md):
+with V8's default young generation, garbage collection copies each trace's rows several times and the
+trace's p95 is about a quarter higher (\`npx tsx bench/trace.ts\` measures it so).
 
 ### Last run
 
 - Date: ${results.date}
-- Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGb} GB memory, Node ${m.node}
+- Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGb} GB memory, Node ${m.node} ${results.nodeFlags ? `with \`${results.nodeFlags}\` (as \`npm start\` runs the server)` : 'with no flags (not as `npm start` runs the server)'}
 - Load average before the run: ${m.loadBefore.join(', ')}; after: ${m.loadAfter.join(', ')}
 - Record: ${c.Priority} priorities, ${c.PriorityEvent} priority events, ${c.Meeting} meetings, ${c.AgendaItem} agenda items, ${c.Decision} decisions (${c.DecisionVersion} versions), ${c.Action} actions serving ${c.Outcome} outcomes (${c.ActionOutcome} links), ${c.Indicator} indicators with ${c.IndicatorReading} readings (monthly, and a correction of one in ${SIZE.correctedEvery}); generated in ${results.generated.seconds.toFixed(1)} s
 - Whole-period trace: ${results.graph.nodes} nodes (${results.graph.indicators} indicators, with ${results.graph.movements} movements since a decision), ${results.graph.links} links
