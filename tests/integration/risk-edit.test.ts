@@ -226,6 +226,48 @@ describe('editing a risk', () => {
 	});
 });
 
+describe('the edit form on the risk’s page, without scripts', () => {
+	const postForm = (who: Client, path: string, fields: [string, string][]) => {
+		const form = new FormData();
+		for (const [k, v] of fields) form.append(k, v);
+		return who.request('POST', path, form, { origin: server.url, accept: 'text/html' });
+	};
+
+	it('keeps what was typed after an error, then saves; a group with nothing ticked links none', async () => {
+		const outcome = await makeOutcome(server.db, fx);
+		const risk = await define({ outcomeIds: [outcome.id] });
+		const page = `/p/alpha/risks/${risk.id}?/edit`;
+		const refused = await postForm(officer, page, [
+			['title', ''],
+			['description', 'Typed before the error.'],
+			['outcomeIds', outcome.id]
+		]);
+		expect(refused.status).toBe(400);
+		expect(refused.text).toContain('There is a problem');
+		expect(refused.text).toContain('Enter the risk’s title');
+		expect(refused.text).toContain('Typed before the error.');
+		expect((await stored(risk.id)).versions).toBe(1);
+
+		const saved = await postForm(officer, page, [
+			['title', `${risk.title}, reworded`],
+			['description', 'Typed before the error.']
+		]);
+		expect(saved.status, saved.text).toBe(200);
+		expect(saved.text).toContain('The risk has been edited: this is its version 2.');
+		const { risk: row, versions } = await stored(risk.id);
+		expect(row?.title).toBe(`${risk.title}, reworded`);
+		expect(row?.outcomes).toEqual([]);
+		expect(versions).toBe(2);
+
+		const member = await postForm(council, page, [
+			['title', 'Renamed by a member'],
+			['description', 'Typed before the error.']
+		]);
+		expect(member.status).toBe(403);
+		expect((await stored(risk.id)).versions).toBe(2);
+	});
+});
+
 describe('filtering the register through the API', () => {
 	const titles = (res: { json: { title: string }[] }) => res.json.map((r) => r.title);
 

@@ -49,7 +49,7 @@ export async function editRisk(actor: Actor, riskId: string, input: unknown): Pr
 			description: data.description ?? before.description,
 			...links
 		};
-		const changes = changesBetween(before, after, { outcome: id, decision: id, action: id });
+		const changes = changesBetween(before, after, { outcome: asId, decision: asId, action: asId });
 		if (!changes.length) throw new Invalid({}, UNCHANGED);
 		if (
 			after.title !== before.title &&
@@ -76,7 +76,8 @@ export async function editRisk(actor: Actor, riskId: string, input: unknown): Pr
 	return (await riskViews(ctx, { id: riskId }))[0];
 }
 
-const id = (x: string) => x;
+/** The audit names linked records by id. */
+const asId = (x: string) => x;
 
 /** The risk's wording and links as they stand. */
 async function standing(tx: Tx, riskId: string) {
