@@ -1,10 +1,11 @@
 // The demo's joint risk register: six risks owned by different partners, defined by the partnership
 // manager four months ago and linked to the plan's outcomes and the board's earlier decisions and actions,
 // then reviewed at the two board meetings since with a risk review item (a hundred days ago and at the
-// annual review four weeks ago), by the officer or the owner's own member, their scores changing.
+// annual review four weeks ago), by the officer or the owner's own member, their scores changing; one of
+// them reworded by the officer since.
 import type { Actor } from '../src/lib/server/access/index.ts';
 import { atTime, db } from '../src/lib/server/platform/index.ts';
-import { defineRisk, recordRiskReview } from '../src/lib/server/outcomes/index.ts';
+import { defineRisk, editRisk, recordRiskReview } from '../src/lib/server/outcomes/index.ts';
 import { HISTORY } from './history.ts';
 import { daysFromToday } from './meeting.ts';
 import type { DemoBoard } from './record.ts';
@@ -234,6 +235,15 @@ export async function recordDemoRisks(board: DemoBoard): Promise<void> {
 			);
 		}
 	}
+	// After the annual review, the officer rewords the pooled fund's risk with what partners have since
+	// confirmed: its history keeps the wording it was defined with.
+	await atTime(daysFromToday(-27, 10), () =>
+		editRisk(as('officer'), ids[0], {
+			description:
+				'Two partners have confirmed savings of 5% or more next year. If either cuts its contribution, ' +
+				'the fund cannot keep its commitments to prevention work in the most deprived areas.'
+		})
+	);
 }
 
 /** The controls as the annual review revised them: what was in place, and that it was checked. */

@@ -42,6 +42,7 @@ const NEW_SINCE_SQLITE = new Set([
 	'PartnerStatement',
 	'Risk',
 	'RiskReview',
+	'RiskVersion',
 	'RiskOutcome',
 	'RiskDecision',
 	'RiskAction',

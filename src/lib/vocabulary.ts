@@ -287,6 +287,20 @@ export const RISK_BANDS = {
 } as const;
 export type RiskBand = keyof typeof RISK_BANDS;
 
+/** What an edit of a risk changed, and how (the risk's history on its page). */
+export const RISK_CHANGE_FIELDS = {
+	TITLE: 'Title',
+	DESCRIPTION: 'What the risk is',
+	OUTCOME: 'Outcome',
+	DECISION: 'Decision',
+	ACTION: 'Action'
+} as const;
+export const RISK_CHANGES = {
+	REWORDED: 'Reworded',
+	LINKED: 'Linked',
+	UNLINKED: 'No longer linked'
+} as const;
+
 /** The words of the 5×5 scales, from 1 to 5. */
 export const RISK_LIKELIHOODS = [
 	'Rare',

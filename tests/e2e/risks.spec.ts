@@ -1,6 +1,6 @@
 // The joint risk register: the demo's heat map and the table of its numbers, an officer defining a risk
-// (first refused for a missing score, what was typed kept) and recording its review, and a risk review
-// item's paper in the board pack of the annual review.
+// (first refused for a missing score, what was typed kept) and recording its review, an officer editing a
+// risk's wording and links, and a risk review item's paper in the board pack of the annual review.
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, signIn, test } from './fixtures.ts';
 
@@ -143,6 +143,79 @@ test('an officer defines a risk and records its review; its history and the heat
 		'The diversion through Millbrae is signed.'
 	);
 	await expect(history.getByRole('row').nth(2)).toContainText('First assessment');
+	await expectAccessible(page);
+});
+
+test('an officer edits a risk’s wording and links; the earlier wording stays in its history', async ({
+	page,
+	visit
+}) => {
+	await signIn(page, 'officer@demo.example');
+	const outcomes: { id: string; code: string; title: string }[] = await (
+		await page.request.get('/api/v1/partnerships/strathmuir/outcomes')
+	).json();
+	const [first, second] = outcomes;
+	const title = `Bus routes to the river villages are cut ${Date.now()}`;
+	const defined = await page.request.post('/api/v1/partnerships/strathmuir/risks', {
+		data: {
+			title,
+			description: 'The operator may withdraw the evening buses.',
+			ownerOrganisationId: (
+				(await (
+					await page.request.get('/api/v1/partnerships/strathmuir/organisations')
+				).json()) as {
+					id: string;
+				}[]
+			)[0].id,
+			likelihood: 3,
+			impact: 3,
+			controls: 'A community transport scheme on standby.',
+			outcomeIds: [first.id]
+		}
+	});
+	expect(defined.status()).toBe(201);
+	const { id } = await defined.json();
+	await visit(`/p/strathmuir/risks/${id}`);
+
+	const form = page.locator('form', {
+		has: page.getByRole('button', { name: 'Save the changes' })
+	});
+	const label = (o: { code: string; title: string }) => `${o.code}: ${o.title}`;
+	await expect(form.getByLabel('Title')).toHaveValue(title);
+	await expect(form.getByLabel(label(first), { exact: true })).toBeChecked();
+	// A blank title is refused; what was typed and ticked is kept.
+	await form.getByLabel('Title').fill('');
+	await form
+		.getByLabel('What the risk is')
+		.fill('The operator will withdraw the evening buses in May.');
+	await form.getByLabel(label(first), { exact: true }).uncheck();
+	await form.getByLabel(label(second), { exact: true }).check();
+	await form.getByRole('button', { name: 'Save the changes' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter the risk’s title');
+	await expect(page.getByRole('alert')).toBeFocused();
+	await expect(form.getByLabel('What the risk is')).toHaveValue(
+		'The operator will withdraw the evening buses in May.'
+	);
+	await expect(form.getByLabel(label(first), { exact: true })).not.toBeChecked();
+	await expect(form.getByLabel(label(second), { exact: true })).toBeChecked();
+	await expectAccessible(page);
+
+	await form.getByLabel('Title').fill(`${title}, evenings`);
+	await form.getByRole('button', { name: 'Save the changes' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'has been edited' })).toContainText(
+		'version 2'
+	);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title}, evenings`);
+	const links = page.locator('h2#links ~ ul').first();
+	await expect(links.getByRole('link', { name: label(second) })).toBeVisible();
+	await expect(links.getByRole('link', { name: label(first) })).toHaveCount(0);
+	// The history: what version 2 changed, beside version 1's wording as defined.
+	const versions = page.getByRole('list').filter({ hasText: 'Version 1' });
+	await expect(versions.getByRole('listitem').first()).toContainText('Version 2: edited by');
+	await expect(versions).toContainText('The operator may withdraw the evening buses.');
+	await expect(versions).toContainText('The operator will withdraw the evening buses in May.');
+	await expect(versions.getByRole('link', { name: label(first) })).toBeVisible();
+	await expect(versions).toContainText(`No longer linked to outcome: ${label(first)}`);
 	await expectAccessible(page);
 });
 

@@ -642,7 +642,10 @@ const CASES: Record<string, Case> = {
 		params: id('indicator'),
 		body: () => ({ csv: 'date,value,source\n2026-02-28,11,Annual survey\n', confirm: true })
 	},
-	listRisks: { params: slug },
+	listRisks: {
+		params: slug,
+		query: () => ({ owner: fx.organisations.council.id, band: 'HIGH' })
+	},
 	defineRisk: {
 		params: slug,
 		body: () => ({
@@ -659,6 +662,16 @@ const CASES: Record<string, Case> = {
 		})
 	},
 	getRisk: { params: id('risk') },
+	editRisk: {
+		params: id('risk'),
+		body: () => ({
+			title: 'Partners’ savings squeeze the pooled fund further',
+			description: 'Savings of 5% to 8% next year.',
+			outcomeIds: [],
+			decisionIds: [],
+			actionIds: []
+		})
+	},
 	recordRiskReview: {
 		params: id('risk'),
 		body: () => ({

@@ -354,6 +354,7 @@ describe('the demo partnership, loaded with --demo', () => {
 			ownerOrganisationName: string;
 			outcomes: unknown[];
 			reviews: { meeting: { id: string; title: string } | null; score: number }[];
+			versions: { version: number; changes: { field: string; before: string }[] }[];
 		}[] = (await observer.get('/api/v1/partnerships/strathmuir/risks')).json;
 		expect(risks).toHaveLength(6);
 		expect(new Set(risks.map((r) => r.ownerOrganisationName)).size).toBe(6);
@@ -366,6 +367,15 @@ describe('the demo partnership, loaded with --demo', () => {
 		);
 		// Every risk's score has moved since it was first assessed.
 		expect(risks.every((r) => r.reviews.at(-1)!.score !== r.reviews[0].score)).toBe(true);
+		// One has been reworded since: its history keeps the wording it was defined with.
+		const reworded = risks.filter((r) => r.versions.length > 1);
+		expect(reworded).toHaveLength(1);
+		expect(reworded[0].versions[1].changes).toEqual([
+			expect.objectContaining({
+				field: 'DESCRIPTION',
+				before: expect.stringContaining('Partners expect savings of 3% to 6% next year.')
+			})
+		]);
 	});
 
 	describe('the forums’ priorities', () => {

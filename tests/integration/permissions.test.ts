@@ -1308,6 +1308,23 @@ const ROUTES: Route[] = [
 		call: async (fx) => ['GET', `/api/v1/risks/${await arrangeRisk(fx)}`]
 	},
 	{
+		allowed: OFFICERS,
+		name: 'edit a risk’s wording and links',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'PATCH',
+			`/api/v1/risks/${await arrangeRisk(fx)}`,
+			{ title: `Edited risk ${randomUUID().slice(0, 8)}`, outcomeIds: [] }
+		]
+	},
+	{
+		...read,
+		name: 'filter the risk register',
+		call: (fx, s) => ['GET', `${p(s)}/risks?owner=${fx.organisations.council.id}&band=HIGH`]
+	},
+	{
 		// Officers, and the owner partner's members (every fixture member is from the council, which owns it).
 		allowed: ['ADMIN', 'SECRETARIAT', 'MEMBER'],
 		name: 'record a risk review',

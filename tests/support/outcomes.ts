@@ -72,15 +72,30 @@ export async function makeRiskReviewMeeting(db: TestDb, fx: Fixture, startsAt: D
 	return meeting;
 }
 
-/** A risk owned by the council (every fixture member's organisation), with its first assessment. */
+/**
+ * A risk owned by the council (every fixture member's organisation), with its first assessment and its
+ * wording as defined (version 1).
+ */
 export async function makeRisk(db: TestDb, fx: Fixture, nextReviewOn: Date | null = null) {
+	const title = `Arranged risk ${randomUUID().slice(0, 8)}`;
 	return db.risk.create({
 		data: {
 			partnershipId: fx.partnership.id,
-			title: `Arranged risk ${randomUUID().slice(0, 8)}`,
+			title,
 			description: 'Arranged',
 			ownerOrganisationId: fx.organisations.council.id,
 			createdById: fx.members.ADMIN.userId,
+			versions: {
+				create: {
+					version: 1,
+					title,
+					description: 'Arranged',
+					outcomeIds: [],
+					decisionIds: [],
+					actionIds: [],
+					recordedById: fx.members.ADMIN.userId
+				}
+			},
 			reviews: {
 				create: {
 					likelihood: 3,

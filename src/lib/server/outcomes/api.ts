@@ -12,7 +12,8 @@ import {
 	OutcomeDetailView,
 	RecordReadingInput
 } from './indicators.ts';
-import { DefineRiskInput } from './risks.ts';
+import { DefineRiskInput, RiskListQuery } from './risks.ts';
+import { EditRiskInput } from './risk-edit.ts';
 import { RiskView } from './risk-views.ts';
 import { RecordRiskReviewInput } from './risk-review.ts';
 import { IN_PARTNERSHIP, PARTNERSHIP_API, defineRoutes } from '../platform/index.ts';
@@ -135,10 +136,12 @@ export const outcomesApi = defineRoutes({
 		path: `${P}/risks`,
 		summary:
 			'The joint risk register: every risk with its owner partner, current scores (likelihood × impact, ' +
-			'each 1–5), band, controls, links and the history of its reviews; open risks first, highest score first',
+			'each 1–5), band, controls, links, the history of its reviews and the versions of its wording and ' +
+			'links; open risks first, highest score first. owner and band list only one partner’s or one band’s',
 		tag: 'Outcomes',
+		query: RiskListQuery,
 		response: z.array(RiskView),
-		errors: [404]
+		errors: [400, 404]
 	},
 	defineRisk: {
 		method: 'POST',
@@ -156,10 +159,24 @@ export const outcomesApi = defineRoutes({
 	getRisk: {
 		method: 'GET',
 		path: '/api/v1/risks/{id}',
-		summary: 'A risk of the register with its links and every review, oldest first',
+		summary:
+			'A risk of the register with its links, every review and every version of its wording and links, ' +
+			'oldest first',
 		tag: 'Outcomes',
 		response: RiskView,
 		errors: [404]
+	},
+	editRisk: {
+		method: 'PATCH',
+		path: '/api/v1/risks/{id}',
+		summary:
+			'Edit a risk (officers): its title, what it is, and the outcomes, decisions and actions of the ' +
+			'partnership it is linked to (a list given replaces that kind of link; what is left out stays). ' +
+			'Each edit is a new version; the earlier wording and links are kept and listed with what changed',
+		tag: 'Outcomes',
+		body: EditRiskInput,
+		response: RiskView,
+		errors: [400, ...inPartnership]
 	},
 	recordRiskReview: {
 		method: 'POST',

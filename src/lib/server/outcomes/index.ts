@@ -18,6 +18,8 @@ export { AnnualReportView, annualReport } from './annual-report.ts';
 export { commitmentKept, type CommitmentEvidence } from './commitment-kept.ts';
 export { defineRisk, getRisk, listRisks, riskLinkChoices, risksCiting } from './risks.ts';
 export { RiskView, type RiskReviewView } from './risk-views.ts';
+export { editRisk } from './risk-edit.ts';
+export { type RiskChangeView, type RiskVersionView } from './risk-versions.ts';
 export {
 	mayReviewRisk,
 	recordRiskReview,

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { Actor, PartnershipContext } from '../access/index.ts';
 import { partnershipContext } from '../access/index.ts';
 import { NotFound, db, keyOf, now } from '../platform/index.ts';
-import { dayInUk } from '../../dates.ts';
+import { dayInUk, formatDay } from '../../dates.ts';
 import { riskBand, riskScore } from '../../risk-bands.ts';
 import { ACTION_STATUSES, RISK_BANDS, RISK_STATUSES } from '../../vocabulary.ts';
+import { RiskVersionView, versionViews } from './risk-versions.ts';
 
 export const RiskReviewView = z.object({
 	id: z.string(),
@@ -49,7 +50,9 @@ export const RiskView = z.object({
 	decisions: z.array(z.object({ id: z.string(), title: z.string(), on: z.iso.date() })),
 	actions: z.array(z.object({ id: z.string(), text: z.string(), status: keyOf(ACTION_STATUSES) })),
 	/** Every review, oldest first: the history of scores. */
-	reviews: z.array(RiskReviewView)
+	reviews: z.array(RiskReviewView),
+	/** Every version of its wording and links, oldest first: the latest is current. */
+	versions: z.array(RiskVersionView)
 });
 export type RiskView = z.infer<typeof RiskView>;
 
@@ -82,7 +85,7 @@ export async function riskContext(actor: Actor, riskId: string, slug?: string) {
 /** Risks as they stand, with their links and every review. */
 export async function riskViews(
 	ctx: PartnershipContext,
-	where: { id?: string | { in: string[] } }
+	where: { id?: string | { in: string[] }; ownerOrganisationId?: string }
 ): Promise<RiskView[]> {
 	const partnershipId = ctx.partnership.id;
 	const rows = await db().risk.findMany({
@@ -90,15 +93,25 @@ export async function riskViews(
 		orderBy: { title: 'asc' },
 		include: {
 			reviews: { orderBy: [{ reviewedOn: 'asc' }, { recordedAt: 'asc' }] },
+			versions: { orderBy: { version: 'asc' } },
 			outcomes: true,
 			decisions: true,
 			actions: true
 		}
 	});
 	const reviews = rows.flatMap((r) => r.reviews);
+	const versions = rows.flatMap((r) => r.versions);
+	// Records linked now or once: the history names those an edit took away too.
+	const linkedIds = (now: string[], key: 'outcomeIds' | 'decisionIds' | 'actionIds') => [
+		...new Set([...now, ...versions.flatMap((v) => v[key])])
+	];
 	const [people, organisations, meetings, outcomes, decisions, actions] = await Promise.all([
 		db().user.findMany({
-			where: { id: { in: [...new Set(reviews.map((r) => r.recordedById))] } },
+			where: {
+				id: {
+					in: [...new Set([...reviews, ...versions].map((r) => r.recordedById))]
+				}
+			},
 			select: { id: true, name: true }
 		}),
 		db().organisation.findMany({ where: { partnershipId }, select: { id: true, name: true } }),
@@ -107,16 +120,33 @@ export async function riskViews(
 			select: { id: true, title: true }
 		}),
 		db().outcome.findMany({
-			where: { id: { in: rows.flatMap((r) => r.outcomes.map((o) => o.outcomeId)) } },
+			where: {
+				id: {
+					in: linkedIds(
+						rows.flatMap((r) => r.outcomes.map((o) => o.outcomeId)),
+						'outcomeIds'
+					)
+				}
+			},
 			orderBy: [{ kind: 'asc' }, { code: 'asc' }],
 			select: { id: true, code: true, title: true }
 		}),
 		decisionNames(
 			partnershipId,
-			rows.flatMap((r) => r.decisions.map((d) => d.decisionId))
+			linkedIds(
+				rows.flatMap((r) => r.decisions.map((d) => d.decisionId)),
+				'decisionIds'
+			)
 		),
 		db().action.findMany({
-			where: { id: { in: rows.flatMap((r) => r.actions.map((a) => a.actionId)) } },
+			where: {
+				id: {
+					in: linkedIds(
+						rows.flatMap((r) => r.actions.map((a) => a.actionId)),
+						'actionIds'
+					)
+				}
+			},
 			orderBy: { createdAt: 'asc' },
 			select: { id: true, text: true, status: true }
 		})
@@ -125,6 +155,18 @@ export async function riskViews(
 	const personName = new Map(people.map((p) => [p.id, p.name]));
 	const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
 	const today = dayInUk(now());
+	const names = {
+		person: (id: string) => personName.get(id) ?? 'Unknown',
+		outcome: (id: string) => {
+			const o = outcomes.find((x) => x.id === id);
+			return o ? `${o.code}: ${o.title}` : 'An outcome';
+		},
+		decision: (id: string) => {
+			const d = decisions.get(id);
+			return d ? `${d.title} (${formatDay(d.on)})` : 'A decision';
+		},
+		action: (id: string) => actions.find((x) => x.id === id)?.text ?? 'An action'
+	};
 	return rows.map((row) => {
 		const history = row.reviews.map((r, at) => ({
 			id: r.id,
@@ -171,7 +213,8 @@ export async function riskViews(
 				actions,
 				row.actions.map((a) => a.actionId)
 			),
-			reviews: history
+			reviews: history,
+			versions: versionViews(row.versions, names)
 		};
 	});
 }

@@ -8,6 +8,7 @@ import { demand, isOfficer, partnershipContext } from '../access/index.ts';
 import {
 	Invalid,
 	audit,
+	choice,
 	db,
 	isoDate,
 	now,
@@ -15,10 +16,12 @@ import {
 	reference,
 	requiredText,
 	transaction,
-	wholeNumber
+	wholeNumber,
+	type Tx
 } from '../platform/index.ts';
 import { dayInUk } from '../../dates.ts';
 import { riskScore } from '../../risk-bands.ts';
+import { RISK_BANDS } from '../../vocabulary.ts';
 import { atDay, decisionNames, riskContext, riskViews, type RiskView } from './risk-views.ts';
 
 /** A score on the 5×5 scale: required, a whole number from 1 to 5. */
@@ -28,11 +31,39 @@ export function riskScale(label: string) {
 		.transform((v) => v as number);
 }
 
-const links = (what: string) =>
-	z
-		.array(reference(`Choose ${what} of this partnership`))
-		.max(50, `Link no more than 50 ${what}`)
-		.default([]);
+/** A list of records of the partnership a risk is linked to. */
+export const riskLinks = (what: string) =>
+	z.array(reference(`Choose ${what} of this partnership`)).max(50, `Link no more than 50 ${what}`);
+const links = (what: string) => riskLinks(what).default([]);
+
+export interface RiskLinks {
+	outcomeIds: string[];
+	decisionIds: string[];
+	actionIds: string[];
+}
+
+/** The links without repeats, each checked to be the partnership's own; the same at definition and edit. */
+export async function checkLinks(
+	tx: Tx,
+	partnershipId: string,
+	ids: RiskLinks
+): Promise<RiskLinks> {
+	const outcomeIds = [...new Set(ids.outcomeIds)];
+	const decisionIds = [...new Set(ids.decisionIds)];
+	const actionIds = [...new Set(ids.actionIds)];
+	const found = await Promise.all([
+		tx.outcome.count({ where: { id: { in: outcomeIds }, partnershipId } }),
+		tx.decision.count({ where: { id: { in: decisionIds }, partnershipId } }),
+		tx.action.count({ where: { id: { in: actionIds }, partnershipId } })
+	]);
+	if (found[0] !== outcomeIds.length)
+		throw new Invalid({ outcomeIds: 'Choose outcomes of this partnership' });
+	if (found[1] !== decisionIds.length)
+		throw new Invalid({ decisionIds: 'Choose decisions of this partnership' });
+	if (found[2] !== actionIds.length)
+		throw new Invalid({ actionIds: 'Choose actions of this partnership' });
+	return { outcomeIds, decisionIds, actionIds };
+}
 
 export const DefineRiskInput = z.object({
 	title: requiredText('the risk’s title', 200),
@@ -63,20 +94,7 @@ export async function defineRisk(actor: Actor, slug: string, input: unknown): Pr
 			where: { id: data.ownerOrganisationId, partnershipId }
 		});
 		if (!owner) throw new Invalid({ ownerOrganisationId: 'Choose a partner of this partnership' });
-		const outcomeIds = [...new Set(data.outcomeIds)];
-		const decisionIds = [...new Set(data.decisionIds)];
-		const actionIds = [...new Set(data.actionIds)];
-		const found = await Promise.all([
-			tx.outcome.count({ where: { id: { in: outcomeIds }, partnershipId } }),
-			tx.decision.count({ where: { id: { in: decisionIds }, partnershipId } }),
-			tx.action.count({ where: { id: { in: actionIds }, partnershipId } })
-		]);
-		if (found[0] !== outcomeIds.length)
-			throw new Invalid({ outcomeIds: 'Choose outcomes of this partnership' });
-		if (found[1] !== decisionIds.length)
-			throw new Invalid({ decisionIds: 'Choose decisions of this partnership' });
-		if (found[2] !== actionIds.length)
-			throw new Invalid({ actionIds: 'Choose actions of this partnership' });
+		const { outcomeIds, decisionIds, actionIds } = await checkLinks(tx, partnershipId, data);
 		if (await tx.risk.count({ where: { partnershipId, title: data.title } }))
 			throw new Invalid({ title: 'The register already has a risk of that title' });
 		const risk = await tx.risk.create({
@@ -90,6 +108,20 @@ export async function defineRisk(actor: Actor, slug: string, input: unknown): Pr
 				outcomes: { create: outcomeIds.map((outcomeId) => ({ outcomeId })) },
 				decisions: { create: decisionIds.map((decisionId) => ({ decisionId })) },
 				actions: { create: actionIds.map((actionId) => ({ actionId })) }
+			}
+		});
+		// Its wording and links as defined are its version 1; an officer's edits are the later ones.
+		await tx.riskVersion.create({
+			data: {
+				riskId: risk.id,
+				version: 1,
+				title: data.title,
+				description: data.description,
+				outcomeIds,
+				decisionIds,
+				actionIds,
+				recordedById: actor.userId,
+				recordedAt: risk.createdAt
 			}
 		});
 		// The first assessment is the risk's first review, so its history of scores starts here.
@@ -119,10 +151,33 @@ export async function defineRisk(actor: Actor, slug: string, input: unknown): Pr
 	return (await riskViews(ctx, { id }))[0];
 }
 
-/** The partnership's risk register: every risk with its current scores, highest score first. */
-export async function listRisks(actor: Actor, slug: string): Promise<RiskView[]> {
+/** Which risks of the register to list: one partner's, one band's (the register's page and the API). */
+export const RiskListQuery = z.object({
+	/** The partner that owns the risks. */
+	owner: reference('Choose a partner of this partnership').optional(),
+	/** The band of their current score. */
+	band: choice(RISK_BANDS, 'Choose a band: LOW, MEDIUM, HIGH or VERY_HIGH').optional()
+});
+
+/**
+ * The partnership's risk register: every risk with its current scores, open ones first, highest score
+ * first; with `query`, only one owner's or one band's.
+ */
+export async function listRisks(
+	actor: Actor,
+	slug: string,
+	query: unknown = {}
+): Promise<RiskView[]> {
 	const ctx = await partnershipContext(actor, slug);
-	const risks = await riskViews(ctx, {});
+	const { owner, band } = parse(RiskListQuery, query);
+	if (
+		owner &&
+		!(await db().organisation.count({ where: { id: owner, partnershipId: ctx.partnership.id } }))
+	)
+		throw new Invalid({ owner: 'Choose a partner of this partnership' });
+	const risks = (await riskViews(ctx, owner ? { ownerOrganisationId: owner } : {})).filter(
+		(r) => !band || r.band === band
+	);
 	return risks.sort(
 		(a, b) =>
 			Number(a.status === 'CLOSED') - Number(b.status === 'CLOSED') ||

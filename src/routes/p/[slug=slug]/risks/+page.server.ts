@@ -1,8 +1,8 @@
 import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
 import { defineRisk, listRisks, riskLinkChoices } from '$lib/server/outcomes';
+import { Invalid } from '$lib/server/platform';
 import { listOrganisations } from '$lib/server/structure';
 import { forPage, formCommand, pageActor, withLists } from '$lib/server/web';
-import { RISK_BANDS } from '$lib/vocabulary';
 import type { Actions, PageServerLoad } from './$types';
 
 const LINKS = ['outcomeIds', 'decisionIds', 'actionIds'];
@@ -10,22 +10,35 @@ const LINKS = ['outcomeIds', 'decisionIds', 'actionIds'];
 export const load: PageServerLoad = async (event) => {
 	const actor = pageActor(event);
 	const { slug } = event.params;
+	// The filters, from the address, so a filtered register can be bookmarked and works without scripts;
+	// "All partners" and "All bands" send them blank.
+	const asked = Object.fromEntries(
+		['owner', 'band'].flatMap((name) => {
+			const value = event.url.searchParams.get(name) ?? '';
+			return value ? [[name, value]] : [];
+		})
+	);
 	return forPage(async () => {
 		const officer = canScheduleMeetings(await partnershipContext(actor, slug));
-		const risks = await listRisks(actor, slug);
+		const all = await listRisks(actor, slug);
 		const organisations = await listOrganisations(actor, slug);
-		// The filters, from the address, so a filtered register can be bookmarked and works without scripts.
-		const owner = event.url.searchParams.get('owner') ?? '';
-		const band = event.url.searchParams.get('band') ?? '';
-		const shown = risks.filter(
-			(r) =>
-				(!owner || r.ownerOrganisationId === owner) && (!(band in RISK_BANDS) || r.band === band)
-		);
+		let shown = all;
+		let fields: Record<string, string> = {};
+		if (Object.keys(asked).length)
+			try {
+				shown = await listRisks(actor, slug, asked);
+			} catch (caught) {
+				if (!(caught instanceof Invalid)) throw caught;
+				// Every risk, with what was wrong with the filter beside it.
+				fields = caught.fields;
+			}
+		const filters = Object.keys(fields).length ? {} : asked;
 		return {
 			officer,
 			risks: shown,
-			total: risks.length,
-			filters: { owner, band: band in RISK_BANDS ? band : '' },
+			total: all.length,
+			filters: { owner: filters.owner ?? '', band: filters.band ?? '' },
+			fields,
 			owners: organisations.map((o) => ({ value: o.id, label: o.name })),
 			// Only officers define risks, so only they need what a risk may be linked to.
 			choices: officer ? await riskLinkChoices(actor, slug) : null

@@ -1,4 +1,7 @@
 import { endpoint, routes } from '$lib/server/web';
-import { getRisk } from '$lib/server/outcomes';
+import { editRisk, getRisk } from '$lib/server/outcomes';
 
 export const GET = endpoint(routes.getRisk, ({ actor, params }) => getRisk(actor, params.id));
+export const PATCH = endpoint(routes.editRisk, ({ actor, params, body }) =>
+	editRisk(actor, params.id, body)
+);
