@@ -105,7 +105,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
 	const port = await new Promise<number>((ok, fail) => {
-		const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
+		// Loading the whole demo before listening takes 25 s on a quiet machine and over a minute on a busy one.
+		const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 180_000);
 		const look = () => {
 			const m = /listening on port (\d+)/.exec(output);
 			if (m) {
