@@ -47,7 +47,7 @@ type Event = [
 	at: number | null
 ];
 // Array destructuring walks an iterator; plain indexes do not.
-const [TYPE, REF, DECLARED, ACHIEVED, AT] = [1, 2, 3, 4, 5] as const;
+const [PRIORITY, TYPE, REF, DECLARED, ACHIEVED, AT] = [0, 1, 2, 3, 4, 5] as const;
 
 /**
  * The flow and its table. A priority is in it when it matches the forum, theme and partner, and (with a
@@ -131,8 +131,8 @@ export async function traceData(
 	const eventsOf = new Map<string, Event[]>();
 	let last: Event[] = [];
 	for (const event of rawEvents) {
-		if (last[0]?.[0] === event[0]) last.push(event);
-		else eventsOf.set(event[0], (last = [event]));
+		if (last[0]?.[PRIORITY] === event[PRIORITY]) last.push(event);
+		else eventsOf.set(event[PRIORITY], (last = [event]));
 	}
 	let kept = at ? priorities.filter((p) => eventsOf.has(p.id)) : priorities;
 
