@@ -115,7 +115,8 @@ describe('periodSentences', () => {
 					surveyMeans: { scrutiny: 3.75 }
 				}
 			}),
-			'of the board'
+			'of the board',
+			'BOARD'
 		);
 		expect(sentences).toContain('1 decision was taken and 1 challenge was raised.');
 		expect(sentences).toContain(
@@ -124,5 +125,25 @@ describe('periodSentences', () => {
 		expect(sentences).toContain(
 			'Members rated “The board properly scrutinises policies and decisions” at 3.8 out of 5 on average.'
 		);
+	});
+
+	it('words the survey’s statements for the kind of body, or for any body across several', () => {
+		const figures = period({
+			averages: { ...none, surveyMeans: { scrutiny: 4, forumsFeedIn: 2.5 } }
+		});
+		expect(periodSentences(figures, 'of the Health Theme Group', 'THEME_GROUP')).toEqual(
+			expect.arrayContaining([
+				'Members rated “The theme group properly scrutinises policies and decisions” at 4.0 out of 5 on average.',
+				'Members rated “Priorities from local forums feed clearly into the work of the theme group” at 2.5 out of 5 on average.'
+			])
+		);
+		expect(periodSentences(figures, 'of the Riverside Forum', 'LOCALITY_FORUM')).toContain(
+			'Members rated “The forum’s priorities feed clearly into the partnership’s work” at 2.5 out of 5 on average.'
+		);
+		const across = periodSentences(figures, 'of 4 bodies in the partnership');
+		expect(across).toContain(
+			'Members rated “The body that met properly scrutinises policies and decisions” at 4.0 out of 5 on average.'
+		);
+		expect(across.join(' ')).not.toMatch(/board/);
 	});
 });

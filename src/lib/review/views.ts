@@ -3,8 +3,10 @@
 // was nothing to divide (no turns, no decisions): the pages print "–" for null, never 0.
 import { z } from 'zod';
 import { DQI_KEYS } from './dqi.ts';
+import { BODY_KINDS } from '../vocabulary.ts';
 
 const Share = z.number().min(0).max(1).nullable();
+const BodyKindSchema = z.enum(Object.keys(BODY_KINDS) as [keyof typeof BODY_KINDS]);
 const Sector = z.string();
 
 export const ParticipationRow = z.object({
@@ -276,7 +278,8 @@ export const TrendPoint = z.object({
 });
 
 export const ReviewTrendsView = z.object({
-	body: z.object({ id: z.string(), name: z.string() }),
+	/** kind: the kind of body, which words the survey's statements. */
+	body: z.object({ id: z.string(), name: z.string(), kind: BodyKindSchema }),
 	meetings: z.array(TrendPoint)
 });
 export type ReviewTrendsView = z.infer<typeof ReviewTrendsView>;
@@ -316,7 +319,7 @@ export const ReviewSummaryView = z.object({
 	to: z.iso.date(),
 	bodies: z.array(
 		PeriodCounts.extend({
-			body: z.object({ id: z.string(), name: z.string(), kind: z.string() })
+			body: z.object({ id: z.string(), name: z.string(), kind: BodyKindSchema })
 		})
 	),
 	totals: PeriodCounts.extend({ bodies: z.number().int() })

@@ -2,7 +2,8 @@
 // Each sentence is written only when its figures exist, and says "on average" because the figures are
 // the means of the meetings' own figures, not pooled counts.
 import { DQI } from '$lib/review/dqi';
-import { SURVEY_STATEMENTS } from '$lib/review/survey';
+import { surveyStatements } from '$lib/review/survey';
+import type { BodyKind } from '$lib/vocabulary';
 import type { ReviewSummaryView } from '$lib/review/views';
 import { decimal, percent } from '$lib/components/charts/format';
 
@@ -15,7 +16,11 @@ function across(n: number, where: string): string {
 	return `Across ${plural(n, 'meeting', 'meetings')} ${where}`;
 }
 
-export function periodSentences(figures: Period, where: string): string[] {
+/**
+ * The sentences for a period's figures `where` they were gathered; `kind` words the survey's statements
+ * for that kind of body (left out for figures over several bodies).
+ */
+export function periodSentences(figures: Period, where: string, kind?: BodyKind | null): string[] {
 	const a = figures.averages;
 	if (figures.meetings === 0) return [];
 	const out: string[] = [];
@@ -71,7 +76,7 @@ export function periodSentences(figures: Period, where: string): string[] {
 					.join(', ') +
 				' (Discourse Quality Index).'
 		);
-	for (const s of SURVEY_STATEMENTS) {
+	for (const s of surveyStatements(kind)) {
 		const mean = a.surveyMeans[s.key];
 		if (mean !== null && mean !== undefined)
 			out.push(
