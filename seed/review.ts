@@ -220,7 +220,7 @@ const REVIEW_NOTES: [meeting: number, coder: 0 | 1, text: string][] = [
 	[
 		2,
 		1,
-		'Community and third-sector members put three of the four challenges. One changed the counselling decision; the question on the uncommitted £40,000 was left unresolved.'
+		'Community members put two of the four challenges and the third sector one. One changed the counselling decision; the question on the uncommitted £40,000 was left unresolved.'
 	],
 	[
 		3,

@@ -42,8 +42,10 @@ export const ParticipationView = z.object({
 	gini: z.number().nullable(),
 	membersPresent: z.number().int(),
 	silentMembers: z.number().int(),
-	/** Community and third-sector organisations together. */
-	communityAndThirdSector: z.object({ seatShare: Share, turnShare: Share, timeShare: Share })
+	/** Community organisations' members (sector COMMUNITY), counted apart from the third sector's. */
+	community: z.object({ seatShare: Share, turnShare: Share, timeShare: Share }),
+	/** Third-sector organisations' members (sector THIRD_SECTOR). */
+	thirdSector: z.object({ seatShare: Share, turnShare: Share, timeShare: Share })
 });
 
 export const ScrutinyView = z.object({
@@ -262,8 +264,10 @@ export const TrendPoint = z.object({
 	/** Forum priorities answered by the meeting's decisions. */
 	prioritiesDecided: z.number().int(),
 	gini: z.number().nullable(),
-	communityAndThirdSectorSeatShare: Share,
-	communityAndThirdSectorTimeShare: Share,
+	communitySeatShare: Share,
+	communityTimeShare: Share,
+	thirdSectorSeatShare: Share,
+	thirdSectorTimeShare: Share,
 	challengesPerDecisionItem: z.number().nullable(),
 	answeredShare: Share,
 	changedDecisionShare: Share,
@@ -287,8 +291,10 @@ export type ReviewTrendsView = z.infer<typeof ReviewTrendsView>;
 /** The headline figures averaged over meetings: each the mean of the meetings that have it (not null). */
 export const TrendAverages = TrendPoint.pick({
 	gini: true,
-	communityAndThirdSectorSeatShare: true,
-	communityAndThirdSectorTimeShare: true,
+	communitySeatShare: true,
+	communityTimeShare: true,
+	thirdSectorSeatShare: true,
+	thirdSectorTimeShare: true,
 	challengesPerDecisionItem: true,
 	answeredShare: true,
 	changedDecisionShare: true,

@@ -25,12 +25,16 @@ export function periodSentences(figures: Period, where: string, kind?: BodyKind 
 	if (figures.meetings === 0) return [];
 	const out: string[] = [];
 	const lead = across(figures.meetings, where);
-	const seats = a.communityAndThirdSectorSeatShare;
-	if (a.communityAndThirdSectorTimeShare !== null)
+	// Community and third sector apart: one figure for both would hide weak community representation
+	// behind a strong third sector (the officials' survey found exactly that at boards).
+	const voice = (who: string, seats: number | null, time: number | null) =>
+		`${who} members ` +
+		(seats !== null ? `held ${percent(seats)} of the seats and ` : '') +
+		`spoke for ${percent(time)} of the speaking time`;
+	if (a.communityTimeShare !== null || a.thirdSectorTimeShare !== null)
 		out.push(
-			`${lead}, community and third-sector members ` +
-				(seats !== null ? `held ${percent(seats)} of the seats and ` : '') +
-				`spoke for ${percent(a.communityAndThirdSectorTimeShare)} of the speaking time on average.`
+			`${lead}, ${voice('community', a.communitySeatShare, a.communityTimeShare)}, and ` +
+				`${voice('third-sector', a.thirdSectorSeatShare, a.thirdSectorTimeShare)}, on average.`
 		);
 	else out.push(`${lead}, no speaking time was recorded.`);
 	if (a.gini !== null)
