@@ -375,8 +375,8 @@ export const HISTORY: HistoryMeeting[] = [
 		]
 	},
 
-	// Just over three months ago: health inequalities. Four challenges, three of them from the community
-	// and third-sector members; one left unresolved; a decision amended on equalities.
+	// Just over three months ago: health inequalities. Four challenges, two from community members and one
+	// from the third sector; one left unresolved; a decision amended on equalities.
 	{
 		daysAgo: 100,
 		hour: 10,

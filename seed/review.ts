@@ -15,7 +15,7 @@ import { demoPeople, type People } from './run.ts';
 import { addReviewNote, publishReview } from '../src/lib/server/review/index.ts';
 import { answerSurvey } from '../src/lib/server/review/index.ts';
 import { DQI, type DqiKey } from '../src/lib/review/dqi.ts';
-import { SURVEY_STATEMENTS } from '../src/lib/review/survey.ts';
+import { SURVEY_KEYS } from '../src/lib/review/survey.ts';
 import type { ContributionType, Sector } from '../src/lib/vocabulary.ts';
 
 const DAY = 86_400_000;
@@ -220,7 +220,7 @@ const REVIEW_NOTES: [meeting: number, coder: 0 | 1, text: string][] = [
 	[
 		2,
 		1,
-		'Community and third-sector members put three of the four challenges. One changed the counselling decision; the question on the uncommitted £40,000 was left unresolved.'
+		'Community members put two of the four challenges and the third sector one. One changed the counselling decision; the question on the uncommitted £40,000 was left unresolved.'
 	],
 	[
 		3,
@@ -335,7 +335,7 @@ async function codeAndPublish(board: DemoBoard, people: People): Promise<void> {
 	}
 }
 
-/** How each member tends to answer the five statements (1-5, in SURVEY_STATEMENTS' order). */
+/** How each member tends to answer the five statements (1-5, in SURVEY_KEYS' order). */
 const LEANINGS: Record<string, [number, number, number, number, number]> = {
 	chair: [4, 4, 4, 4, 4],
 	nhs: [4, 3, 4, 3, 3],
@@ -401,7 +401,7 @@ async function answerSurveys(board: DemoBoard, people: People): Promise<void> {
 			// The first meeting, all reports, felt like scrutiny; disagreement feels rarer than the record shows.
 			const drift = [year < 0.25 ? 1 : 0, -Math.round(year), Math.round(year * random()), 0, 0];
 			const answers = Object.fromEntries(
-				SURVEY_STATEMENTS.map(({ key }, s) => {
+				SURVEY_KEYS.map((key, s) => {
 					if (random() < 0.05) return [key, null];
 					const noise = random() < 0.3 ? (random() < 0.5 ? -1 : 1) : 0;
 					return [key, Math.max(1, Math.min(5, lean[s] + drift[s] + noise))];

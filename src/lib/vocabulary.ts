@@ -23,11 +23,20 @@ export const PARTNERSHIP_ROLES = {
 } as const;
 export type PartnershipRole = keyof typeof PARTNERSHIP_ROLES;
 
+/**
+ * The capacity a member sits in. One who sits *from* a sector brings its perspective as an individual and
+ * does not speak for it (2002 study of community planning partnerships, 3.17–3.18 and 10.8: representatives
+ * "from rather than of their particular sector"); one who sits *of* an organisation represents it.
+ */
 export const CAPACITIES = {
 	OF_ORGANISATION: 'Represents their organisation',
-	FROM_SECTOR: 'Speaks for their sector'
+	FROM_SECTOR: 'Brings their sector’s perspective, without speaking for it'
 } as const;
 export type Capacity = keyof typeof CAPACITIES;
+/** What each capacity means, for the API document. */
+export const CAPACITY_MEANING =
+	'OF_ORGANISATION: represents their organisation. FROM_SECTOR: sits from their sector, bringing its ' +
+	'perspective as an individual without speaking for it.';
 
 /** Where the person stands at the table: elected members are counted apart from their partner's officers. */
 export const STANDINGS = {

@@ -21,7 +21,11 @@ test('a board member reads the structure: who reports to whom, who leads, who si
 		await expect(board.getByRole('cell', { name: sector, exact: true }).first()).toBeVisible();
 	}
 	await expect(board.getByRole('row', { name: /Priya Lindsay/ })).toContainText('Third sector');
-	await expect(board.getByRole('row', { name: /Priya Lindsay/ })).toContainText('For their sector');
+	// She sits from the third sector: she brings its perspective and does not speak for it.
+	const priya = board.getByRole('row', { name: /Priya Lindsay/ });
+	await expect(priya).toContainText('Brings their sector’s perspective, without speaking for it');
+	await expect(priya).not.toContainText(/speaks for|for their sector/i);
+	await expect(chair).toContainText('Represents their organisation');
 
 	// Theme groups sit one level down, each with its lead partner.
 	const health = page.locator('section', {

@@ -113,6 +113,15 @@ describe('request bodies in the document', () => {
 		expect(schema.required).toEqual(expect.arrayContaining(required));
 	});
 
+	it('says a member from a sector brings its perspective and does not speak for it', () => {
+		const capacity = body('createInvitation').properties.capacity;
+		expect(capacity.enum).toEqual(expect.arrayContaining(['FROM_SECTOR', 'OF_ORGANISATION']));
+		expect(capacity.description).toMatch(
+			/FROM_SECTOR: sits from their sector, bringing its perspective/
+		);
+		expect(capacity.description).toMatch(/without speaking for it/);
+	});
+
 	it('offers the sectors and body kinds the domain accepts', () => {
 		expect(body('createOrganisation').properties.sector.enum).toContain('THIRD_SECTOR');
 		expect(body('createBody').properties.kind.enum).toContain('LOCALITY_FORUM');

@@ -411,8 +411,11 @@ describe('the review of a closed meeting, from its record', () => {
 		expect(p.gini).toBeCloseTo(0.28);
 		expect(p.membersPresent).toBe(5);
 		expect(p.silentMembers).toBe(1);
-		// Community and third sector: seats 2/5, turns 3/6, time 240/600.
-		expect(p.communityAndThirdSector).toEqual({ seatShare: 0.4, turnShare: 0.5, timeShare: 0.4 });
+		// Community and third sector apart. Community council: seats 1/5, turns 1/6, time 120/600.
+		// Voluntary action: seats 1/5, turns 2/6, time 120/600.
+		expect(p.community).toEqual({ seatShare: 0.2, turnShare: 1 / 6, timeShare: 0.2 });
+		expect(p.thirdSector).toEqual({ seatShare: 0.2, turnShare: 1 / 3, timeShare: 0.2 });
+		expect(p).not.toHaveProperty('communityAndThirdSector');
 	});
 
 	it('scrutiny: per decision item, answered, changed, who challenged whom, unchallenged decisions', async () => {
@@ -643,6 +646,9 @@ describe('the review’s figures as CSV', () => {
 		expect(lines[0]).toBe('section,measure,group,value');
 		expect(lines).toContain('participation,gini,,0.28');
 		expect(lines).toContain('participation,bySector.timeShare,Third sector,0.2');
+		expect(lines).toContain('participation,community.turnShare,,0.1667');
+		expect(lines).toContain('participation,thirdSector.turnShare,,0.3333');
+		expect(lines.join('\n')).not.toMatch(/communityAndThirdSector/);
 		expect(lines).toContain('participation,byOrganisation.seats,Health board (rev),2');
 		expect(lines).toContain('scrutiny,challengesPerDecisionItem,,1.3333');
 		expect(lines).toContain('scrutiny,matrix.challenges,Community → Council,1');
@@ -738,7 +744,11 @@ describe('trends across a body’s meetings, and the partnership’s summary', (
 	it('reviewers see every closed meeting in date order, with its headline figures', async () => {
 		const res = await reviewer.get(trendsPath());
 		expect(res.status, res.text).toBe(200);
-		expect(res.json.body).toEqual({ id: theme(), name: 'rev health theme group' });
+		expect(res.json.body).toEqual({
+			id: theme(),
+			name: 'rev health theme group',
+			kind: 'THEME_GROUP'
+		});
 		const points = res.json.meetings;
 		expect(
 			points.map((p: { title: string; published: boolean }) => [p.title, p.published])
@@ -747,13 +757,15 @@ describe('trends across a body’s meetings, and the partnership’s summary', (
 			['Board 2026-04-02', false],
 			['Board 2026-05-07', false]
 		]);
-		// March: 60, 60 → G 0; third sector 60/120 = 0.5; 1 challenge on 1 decision item, answered.
+		// March: 60, 60 → G 0; third sector 60/120 = 0.5, community 0; 1 challenge on 1 decision item,
+		// answered.
 		expect(points[0]).toMatchObject({
 			decisions: 1,
 			challenges: 1,
 			prioritiesDecided: 0,
 			gini: 0,
-			communityAndThirdSectorTimeShare: 0.5,
+			communityTimeShare: 0,
+			thirdSectorTimeShare: 0.5,
 			challengesPerDecisionItem: 1,
 			answeredShare: 1,
 			changedDecisionShare: 0,
@@ -769,7 +781,8 @@ describe('trends across a body’s meetings, and the partnership’s summary', (
 		// April: 120, 0 → sorted 0, 120: G = 2·120/(2·120) − 3/2 = 0.5; no decision, no challenge.
 		expect(points[1]).toMatchObject({
 			gini: 0.5,
-			communityAndThirdSectorTimeShare: 0,
+			communityTimeShare: 0,
+			thirdSectorTimeShare: 0,
 			challengesPerDecisionItem: 0,
 			answeredShare: null,
 			citingEvidenceShare: null,
@@ -811,7 +824,8 @@ describe('trends across a body’s meetings, and the partnership’s summary', (
 			challenges: 1,
 			averages: {
 				gini: 0.25,
-				communityAndThirdSectorTimeShare: 0.25,
+				communityTimeShare: 0,
+				thirdSectorTimeShare: 0.25,
 				challengesPerDecisionItem: 0.5,
 				answeredShare: 1
 			}

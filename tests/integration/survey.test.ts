@@ -65,9 +65,15 @@ const chair = () => fx.members.MEMBER;
  */
 async function meeting(
 	status: 'IN_PROGRESS' | 'CLOSED' | 'MINUTES_APPROVED' = 'CLOSED',
-	day?: string
+	day?: string,
+	body: 'board' | 'theme' | 'forum' = 'board'
 ) {
 	const row = await meetingIn(server.db, fx, status, day);
+	if (body !== 'board')
+		await server.db.meeting.update({
+			where: { id: row.id },
+			data: { bodyId: fx.bodies[body].id }
+		});
 	// Closed an hour ago, so its survey is open (it stays open SURVEY_OPEN_DAYS after closing).
 	if (status !== 'IN_PROGRESS')
 		await server.db.meeting.update({
@@ -336,6 +342,65 @@ describe('the results', () => {
 		expect(by.forumsFeedIn).toMatchObject({ distribution: [2, 0, 0, 0, 0], mean: 1 });
 		// In order of their text, not of arrival (the first to answer wrote "Zeal helps.").
 		expect(three.comments).toEqual(['Agendas are too full.', 'Zeal helps.']);
+	});
+});
+
+describe('the statements are worded for the body that met', () => {
+	const KEYS = [
+		'scrutiny',
+		'disagreementUnusual',
+		'equalOpportunity',
+		'thirdSectorEqual',
+		'forumsFeedIn'
+	];
+	it.each([
+		[
+			'board',
+			'The board properly scrutinises policies and decisions.',
+			'Priorities from local forums feed clearly into the work of the board.'
+		],
+		[
+			'theme',
+			'The theme group properly scrutinises policies and decisions.',
+			'Priorities from local forums feed clearly into the work of the theme group.'
+		],
+		[
+			'forum',
+			'The forum properly scrutinises policies and decisions.',
+			'The forum’s priorities feed clearly into the partnership’s work.'
+		]
+	] as const)(
+		'a %s meeting asks about that body, under the same keys',
+		async (body, scrutiny, feed) => {
+			const m = await meeting('CLOSED', undefined, body);
+			const res = await client(people.nhs).get(m.path);
+			expect(res.status, res.text).toBe(200);
+			const statements: { key: string; text: string }[] = res.json.statements;
+			expect(statements.map((s) => s.key)).toEqual(KEYS);
+			const text = Object.fromEntries(statements.map((s) => [s.key, s.text]));
+			expect(text.scrutiny).toBe(scrutiny);
+			expect(text.forumsFeedIn).toBe(feed);
+			if (body !== 'board') expect(statements.map((s) => s.text).join(' ')).not.toMatch(/board/i);
+			expect(res.json.meeting.bodyKind).toBe(fx.bodies[body].kind);
+		}
+	);
+
+	it('the forum’s results use the forum’s words and count the answers under the same keys', async () => {
+		const m = await meeting('CLOSED', undefined, 'forum');
+		for (const person of [people.nhs, people.tsi, chair()])
+			expect((await client(person).post(m.path, { answers: { scrutiny: 4 } })).status).toBe(201);
+		await closeSurvey(m.id, 'days passed');
+		const results = await surveyResults(m.id);
+		expect(results.statements.map((s) => s.key)).toEqual(KEYS);
+		expect(results.statements[0]).toMatchObject({
+			key: 'scrutiny',
+			text: 'The forum properly scrutinises policies and decisions.',
+			answered: 3,
+			mean: 4
+		});
+		expect(results.statements.find((s) => s.key === 'disagreementUnusual')!.text).toBe(
+			'Disagreement between members is unusual at the forum.'
+		);
 	});
 });
 

@@ -165,9 +165,11 @@ describe('participation', () => {
 		expect(view.silentMembers).toBe(1);
 	});
 
-	it('community and third sector together', () => {
-		// Seats 2 of 4; no turns, no time.
-		expect(view.communityAndThirdSector).toEqual({ seatShare: 0.5, turnShare: 0, timeShare: 0 });
+	it('community and third sector counted apart', () => {
+		// Seats: the community council's 1 of 4, the voluntary action's 1 of 4; neither spoke.
+		expect(view.community).toEqual({ seatShare: 0.25, turnShare: 0, timeShare: 0 });
+		expect(view.thirdSector).toEqual({ seatShare: 0.25, turnShare: 0, timeShare: 0 });
+		expect(view).not.toHaveProperty('communityAndThirdSector');
 	});
 
 	it('no contributions: shares of turns and time are null, Gini null', () => {
@@ -175,11 +177,8 @@ describe('participation', () => {
 		expect(quiet.gini).toBeNull();
 		expect(quiet.silentMembers).toBe(4);
 		expect(quiet.byOrganisation[0]).toMatchObject({ turnShare: null, timeShare: null });
-		expect(quiet.communityAndThirdSector).toEqual({
-			seatShare: 0.5,
-			turnShare: null,
-			timeShare: null
-		});
+		expect(quiet.community).toEqual({ seatShare: 0.25, turnShare: null, timeShare: null });
+		expect(quiet.thirdSector).toEqual({ seatShare: 0.25, turnShare: null, timeShare: null });
 	});
 
 	it('one speaker among three present: G = 2/3', () => {
@@ -465,8 +464,10 @@ describe('trend averages', () => {
 		challenges: 3,
 		prioritiesDecided: 1,
 		gini: null,
-		communityAndThirdSectorSeatShare: null,
-		communityAndThirdSectorTimeShare: null,
+		communitySeatShare: null,
+		communityTimeShare: null,
+		thirdSectorSeatShare: null,
+		thirdSectorTimeShare: null,
 		challengesPerDecisionItem: null,
 		answeredShare: null,
 		changedDecisionShare: null,

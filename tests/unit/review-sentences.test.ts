@@ -6,8 +6,10 @@ import type { ReviewSummaryView } from '../../src/lib/review/views.ts';
 
 const none = {
 	gini: null,
-	communityAndThirdSectorSeatShare: null,
-	communityAndThirdSectorTimeShare: null,
+	communitySeatShare: null,
+	communityTimeShare: null,
+	thirdSectorSeatShare: null,
+	thirdSectorTimeShare: null,
 	challengesPerDecisionItem: null,
 	answeredShare: null,
 	changedDecisionShare: null,
@@ -57,14 +59,15 @@ describe('figures as text', () => {
 });
 
 describe('periodSentences', () => {
-	it('writes the community and third-sector share of time across the meetings', () => {
+	it('writes the community and the third sector’s shares of time apart, across the meetings', () => {
 		const sentences = periodSentences(
-			period({ averages: { ...none, communityAndThirdSectorTimeShare: 0.12 } }),
+			period({ averages: { ...none, communityTimeShare: 0.04, thirdSectorTimeShare: 0.12 } }),
 			'of the Partnership Board'
 		);
 		expect(sentences[0]).toBe(
-			'Across 5 meetings of the Partnership Board, community and third-sector members spoke for 12% of the speaking time on average.'
+			'Across 5 meetings of the Partnership Board, community members spoke for 4% of the speaking time, and third-sector members spoke for 12% of the speaking time, on average.'
 		);
+		expect(sentences.join(' ')).not.toMatch(/community and third/i);
 	});
 
 	it('sets the time beside the seats they held, when the seats are known', () => {
@@ -72,14 +75,16 @@ describe('periodSentences', () => {
 			period({
 				averages: {
 					...none,
-					communityAndThirdSectorSeatShare: 0.3,
-					communityAndThirdSectorTimeShare: 0.22
+					communitySeatShare: 0.1,
+					communityTimeShare: 0.05,
+					thirdSectorSeatShare: 0.2,
+					thirdSectorTimeShare: 0.17
 				}
 			}),
 			'of the Partnership Board'
 		);
 		expect(first).toBe(
-			'Across 5 meetings of the Partnership Board, community and third-sector members held 30% of the seats and spoke for 22% of the speaking time on average.'
+			'Across 5 meetings of the Partnership Board, community members held 10% of the seats and spoke for 5% of the speaking time, and third-sector members held 20% of the seats and spoke for 17% of the speaking time, on average.'
 		);
 	});
 
@@ -115,7 +120,8 @@ describe('periodSentences', () => {
 					surveyMeans: { scrutiny: 3.75 }
 				}
 			}),
-			'of the board'
+			'of the board',
+			'BOARD'
 		);
 		expect(sentences).toContain('1 decision was taken and 1 challenge was raised.');
 		expect(sentences).toContain(
@@ -124,5 +130,25 @@ describe('periodSentences', () => {
 		expect(sentences).toContain(
 			'Members rated “The board properly scrutinises policies and decisions” at 3.8 out of 5 on average.'
 		);
+	});
+
+	it('words the survey’s statements for the kind of body, or for any body across several', () => {
+		const figures = period({
+			averages: { ...none, surveyMeans: { scrutiny: 4, forumsFeedIn: 2.5 } }
+		});
+		expect(periodSentences(figures, 'of the Health Theme Group', 'THEME_GROUP')).toEqual(
+			expect.arrayContaining([
+				'Members rated “The theme group properly scrutinises policies and decisions” at 4.0 out of 5 on average.',
+				'Members rated “Priorities from local forums feed clearly into the work of the theme group” at 2.5 out of 5 on average.'
+			])
+		);
+		expect(periodSentences(figures, 'of the Riverside Forum', 'LOCALITY_FORUM')).toContain(
+			'Members rated “The forum’s priorities feed clearly into the partnership’s work” at 2.5 out of 5 on average.'
+		);
+		const across = periodSentences(figures, 'of 4 bodies in the partnership');
+		expect(across).toContain(
+			'Members rated “The body that met properly scrutinises policies and decisions” at 4.0 out of 5 on average.'
+		);
+		expect(across.join(' ')).not.toMatch(/board/);
 	});
 });

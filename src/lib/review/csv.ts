@@ -72,9 +72,12 @@ function sectionRows(review: MeetingReviewView, section: ReviewSection): Row[] {
 				['gini', '', p.gini],
 				['membersPresent', '', p.membersPresent],
 				['silentMembers', '', p.silentMembers],
-				['communityAndThirdSector.seatShare', '', p.communityAndThirdSector.seatShare],
-				['communityAndThirdSector.turnShare', '', p.communityAndThirdSector.turnShare],
-				['communityAndThirdSector.timeShare', '', p.communityAndThirdSector.timeShare]
+				['community.seatShare', '', p.community.seatShare],
+				['community.turnShare', '', p.community.turnShare],
+				['community.timeShare', '', p.community.timeShare],
+				['thirdSector.seatShare', '', p.thirdSector.seatShare],
+				['thirdSector.turnShare', '', p.thirdSector.turnShare],
+				['thirdSector.timeShare', '', p.thirdSector.timeShare]
 			];
 		}
 		case 'scrutiny': {

@@ -16,7 +16,9 @@
 //   without being recorded present is counted too (they were evidently there). Null when nobody is counted
 //   or nobody spoke.
 // - Silent members: members present with no turn.
-// - Community and third sector: organisations of sector COMMUNITY or THIRD_SECTOR, together.
+// - Community and third sector: organisations of sector COMMUNITY, and of sector THIRD_SECTOR, each counted
+//   apart: the officials' survey found a strong third sector presence at boards beside weaker community
+//   representation, which one figure for both would hide.
 // Scrutiny
 // - Decision items: items (not withdrawn) whose purpose is DECISION or on which a decision was recorded.
 //   Challenges per decision item: the challenges raised on those items ÷ their number.
@@ -65,7 +67,6 @@ import { ITEM_PURPOSES, SECTORS, VOTING_SEATS } from '../vocabulary.ts';
 const DAY_MS = 86_400_000;
 const ANSWERED = ['ANSWERED', 'PARTLY', 'ACTION_AGREED'];
 const CHANGED = ['AMENDED', 'DEFERRED'];
-const COMMUNITY_AND_THIRD = ['COMMUNITY', 'THIRD_SECTOR'];
 
 const sectorOrder = (sector: string) => {
 	const i = Object.keys(SECTORS).indexOf(sector);
@@ -219,17 +220,10 @@ export function participation(
 		s.seconds += o.seconds;
 		sectors.set(o.sector, s);
 	}
-	const together = rows
-		.filter((o) => COMMUNITY_AND_THIRD.includes(o.sector))
-		.reduce(
-			(t, o) => ({
-				seats: t.seats + o.seats,
-				present: 0,
-				turns: t.turns + o.turns,
-				seconds: t.seconds + o.seconds
-			}),
-			zero()
-		);
+	const ofSector = (sector: string) => {
+		const { seatShare, turnShare, timeShare } = shares(sectors.get(sector) ?? zero());
+		return { seatShare, turnShare, timeShare };
+	};
 	const standingOf = (m: MemberRecord) => m.standing ?? 'OTHER';
 	const byStanding = tally(members, spoken, standingOf);
 	const byOrganisationAndStanding = tally(
@@ -273,11 +267,8 @@ export function participation(
 		gini: gini(counted.map((m) => spoken.get(m.membershipId)?.seconds ?? 0)),
 		membersPresent: present.length,
 		silentMembers: present.filter((m) => !spoken.has(m.membershipId)).length,
-		communityAndThirdSector: {
-			seatShare: share(together.seats, total.seats),
-			turnShare: share(together.turns, total.turns),
-			timeShare: share(together.seconds, total.seconds)
-		}
+		community: ofSector('COMMUNITY'),
+		thirdSector: ofSector('THIRD_SECTOR')
 	};
 }
 
@@ -510,8 +501,10 @@ export function timeUse(
 
 export const TREND_FIGURES = [
 	'gini',
-	'communityAndThirdSectorSeatShare',
-	'communityAndThirdSectorTimeShare',
+	'communitySeatShare',
+	'communityTimeShare',
+	'thirdSectorSeatShare',
+	'thirdSectorTimeShare',
 	'challengesPerDecisionItem',
 	'answeredShare',
 	'changedDecisionShare',
@@ -536,8 +529,10 @@ export function trendFigures(m: {
 		challenges: m.scrutiny.challenges,
 		prioritiesDecided: m.forumVoice.priorities.length,
 		gini: m.participation.gini,
-		communityAndThirdSectorSeatShare: m.participation.communityAndThirdSector.seatShare,
-		communityAndThirdSectorTimeShare: m.participation.communityAndThirdSector.timeShare,
+		communitySeatShare: m.participation.community.seatShare,
+		communityTimeShare: m.participation.community.timeShare,
+		thirdSectorSeatShare: m.participation.thirdSector.seatShare,
+		thirdSectorTimeShare: m.participation.thirdSector.timeShare,
 		challengesPerDecisionItem: m.scrutiny.challengesPerDecisionItem,
 		answeredShare: m.scrutiny.answeredShare,
 		changedDecisionShare: m.scrutiny.changedDecisionShare,

@@ -3,8 +3,10 @@
 // was nothing to divide (no turns, no decisions): the pages print "–" for null, never 0.
 import { z } from 'zod';
 import { DQI_KEYS } from './dqi.ts';
+import { BODY_KINDS } from '../vocabulary.ts';
 
 const Share = z.number().min(0).max(1).nullable();
+const BodyKindSchema = z.enum(Object.keys(BODY_KINDS) as [keyof typeof BODY_KINDS]);
 const Sector = z.string();
 
 export const ParticipationRow = z.object({
@@ -40,8 +42,10 @@ export const ParticipationView = z.object({
 	gini: z.number().nullable(),
 	membersPresent: z.number().int(),
 	silentMembers: z.number().int(),
-	/** Community and third-sector organisations together. */
-	communityAndThirdSector: z.object({ seatShare: Share, turnShare: Share, timeShare: Share })
+	/** Community organisations' members (sector COMMUNITY), counted apart from the third sector's. */
+	community: z.object({ seatShare: Share, turnShare: Share, timeShare: Share }),
+	/** Third-sector organisations' members (sector THIRD_SECTOR). */
+	thirdSector: z.object({ seatShare: Share, turnShare: Share, timeShare: Share })
 });
 
 export const ScrutinyView = z.object({
@@ -260,8 +264,10 @@ export const TrendPoint = z.object({
 	/** Forum priorities answered by the meeting's decisions. */
 	prioritiesDecided: z.number().int(),
 	gini: z.number().nullable(),
-	communityAndThirdSectorSeatShare: Share,
-	communityAndThirdSectorTimeShare: Share,
+	communitySeatShare: Share,
+	communityTimeShare: Share,
+	thirdSectorSeatShare: Share,
+	thirdSectorTimeShare: Share,
 	challengesPerDecisionItem: z.number().nullable(),
 	answeredShare: Share,
 	changedDecisionShare: Share,
@@ -276,7 +282,8 @@ export const TrendPoint = z.object({
 });
 
 export const ReviewTrendsView = z.object({
-	body: z.object({ id: z.string(), name: z.string() }),
+	/** kind: the kind of body, which words the survey's statements. */
+	body: z.object({ id: z.string(), name: z.string(), kind: BodyKindSchema }),
 	meetings: z.array(TrendPoint)
 });
 export type ReviewTrendsView = z.infer<typeof ReviewTrendsView>;
@@ -284,8 +291,10 @@ export type ReviewTrendsView = z.infer<typeof ReviewTrendsView>;
 /** The headline figures averaged over meetings: each the mean of the meetings that have it (not null). */
 export const TrendAverages = TrendPoint.pick({
 	gini: true,
-	communityAndThirdSectorSeatShare: true,
-	communityAndThirdSectorTimeShare: true,
+	communitySeatShare: true,
+	communityTimeShare: true,
+	thirdSectorSeatShare: true,
+	thirdSectorTimeShare: true,
 	challengesPerDecisionItem: true,
 	answeredShare: true,
 	changedDecisionShare: true,
@@ -316,7 +325,7 @@ export const ReviewSummaryView = z.object({
 	to: z.iso.date(),
 	bodies: z.array(
 		PeriodCounts.extend({
-			body: z.object({ id: z.string(), name: z.string(), kind: z.string() })
+			body: z.object({ id: z.string(), name: z.string(), kind: BodyKindSchema })
 		})
 	),
 	totals: PeriodCounts.extend({ bodies: z.number().int() })

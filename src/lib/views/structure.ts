@@ -2,7 +2,7 @@
 // seats. Client-safe (the structure page's tree component types its props with these); the server's
 // structure/ builds it.
 import { z } from 'zod';
-import { BODY_KINDS, CAPACITIES, SEAT_ROLES, SECTORS } from '../vocabulary.ts';
+import { BODY_KINDS, CAPACITIES, CAPACITY_MEANING, SEAT_ROLES, SECTORS } from '../vocabulary.ts';
 
 const sector = z.enum(Object.keys(SECTORS) as [keyof typeof SECTORS]);
 
@@ -13,7 +13,7 @@ export const SeatHolder = z.object({
 	name: z.string(),
 	title: z.string(),
 	organisation: z.object({ id: z.string(), name: z.string(), sector }),
-	capacity: z.enum(Object.keys(CAPACITIES) as [keyof typeof CAPACITIES]),
+	capacity: z.enum(Object.keys(CAPACITIES) as [keyof typeof CAPACITIES]).describe(CAPACITY_MEANING),
 	delegatedAuthority: z.boolean()
 });
 export type SeatHolder = z.infer<typeof SeatHolder>;

@@ -2,7 +2,8 @@
 // Each sentence is written only when its figures exist, and says "on average" because the figures are
 // the means of the meetings' own figures, not pooled counts.
 import { DQI } from '$lib/review/dqi';
-import { SURVEY_STATEMENTS } from '$lib/review/survey';
+import { surveyStatements } from '$lib/review/survey';
+import type { BodyKind } from '$lib/vocabulary';
 import type { ReviewSummaryView } from '$lib/review/views';
 import { decimal, percent } from '$lib/components/charts/format';
 
@@ -15,17 +16,25 @@ function across(n: number, where: string): string {
 	return `Across ${plural(n, 'meeting', 'meetings')} ${where}`;
 }
 
-export function periodSentences(figures: Period, where: string): string[] {
+/**
+ * The sentences for a period's figures `where` they were gathered; `kind` words the survey's statements
+ * for that kind of body (left out for figures over several bodies).
+ */
+export function periodSentences(figures: Period, where: string, kind?: BodyKind | null): string[] {
 	const a = figures.averages;
 	if (figures.meetings === 0) return [];
 	const out: string[] = [];
 	const lead = across(figures.meetings, where);
-	const seats = a.communityAndThirdSectorSeatShare;
-	if (a.communityAndThirdSectorTimeShare !== null)
+	// Community and third sector apart: one figure for both would hide weak community representation
+	// behind a strong third sector (the officials' survey found exactly that at boards).
+	const voice = (who: string, seats: number | null, time: number | null) =>
+		`${who} members ` +
+		(seats !== null ? `held ${percent(seats)} of the seats and ` : '') +
+		`spoke for ${percent(time)} of the speaking time`;
+	if (a.communityTimeShare !== null || a.thirdSectorTimeShare !== null)
 		out.push(
-			`${lead}, community and third-sector members ` +
-				(seats !== null ? `held ${percent(seats)} of the seats and ` : '') +
-				`spoke for ${percent(a.communityAndThirdSectorTimeShare)} of the speaking time on average.`
+			`${lead}, ${voice('community', a.communitySeatShare, a.communityTimeShare)}, and ` +
+				`${voice('third-sector', a.thirdSectorSeatShare, a.thirdSectorTimeShare)}, on average.`
 		);
 	else out.push(`${lead}, no speaking time was recorded.`);
 	if (a.gini !== null)
@@ -71,7 +80,7 @@ export function periodSentences(figures: Period, where: string): string[] {
 					.join(', ') +
 				' (Discourse Quality Index).'
 		);
-	for (const s of SURVEY_STATEMENTS) {
+	for (const s of surveyStatements(kind)) {
 		const mean = a.surveyMeans[s.key];
 		if (mean !== null && mean !== undefined)
 			out.push(

@@ -34,13 +34,19 @@ export async function rightsOf(ctx: PartnershipContext): Promise<PriorityRights>
 export async function bodyContext(actor: Actor, bodyId: string) {
 	const body = await db().body.findUnique({
 		where: { id: bodyId },
-		select: { id: true, name: true, parentId: true, partnership: { select: { slug: true } } }
+		select: {
+			id: true,
+			name: true,
+			kind: true,
+			parentId: true,
+			partnership: { select: { slug: true } }
+		}
 	});
 	if (!body) throw new NotFound('body');
 	const ctx = await partnershipContext(actor, body.partnership.slug).catch(() => {
 		throw new NotFound('body');
 	});
-	return { ctx, body: { id: body.id, name: body.name, parentId: body.parentId } };
+	return { ctx, body: { id: body.id, name: body.name, kind: body.kind, parentId: body.parentId } };
 }
 
 export async function priorityContext(actor: Actor, priorityId: string) {

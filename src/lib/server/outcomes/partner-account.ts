@@ -22,6 +22,7 @@ import { dayInUk } from '../../dates.ts';
 import {
 	ACTION_STATUSES,
 	CAPACITIES,
+	CAPACITY_MEANING,
 	COMMITMENT_STATES,
 	SEAT_ROLES,
 	SECTORS,
@@ -46,7 +47,7 @@ export const PartnerAccountView = z.object({
 			role: keyOf(SEAT_ROLES),
 			person: z.string(),
 			title: z.string(),
-			capacity: keyOf(CAPACITIES),
+			capacity: keyOf(CAPACITIES).describe(CAPACITY_MEANING),
 			standing: keyOf(STANDINGS),
 			delegatedAuthority: z.boolean(),
 			authorityNote: z.string()

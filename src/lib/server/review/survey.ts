@@ -24,11 +24,12 @@ import {
 	AGREEMENT_LEVELS,
 	SURVEY_MIN_RESPONSES,
 	SURVEY_OPEN_DAYS,
-	SURVEY_STATEMENTS,
+	SURVEY_KEYS,
+	surveyStatements,
 	type SurveyKey
 } from '../../review/survey.ts';
 import type { SurveyResultsView } from '../../review/views.ts';
-import type { MeetingStatus } from '../../vocabulary.ts';
+import { BODY_KINDS, type MeetingStatus } from '../../vocabulary.ts';
 
 type Reader = Db | Tx;
 
@@ -45,13 +46,13 @@ const Answer = z
 	.nullish()
 	.transform((v) => v ?? null);
 
-const answerShape = Object.fromEntries(SURVEY_STATEMENTS.map((s) => [s.key, Answer])) as Record<
+const answerShape = Object.fromEntries(SURVEY_KEYS.map((key) => [key, Answer])) as Record<
 	SurveyKey,
 	typeof Answer
 >;
 
 const noAnswers = () =>
-	Object.fromEntries(SURVEY_STATEMENTS.map((s) => [s.key, null])) as Record<SurveyKey, null>;
+	Object.fromEntries(SURVEY_KEYS.map((key) => [key, null])) as Record<SurveyKey, null>;
 
 export const AnswerSurveyInput = z
 	.object({
@@ -72,7 +73,12 @@ export const AnswerSurveyInput = z
 export type AnswerSurveyInput = z.input<typeof AnswerSurveyInput>;
 
 export const SurveyView = z.object({
-	meeting: z.object({ id: z.string(), title: z.string() }),
+	/** bodyKind: the kind of body that met, which words the statements. */
+	meeting: z.object({
+		id: z.string(),
+		title: z.string(),
+		bodyKind: z.enum(Object.keys(BODY_KINDS) as [keyof typeof BODY_KINDS])
+	}),
 	/**
 	 * open: the caller was present and has not answered; answered: they have (their answers are not tied
 	 * to them, so they are not shown again); not-eligible: they were not at the meeting as a member.
@@ -80,6 +86,7 @@ export const SurveyView = z.object({
 	state: z.enum(['open', 'answered', 'not-eligible', 'closed']),
 	/** When answering stops. */
 	closesAt: z.iso.datetime(),
+	/** Worded for the kind of body that met ("The board …", "The theme group …", "The forum …"). */
 	statements: z.array(z.object({ key: z.string(), text: z.string() })),
 	levels: z.array(z.object({ value: z.number().int(), label: z.string() })),
 	commentMaxLength: z.number().int(),
@@ -139,7 +146,10 @@ export async function surveyFor(actor: Actor, meetingId: string): Promise<Survey
 	);
 	const membershipId = ctx.membership.id;
 	const [meeting, asked, receipt, eligible, responses, closesAt] = await Promise.all([
-		db().meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { title: true } }),
+		db().meeting.findUniqueOrThrow({
+			where: { id: meetingId },
+			select: { title: true, body: { select: { kind: true } } }
+		}),
 		db().attendance.count({ where: { ...presentMembers(meetingId), membershipId } }),
 		db().surveyReceipt.findUnique({
 			where: { meetingId_membershipId: { meetingId, membershipId } }
@@ -149,10 +159,10 @@ export async function surveyFor(actor: Actor, meetingId: string): Promise<Survey
 		surveyClosesAt(db(), meetingId)
 	]);
 	return {
-		meeting: { id: meetingId, title: meeting.title },
+		meeting: { id: meetingId, title: meeting.title, bodyKind: meeting.body.kind },
 		state: !asked ? 'not-eligible' : receipt ? 'answered' : now() >= closesAt ? 'closed' : 'open',
 		closesAt: closesAt.toISOString(),
-		statements: SURVEY_STATEMENTS.map(({ key, text }) => ({ key, text })),
+		statements: surveyStatements(meeting.body.kind),
 		levels: AGREEMENT_LEVELS.map((label, i) => ({ value: i + 1, label })),
 		commentMaxLength: SURVEY_COMMENT_MAX,
 		eligible,
@@ -274,10 +284,14 @@ export async function inviteToSurvey(tx: Tx, meetingId: string, slug: string): P
  * or below the minimum number of responses, only the counts are given: no distributions, means or comments.
  */
 export async function surveyResults(meetingId: string): Promise<z.infer<typeof SurveyResultsView>> {
-	const [eligible, rows, closesAt] = await Promise.all([
+	const [eligible, rows, closesAt, meeting] = await Promise.all([
 		db().attendance.count({ where: presentMembers(meetingId) }),
 		db().surveyResponse.findMany({ where: { meetingId } }),
-		surveyClosesAt(db(), meetingId)
+		surveyClosesAt(db(), meetingId),
+		db().meeting.findUniqueOrThrow({
+			where: { id: meetingId },
+			select: { body: { select: { kind: true } } }
+		})
 	]);
 	const responses = rows.length;
 	const open = now() < closesAt;
@@ -293,7 +307,7 @@ export async function surveyResults(meetingId: string): Promise<z.infer<typeof S
 	if (!shown) return { ...base, statements: [], comments: [] };
 	return {
 		...base,
-		statements: SURVEY_STATEMENTS.map(({ key, text }) => {
+		statements: surveyStatements(meeting.body.kind).map(({ key, text }) => {
 			const values = rows.map((row) => row[key]).filter((v): v is number => v !== null);
 			const distribution = [1, 2, 3, 4, 5].map((level) => values.filter((v) => v === level).length);
 			return {

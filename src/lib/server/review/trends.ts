@@ -126,7 +126,7 @@ export async function reviewTrends(actor: Actor, bodyId: string): Promise<Review
 		orderBy: [{ startsAt: 'asc' }, { id: 'asc' }]
 	});
 	return {
-		body: { id: body.id, name: body.name },
+		body: { id: body.id, name: body.name, kind: body.kind },
 		meetings: await trendPoints(ctx, meetings)
 	};
 }

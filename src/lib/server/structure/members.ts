@@ -9,14 +9,24 @@ import { assertOrganisationIn } from './organisations.ts';
 import { canManageStructure, demand, partnershipContext } from '../access/index.ts';
 import { publishRevocation } from '../access/index.ts';
 import { choice, Flag, optionalText, parse, reference } from '../platform/index.ts';
-import { CAPACITIES, PARTNERSHIP_ROLES, SEAT_ROLES, SECTORS, STANDINGS } from '../../vocabulary.ts';
+import {
+	CAPACITIES,
+	CAPACITY_MEANING,
+	PARTNERSHIP_ROLES,
+	SEAT_ROLES,
+	SECTORS,
+	STANDINGS
+} from '../../vocabulary.ts';
 
 /** What describes a member's place in the partnership; invitations carry the same fields. */
 export const membershipFields = {
 	role: choice(PARTNERSHIP_ROLES, 'Choose the person’s role in the partnership'),
 	organisationId: reference('Choose the organisation the person comes from'),
 	title: optionalText('the job title', 120),
-	capacity: choice(CAPACITIES, 'Choose whether they represent their organisation or their sector'),
+	capacity: choice(
+		CAPACITIES,
+		'Choose whether they represent their organisation or bring their sector’s perspective'
+	).describe(CAPACITY_MEANING),
 	standing: choice(
 		STANDINGS,
 		'Choose their standing: elected member, officer of a partner, community representative or other'
@@ -49,7 +59,7 @@ export const MemberView = z.object({
 		name: z.string(),
 		sector: z.enum(Object.keys(SECTORS) as [keyof typeof SECTORS])
 	}),
-	capacity: z.enum(Object.keys(CAPACITIES) as [keyof typeof CAPACITIES]),
+	capacity: z.enum(Object.keys(CAPACITIES) as [keyof typeof CAPACITIES]).describe(CAPACITY_MEANING),
 	standing: z.enum(Object.keys(STANDINGS) as [keyof typeof STANDINGS]),
 	delegatedAuthority: z.boolean(),
 	authorityNote: z.string(),

@@ -4,7 +4,7 @@ import { NotFound } from '$lib/server/platform';
 import { forPage, formCommand, pageActor } from '$lib/server/web';
 import { meetingContext } from '$lib/server/access';
 import { answerSurvey, surveyFor } from '$lib/server/review';
-import { SURVEY_STATEMENTS } from '$lib/review/survey';
+import { SURVEY_KEYS } from '$lib/review/survey';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,9 +22,7 @@ export const actions: Actions = {
 		formCommand(await event.request.formData(), async (values) =>
 			// The form's fields are named `answers.<statement>`; the command takes them as one object.
 			answerSurvey(pageActor(event), event.params.id, {
-				answers: Object.fromEntries(
-					SURVEY_STATEMENTS.map(({ key }) => [key, values[`answers.${key}`]])
-				),
+				answers: Object.fromEntries(SURVEY_KEYS.map((key) => [key, values[`answers.${key}`]])),
 				comment: values.comment
 			})
 		)
