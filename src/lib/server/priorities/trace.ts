@@ -25,8 +25,12 @@ import {
 	type TraceData,
 	type TraceGraph,
 	type TraceNode,
+	type TraceOverdue,
 	type TraceRow
 } from './trace-shapes.ts';
+import { influenceGap, influenceWords } from '../../influence.ts';
+import { dayInUk } from '../../dates.ts';
+import { now } from '../platform/index.ts';
 
 /**
  * A time as milliseconds since 1970 (a float8, which the driver reads as a number): turning ten thousand
@@ -86,6 +90,11 @@ export async function traceData(
 				raisedByBodyId: string;
 				leadOrganisationId: string | null;
 				outcomeIds: string | null;
+				/** The latest acceptance's promise and hear-back day (YYYY-MM-DD). */
+				promised: InfluenceLevel | null;
+				hearBackBy: string | null;
+				/** A decision, decline, response or closing came at or after that acceptance. */
+				answered: boolean;
 			} & Partial<{
 				theme: string;
 				status: PriorityStatus;
@@ -96,8 +105,19 @@ export async function traceData(
 			SELECT p.id, p.title, p."raisedByBodyId", p."leadOrganisationId",
 				${want.rows ? Prisma.sql`p.theme, p.status, p."currentBodyId", ${EPOCH_MS('p."lastEventAt"')} AS "lastEventAt",` : Prisma.empty}
 				(SELECT string_agg(po."outcomeId", ' ') FROM "PriorityOutcome" po WHERE po."priorityId" = p.id)
-					AS "outcomeIds"
+					AS "outcomeIds",
+				a."influenceDeclared" AS promised, to_char(a."hearBackBy", 'YYYY-MM-DD') AS "hearBackBy",
+				(a.at IS NOT NULL AND EXISTS (
+					SELECT 1 FROM "PriorityEvent" x
+					WHERE x."priorityId" = p.id AND x.at >= a.at
+						AND x.type IN ('DECIDED', 'DECLINED', 'FEEDBACK_PUBLISHED', 'CLOSED'))) AS answered
 			FROM "Priority" p
+			-- Whatever the period, the promise in force is the latest acceptance's (index on priority, time).
+			LEFT JOIN LATERAL (
+				SELECT e."influenceDeclared", e."hearBackBy", e.at FROM "PriorityEvent" e
+				WHERE e."priorityId" = p.id AND e.type = 'ACCEPTED'
+				ORDER BY e.at DESC, e.id DESC LIMIT 1
+			) a ON true
 			WHERE p."partnershipId" = ${partnershipId}
 				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
 				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
@@ -145,8 +165,12 @@ export async function traceData(
 		if (list) list.push(a);
 		else actionsOf.set(a.decisionId, [a]);
 	}
-	/** A priority's DECIDED events naming a decision of the partnership, in time order. */
-	const decisionsOf = (priorityId: string) => {
+	/**
+	 * A priority's DECIDED events naming a decision of the partnership, in time order, each with the promise
+	 * it answered: the acceptance's, or (records made before the promise moved to the acceptance) the level
+	 * declared on the DECIDED event itself, read as the promise so nothing entered then is lost.
+	 */
+	const decisionsOf = (priorityId: string, promised: InfluenceLevel | null) => {
 		const decided: {
 			decisionId: string;
 			influenceDeclared: InfluenceLevel | null;
@@ -157,7 +181,7 @@ export async function traceData(
 			if (e[TYPE] === 'DECIDED' && ref !== null && decisionById.has(ref))
 				decided.push({
 					decisionId: ref,
-					influenceDeclared: e[DECLARED],
+					influenceDeclared: e[DECLARED] ?? promised,
 					influenceAchieved: e[ACHIEVED]
 				});
 		}
@@ -168,7 +192,7 @@ export async function traceData(
 		kept = kept.filter(
 			(p) =>
 				p.leadOrganisationId === partner ||
-				decisionsOf(p.id).some((e) =>
+				decisionsOf(p.id, p.promised).some((e) =>
 					(actionsOf.get(e.decisionId) ?? []).some((a) => a.ownerOrganisationId === partner)
 				)
 		);
@@ -235,8 +259,20 @@ export async function traceData(
 		return list;
 	};
 
+	const today = dayInUk(now());
+	const overdueOf = (p: (typeof kept)[number]) =>
+		!p.answered && p.hearBackBy !== null && p.hearBackBy < today;
+	const overdue: TraceOverdue[] = [];
 	const rows: TraceRow[] = [];
 	for (const p of kept) {
+		if (overdueOf(p))
+			overdue.push({
+				id: p.id,
+				title: p.title,
+				forum: { id: p.raisedByBodyId, name: bodyName.get(p.raisedByBodyId) ?? '' },
+				promised: p.promised,
+				hearBackBy: p.hearBackBy!
+			});
 		const forum = flow.node('forum', p.raisedByBodyId, forumLabel);
 		const me = flow.node('priority', p.id, () => p.title);
 		const own = eventsOf.get(p.id) ?? [];
@@ -270,7 +306,7 @@ export async function traceData(
 					break;
 			}
 		}
-		const decided = decisionsOf(p.id);
+		const decided = decisionsOf(p.id, p.promised);
 		const tagged = outcomesNamed(p.outcomeIds);
 		for (const o of tagged) flow.link(me, outcomeNode(o), 'outcome');
 		// For the row (not wanted by the graph alone): its outcomes, and each indicator reached through a
@@ -282,7 +318,8 @@ export async function traceData(
 			const dn = flow.node('decision', d.id, decisionLabel);
 			flow.link(me, dn, 'decided', {
 				influenceDeclared: e.influenceDeclared,
-				influenceAchieved: e.influenceAchieved
+				influenceAchieved: e.influenceAchieved,
+				influenceGap: influenceGap(e.influenceDeclared, e.influenceAchieved)
 			});
 			if (itemTitle.has(d.agendaItemId)) flow.link(itemNode(d.agendaItemId), dn, 'decided_on');
 			for (const a of actionsOf.get(d.id) ?? []) {
@@ -315,8 +352,15 @@ export async function traceData(
 				id: e.decisionId,
 				label: decisionLabel(e.decisionId),
 				influenceDeclared: e.influenceDeclared,
-				influenceAchieved: e.influenceAchieved
+				influenceAchieved: e.influenceAchieved,
+				influenceGap: influenceGap(e.influenceDeclared, e.influenceAchieved),
+				influenceWords: influenceWords(e.influenceDeclared, e.influenceAchieved)
 			})),
+			promise: {
+				promised: p.promised,
+				hearBackBy: p.hearBackBy,
+				overdue: overdueOf(p)
+			},
 			actions: decided.flatMap((e) =>
 				(actionsOf.get(e.decisionId) ?? []).map((a) => ({
 					id: a.id,
@@ -333,7 +377,11 @@ export async function traceData(
 	// Earliest decision first, so the first entry answers "since the community's priority was decided".
 	for (const view of indicatorNodes.values())
 		view.since.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
-	return { ...flow.graph(), rows };
+	// Longest overdue first.
+	overdue.sort(
+		(a, b) => a.hearBackBy.localeCompare(b.hearBackBy) || a.title.localeCompare(b.title)
+	);
+	return { ...flow.graph(), overdue, rows };
 }
 
 /** By day, then decision id: plain comparisons, as ISO days and ids sort the same in any locale. */
@@ -351,8 +399,11 @@ function row(
 
 /** `GET …/trace`: the flow graph only. */
 export async function traceGraph(actor: Actor, slug: string, query: unknown): Promise<TraceGraph> {
-	const { nodes, links } = await traceData(actor, slug, query, { graph: true, rows: false });
-	return { nodes, links };
+	const { nodes, links, overdue } = await traceData(actor, slug, query, {
+		graph: true,
+		rows: false
+	});
+	return { nodes, links, overdue };
 }
 
 /** The themes the partnership's priorities carry, for the trace's filter. */
