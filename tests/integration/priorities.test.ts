@@ -266,6 +266,7 @@ describe('from the forum through the theme group to the board and back', () => {
 			toBody: { name: fx.bodies.theme.name }
 		});
 		expect(events[3].leadOrganisation.name).toBe(fx.organisations.health.name);
+		expect(events[3]).toMatchObject({ influenceDeclared: 'INVOLVE', hearBackBy: '2199-01-01' });
 		expect(events[4].agendaItem).toMatchObject({
 			title: 'Walking routes to school',
 			meetingId: arranged.meeting.id
@@ -277,7 +278,7 @@ describe('from the forum through the theme group to the board and back', () => {
 				wording: 'Fund a crossing patrol at Mill Road for two years.',
 				outcome: 'AGREED'
 			},
-			influenceDeclared: 'INVOLVE',
+			influenceDeclared: null,
 			influenceAchieved: 'CONSULT'
 		});
 		expect(events[6].action).toEqual({ id: action.id, text: 'Recruit the patrol' });
