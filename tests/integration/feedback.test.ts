@@ -132,7 +132,12 @@ describe('the drafted response', () => {
 		);
 		const p = raised.json.id;
 		await step(forumMember, p, { type: 'SUBMITTED', toBodyId: fx.bodies.theme.id });
-		await step(officer, p, { type: 'ACCEPTED', leadOrganisationId: fx.organisations.council.id });
+		await step(officer, p, {
+			type: 'ACCEPTED',
+			leadOrganisationId: fx.organisations.council.id,
+			influenceDeclared: 'INFORM',
+			hearBackBy: '2199-01-01'
+		});
 		const res = await step(officer, p, {
 			type: 'DECIDED',
 			decisionId: bare.id,
