@@ -156,6 +156,17 @@ describe('the trace', () => {
 		]);
 	});
 
+	it('keeps the promise of an acceptance made before the period asked for', async () => {
+		const res = await observer.get(`${base()}/trace?from=${dayAgo(35)}`);
+		expect(res.status).toBe(200);
+		const link = res.json.links.find(
+			(l: { source: string; type: string }) =>
+				l.type === 'decided' && l.source === `priority:${ids.decided}`
+		);
+		expect(link).toMatchObject({ influenceDeclared: 'INVOLVE', influenceGap: 'LESS' });
+		expect(res.json.overdue.map((o: { id: string }) => o.id)).toEqual([ids.late]);
+	});
+
 	it('shows promised against achieved and the overdue list on the page and in the CSV', async () => {
 		const page = await observer.get(`/p/${fx.partnership.slug}/trace`);
 		expect(page.status).toBe(200);

@@ -48,10 +48,36 @@ type Event = [
 	ref: string | null,
 	influenceDeclared: InfluenceLevel | null,
 	influenceAchieved: InfluenceLevel | null,
-	at: number | null
+	at: number | null,
+	hearBackBy: string | null
 ];
 // Array destructuring walks an iterator; plain indexes do not.
-const [TYPE, REF, DECLARED, ACHIEVED, AT] = [1, 2, 3, 4, 5] as const;
+const [TYPE, REF, DECLARED, ACHIEVED, AT, HEAR] = [1, 2, 3, 4, 5, 6] as const;
+/** For ACCEPTED: the day the forum will hear back by, as YYYY-MM-DD (null for every other event). */
+const HEAR_BACK_BY = Prisma.sql`CASE WHEN e.type = 'ACCEPTED' THEN to_char(e."hearBackBy", 'YYYY-MM-DD') END`;
+
+/** A priority's promise as the trace reads it: the latest acceptance's, and whether it has been answered. */
+interface TracePromise {
+	promised: InfluenceLevel | null;
+	hearBackBy: string | null;
+	/** A decision or a decline came after the acceptance (a response or closing can only follow those). */
+	answered: boolean;
+}
+
+/** Each priority's promise, replayed from its events (grouped by priority, in time order). */
+function promisesOf(events: Event[]): Map<string, TracePromise> {
+	const promises = new Map<string, TracePromise>();
+	for (const e of events) {
+		const type = e[TYPE];
+		if (type === 'ACCEPTED')
+			promises.set(e[0], { promised: e[DECLARED], hearBackBy: e[HEAR], answered: false });
+		else if (type === 'DECIDED' || type === 'DECLINED') {
+			const known = promises.get(e[0]);
+			if (known) known.answered = true;
+		}
+	}
+	return promises;
+}
 
 /**
  * The flow and its table. A priority is in it when it matches the forum, theme and partner, and (with a
@@ -81,7 +107,7 @@ export async function traceData(
 			];
 	// The linked records depend only on the partnership: read at the same time as the priorities, so the
 	// database works on them while this process reads the events.
-	const [priorities, rawEvents, bodies, linked, indicatorsOf] = await Promise.all([
+	const [priorities, rawEvents, bodies, promiseEvents, linked, indicatorsOf] = await Promise.all([
 		// The columns only the table shows are read only when it is wanted.
 		bulkRead<
 			({
@@ -90,11 +116,6 @@ export async function traceData(
 				raisedByBodyId: string;
 				leadOrganisationId: string | null;
 				outcomeIds: string | null;
-				/** The latest acceptance's promise and hear-back day (YYYY-MM-DD). */
-				promised: InfluenceLevel | null;
-				hearBackBy: string | null;
-				/** A decision, decline, response or closing came at or after that acceptance. */
-				answered: boolean;
 			} & Partial<{
 				theme: string;
 				status: PriorityStatus;
@@ -105,19 +126,8 @@ export async function traceData(
 			SELECT p.id, p.title, p."raisedByBodyId", p."leadOrganisationId",
 				${want.rows ? Prisma.sql`p.theme, p.status, p."currentBodyId", ${EPOCH_MS('p."lastEventAt"')} AS "lastEventAt",` : Prisma.empty}
 				(SELECT string_agg(po."outcomeId", ' ') FROM "PriorityOutcome" po WHERE po."priorityId" = p.id)
-					AS "outcomeIds",
-				a."influenceDeclared" AS promised, to_char(a."hearBackBy", 'YYYY-MM-DD') AS "hearBackBy",
-				(a.at IS NOT NULL AND EXISTS (
-					SELECT 1 FROM "PriorityEvent" x
-					WHERE x."priorityId" = p.id AND x.at >= a.at
-						AND x.type IN ('DECIDED', 'DECLINED', 'FEEDBACK_PUBLISHED', 'CLOSED'))) AS answered
+					AS "outcomeIds"
 			FROM "Priority" p
-			-- Whatever the period, the promise in force is the latest acceptance's (index on priority, time).
-			LEFT JOIN LATERAL (
-				SELECT e."influenceDeclared", e."hearBackBy", e.at FROM "PriorityEvent" e
-				WHERE e."priorityId" = p.id AND e.type = 'ACCEPTED'
-				ORDER BY e.at DESC, e.id DESC LIMIT 1
-			) a ON true
 			WHERE p."partnershipId" = ${partnershipId}
 				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
 				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
@@ -133,7 +143,8 @@ export async function traceData(
 					WHEN 'SCHEDULED' THEN e."agendaItemId" WHEN 'DECIDED' THEN e."decisionId"
 				END AS ref,
 				e."influenceDeclared", e."influenceAchieved",
-				${want.rows ? Prisma.sql`CASE WHEN e.type = 'RAISED' THEN ${EPOCH_MS('e.at')} END` : Prisma.sql`NULL`}
+				${want.rows ? Prisma.sql`CASE WHEN e.type = 'RAISED' THEN ${EPOCH_MS('e.at')} END` : Prisma.sql`NULL`},
+				${HEAR_BACK_BY}
 			FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 			WHERE p."partnershipId" = ${partnershipId}
 				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
@@ -144,6 +155,18 @@ export async function traceData(
 			ORDER BY e."priorityId", e.at, e.id`,
 		bulkRead<{ id: string; name: string }[]>`
 			SELECT b.id, b.name FROM "Body" b WHERE b."partnershipId" = ${partnershipId}`,
+		// With a period, the acceptance that made a priority's promise may fall before it: the events that make
+		// and answer promises are read whole. Without one, the events above hold them all already.
+		at
+			? bulkRows<Event[]>`
+				SELECT e."priorityId", e.type, NULL, e."influenceDeclared", NULL, NULL, ${HEAR_BACK_BY}
+				FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
+				WHERE p."partnershipId" = ${partnershipId}
+					${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
+					${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
+					AND e.type IN ('ACCEPTED', 'DECIDED', 'DECLINED')
+				ORDER BY e."priorityId", e.at, e.id`
+			: null,
 		linkedRecords(partnershipId),
 		indicatorsByOutcome(partnershipId, ctx.partnership.slug)
 	]);
@@ -155,6 +178,9 @@ export async function traceData(
 		else eventsOf.set(event[0], (last = [event]));
 	}
 	let kept = at ? priorities.filter((p) => eventsOf.has(p.id)) : priorities;
+	const promises = promisesOf(promiseEvents ?? rawEvents);
+	const NO_PROMISE: TracePromise = { promised: null, hearBackBy: null, answered: false };
+	const promiseOf = (id: string) => promises.get(id) ?? NO_PROMISE;
 
 	// Decisions linked by a DECIDED event, and their actions: the partner filter needs the owners.
 	const { decisions, actions, items, outcomesNamed } = linked;
@@ -192,7 +218,7 @@ export async function traceData(
 		kept = kept.filter(
 			(p) =>
 				p.leadOrganisationId === partner ||
-				decisionsOf(p.id, p.promised).some((e) =>
+				decisionsOf(p.id, promiseOf(p.id).promised).some((e) =>
 					(actionsOf.get(e.decisionId) ?? []).some((a) => a.ownerOrganisationId === partner)
 				)
 		);
@@ -260,18 +286,19 @@ export async function traceData(
 	};
 
 	const today = dayInUk(now());
-	const overdueOf = (p: (typeof kept)[number]) =>
+	const overdueOf = (p: TracePromise) =>
 		!p.answered && p.hearBackBy !== null && p.hearBackBy < today;
 	const overdue: TraceOverdue[] = [];
 	const rows: TraceRow[] = [];
 	for (const p of kept) {
-		if (overdueOf(p))
+		const promised = promiseOf(p.id);
+		if (overdueOf(promised))
 			overdue.push({
 				id: p.id,
 				title: p.title,
 				forum: { id: p.raisedByBodyId, name: bodyName.get(p.raisedByBodyId) ?? '' },
-				promised: p.promised,
-				hearBackBy: p.hearBackBy!
+				promised: promised.promised,
+				hearBackBy: promised.hearBackBy!
 			});
 		const forum = flow.node('forum', p.raisedByBodyId, forumLabel);
 		const me = flow.node('priority', p.id, () => p.title);
@@ -306,7 +333,8 @@ export async function traceData(
 					break;
 			}
 		}
-		const decided = decisionsOf(p.id, p.promised);
+		const promise = promiseOf(p.id);
+		const decided = decisionsOf(p.id, promise.promised);
 		const tagged = outcomesNamed(p.outcomeIds);
 		for (const o of tagged) flow.link(me, outcomeNode(o), 'outcome');
 		// For the row (not wanted by the graph alone): its outcomes, and each indicator reached through a
@@ -357,9 +385,9 @@ export async function traceData(
 				influenceWords: influenceWords(e.influenceDeclared, e.influenceAchieved)
 			})),
 			promise: {
-				promised: p.promised,
-				hearBackBy: p.hearBackBy,
-				overdue: overdueOf(p)
+				promised: promise.promised,
+				hearBackBy: promise.hearBackBy,
+				overdue: overdueOf(promise)
 			},
 			actions: decided.flatMap((e) =>
 				(actionsOf.get(e.decisionId) ?? []).map((a) => ({
