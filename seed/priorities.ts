@@ -3,7 +3,7 @@
 // at the board's annual review, answered and accepted; Eastwood's young people's jobs, passed on by its
 // theme group, decided and answered, the answer contested; Eastwood's free swimming, declined with a reason;
 // Riverside's school crossing, submitted three months ago and not heard of since; Riverside's fire safety
-// visits, accepted; and Northfield's evening bus, raised this week and not yet submitted.
+// visits, accepted with a promise to hear back by five days ago (so overdue); and Northfield's evening bus, raised this week and not yet submitted.
 import type { Actor } from '../src/lib/server/access/index.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
 import { db } from '../src/lib/server/platform/index.ts';
@@ -168,7 +168,12 @@ async function record(board: DemoBoard): Promise<void> {
 		outcomeIds: [health1, nfPlan]
 	});
 	await step(-66, 10, e('northfield'), warm, { type: 'SUBMITTED', toBodyId: boardId });
-	await step(-52, 15, e('chair'), warm, { type: 'ACCEPTED', leadOrganisationId: org('council') });
+	await step(-52, 15, e('chair'), warm, {
+		type: 'ACCEPTED',
+		leadOrganisationId: org('council'),
+		influenceDeclared: 'CONSULT',
+		hearBackBy: date(-20)
+	});
 	await step(-34, 11, e('officer'), warm, {
 		type: 'SCHEDULED',
 		agendaItemId: board.review.itemIds[2]
@@ -176,7 +181,6 @@ async function record(board: DemoBoard): Promise<void> {
 	const decided = await step(-27, 10, e('officer'), warm, {
 		type: 'DECIDED',
 		decisionId: fund.id,
-		influenceDeclared: 'CONSULT',
 		influenceAchieved: 'INVOLVE'
 	});
 	await step(-27, 11, e('officer'), warm, {
@@ -241,7 +245,9 @@ async function record(board: DemoBoard): Promise<void> {
 	});
 	await step(-45, 11, e('chair'), jobs, {
 		type: 'ACCEPTED',
-		leadOrganisationId: org('enterprise')
+		leadOrganisationId: org('enterprise'),
+		influenceDeclared: 'INVOLVE',
+		hearBackBy: date(-20)
 	});
 	await step(-34, 11, e('officer'), jobs, {
 		type: 'SCHEDULED',
@@ -250,7 +256,6 @@ async function record(board: DemoBoard): Promise<void> {
 	const jobsDecided = await step(-27, 10, e('officer'), jobs, {
 		type: 'DECIDED',
 		decisionId: pathway.id,
-		influenceDeclared: 'INVOLVE',
 		influenceAchieved: 'CONSULT'
 	});
 	await step(-27, 11, e('officer'), jobs, {
@@ -343,7 +348,13 @@ async function record(board: DemoBoard): Promise<void> {
 		outcomeIds: [safer, rvPlan]
 	});
 	await step(-44, 10, e('riverside'), visits, { type: 'SUBMITTED', toBodyId: safety });
-	await step(-20, 15, e('fire'), visits, { type: 'ACCEPTED', leadOrganisationId: org('fire') });
+	// Promised an answer by five days ago, and not yet scheduled: overdue on the trace and Riverside's page.
+	await step(-20, 15, e('fire'), visits, {
+		type: 'ACCEPTED',
+		leadOrganisationId: org('fire'),
+		influenceDeclared: 'COLLABORATE',
+		hearBackBy: date(-5)
+	});
 
 	// (f) Northfield's evening bus: raised this week, not yet submitted.
 	await raise(-3, e('community'), northfield, {

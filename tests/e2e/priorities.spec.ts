@@ -123,8 +123,21 @@ test('the officer accepts, schedules, links the decision and publishes the respo
 	const { meeting, item } = await arrangeBoardMeeting();
 	await visit(priorityUrl);
 	await page.getByLabel('Lead partner').selectOption({ label: 'Strathmuir Council' });
+	// Accepting states the influence the forum can expect and the day it will hear back by.
+	await page.getByRole('button', { name: 'Accept' }).click();
+	await expect(page.getByText('Choose the influence the forum can expect').first()).toBeVisible();
+	await expect(page.getByText(/Enter the day the forum will hear back by/).first()).toBeVisible();
+	await expect(page.getByLabel('Lead partner')).toHaveValue(/.+/);
+	await expectAccessible(page);
+	await page.getByLabel('Influence the forum can expect').selectOption('INVOLVE');
+	await page.getByLabel('The forum will hear back by').fill('2199-01-01');
 	await page.getByRole('button', { name: 'Accept' }).click();
 	await expect(page.getByRole('status')).toContainText('Recorded: Accepted');
+	await expect(page.getByText('Promised: Involve; not decided yet')).toBeVisible();
+	await expect(
+		page.getByText('Influence promised: Involve; the forum hears back by')
+	).toBeVisible();
+	await expectAccessible(page);
 
 	await page.getByLabel('Agenda item').selectOption(item.id);
 	await page.getByRole('button', { name: 'Schedule' }).click();
@@ -133,10 +146,13 @@ test('the officer accepts, schedules, links the decision and publishes the respo
 	const decisionId = await recordDecision(page.request, meeting.id, item.id);
 	await visit(priorityUrl);
 	await page.getByLabel('Decision', { exact: true }).selectOption(decisionId);
-	await page.getByLabel('Influence the forum was promised').selectOption('CONSULT');
-	await page.getByLabel('Influence the forum had').selectOption('INVOLVE');
+	await expect(page.getByText('It was promised: Involve')).toBeVisible();
+	await page.getByLabel('Influence the forum had').selectOption('CONSULT');
 	await page.getByRole('button', { name: 'Record the decision' }).click();
 	await expect(page.getByRole('status')).toContainText('Recorded: Decided');
+	await expect(
+		page.getByText('Promised: Involve; achieved: Consult — less than promised')
+	).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Warm spaces' }).first()).toBeVisible();
 
 	await visit(priorityUrl);

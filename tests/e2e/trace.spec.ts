@@ -82,7 +82,7 @@ test('a member reads the trace: the flow, its table, stalled priorities and time
 	const crossing = table.getByRole('row', { name: /Safer crossings near the school/ });
 	await expect(crossing).toContainText(forum.name);
 	await expect(crossing).toContainText('Decided');
-	await expect(crossing).toContainText('Consult → Involve');
+	await expect(crossing).toContainText('Promised: Consult; achieved: Involve — more than promised');
 	await expect(table.getByRole('row', { name: /A bench at the bus stop/ })).toContainText(
 		'Submitted'
 	);

@@ -561,7 +561,12 @@ const CASES: Record<string, Case> = {
 	getPriority: { params: id('priority') },
 	recordPriorityEvent: {
 		params: id('priority'),
-		body: () => ({ type: 'ACCEPTED', leadOrganisationId: fx.organisations.health.id })
+		body: () => ({
+			type: 'ACCEPTED',
+			leadOrganisationId: fx.organisations.health.id,
+			influenceDeclared: 'CONSULT',
+			hearBackBy: '2199-01-01'
+		})
 	},
 	addPriorityFile: { params: id('priority') },
 	downloadPriorityFile: { params: () => ({ id: r.priority, fileId: r.file }) },

@@ -425,8 +425,15 @@ describe('the demo partnership, loaded with --demo', () => {
 			const types = warm.events.map((e: any) => e.type);
 			for (const type of ['RAISED', 'SUBMITTED', 'ACCEPTED', 'SCHEDULED', 'DECIDED', 'ACTION'])
 				expect(types).toContain(type);
+			const accepted = warm.events.find((e: any) => e.type === 'ACCEPTED');
+			expect(accepted).toMatchObject({ influenceDeclared: 'CONSULT' });
+			expect(accepted.hearBackBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 			const decided = warm.events.find((e: any) => e.type === 'DECIDED');
-			expect(decided).toMatchObject({ influenceDeclared: 'CONSULT', influenceAchieved: 'INVOLVE' });
+			expect(decided).toMatchObject({ influenceAchieved: 'INVOLVE' });
+			expect(warm.influence).toMatchObject({
+				words: 'Promised: Consult; achieved: Involve — more than promised',
+				overdue: false
+			});
 			expect(decided.decision.wording).toContain('warm spaces');
 			expect(warm.feedback).toMatchObject({ status: 'PUBLISHED', verdict: 'ACCEPTED' });
 			expect(warm.feedback.weDid).toContain('Six of the eight funded spaces');
@@ -445,6 +452,22 @@ describe('the demo partnership, loaded with --demo', () => {
 			expect(notes.some((n: any) => n.link?.includes(jobs.id) && /contested/.test(n.message))).toBe(
 				true
 			);
+		});
+
+		it('has one accepted priority whose hear-back-by day has passed: overdue on the trace and its forum’s page', async () => {
+			const trace = (await officer.get('/api/v1/partnerships/strathmuir/trace')).json;
+			expect(trace.overdue).toHaveLength(1);
+			const [late] = trace.overdue;
+			expect(late).toMatchObject({ promised: 'COLLABORATE' });
+			expect(late.title).toContain('visits');
+			expect(Date.parse(late.hearBackBy)).toBeLessThan(Date.now() - DAY);
+			const jobs = await detail(titled('young people in Eastwood'));
+			expect(jobs.influence.words).toBe(
+				'Promised: Involve; achieved: Consult — less than promised'
+			);
+			const page = await new Client(server.url).get(`/public/strathmuir/forums/${late.forum.id}`);
+			expect(page.text).toContain('Overdue: you have not heard back yet');
+			expect(page.text).toContain(late.title);
 		});
 
 		it('has one declined with its reason, back with the forum', async () => {

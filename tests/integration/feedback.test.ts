@@ -45,7 +45,12 @@ async function decided() {
 	const id = raised.json.id as string;
 	await step(forumMember, id, { type: 'SUBMITTED', toBodyId: fx.bodies.theme.id });
 	await step(officer, id, { type: 'PASSED_ON', toBodyId: fx.bodies.board.id });
-	await step(boardChair, id, { type: 'ACCEPTED', leadOrganisationId: fx.organisations.health.id });
+	await step(boardChair, id, {
+		type: 'ACCEPTED',
+		leadOrganisationId: fx.organisations.health.id,
+		influenceDeclared: 'CONSULT',
+		hearBackBy: '2199-01-01'
+	});
 	const arranged = await boardItem(server.db, fx, `2026-06-${String(day++).padStart(2, '0')}`);
 	await step(boardChair, id, { type: 'SCHEDULED', agendaItemId: arranged.item.id });
 	const { decision, action } = await boardDecision(server.db, fx, arranged);
@@ -127,7 +132,12 @@ describe('the drafted response', () => {
 		);
 		const p = raised.json.id;
 		await step(forumMember, p, { type: 'SUBMITTED', toBodyId: fx.bodies.theme.id });
-		await step(officer, p, { type: 'ACCEPTED', leadOrganisationId: fx.organisations.council.id });
+		await step(officer, p, {
+			type: 'ACCEPTED',
+			leadOrganisationId: fx.organisations.council.id,
+			influenceDeclared: 'INFORM',
+			hearBackBy: '2199-01-01'
+		});
 		const res = await step(officer, p, {
 			type: 'DECIDED',
 			decisionId: bare.id,

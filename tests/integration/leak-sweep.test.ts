@@ -497,7 +497,15 @@ describe('the leak sweep', () => {
 		for (const [who, body] of [
 			[forumMember, { type: 'SUBMITTED', toBodyId: fx.bodies.theme.id }],
 			[officer, { type: 'PASSED_ON', toBodyId: fx.bodies.board.id }],
-			[chair, { type: 'ACCEPTED', leadOrganisationId: fx.organisations.health.id }],
+			[
+				chair,
+				{
+					type: 'ACCEPTED',
+					leadOrganisationId: fx.organisations.health.id,
+					influenceDeclared: 'CONSULT',
+					hearBackBy: '2199-01-01'
+				}
+			],
 			[chair, { type: 'SCHEDULED', agendaItemId: itemId }]
 		] as const) {
 			const res = await step(who, ids.priorityId, body);

@@ -1122,7 +1122,12 @@ const ROUTES: Route[] = [
 		call: async (fx) => [
 			'POST',
 			`/api/v1/priorities/${await arrangePriority(fx)}/events`,
-			{ type: 'ACCEPTED', leadOrganisationId: fx.organisations.health.id }
+			{
+				type: 'ACCEPTED',
+				leadOrganisationId: fx.organisations.health.id,
+				influenceDeclared: 'CONSULT',
+				hearBackBy: '2199-01-01'
+			}
 		]
 	},
 	{

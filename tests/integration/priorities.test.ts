@@ -72,7 +72,9 @@ const accepted = async () => {
 		(
 			await step(boardChair, id, {
 				type: 'ACCEPTED',
-				leadOrganisationId: fx.organisations.health.id
+				leadOrganisationId: fx.organisations.health.id,
+				influenceDeclared: 'CONSULT',
+				hearBackBy: '2199-01-01'
 			})
 		).status
 	).toBe(201);
@@ -184,12 +186,26 @@ describe('from the forum through the theme group to the board and back', () => {
 
 		const s3 = await step(boardChair, id, {
 			type: 'ACCEPTED',
-			leadOrganisationId: fx.organisations.health.id
+			leadOrganisationId: fx.organisations.health.id,
+			influenceDeclared: 'INVOLVE',
+			hearBackBy: '2199-01-01'
 		});
 		expect(s3.status, s3.text).toBe(201);
 		expect(s3.json).toMatchObject({
 			status: 'ACCEPTED',
-			leadOrganisation: { id: fx.organisations.health.id }
+			leadOrganisation: { id: fx.organisations.health.id },
+			influence: {
+				promised: 'INVOLVE',
+				hearBackBy: '2199-01-01',
+				achieved: null,
+				overdue: false,
+				words: 'Promised: Involve; not decided yet'
+			}
+		});
+		expect(s3.json.events.at(-1)).toMatchObject({
+			type: 'ACCEPTED',
+			influenceDeclared: 'INVOLVE',
+			hearBackBy: '2199-01-01'
 		});
 
 		const arranged = await boardItem(server.db, fx);
@@ -201,11 +217,23 @@ describe('from the forum through the theme group to the board and back', () => {
 		const s5 = await step(officer, id, {
 			type: 'DECIDED',
 			decisionId: decision.id,
-			influenceDeclared: 'INVOLVE',
 			influenceAchieved: 'CONSULT'
 		});
 		expect(s5.status, s5.text).toBe(201);
 		expect(s5.json.status).toBe('DECIDED');
+		// The decision records what the forum had; the promise stays the acceptance's.
+		expect(s5.json.events.at(-1)).toMatchObject({
+			type: 'DECIDED',
+			influenceDeclared: null,
+			influenceAchieved: 'CONSULT'
+		});
+		expect(s5.json.influence).toMatchObject({
+			promised: 'INVOLVE',
+			achieved: 'CONSULT',
+			gap: 'LESS',
+			overdue: false,
+			words: 'Promised: Involve; achieved: Consult — less than promised'
+		});
 		expect(s5.json.feedback).toMatchObject({ status: 'DRAFT', decisionId: decision.id });
 
 		const s6 = await step(officer, id, { type: 'ACTION', actionId: action.id });
@@ -238,6 +266,7 @@ describe('from the forum through the theme group to the board and back', () => {
 			toBody: { name: fx.bodies.theme.name }
 		});
 		expect(events[3].leadOrganisation.name).toBe(fx.organisations.health.name);
+		expect(events[3]).toMatchObject({ influenceDeclared: 'INVOLVE', hearBackBy: '2199-01-01' });
 		expect(events[4].agendaItem).toMatchObject({
 			title: 'Walking routes to school',
 			meetingId: arranged.meeting.id
@@ -249,7 +278,7 @@ describe('from the forum through the theme group to the board and back', () => {
 				wording: 'Fund a crossing patrol at Mill Road for two years.',
 				outcome: 'AGREED'
 			},
-			influenceDeclared: 'INVOLVE',
+			influenceDeclared: null,
 			influenceAchieved: 'CONSULT'
 		});
 		expect(events[6].action).toEqual({ id: action.id, text: 'Recruit the patrol' });
@@ -377,11 +406,51 @@ describe('bad input', () => {
 	it('accepting with another partnership’s lead organisation', async () => {
 		const res = await step(boardChair, await atBoard(), {
 			type: 'ACCEPTED',
-			leadOrganisationId: other.organisations.health.id
+			leadOrganisationId: other.organisations.health.id,
+			influenceDeclared: 'CONSULT',
+			hearBackBy: '2199-01-01'
 		});
 		expect(res.status).toBe(400);
 		expect(res.json.error.fields.leadOrganisationId).toBeTruthy();
 	});
+
+	it.each([
+		['no promise or date', {}, ['influenceDeclared', 'hearBackBy']],
+		[
+			'an unknown level',
+			{ influenceDeclared: 'OBEY', hearBackBy: '2199-01-01' },
+			['influenceDeclared']
+		],
+		[
+			'a date that is not one',
+			{ influenceDeclared: 'CONSULT', hearBackBy: '31/12/2199' },
+			['hearBackBy']
+		],
+		[
+			'a day already past',
+			{ influenceDeclared: 'CONSULT', hearBackBy: '2020-01-01' },
+			['hearBackBy']
+		]
+	] as const)(
+		'accepting with %s answers 400 naming the fields, nothing written',
+		async (_, promise, fields) => {
+			const id = await atBoard();
+			const events = await eventCount(id);
+			const written = await auditCounter(server.db);
+			const res = await step(boardChair, id, {
+				type: 'ACCEPTED',
+				leadOrganisationId: fx.organisations.health.id,
+				...promise
+			});
+			expect(res.status, res.text).toBe(400);
+			expect(Object.keys(res.json.error.fields).sort()).toEqual([...fields].sort());
+			for (const field of fields)
+				expect(res.json.error.fields[field]).toMatch(/influence|day|date/i);
+			expect(await written()).toBe(0);
+			expect(await eventCount(id)).toBe(events);
+			expect((await officer.get(`/api/v1/priorities/${id}`)).json.status).toBe('SUBMITTED');
+		}
+	);
 
 	it('scheduling on an item of another body’s meeting', async () => {
 		const id = await accepted();
@@ -422,9 +491,7 @@ describe('bad input', () => {
 		const mine = await boardDecision(server.db, fx, await boardItem(server.db, fx, '2026-08-06'));
 		const missing = await step(officer, id, { type: 'DECIDED', decisionId: mine.decision.id });
 		expect(missing.status).toBe(400);
-		expect(Object.keys(missing.json.error.fields)).toEqual(
-			expect.arrayContaining(['influenceDeclared', 'influenceAchieved'])
-		);
+		expect(Object.keys(missing.json.error.fields)).toEqual(['influenceAchieved']);
 		expect(await server.db.feedback.count({ where: { priorityId: id } })).toBe(0);
 	});
 
@@ -454,7 +521,9 @@ describe('who may take each step', () => {
 		const written = await auditCounter(server.db);
 		const res = await step(forumMember, id, {
 			type: 'ACCEPTED',
-			leadOrganisationId: fx.organisations.health.id
+			leadOrganisationId: fx.organisations.health.id,
+			influenceDeclared: 'CONSULT',
+			hearBackBy: '2199-01-01'
 		});
 		expect(res.status).toBe(403);
 		expect(res.json.error.code).toBe('forbidden');
@@ -472,7 +541,9 @@ describe('who may take each step', () => {
 			(
 				await step(themeChair, id, {
 					type: 'ACCEPTED',
-					leadOrganisationId: fx.organisations.health.id
+					leadOrganisationId: fx.organisations.health.id,
+					influenceDeclared: 'CONSULT',
+					hearBackBy: '2199-01-01'
 				})
 			).status
 		).toBe(403);

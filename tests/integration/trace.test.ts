@@ -213,8 +213,10 @@ describe('the trace graph', () => {
 			source: p1,
 			target: `decision:${ids.bus}`,
 			type: 'decided',
+			// Declared with the decision (a record made before the promise moved to the acceptance): the promise.
 			influenceDeclared: 'CONSULT',
-			influenceAchieved: 'INVOLVE'
+			influenceAchieved: 'INVOLVE',
+			influenceGap: 'MORE'
 		});
 		// Every link joins two nodes of the graph.
 		const known = new Set(nodes.map((n: { id: string }) => n.id));

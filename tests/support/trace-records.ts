@@ -29,6 +29,8 @@ export interface ArrangedEvent {
 	leadOrganisationId?: string;
 	influenceDeclared?: Influence;
 	influenceAchieved?: Influence;
+	/** ACCEPTED: the day (YYYY-MM-DD) the forum will hear back by. */
+	hearBackBy?: string;
 	reason?: string;
 }
 
@@ -79,6 +81,7 @@ export async function makePriority(
 				create: data.events.map((e) => ({
 					...e,
 					at: new Date(e.at),
+					hearBackBy: e.hearBackBy ? new Date(`${e.hearBackBy}T00:00:00Z`) : undefined,
 					recordedById: fx.members.SECRETARIAT.userId
 				}))
 			}

@@ -406,6 +406,45 @@ describe('forum voice', () => {
 		]);
 		expect(forumVoice([], [])).toMatchObject({ answeringShare: null, medianDaysToDecision: null });
 	});
+
+	it('the influence promised on acceptance against the influence the decision records', () => {
+		const decided = (id: string, promised: 'CONSULT' | 'INVOLVE' | null, achieved: 'CONSULT') => ({
+			priorityId: id,
+			title: id,
+			forum: 'Northfield',
+			events: [
+				{ type: 'DECIDED', at: day('2026-06-04'), decisionId: 'd1', influenceAchieved: achieved },
+				{ type: 'RAISED', at: day('2026-03-01'), decisionId: null },
+				{
+					type: 'ACCEPTED',
+					at: day('2026-04-01'),
+					decisionId: null,
+					influenceDeclared: promised,
+					hearBackBy: '2026-06-30'
+				}
+			],
+			publishedFor: []
+		});
+		const view = forumVoice(
+			['d1'],
+			[
+				decided('a', 'INVOLVE', 'CONSULT'),
+				decided('b', 'CONSULT', 'CONSULT'),
+				decided('c', null, 'CONSULT')
+			]
+		);
+		expect(view).toMatchObject({
+			influenceCompared: 2,
+			influenceKept: 1,
+			influenceLess: 1,
+			influenceKeptShare: 0.5
+		});
+		expect(view.priorities.map((p) => [p.priorityId, p.influenceGap, p.influenceWords])).toEqual([
+			['a', 'LESS', 'Promised: Involve; achieved: Consult — less than promised'],
+			['b', 'AS_PROMISED', 'Promised: Consult; achieved: Consult — as promised'],
+			['c', null, 'No influence promised; achieved: Consult']
+		]);
+	});
 });
 
 describe('time use', () => {

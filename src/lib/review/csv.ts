@@ -128,9 +128,14 @@ function sectionRows(review: MeetingReviewView, section: ReviewSection): Row[] {
 				['answeringShare', '', f.answeringShare],
 				['medianDaysToDecision', '', f.medianDaysToDecision],
 				['responsesPublished', '', f.responsesPublished],
+				['influenceCompared', '', f.influenceCompared],
+				['influenceKept', '', f.influenceKept],
+				['influenceLess', '', f.influenceLess],
+				['influenceKeptShare', '', f.influenceKeptShare],
 				...f.priorities.flatMap((p): Row[] => [
 					['priority.daysToDecision', p.title, p.daysToDecision],
-					['priority.responsePublished', p.title, p.responsePublished]
+					['priority.responsePublished', p.title, p.responsePublished],
+					['priority.influence', p.title, p.influenceWords]
 				])
 			];
 		}

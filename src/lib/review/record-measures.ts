@@ -62,7 +62,8 @@ import type {
 	TrendAverages,
 	TrendPoint
 } from './views.ts';
-import { ITEM_PURPOSES, SECTORS, VOTING_SEATS } from '../vocabulary.ts';
+import { ITEM_PURPOSES, SECTORS, VOTING_SEATS, type InfluenceLevel } from '../vocabulary.ts';
+import { influenceGap, influenceWords, promiseOf } from '../influence.ts';
 
 const DAY_MS = 86_400_000;
 const ANSWERED = ['ANSWERED', 'PARTLY', 'ACTION_AGREED'];
@@ -130,8 +131,19 @@ export interface PriorityRecord {
 	priorityId: string;
 	title: string;
 	forum: string;
-	/** Its events, any order. */
-	events: { type: string; at: Date; decisionId: string | null }[];
+	/**
+	 * Its events, any order: RAISED, ACCEPTED (with the influence promised and the hear-back-by day) and
+	 * DECIDED (with the influence achieved; on records made before the promise moved to the acceptance, the
+	 * level declared with it too).
+	 */
+	events: {
+		type: string;
+		at: Date;
+		decisionId: string | null;
+		influenceDeclared?: InfluenceLevel | null;
+		influenceAchieved?: InfluenceLevel | null;
+		hearBackBy?: string | null;
+	}[];
 	/** Decisions of any meeting on which a response was published to the forum. */
 	publishedFor: string[];
 }
@@ -409,6 +421,18 @@ export function forumVoice(
 			for (const e of decidedHere) answering.add(e.decisionId!);
 			const raisedAt = earliest(p.events.filter((e) => e.type === 'RAISED').map((e) => e.at));
 			const decidedAt = earliest(decidedHere.map((e) => e.at));
+			const promise = promiseOf(
+				[...p.events]
+					.filter((e) => !decidedAt || e.at <= decidedAt)
+					.sort((a, b) => a.at.getTime() - b.at.getTime())
+					.map((e) => ({
+						type: e.type,
+						influenceDeclared: e.influenceDeclared ?? null,
+						influenceAchieved: e.influenceAchieved ?? null,
+						hearBackBy: e.hearBackBy ?? null
+					}))
+			);
+			const gap = influenceGap(promise.promised, promise.achieved);
 			return {
 				decidedHere,
 				row: {
@@ -421,7 +445,11 @@ export function forumVoice(
 						raisedAt && decidedAt
 							? Math.floor((decidedAt.getTime() - raisedAt.getTime()) / DAY_MS)
 							: null,
-					responsePublished: p.publishedFor.some((id) => ours.has(id))
+					responsePublished: p.publishedFor.some((id) => ours.has(id)),
+					influencePromised: promise.promised,
+					influenceAchieved: promise.achieved,
+					influenceGap: gap,
+					influenceWords: influenceWords(promise.promised, promise.achieved)
 				}
 			};
 		})
@@ -432,13 +460,20 @@ export function forumVoice(
 				(a.decidedAt ?? '').localeCompare(b.decidedAt ?? '') || a.title.localeCompare(b.title)
 		);
 	const days = rows.flatMap((r) => (r.daysToDecision === null ? [] : [r.daysToDecision]));
+	// Priorities with both a promise and an achieved level; kept: as much influence as promised, or more.
+	const compared = rows.filter((r) => r.influenceGap !== null);
+	const kept = compared.filter((r) => r.influenceGap !== 'LESS').length;
 	return {
 		decisions: decisionIds.length,
 		answeringPriority: answering.size,
 		answeringShare: share(answering.size, decisionIds.length),
 		priorities: rows,
 		medianDaysToDecision: median(days),
-		responsesPublished: rows.filter((r) => r.responsePublished).length
+		responsesPublished: rows.filter((r) => r.responsePublished).length,
+		influenceCompared: compared.length,
+		influenceKept: kept,
+		influenceLess: compared.length - kept,
+		influenceKeptShare: share(kept, compared.length)
 	};
 }
 

@@ -3,7 +3,10 @@
 // was nothing to divide (no turns, no decisions): the pages print "–" for null, never 0.
 import { z } from 'zod';
 import { DQI_KEYS } from './dqi.ts';
-import { BODY_KINDS } from '../vocabulary.ts';
+import { BODY_KINDS, INFLUENCE_LEVELS, type InfluenceLevel } from '../vocabulary.ts';
+import { INFLUENCE_GAPS, type InfluenceGap } from '../influence.ts';
+
+const Influence = z.enum(Object.keys(INFLUENCE_LEVELS) as [InfluenceLevel]);
 
 const Share = z.number().min(0).max(1).nullable();
 const BodyKindSchema = z.enum(Object.keys(BODY_KINDS) as [keyof typeof BODY_KINDS]);
@@ -101,11 +104,24 @@ export const ForumVoiceView = z.object({
 			raisedAt: z.iso.datetime(),
 			decidedAt: z.iso.datetime().nullable(),
 			daysToDecision: z.number().nullable(),
-			responsePublished: z.boolean()
+			responsePublished: z.boolean(),
+			/** The influence promised when the priority was accepted, and the influence the decision records. */
+			influencePromised: Influence.nullable(),
+			influenceAchieved: Influence.nullable(),
+			influenceGap: z.enum(Object.keys(INFLUENCE_GAPS) as [InfluenceGap]).nullable(),
+			/** "Promised: Involve; achieved: Consult — less than promised". */
+			influenceWords: z.string()
 		})
 	),
 	medianDaysToDecision: z.number().nullable(),
-	responsesPublished: z.number().int()
+	responsesPublished: z.number().int(),
+	/** Priorities decided here with both a promise and an achieved level. */
+	influenceCompared: z.number().int(),
+	/** Of those, how many had as much influence as promised, or more. */
+	influenceKept: z.number().int(),
+	/** Of those, how many had less than promised. */
+	influenceLess: z.number().int(),
+	influenceKeptShare: Share
 });
 
 export const TimeUseView = z.object({

@@ -50,7 +50,10 @@ export const prioritiesApi = defineRoutes({
 			'How priorities travelled: forums → priorities → bodies → agenda items → decisions → actions → ' +
 			'outcomes → indicators, as nodes and links; each indicator node with its status and how it moved ' +
 			'since each decision whose actions serve its outcome (the reading in force on the decision’s day ' +
-			'against the latest one after it); filtered by period (priority events’ dates), forum, theme, partner',
+			'against the latest one after it); each `decided` link with the influence promised on acceptance, ' +
+			'the influence achieved and how they compare; and `overdue`, the priorities whose hear-back-by day ' +
+			'has passed with no decision, decline or published response; filtered by period (priority events’ ' +
+			'dates), forum, theme, partner',
 		tag: 'Traceability',
 		query: TraceQuery,
 		response: TraceGraph,
@@ -60,7 +63,8 @@ export const prioritiesApi = defineRoutes({
 		method: 'GET',
 		path: `${P}/trace.csv`,
 		summary:
-			'The trace as a table, one row per priority (forum, where it is now, decisions, influence, ' +
+			'The trace as a table, one row per priority (forum, where it is now, decisions, influence promised ' +
+			'and achieved and how they compare, hear-back-by day and whether it is overdue, ' +
 			'actions, outcomes, indicators and their movement since the decision), as CSV; the same filters ' +
 			'as the trace',
 		tag: 'Traceability',

@@ -13,7 +13,15 @@ import { getPriority } from './raise.ts';
 import { mayRecord, priorityContext, rightsOf, type PriorityRow } from '../access/index.ts';
 import { follows, NEXT } from './flow.ts';
 import { appendEvent, type NewEvent } from './timeline.ts';
-import { choice, optionalText, parse, reference, requiredText } from '../platform/index.ts';
+import {
+	choice,
+	isoDate,
+	optionalText,
+	parse,
+	reference,
+	requiredText
+} from '../platform/index.ts';
+import { dayInUk } from '../../dates.ts';
 import {
 	INFLUENCE_LEVELS,
 	PRIORITY_EVENT_TYPES,
@@ -34,7 +42,11 @@ export const PriorityEventInput = z.discriminatedUnion('type', [
 	}),
 	z.object({
 		type: z.literal('ACCEPTED'),
-		leadOrganisationId: reference('Choose the lead partner')
+		leadOrganisationId: reference('Choose the lead partner'),
+		/** The IAP2 level the forum can expect, stated when the body takes the priority on. */
+		influenceDeclared: influence('the forum can expect'),
+		/** The day by which the forum will hear back: today or later. */
+		hearBackBy: isoDate('Enter the day the forum will hear back by, for example 2026-07-01')
 	}),
 	z.object({
 		type: z.literal('DECLINED'),
@@ -49,7 +61,7 @@ export const PriorityEventInput = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('DECIDED'),
 		decisionId: reference('Choose the decision'),
-		influenceDeclared: influence('the forum was promised'),
+		/** The promise is the acceptance's; the decision records what the forum had. */
 		influenceAchieved: influence('the forum had')
 	}),
 	z.object({ type: z.literal('ACTION'), actionId: reference('Choose the action') }),
@@ -123,7 +135,17 @@ async function record(tx: Tx, userId: string, priority: PriorityRow, data: Event
 			});
 			if (!lead)
 				throw new Invalid({ leadOrganisationId: 'Choose one of this partnership’s organisations' });
-			await append({ type: 'ACCEPTED', byBodyId: by, leadOrganisationId: data.leadOrganisationId });
+			if (data.hearBackBy < dayInUk(at))
+				throw new Invalid({
+					hearBackBy: 'The day the forum will hear back by cannot be in the past'
+				});
+			await append({
+				type: 'ACCEPTED',
+				byBodyId: by,
+				leadOrganisationId: data.leadOrganisationId,
+				influenceDeclared: data.influenceDeclared,
+				hearBackBy: new Date(`${data.hearBackBy}T00:00:00Z`)
+			});
 			return;
 		}
 		case 'DECLINED':
@@ -160,7 +182,6 @@ async function record(tx: Tx, userId: string, priority: PriorityRow, data: Event
 					type: 'DECIDED',
 					byBodyId: by,
 					decisionId: data.decisionId,
-					influenceDeclared: data.influenceDeclared,
 					influenceAchieved: data.influenceAchieved
 				},
 				{ audit: { feedbackId: feedback.id } }

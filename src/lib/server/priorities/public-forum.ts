@@ -1,7 +1,9 @@
 // What the public may see of a forum's priorities without signing in: the published "we asked / you said /
 // we did" responses, for the forum's public page and as JSON for councils' own websites. Like minutes/public-record.ts,
 // every query is its own and asks only for what is public. A priority appears only through a published
-// response (its title, nothing else of it); drafts, and priorities with no published response, never do.
+// response (its title, nothing else of it), or on its forum's page once the day the forum was promised it
+// would hear back by has passed unanswered (its title, who holds it, the promise and the day: the loop the
+// forum is owed); drafts, and other priorities with no published response, never do.
 // A decision is named only when the decisions register shows it (its meeting's agenda issued, its item
 // not taken in private); otherwise the response stands on the officer's published words alone.
 import { z } from 'zod';
@@ -11,6 +13,20 @@ import { ChangedVerdict, FirstVerdict, verdictHistory } from './responses.ts';
 import { PUBLISHED_MEETING } from '../minutes/index.ts';
 import { restrictedTextOf, withholdRestricted } from '../access/index.ts';
 import { BODY_KINDS, DECISION_OUTCOMES } from '../../vocabulary.ts';
+import type { Prisma } from '../../../generated/prisma/client.ts';
+import { now } from '../platform/index.ts';
+import { dayInUk } from '../../dates.ts';
+import { influence } from './trace-shapes.ts';
+import {
+	INFLUENCE_GAPS,
+	influenceGap,
+	influenceWords,
+	isOverdue,
+	promiseOf,
+	type InfluenceGap,
+	type InfluencePromise,
+	type PromiseEvent
+} from '../../influence.ts';
 
 /** Kinds of body listed among the forums even before they have a published response. */
 const FORUM_KINDS = ['LOCALITY_FORUM', 'COMMUNITY_COUNCIL'] as const;
@@ -36,6 +52,16 @@ export const PublicResponse = z.object({
 			decidedAt: z.iso.datetime()
 		})
 		.nullable(),
+	/**
+	 * The influence the forum was promised when its priority was accepted, the influence the decision
+	 * records it had, and the difference in words ("Promised: Involve; achieved: Consult — less than promised").
+	 */
+	influence: z.object({
+		promised: influence.nullable(),
+		achieved: influence.nullable(),
+		gap: z.enum(Object.keys(INFLUENCE_GAPS) as [InfluenceGap]).nullable(),
+		words: z.string()
+	}),
 	/** The forum's answer to the response, once given. */
 	verdict: z.enum(['ACCEPTED', 'CONTESTED']).nullable(),
 	/** The forum's note with its verdict; null until it gives one. */
@@ -61,7 +87,21 @@ export const PublicForum = PublicForumSummary.omit({ responses: true }).extend({
 	remit: z.string(),
 	/** The body it submits its priorities to. */
 	reportsTo: z.string().nullable(),
-	responses: z.array(PublicResponse)
+	responses: z.array(PublicResponse),
+	/**
+	 * Its priorities whose hear-back-by day has passed with no decision, decline or published response
+	 * since they were accepted, longest overdue first.
+	 */
+	overdue: z.array(
+		z.object({
+			priorityId: z.string(),
+			title: z.string(),
+			/** The body holding it now. */
+			heldBy: z.string(),
+			promised: influence.nullable(),
+			hearBackBy: z.iso.date()
+		})
+	)
 });
 export type PublicForum = z.infer<typeof PublicForum>;
 
@@ -103,7 +143,7 @@ async function publishedResponses(partnershipId: string, bodyId?: string) {
 		orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }]
 	});
 	const decisionIds = rows.flatMap((r) => r.decisionId ?? []);
-	const [forums, decisions, restricted] = await Promise.all([
+	const [forums, decisions, restricted, promises] = await Promise.all([
 		db().body.findMany({
 			where: {
 				partnershipId,
@@ -115,7 +155,8 @@ async function publishedResponses(partnershipId: string, bodyId?: string) {
 		// A response drafted before the rule, or edited by hand, may still name a restricted paper.
 		db()
 			.decision.findMany({ where: { id: { in: decisionIds } }, select: { meetingId: true } })
-			.then((found) => restrictedTextOf(found.map((d) => d.meetingId)))
+			.then((found) => restrictedTextOf(found.map((d) => d.meetingId))),
+		promisesOf({ id: { in: [...new Set(rows.map((r) => r.priority.id))] } })
 	]);
 	const shown = (text: string) => withholdRestricted(text, restricted);
 	const forum = new Map(forums.map((f) => [f.id, f]));
@@ -135,12 +176,79 @@ async function publishedResponses(partnershipId: string, bodyId?: string) {
 				hearAgainBy: r.hearAgainBy?.toISOString().slice(0, 10) ?? null,
 				publishedAt: r.publishedAt.toISOString(),
 				decision: (r.decisionId && decisions.get(r.decisionId)) || null,
+				influence: influenceOf(promises.get(r.priority.id)),
 				verdict: r.verdict,
 				verdictNote: r.verdict ? r.verdictNote : null,
 				...verdictHistory(r)
 			}
 		];
 	});
+}
+
+/** The events that make or answer a promise: what the influence and overdue lists replay. */
+const PROMISE_EVENTS = ['ACCEPTED', 'DECIDED', 'DECLINED', 'FEEDBACK_PUBLISHED', 'CLOSED'] as const;
+
+/** Each priority's promise and what came of it, replayed from its events (one query). */
+async function promisesOf(where: Prisma.PriorityWhereInput) {
+	const events = await db().priorityEvent.findMany({
+		where: { priority: where, type: { in: [...PROMISE_EVENTS] } },
+		select: {
+			priorityId: true,
+			type: true,
+			influenceDeclared: true,
+			influenceAchieved: true,
+			hearBackBy: true
+		},
+		orderBy: [{ priorityId: 'asc' }, { at: 'asc' }, { id: 'asc' }]
+	});
+	const byPriority = new Map<string, PromiseEvent[]>();
+	for (const e of events) {
+		const list = byPriority.get(e.priorityId) ?? [];
+		list.push({ ...e, hearBackBy: e.hearBackBy?.toISOString().slice(0, 10) ?? null });
+		byPriority.set(e.priorityId, list);
+	}
+	return new Map([...byPriority].map(([id, list]) => [id, promiseOf(list)]));
+}
+
+function influenceOf(p: InfluencePromise | undefined): PublicResponse['influence'] {
+	const promised = p?.promised ?? null;
+	const achieved = p?.achieved ?? null;
+	return {
+		promised,
+		achieved,
+		gap: influenceGap(promised, achieved),
+		words: influenceWords(promised, achieved)
+	};
+}
+
+/** A forum's priorities whose hear-back-by day has passed unanswered, longest overdue first. */
+async function overduePriorities(partnershipId: string, bodyId: string) {
+	const promises = await promisesOf({ partnershipId, raisedByBodyId: bodyId });
+	const today = dayInUk(now());
+	const late = [...promises].filter(([, p]) => isOverdue(p, today));
+	if (!late.length) return [];
+	const priorities = await db().priority.findMany({
+		where: { id: { in: late.map(([id]) => id) } },
+		select: { id: true, title: true, currentBodyId: true }
+	});
+	const holders = new Map(
+		(
+			await db().body.findMany({
+				where: { id: { in: priorities.map((p) => p.currentBodyId) } },
+				select: { id: true, name: true }
+			})
+		).map((b) => [b.id, b.name])
+	);
+	const promise = new Map(late);
+	return priorities
+		.map((p) => ({
+			priorityId: p.id,
+			title: p.title,
+			heldBy: holders.get(p.currentBodyId) ?? '',
+			promised: promise.get(p.id)!.promised,
+			hearBackBy: promise.get(p.id)!.hearBackBy!
+		}))
+		.sort((a, b) => a.hearBackBy.localeCompare(b.hearBackBy) || a.title.localeCompare(b.title));
 }
 
 /** Of the given decisions, those the public decisions register shows, as it shows them. */
@@ -227,7 +335,8 @@ export async function getPublicForum(slug: string, bodyId: string): Promise<Publ
 		remit: body.remit,
 		reportsTo: body.parent?.name ?? null,
 		partnership: { slug: partnership.slug, name: partnership.name },
-		responses: await publishedResponses(partnership.id, body.id)
+		responses: await publishedResponses(partnership.id, body.id),
+		overdue: await overduePriorities(partnership.id, body.id)
 	};
 }
 

@@ -11,10 +11,13 @@ import { fail } from '../meetings/index.ts';
 import { demand } from '../access/index.ts';
 import { bodyContext, mayRaise, mayRecord, priorityContext, rightsOf } from '../access/index.ts';
 import { NEXT } from './flow.ts';
+import { dayInUk } from '../../dates.ts';
 import { appendEvent } from './timeline.ts';
 import {
 	eventViews,
 	fileView,
+	influenceView,
+	InfluenceView,
 	PriorityEventView,
 	PriorityFileView,
 	priorityViews,
@@ -75,7 +78,9 @@ export const PriorityDetail = PriorityView.extend({
 	/** The events the actor may record next, given the priority's status. */
 	next: z.array(z.enum(Object.keys(PRIORITY_EVENT_TYPES) as [PriorityEventType])),
 	/** The body the holder reports to: where SUBMITTED and PASSED_ON send it. */
-	reportsTo: z.object({ id: z.string(), name: z.string() }).nullable()
+	reportsTo: z.object({ id: z.string(), name: z.string() }).nullable(),
+	/** The influence promised when it was accepted, and what the decision achieved. */
+	influence: InfluenceView
 });
 export type PriorityDetail = z.infer<typeof PriorityDetail>;
 
@@ -182,6 +187,10 @@ export async function getPriority(actor: Actor, priorityId: string): Promise<Pri
 		files: files.map(fileView),
 		feedback: feedback ? feedbackView(feedback) : null,
 		next,
-		reportsTo: holder.parent
+		reportsTo: holder.parent,
+		influence: influenceView(
+			events.map((e) => ({ ...e, hearBackBy: e.hearBackBy?.toISOString().slice(0, 10) ?? null })),
+			dayInUk(now())
+		)
 	};
 }

@@ -23,6 +23,8 @@ export interface NewEvent {
 	leadOrganisationId?: string | null;
 	influenceDeclared?: InfluenceLevel | null;
 	influenceAchieved?: InfluenceLevel | null;
+	/** ACCEPTED: the day the forum will hear back by (midnight UTC of that day). */
+	hearBackBy?: Date | null;
 	reason?: string;
 }
 
@@ -52,6 +54,7 @@ export async function appendEvent(
 			leadOrganisationId: event.leadOrganisationId ?? null,
 			influenceDeclared: event.influenceDeclared ?? null,
 			influenceAchieved: event.influenceAchieved ?? null,
+			hearBackBy: event.hearBackBy ?? null,
 			reason: event.reason ?? '',
 			recordedById: actorUserId,
 			at
@@ -75,6 +78,7 @@ export async function appendEvent(
 			detail: {
 				eventId: row.id,
 				...event,
+				hearBackBy: event.hearBackBy?.toISOString().slice(0, 10),
 				before: priority.status,
 				after: updated.status,
 				...options.audit
@@ -96,6 +100,7 @@ export const TimelineEvent = z.object({
 	leadOrganisation: z.object({ id: z.string(), name: z.string() }).nullable(),
 	influenceDeclared: influence.nullable(),
 	influenceAchieved: influence.nullable(),
+	hearBackBy: z.iso.date().nullable(),
 	reason: z.string()
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
@@ -124,6 +129,7 @@ export async function priorityTimeline(actor: Actor, priorityId: string): Promis
 					leadOrganisationId: true,
 					influenceDeclared: true,
 					influenceAchieved: true,
+					hearBackBy: true,
 					reason: true
 				}
 			}
@@ -171,6 +177,7 @@ export async function priorityTimeline(actor: Actor, priorityId: string): Promis
 		leadOrganisation: ref(organisation, e.leadOrganisationId),
 		influenceDeclared: e.influenceDeclared,
 		influenceAchieved: e.influenceAchieved,
+		hearBackBy: e.hearBackBy?.toISOString().slice(0, 10) ?? null,
 		reason: e.reason
 	}));
 }

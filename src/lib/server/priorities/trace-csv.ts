@@ -13,6 +13,7 @@ import {
 } from '../../vocabulary.ts';
 import type { TraceRow } from './trace-shapes.ts';
 import { traceData } from './trace.ts';
+import { INFLUENCE_GAPS } from '../../influence.ts';
 
 export const TRACE_CSV_HEADER = [
 	'Forum',
@@ -23,8 +24,11 @@ export const TRACE_CSV_HEADER = [
 	'Raised',
 	'Last event',
 	'Decisions',
-	'Influence declared',
+	'Influence promised',
 	'Influence achieved',
+	'Influence against the promise',
+	'Hear back by',
+	'Overdue',
 	'Actions',
 	'Outcomes',
 	'Indicators',
@@ -70,8 +74,13 @@ export async function traceCsv(actor: Actor, slug: string, query: unknown): Prom
 				r.raisedAt?.slice(0, 10),
 				r.lastEventAt.slice(0, 10),
 				r.decisions.map((d) => d.label).join('; '),
-				r.decisions.map((d) => label(d.influenceDeclared)).join('; '),
+				r.decisions.length
+					? r.decisions.map((d) => label(d.influenceDeclared)).join('; ')
+					: label(r.promise.promised),
 				r.decisions.map((d) => label(d.influenceAchieved)).join('; '),
+				r.decisions.map((d) => (d.influenceGap ? INFLUENCE_GAPS[d.influenceGap] : '')).join('; '),
+				r.promise.hearBackBy ?? '',
+				r.promise.overdue ? 'Yes' : '',
 				r.actions.map((a) => a.text).join('; '),
 				r.outcomes.map((o) => `${o.code} ${o.title}`).join('; '),
 				...INDICATOR_CELLS.map((cell) => r.indicators.map(cell).join('; '))

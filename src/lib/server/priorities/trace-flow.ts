@@ -71,7 +71,7 @@ export class FlowGraph {
 		source: NodeRef,
 		target: NodeRef,
 		type: LinkType,
-		extra?: Pick<TraceLink, 'influenceDeclared' | 'influenceAchieved'>
+		extra?: Pick<TraceLink, 'influenceDeclared' | 'influenceAchieved' | 'influenceGap'>
 	): void {
 		if (!this.#keep) return;
 		const key = target * LINK_TYPES + LINK_TYPE.get(type)!;
@@ -86,7 +86,7 @@ export class FlowGraph {
 		});
 	}
 
-	graph(): TraceGraph {
+	graph(): Omit<TraceGraph, 'overdue'> {
 		return { nodes: this.#nodes, links: this.#links };
 	}
 }

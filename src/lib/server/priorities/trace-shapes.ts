@@ -15,11 +15,13 @@ import {
 	type PriorityEventType,
 	type PriorityStatus
 } from '../../vocabulary.ts';
+import { INFLUENCE_GAPS, type InfluenceGap } from '../../influence.ts';
 
 export const DATE_MESSAGE = 'Enter a date, for example 2026-07-01';
 export const DAY_MS = 86_400_000;
 
 export const influence = z.enum(Object.keys(INFLUENCE_LEVELS) as [InfluenceLevel]);
+export const influenceGap = z.enum(Object.keys(INFLUENCE_GAPS) as [InfluenceGap]);
 export const priorityStatus = z.enum(Object.keys(PRIORITY_STATUSES) as [PriorityStatus]);
 export const eventType = z.enum(Object.keys(PRIORITY_EVENT_TYPES) as [PriorityEventType]);
 
@@ -110,11 +112,30 @@ export const TraceLink = z.object({
 	source: z.string(),
 	target: z.string(),
 	type: z.enum(TRACE_LINK_TYPES),
-	/** For `decided`: the influence the forum had, declared and achieved. */
+	/**
+	 * For `decided`: the influence the forum was promised when its priority was accepted (or, on records made
+	 * before the promise moved to the acceptance, as declared with the decision) and the influence it had.
+	 */
 	influenceDeclared: influence.nullable().optional(),
-	influenceAchieved: influence.nullable().optional()
+	influenceAchieved: influence.nullable().optional(),
+	/** How the influence achieved compares with the promise; null until both are known. */
+	influenceGap: influenceGap.nullable().optional()
 });
-export const TraceGraph = z.object({ nodes: z.array(TraceNode), links: z.array(TraceLink) });
+/** A priority whose hear-back-by day has passed with no decision, decline or published response since. */
+export const TraceOverdue = z.object({
+	id: z.string(),
+	title: z.string(),
+	forum: z.object({ id: z.string(), name: z.string() }),
+	promised: influence.nullable(),
+	hearBackBy: z.iso.date()
+});
+export type TraceOverdue = z.infer<typeof TraceOverdue>;
+export const TraceGraph = z.object({
+	nodes: z.array(TraceNode),
+	links: z.array(TraceLink),
+	/** Priorities in the trace whose hear-back-by day has passed unanswered, longest overdue first. */
+	overdue: z.array(TraceOverdue)
+});
 export type TraceNode = z.infer<typeof TraceNode>;
 export type TraceLink = z.infer<typeof TraceLink>;
 export type TraceGraph = z.infer<typeof TraceGraph>;
@@ -134,10 +155,19 @@ export const TraceRow = z.object({
 		z.object({
 			id: z.string(),
 			label: z.string(),
+			/** The influence promised (see TraceLink) and achieved, and the difference in words. */
 			influenceDeclared: influence.nullable(),
-			influenceAchieved: influence.nullable()
+			influenceAchieved: influence.nullable(),
+			influenceGap: influenceGap.nullable(),
+			influenceWords: z.string()
 		})
 	),
+	/** The latest acceptance's promise, its hear-back-by day, and whether that day passed unanswered. */
+	promise: z.object({
+		promised: influence.nullable(),
+		hearBackBy: z.iso.date().nullable(),
+		overdue: z.boolean()
+	}),
 	actions: z.array(z.object({ id: z.string(), text: z.string(), status: z.string() })),
 	outcomes: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() })),
 	/**

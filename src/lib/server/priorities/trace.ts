@@ -25,8 +25,12 @@ import {
 	type TraceData,
 	type TraceGraph,
 	type TraceNode,
+	type TraceOverdue,
 	type TraceRow
 } from './trace-shapes.ts';
+import { influenceGap, influenceWords } from '../../influence.ts';
+import { dayInUk } from '../../dates.ts';
+import { now } from '../platform/index.ts';
 
 /**
  * A time as milliseconds since 1970 (a float8, which the driver reads as a number): turning ten thousand
@@ -44,10 +48,36 @@ type Event = [
 	ref: string | null,
 	influenceDeclared: InfluenceLevel | null,
 	influenceAchieved: InfluenceLevel | null,
-	at: number | null
+	at: number | null,
+	hearBackBy: string | null
 ];
 // Array destructuring walks an iterator; plain indexes do not.
-const [PRIORITY, TYPE, REF, DECLARED, ACHIEVED, AT] = [0, 1, 2, 3, 4, 5] as const;
+const [PRIORITY, TYPE, REF, DECLARED, ACHIEVED, AT, HEAR] = [0, 1, 2, 3, 4, 5, 6] as const;
+/** For ACCEPTED: the day the forum will hear back by, as YYYY-MM-DD (null for every other event). */
+const HEAR_BACK_BY = Prisma.sql`CASE WHEN e.type = 'ACCEPTED' THEN to_char(e."hearBackBy", 'YYYY-MM-DD') END`;
+
+/** A priority's promise as the trace reads it: the latest acceptance's, and whether it has been answered. */
+interface TracePromise {
+	promised: InfluenceLevel | null;
+	hearBackBy: string | null;
+	/** A decision or a decline came after the acceptance (a response or closing can only follow those). */
+	answered: boolean;
+}
+
+/** Each priority's promise, replayed from its events (grouped by priority, in time order). */
+function promisesOf(events: Event[]): Map<string, TracePromise> {
+	const promises = new Map<string, TracePromise>();
+	for (const e of events) {
+		const type = e[TYPE];
+		if (type === 'ACCEPTED')
+			promises.set(e[PRIORITY], { promised: e[DECLARED], hearBackBy: e[HEAR], answered: false });
+		else if (type === 'DECIDED' || type === 'DECLINED') {
+			const known = promises.get(e[PRIORITY]);
+			if (known) known.answered = true;
+		}
+	}
+	return promises;
+}
 
 /**
  * The flow and its table. A priority is in it when it matches the forum, theme and partner, and (with a
@@ -77,7 +107,7 @@ export async function traceData(
 			];
 	// The linked records depend only on the partnership: read at the same time as the priorities, so the
 	// database works on them while this process reads the events.
-	const [priorities, rawEvents, bodies, linked, indicatorsOf] = await Promise.all([
+	const [priorities, rawEvents, bodies, promiseEvents, linked, indicatorsOf] = await Promise.all([
 		// The columns only the table shows are read only when it is wanted.
 		bulkRead<
 			({
@@ -113,7 +143,8 @@ export async function traceData(
 					WHEN 'SCHEDULED' THEN e."agendaItemId" WHEN 'DECIDED' THEN e."decisionId"
 				END AS ref,
 				e."influenceDeclared", e."influenceAchieved",
-				${want.rows ? Prisma.sql`CASE WHEN e.type = 'RAISED' THEN ${EPOCH_MS('e.at')} END` : Prisma.sql`NULL`}
+				${want.rows ? Prisma.sql`CASE WHEN e.type = 'RAISED' THEN ${EPOCH_MS('e.at')} END` : Prisma.sql`NULL`},
+				${HEAR_BACK_BY}
 			FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 			WHERE p."partnershipId" = ${partnershipId}
 				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
@@ -124,6 +155,18 @@ export async function traceData(
 			ORDER BY e."priorityId", e.at, e.id`,
 		bulkRead<{ id: string; name: string }[]>`
 			SELECT b.id, b.name FROM "Body" b WHERE b."partnershipId" = ${partnershipId}`,
+		// With a period, the acceptance that made a priority's promise may fall before it: the events that make
+		// and answer promises are read whole. Without one, the events above hold them all already.
+		at
+			? bulkRows<Event[]>`
+				SELECT e."priorityId", e.type, NULL, e."influenceDeclared", NULL, NULL, ${HEAR_BACK_BY}
+				FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
+				WHERE p."partnershipId" = ${partnershipId}
+					${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
+					${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
+					AND e.type IN ('ACCEPTED', 'DECIDED', 'DECLINED')
+				ORDER BY e."priorityId", e.at, e.id`
+			: null,
 		linkedRecords(partnershipId),
 		indicatorsByOutcome(partnershipId, ctx.partnership.slug)
 	]);
@@ -135,6 +178,9 @@ export async function traceData(
 		else eventsOf.set(event[PRIORITY], (last = [event]));
 	}
 	let kept = at ? priorities.filter((p) => eventsOf.has(p.id)) : priorities;
+	const promises = promisesOf(promiseEvents ?? rawEvents);
+	const NO_PROMISE: TracePromise = { promised: null, hearBackBy: null, answered: false };
+	const promiseOf = (id: string) => promises.get(id) ?? NO_PROMISE;
 
 	// Decisions linked by a DECIDED event, and their actions: the partner filter needs the owners.
 	const { decisions, actions, items, outcomesNamed } = linked;
@@ -145,8 +191,12 @@ export async function traceData(
 		if (list) list.push(a);
 		else actionsOf.set(a.decisionId, [a]);
 	}
-	/** A priority's DECIDED events naming a decision of the partnership, in time order. */
-	const decisionsOf = (priorityId: string) => {
+	/**
+	 * A priority's DECIDED events naming a decision of the partnership, in time order, each with the promise
+	 * it answered: the acceptance's, or (records made before the promise moved to the acceptance) the level
+	 * declared on the DECIDED event itself, read as the promise so nothing entered then is lost.
+	 */
+	const decisionsOf = (priorityId: string, promised: InfluenceLevel | null) => {
 		const decided: {
 			decisionId: string;
 			influenceDeclared: InfluenceLevel | null;
@@ -157,7 +207,7 @@ export async function traceData(
 			if (e[TYPE] === 'DECIDED' && ref !== null && decisionById.has(ref))
 				decided.push({
 					decisionId: ref,
-					influenceDeclared: e[DECLARED],
+					influenceDeclared: e[DECLARED] ?? promised,
 					influenceAchieved: e[ACHIEVED]
 				});
 		}
@@ -168,7 +218,7 @@ export async function traceData(
 		kept = kept.filter(
 			(p) =>
 				p.leadOrganisationId === partner ||
-				decisionsOf(p.id).some((e) =>
+				decisionsOf(p.id, promiseOf(p.id).promised).some((e) =>
 					(actionsOf.get(e.decisionId) ?? []).some((a) => a.ownerOrganisationId === partner)
 				)
 		);
@@ -235,8 +285,21 @@ export async function traceData(
 		return list;
 	};
 
+	const today = dayInUk(now());
+	const overdueOf = (p: TracePromise) =>
+		!p.answered && p.hearBackBy !== null && p.hearBackBy < today;
+	const overdue: TraceOverdue[] = [];
 	const rows: TraceRow[] = [];
 	for (const p of kept) {
+		const promised = promiseOf(p.id);
+		if (overdueOf(promised))
+			overdue.push({
+				id: p.id,
+				title: p.title,
+				forum: { id: p.raisedByBodyId, name: bodyName.get(p.raisedByBodyId) ?? '' },
+				promised: promised.promised,
+				hearBackBy: promised.hearBackBy!
+			});
 		const forum = flow.node('forum', p.raisedByBodyId, forumLabel);
 		const me = flow.node('priority', p.id, () => p.title);
 		const own = eventsOf.get(p.id) ?? [];
@@ -270,7 +333,8 @@ export async function traceData(
 					break;
 			}
 		}
-		const decided = decisionsOf(p.id);
+		const promise = promiseOf(p.id);
+		const decided = decisionsOf(p.id, promise.promised);
 		const tagged = outcomesNamed(p.outcomeIds);
 		for (const o of tagged) flow.link(me, outcomeNode(o), 'outcome');
 		// For the row (not wanted by the graph alone): its outcomes, and each indicator reached through a
@@ -282,7 +346,8 @@ export async function traceData(
 			const dn = flow.node('decision', d.id, decisionLabel);
 			flow.link(me, dn, 'decided', {
 				influenceDeclared: e.influenceDeclared,
-				influenceAchieved: e.influenceAchieved
+				influenceAchieved: e.influenceAchieved,
+				influenceGap: influenceGap(e.influenceDeclared, e.influenceAchieved)
 			});
 			if (itemTitle.has(d.agendaItemId)) flow.link(itemNode(d.agendaItemId), dn, 'decided_on');
 			for (const a of actionsOf.get(d.id) ?? []) {
@@ -315,8 +380,15 @@ export async function traceData(
 				id: e.decisionId,
 				label: decisionLabel(e.decisionId),
 				influenceDeclared: e.influenceDeclared,
-				influenceAchieved: e.influenceAchieved
+				influenceAchieved: e.influenceAchieved,
+				influenceGap: influenceGap(e.influenceDeclared, e.influenceAchieved),
+				influenceWords: influenceWords(e.influenceDeclared, e.influenceAchieved)
 			})),
+			promise: {
+				promised: promise.promised,
+				hearBackBy: promise.hearBackBy,
+				overdue: overdueOf(promise)
+			},
 			actions: decided.flatMap((e) =>
 				(actionsOf.get(e.decisionId) ?? []).map((a) => ({
 					id: a.id,
@@ -333,7 +405,11 @@ export async function traceData(
 	// Earliest decision first, so the first entry answers "since the community's priority was decided".
 	for (const view of indicatorNodes.values())
 		view.since.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
-	return { ...flow.graph(), rows };
+	// Longest overdue first.
+	overdue.sort(
+		(a, b) => a.hearBackBy.localeCompare(b.hearBackBy) || a.title.localeCompare(b.title)
+	);
+	return { ...flow.graph(), overdue, rows };
 }
 
 /** By day, then decision id: plain comparisons, as ISO days and ids sort the same in any locale. */
@@ -351,8 +427,11 @@ function row(
 
 /** `GET …/trace`: the flow graph only. */
 export async function traceGraph(actor: Actor, slug: string, query: unknown): Promise<TraceGraph> {
-	const { nodes, links } = await traceData(actor, slug, query, { graph: true, rows: false });
-	return { nodes, links };
+	const { nodes, links, overdue } = await traceData(actor, slug, query, {
+		graph: true,
+		rows: false
+	});
+	return { nodes, links, overdue };
 }
 
 /** The themes the partnership's priorities carry, for the trace's filter. */

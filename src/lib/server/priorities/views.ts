@@ -15,6 +15,15 @@ import {
 	type EngagementStandard
 } from '../../vocabulary.ts';
 
+import {
+	INFLUENCE_GAPS,
+	influenceGap,
+	influenceWords,
+	isOverdue,
+	promiseOf,
+	type PromiseEvent
+} from '../../influence.ts';
+
 type Reader = Db | Tx;
 
 export const OutcomeView = z.object({
@@ -52,6 +61,33 @@ export const PriorityView = z.object({
 });
 export type PriorityView = z.infer<typeof PriorityView>;
 
+/** The influence promised on acceptance against the influence achieved on decision. */
+export const InfluenceView = z.object({
+	promised: keyOf(INFLUENCE_LEVELS).nullable(),
+	/** The day the forum will hear back by, from the latest acceptance. */
+	hearBackBy: z.iso.date().nullable(),
+	achieved: keyOf(INFLUENCE_LEVELS).nullable(),
+	gap: keyOf(INFLUENCE_GAPS).nullable(),
+	/** "Promised: Involve; achieved: Consult — less than promised". */
+	words: z.string(),
+	/** The hear-back day has passed with no decision, decline or published response since. */
+	overdue: z.boolean()
+});
+export type InfluenceView = z.infer<typeof InfluenceView>;
+
+/** A priority's promise and what came of it, from its events (oldest first), as of `today` (a UK day). */
+export function influenceView(events: readonly PromiseEvent[], today: string): InfluenceView {
+	const p = promiseOf(events);
+	return {
+		promised: p.promised,
+		hearBackBy: p.hearBackBy,
+		achieved: p.achieved,
+		gap: influenceGap(p.promised, p.achieved),
+		words: influenceWords(p.promised, p.achieved),
+		overdue: isOverdue(p, today)
+	};
+}
+
 const Named = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const PriorityEventView = z.object({
@@ -82,6 +118,8 @@ export const PriorityEventView = z.object({
 	leadOrganisation: Named,
 	influenceDeclared: keyOf(INFLUENCE_LEVELS).nullable(),
 	influenceAchieved: keyOf(INFLUENCE_LEVELS).nullable(),
+	/** ACCEPTED: the day the forum will hear back by. */
+	hearBackBy: z.iso.date().nullable(),
 	reason: z.string(),
 	at: z.iso.datetime()
 });
@@ -251,6 +289,7 @@ export async function eventViews(
 			leadOrganisation: lead ? { id: lead.id, name: lead.name } : null,
 			influenceDeclared: row.influenceDeclared,
 			influenceAchieved: row.influenceAchieved,
+			hearBackBy: day(row.hearBackBy),
 			reason: row.reason,
 			at: row.at.toISOString()
 		};

@@ -290,7 +290,7 @@ function itemTrail(
 	return changes.some((c) => c.agendaItemId) ? changes : [];
 }
 
-/** The priorities some of these decisions answered, with their RAISED and DECIDED events. */
+/** The priorities some of these decisions answered, with their RAISED, ACCEPTED and DECIDED events. */
 async function prioritiesDecidedBy(decisionIds: string[]): Promise<PriorityRecord[]> {
 	if (!decisionIds.length) return [];
 	const rows = await db().priority.findMany({
@@ -300,8 +300,15 @@ async function prioritiesDecidedBy(decisionIds: string[]): Promise<PriorityRecor
 			title: true,
 			raisedByBodyId: true,
 			events: {
-				where: { type: { in: ['RAISED', 'DECIDED'] } },
-				select: { type: true, at: true, decisionId: true }
+				where: { type: { in: ['RAISED', 'ACCEPTED', 'DECIDED'] } },
+				select: {
+					type: true,
+					at: true,
+					decisionId: true,
+					influenceDeclared: true,
+					influenceAchieved: true,
+					hearBackBy: true
+				}
 			},
 			feedback: { where: { status: 'PUBLISHED' }, select: { decisionId: true } }
 		}
@@ -315,7 +322,10 @@ async function prioritiesDecidedBy(decisionIds: string[]): Promise<PriorityRecor
 		priorityId: r.id,
 		title: r.title,
 		forum: forumName.get(r.raisedByBodyId) ?? '',
-		events: r.events,
+		events: r.events.map((e) => ({
+			...e,
+			hearBackBy: e.hearBackBy?.toISOString().slice(0, 10) ?? null
+		})),
 		publishedFor: r.feedback.flatMap((f) => f.decisionId ?? [])
 	}));
 }

@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	const days = params.get('days') ?? '';
 	return forPage(async () => {
 		let fields: Record<string, string> = {};
-		let trace: TraceData = { nodes: [], links: [], rows: [] };
+		let trace: TraceData = { nodes: [], links: [], overdue: [], rows: [] };
 		let uninformed: UninformedDecision[] = [];
 		let stalled: StalledPriority[] = [];
 		try {
