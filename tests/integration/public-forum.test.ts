@@ -177,7 +177,14 @@ describe('the public JSON of responses', () => {
 					note: 'Two evenings a week is not enough.',
 					at: '2026-03-01T12:00:00.000Z'
 				},
-				changedVerdict: null
+				changedVerdict: null,
+				// Accepted before a promise was asked for, and not decided: the words say so.
+				influence: {
+					promised: null,
+					achieved: null,
+					gap: null,
+					words: 'No influence promised; not decided yet'
+				}
 			},
 			expect.objectContaining({
 				priorityId: ids.crossing,
