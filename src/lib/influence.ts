@@ -50,24 +50,44 @@ export interface InfluencePromise {
 	answered: boolean;
 }
 
+/** A priority's promise before any of its events: nothing promised, nothing answered. */
+export const noPromise = (): InfluencePromise => ({
+	promised: null,
+	hearBackBy: null,
+	achieved: null,
+	answered: false
+});
+
 /**
- * Replays a priority's events (oldest first): the latest acceptance's promise and hear-back day, and the
- * decision's achieved influence. Records made before the promise moved to the acceptance carry the
- * declared level on DECIDED only: it is read as the promise, so nothing entered then is lost.
+ * One event's effect on a priority's promise, in place (events oldest first): an acceptance makes the
+ * promise and its hear-back day; a decision records the influence achieved. Records made before the promise
+ * moved to the acceptance carry the declared level on DECIDED only: it is read as the promise, so nothing
+ * entered then is lost. Plain arguments, so the trace can replay its rows of events without objects.
  */
+export function applyToPromise(
+	p: InfluencePromise,
+	type: string,
+	declared: InfluenceLevel | null,
+	achieved: InfluenceLevel | null,
+	hearBackBy: string | null
+): void {
+	if (type === 'ACCEPTED') {
+		p.promised = declared;
+		p.hearBackBy = hearBackBy;
+		p.answered = false;
+	} else if (type === 'DECIDED') {
+		if (declared) p.promised = declared;
+		p.achieved = achieved;
+		p.answered = true;
+	} else if (type === 'DECLINED' || type === 'FEEDBACK_PUBLISHED' || type === 'CLOSED')
+		p.answered = true;
+}
+
+/** Replays a priority's events (oldest first): its latest acceptance's promise and what it achieved. */
 export function promiseOf(events: readonly PromiseEvent[]): InfluencePromise {
-	const p: InfluencePromise = { promised: null, hearBackBy: null, achieved: null, answered: false };
-	for (const e of events) {
-		if (e.type === 'ACCEPTED') {
-			p.promised = e.influenceDeclared;
-			p.hearBackBy = e.hearBackBy;
-			p.answered = false;
-		} else if (e.type === 'DECIDED') {
-			if (e.influenceDeclared) p.promised = e.influenceDeclared;
-			p.achieved = e.influenceAchieved;
-			p.answered = true;
-		} else if (['DECLINED', 'FEEDBACK_PUBLISHED', 'CLOSED'].includes(e.type)) p.answered = true;
-	}
+	const p = noPromise();
+	for (const e of events)
+		applyToPromise(p, e.type, e.influenceDeclared, e.influenceAchieved, e.hearBackBy);
 	return p;
 }
 

@@ -28,7 +28,14 @@ import {
 	type TraceOverdue,
 	type TraceRow
 } from './trace-shapes.ts';
-import { influenceGap, influenceWords } from '../../influence.ts';
+import {
+	applyToPromise,
+	influenceGap,
+	influenceWords,
+	isOverdue,
+	noPromise,
+	type InfluencePromise
+} from '../../influence.ts';
 import { dayInUk } from '../../dates.ts';
 import { now } from '../platform/index.ts';
 
@@ -56,25 +63,19 @@ const [PRIORITY, TYPE, REF, DECLARED, ACHIEVED, AT, HEAR] = [0, 1, 2, 3, 4, 5, 6
 /** For ACCEPTED: the day the forum will hear back by, as YYYY-MM-DD (null for every other event). */
 const HEAR_BACK_BY = Prisma.sql`CASE WHEN e.type = 'ACCEPTED' THEN to_char(e."hearBackBy", 'YYYY-MM-DD') END`;
 
-/** A priority's promise as the trace reads it: the latest acceptance's, and whether it has been answered. */
-interface TracePromise {
-	promised: InfluenceLevel | null;
-	hearBackBy: string | null;
-	/** A decision or a decline came after the acceptance (a response or closing can only follow those). */
-	answered: boolean;
-}
-
-/** Each priority's promise, replayed from its events (grouped by priority, in time order). */
-function promisesOf(events: Event[]): Map<string, TracePromise> {
-	const promises = new Map<string, TracePromise>();
+/**
+ * Each priority's promise, replayed from its events (grouped by priority, in time order) by the same rule
+ * as the priority page and the public page. Only acceptances, decisions and declines are read: by the
+ * priority's state machine (flow.ts) a response or closing can only follow a decision or a decline.
+ */
+function promisesOf(events: Event[]): Map<string, InfluencePromise> {
+	const promises = new Map<string, InfluencePromise>();
 	for (const e of events) {
 		const type = e[TYPE];
-		if (type === 'ACCEPTED')
-			promises.set(e[PRIORITY], { promised: e[DECLARED], hearBackBy: e[HEAR], answered: false });
-		else if (type === 'DECIDED' || type === 'DECLINED') {
-			const known = promises.get(e[PRIORITY]);
-			if (known) known.answered = true;
-		}
+		if (type !== 'ACCEPTED' && type !== 'DECIDED' && type !== 'DECLINED') continue;
+		let p = promises.get(e[PRIORITY]);
+		if (!p) promises.set(e[PRIORITY], (p = noPromise()));
+		applyToPromise(p, type, e[DECLARED], e[ACHIEVED], e[HEAR]);
 	}
 	return promises;
 }
@@ -179,7 +180,7 @@ export async function traceData(
 	}
 	let kept = at ? priorities.filter((p) => eventsOf.has(p.id)) : priorities;
 	const promises = promisesOf(promiseEvents ?? rawEvents);
-	const NO_PROMISE: TracePromise = { promised: null, hearBackBy: null, answered: false };
+	const NO_PROMISE = noPromise();
 	const promiseOf = (id: string) => promises.get(id) ?? NO_PROMISE;
 
 	// Decisions linked by a DECIDED event, and their actions: the partner filter needs the owners.
@@ -286,8 +287,7 @@ export async function traceData(
 	};
 
 	const today = dayInUk(now());
-	const overdueOf = (p: TracePromise) =>
-		!p.answered && p.hearBackBy !== null && p.hearBackBy < today;
+	const overdueOf = (p: InfluencePromise) => isOverdue(p, today);
 	const overdue: TraceOverdue[] = [];
 	const rows: TraceRow[] = [];
 	for (const p of kept) {
