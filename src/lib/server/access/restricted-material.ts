@@ -138,3 +138,22 @@ export function withholdRestricted(text: string, material: RestrictedText): stri
 	const withoutPassages = replace(text, material.passages, '[passage withheld]');
 	return replace(withoutPassages, material.titles, RESTRICTED_PAPER);
 }
+
+/**
+ * The restricted material of every meeting of a partnership that the reader may not see: for text that may
+ * quote any of its papers (a forum's reason, a step's reason, a notification).
+ */
+export async function restrictedTextOfPartnership(
+	partnershipId: string,
+	reader: Reader = SHARED
+): Promise<RestrictedText> {
+	const meetings = await db().evidenceItem.findMany({
+		where: { confidentiality: 'RESTRICTED', meeting: { partnershipId } },
+		select: { meetingId: true },
+		distinct: ['meetingId']
+	});
+	return restrictedTextOf(
+		meetings.map((m) => m.meetingId),
+		reader
+	);
+}
