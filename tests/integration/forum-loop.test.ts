@@ -282,7 +282,12 @@ describe('a contested response goes on the deciding body’s next agenda', () =>
 		expect(
 			await server.db.matterArising.count({ where: { priorityId: id, agendaItemId: null } })
 		).toBe(1);
+		// The officers see it waiting where they schedule the board's meetings.
+		const bodyPage = `/p/${s.fx.partnership.slug}/bodies/${s.fx.bodies.board.id}`;
+		const before = await s.officer.get(bodyPage);
+		expect(before.text).toContain('this matter arising goes on the agenda of the next meeting');
 		const meeting = await scheduleBoardMeeting(s, 'Board in spring');
+		expect((await s.officer.get(bodyPage)).text).not.toContain('this matter arising goes');
 		const title = `Matter arising: Safer walking routes to school — response contested by ${s.fx.bodies.forum.name}`;
 		expect(await agendaTitles(s.officer, meeting)).toEqual([title]);
 		const other = await inbox(s.other, id);
