@@ -224,6 +224,8 @@ describe('a contested response goes on the deciding body’s next agenda', () =>
 		expect(row.notes).toContain('the danger is at home time too');
 		// On the priority's timeline, and audited (the verdict, the matter, its step, its placing).
 		const priority = await s.officer.get(`/api/v1/priorities/${id}`);
+		// A matter arising leaves the priority where it was: its response published.
+		expect(priority.json.status).toBe('FEEDBACK_PUBLISHED');
 		const last = priority.json.events.at(-1);
 		expect(last).toMatchObject({
 			type: 'MATTER_ARISING',
