@@ -20,8 +20,8 @@ export async function priorityLink(tx: Tx, priority: Pick<PriorityRow, 'id' | 'p
 }
 
 /** Text others can read, with the partnership's restricted material withheld. */
-export async function sharedText(partnershipId: string, text: string): Promise<string> {
-	return withholdRestricted(text, await restrictedTextOfPartnership(partnershipId, SHARED));
+export async function sharedText(tx: Tx, partnershipId: string, text: string): Promise<string> {
+	return withholdRestricted(text, await restrictedTextOfPartnership(partnershipId, SHARED, tx));
 }
 
 const because = (reason: string | undefined) => (reason ? ` Reason: ${reason}` : '');
@@ -92,7 +92,11 @@ export async function tellForum(
 	event: NewEvent,
 	at: Date
 ): Promise<string[]> {
-	const message = await sharedText(priority.partnershipId, await stepMessage(tx, priority, event));
+	const message = await sharedText(
+		tx,
+		priority.partnershipId,
+		await stepMessage(tx, priority, event)
+	);
 	return notifyPriorityStep(tx, {
 		partnershipId: priority.partnershipId,
 		bodyId: priority.raisedByBodyId,

@@ -145,7 +145,7 @@ async function matterArising(
 		where: { id: priority.raisedByBodyId },
 		select: { name: true }
 	});
-	const reason = await sharedText(priority.partnershipId, note);
+	const reason = await sharedText(tx, priority.partnershipId, note);
 	const matter = await recordMatterArising(tx, {
 		partnershipId: priority.partnershipId,
 		bodyId,
