@@ -302,6 +302,29 @@ describe('a contested response goes on the deciding body’s next agenda', () =>
 		expect(placed.text).not.toContain('Waiting</strong>');
 	});
 
+	it('a forum that accepts the response after all withdraws the matter still waiting: the next meeting does not get it', async () => {
+		const s = await partnership();
+		const { id, feedback } = await toPublished(s);
+		const contest = await s.raiser.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'CONTESTED',
+			note: 'Mornings only.'
+		});
+		expect(contest.status, contest.text).toBe(200);
+		const accept = await s.other.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'ACCEPTED',
+			reason: 'The council has since added an afternoon patrol.'
+		});
+		expect(accept.status, accept.text).toBe(200);
+		const page = await s.boardChair.get(`/p/${s.fx.partnership.slug}/priorities/${id}`);
+		expect(page.text).toContain('Withdrawn</strong>');
+		const meeting = await scheduleBoardMeeting(s, 'Board after the change');
+		expect(await agendaTitles(s.officer, meeting)).toEqual([]);
+		const bodyPage = await s.officer.get(
+			`/p/${s.fx.partnership.slug}/bodies/${s.fx.bodies.board.id}`
+		);
+		expect(bodyPage.text).not.toContain('matter arising goes');
+	});
+
 	it('a contest quoting a restricted paper goes on the agenda and to the forum with the paper named generically', async () => {
 		const s = await partnership();
 		const { id, feedback } = await toPublished(s);

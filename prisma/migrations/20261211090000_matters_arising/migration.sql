@@ -14,6 +14,7 @@ CREATE TABLE "MatterArising" (
     "meetingId" TEXT,
     "agendaItemId" TEXT,
     "placedAt" TIMESTAMPTZ(3),
+    "withdrawnAt" TIMESTAMPTZ(3),
     "createdById" TEXT NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL,
 

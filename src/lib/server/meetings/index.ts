@@ -45,7 +45,8 @@ export {
 	mattersArisingOnAgenda,
 	placeMattersArising,
 	recordMatterArising,
-	waitingMattersArising
+	waitingMattersArising,
+	withdrawWaitingMatters
 } from './matters-arising.ts';
 export type { MatterArisingView, NewMatterArising } from './matters-arising.ts';
 export { nextMeetingsFor, papersToRead } from './next-meetings.ts';

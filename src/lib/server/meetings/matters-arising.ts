@@ -87,7 +87,7 @@ function nextOpenMeeting(reader: Db | Tx, bodyId: string) {
 export async function placeMattersArising(actorUserId: string, bodyId: string): Promise<number> {
 	try {
 		const pending = await db().matterArising.findMany({
-			where: { bodyId, agendaItemId: null },
+			where: { bodyId, agendaItemId: null, withdrawnAt: null },
 			orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
 		});
 		if (!pending.length) return 0;
@@ -126,7 +126,7 @@ async function placeOne(
 	const claimed = await transaction(async (tx) => {
 		const at = now();
 		const { count } = await tx.matterArising.updateMany({
-			where: { id: matter.id, agendaItemId: null },
+			where: { id: matter.id, agendaItemId: null, withdrawnAt: null },
 			data: { meetingId: meeting.id, agendaItemId: itemId, placedAt: at }
 		});
 		if (count !== 1) return false;
@@ -168,6 +168,34 @@ async function placeOne(
 	return claimed;
 }
 
+/**
+ * In the verdict's transaction, when the forum changes its verdict to accepted: its matters arising still
+ * waiting for a meeting no longer wait. One already on an agenda stays there, for the meeting to take
+ * (the agenda is the officers' to change). Returns how many were withdrawn.
+ */
+export async function withdrawWaitingMatters(
+	tx: Tx,
+	actorUserId: string,
+	feedbackId: string,
+	at: Date
+): Promise<number> {
+	const waiting = await tx.matterArising.findMany({
+		where: { feedbackId, agendaItemId: null, withdrawnAt: null },
+		select: { id: true, partnershipId: true, priorityId: true }
+	});
+	for (const matter of waiting) {
+		await tx.matterArising.update({ where: { id: matter.id }, data: { withdrawnAt: at } });
+		await audit(tx, actorUserId, {
+			action: 'matter_arising_withdrawn',
+			entity: 'MatterArising',
+			entityId: matter.id,
+			partnershipId: matter.partnershipId,
+			detail: { priorityId: matter.priorityId, feedbackId }
+		});
+	}
+	return waiting.length;
+}
+
 export interface MatterArisingView {
 	id: string;
 	priorityId: string;
@@ -179,6 +207,8 @@ export interface MatterArisingView {
 	/** Where it was placed; null while it waits for the body's next meeting. */
 	meeting: { id: string; title: string; startsAt: string } | null;
 	agendaItemId: string | null;
+	/** When the forum accepted the response after all, before the matter was placed. */
+	withdrawnAt: string | null;
 }
 
 async function views(rows: MatterRow[]): Promise<MatterArisingView[]> {
@@ -202,7 +232,8 @@ async function views(rows: MatterRow[]): Promise<MatterArisingView[]> {
 			body: { id: r.bodyId, name: bodyName.get(r.bodyId) ?? '' },
 			createdAt: r.createdAt.toISOString(),
 			meeting: m ? { id: m.id, title: m.title, startsAt: m.startsAt.toISOString() } : null,
-			agendaItemId: r.agendaItemId
+			agendaItemId: r.agendaItemId,
+			withdrawnAt: r.withdrawnAt?.toISOString() ?? null
 		};
 	});
 }
@@ -238,7 +269,7 @@ export async function waitingMattersArising(
 	const ctx = await partnershipContext(actor, slug);
 	if (!canScheduleMeetings(ctx)) return [];
 	const rows = await db().matterArising.findMany({
-		where: { bodyId, partnershipId: ctx.partnership.id, agendaItemId: null },
+		where: { bodyId, partnershipId: ctx.partnership.id, agendaItemId: null, withdrawnAt: null },
 		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
 	});
 	if (!rows.length) return [];

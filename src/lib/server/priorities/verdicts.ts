@@ -13,7 +13,11 @@ import { optionalText, parse } from '../platform/index.ts';
 
 type Reader = Db | Tx;
 import { feedbackContext, feedbackView, type FeedbackView } from './responses.ts';
-import { placeMattersArising, recordMatterArising } from '../meetings/index.ts';
+import {
+	placeMattersArising,
+	recordMatterArising,
+	withdrawWaitingMatters
+} from '../meetings/index.ts';
 import { sharedText } from './forum-loop.ts';
 import { appendEvent } from './timeline.ts';
 
@@ -90,6 +94,11 @@ export async function giveVerdict(
 			data.verdict === 'CONTESTED' && feedback.verdict !== 'CONTESTED'
 				? await matterArising(tx, actor.userId, priority.id, row, data.note ?? '', at)
 				: null;
+		// Accepted after all: a matter arising still waiting for a meeting no longer waits.
+		const withdrawn =
+			data.verdict === 'ACCEPTED' && feedback.verdict === 'CONTESTED'
+				? await withdrawWaitingMatters(tx, actor.userId, feedbackId, at)
+				: 0;
 		const notified = change
 			? await notifyOfficers(tx, ctx.partnership, priority, at, (forum) =>
 					changedMessage(forum, priority.title, feedback.verdict!, data.verdict, data.reason!)
@@ -114,7 +123,8 @@ export async function giveVerdict(
 				note: data.note,
 				...(change ? { from: feedback.verdict, reason: data.reason } : {}),
 				notified,
-				matterArisingId: arising?.id
+				matterArisingId: arising?.id,
+				...(withdrawn ? { mattersArisingWithdrawn: withdrawn } : {})
 			}
 		});
 		return { view: feedbackView(row), arising };
