@@ -235,7 +235,8 @@ export const PRIORITY_EVENT_TYPES = {
 	DECIDED: 'Decided',
 	ACTION: 'Action agreed',
 	FEEDBACK_PUBLISHED: 'Response published',
-	CLOSED: 'Closed'
+	CLOSED: 'Closed',
+	MATTER_ARISING: 'Matter arising'
 } as const;
 export type PriorityEventType = keyof typeof PRIORITY_EVENT_TYPES;
 

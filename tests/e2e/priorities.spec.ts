@@ -195,6 +195,24 @@ test('the community representative accepts the response', async ({ page, visit }
 	await expect(page.getByText('The verdict is final')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Change the forum’s verdict' })).toHaveCount(0);
 
+	// Now contested, the response goes back to the board as a matter arising: on its next open agenda, or
+	// waiting for its next meeting. Either way the priority's page says which (and passes axe).
+	await visit(priorityUrl);
+	await expect(page.getByRole('heading', { name: 'Matter arising' })).toBeVisible();
+	await expect(
+		page.getByText(`Matter arising: ${TITLE} — response contested by Northfield Locality Forum`, {
+			exact: true
+		})
+	).toBeVisible();
+	const onAgenda = page.locator('#matter-arising + ul a[href*="/meetings/"]');
+	if (await onAgenda.count()) {
+		await onAgenda.first().click();
+		await expect(
+			page.getByRole('heading', { name: 'Responses contested by forums' })
+		).toBeVisible();
+		await visit(page.url());
+	} else await expect(page.getByText(/^Waiting$/)).toBeVisible();
+
 	// Signed out, the forum's public page shows the published response and both verdicts.
 	await page.context().clearCookies();
 	await visit(`/public/${SLUG}/forums/${forumId}`);

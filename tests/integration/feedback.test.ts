@@ -331,7 +331,8 @@ describe('the forum’s verdict', () => {
 				at: changed.json.verdictAt
 			}
 		});
-		expect(await written()).toBe(1);
+		// The change, and (now contested) the matter arising for the board with its step on the timeline.
+		expect(await written()).toBe(3);
 		const told = await officerNotes();
 		expect(told).toHaveLength(1);
 		expect(told[0].message).toContain('changed its verdict');
@@ -344,7 +345,7 @@ describe('the forum’s verdict', () => {
 		expect(again.status).toBe(409);
 		expect(again.json.error.code).toBe('verdict_final');
 		expect(await officerNotes()).toHaveLength(1);
-		expect(await written()).toBe(1);
+		expect(await written()).toBe(3);
 
 		const json = await new Client(server.url).get(
 			`/api/v1/public/partnerships/answer/forums/${fx.bodies.forum.id}/responses`

@@ -43,6 +43,7 @@ export {
 	paperTitleFor,
 	quoteFor,
 	restrictedTextOf,
+	restrictedTextOfPartnership,
 	withholdRestricted
 } from './restricted-material.ts';
 export type { Reader } from './restricted-material.ts';

@@ -16,7 +16,7 @@
 //   writer cannot choose.
 // A search answers for its reader too: matching a title the reader may not see would itself tell them
 // what the paper says, so searches match only on what `paperFor` returns.
-import { db } from '../platform/index.ts';
+import { db, type Db, type Tx } from '../platform/index.ts';
 import type { PartnershipContext } from './actor.ts';
 
 /** The name of a restricted paper for those not named on it, and in text others can read. */
@@ -103,16 +103,18 @@ export interface RestrictedText {
  */
 export async function restrictedTextOf(
 	meetingIds: string[],
-	reader: Reader = SHARED
+	reader: Reader = SHARED,
+	/** The caller's transaction, when it is inside one (so it holds one connection, not two). */
+	client: Db | Tx = db()
 ): Promise<RestrictedText> {
 	if (!meetingIds.length) return { titles: [], passages: [] };
-	const found = await db().evidenceItem.findMany({
+	const found = await client.evidenceItem.findMany({
 		where: { meetingId: { in: [...new Set(meetingIds)] }, confidentiality: 'RESTRICTED' },
 		select: { id: true, title: true, summary: true, ...PAPER_ACCESS }
 	});
 	const papers = found.filter((paper) => !maySeePaper(reader, paper));
 	const quotes = papers.length
-		? await db().challenge.findMany({
+		? await client.challenge.findMany({
 				where: { evidenceItemId: { in: papers.map((p) => p.id) }, quote: { not: '' } },
 				select: { quote: true }
 			})
@@ -137,4 +139,25 @@ export function withholdRestricted(text: string, material: RestrictedText): stri
 			.reduce((out, s) => out.split(s).join(by), from);
 	const withoutPassages = replace(text, material.passages, '[passage withheld]');
 	return replace(withoutPassages, material.titles, RESTRICTED_PAPER);
+}
+
+/**
+ * The restricted material of every meeting of a partnership that the reader may not see: for text that may
+ * quote any of its papers (a forum's reason, a step's reason, a notification).
+ */
+export async function restrictedTextOfPartnership(
+	partnershipId: string,
+	reader: Reader = SHARED,
+	client: Db | Tx = db()
+): Promise<RestrictedText> {
+	const meetings = await client.evidenceItem.findMany({
+		where: { confidentiality: 'RESTRICTED', meeting: { partnershipId } },
+		select: { meetingId: true },
+		distinct: ['meetingId']
+	});
+	return restrictedTextOf(
+		meetings.map((m) => m.meetingId),
+		reader,
+		client
+	);
 }

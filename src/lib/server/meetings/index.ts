@@ -39,6 +39,16 @@ export { sharedSnapshot } from './live-snapshots.ts';
 export type { Snapshot } from './live-snapshots.ts';
 export { InProcessMeetingEvents, meetingEvents, publishMeetingChange } from './meeting-events.ts';
 export type { MeetingChange, MeetingEventBus } from './meeting-events.ts';
+export {
+	matterArisingTitle,
+	mattersArisingOfPriority,
+	mattersArisingOnAgenda,
+	placeMattersArising,
+	recordMatterArising,
+	waitingMattersArising,
+	withdrawWaitingMatters
+} from './matters-arising.ts';
+export type { MatterArisingView, NewMatterArising } from './matters-arising.ts';
 export { nextMeetingsFor, papersToRead } from './next-meetings.ts';
 export { openDocuments, withDocument, withDocumentHost } from './open-documents.ts';
 export type { DocumentHost } from './open-documents.ts';

@@ -8,6 +8,7 @@ import { now } from '../platform/index.ts';
 import { db, transaction, type Db, type Tx } from '../platform/index.ts';
 import { Conflict, Invalid, NotFound } from '../platform/index.ts';
 import { publishMeetingChange } from './meeting-events.ts';
+import { placeMattersArising } from './matters-arising.ts';
 import { agendaItemOf, floorOf, requireStatus } from './floor.ts';
 import { agendaRecipients, notifyAgendaIssued } from '../notify/index.ts';
 import {
@@ -97,7 +98,7 @@ export async function scheduleMeeting(
 	const ctx = await bodyContext(actor, bodyId);
 	demand(canScheduleMeetings(ctx), 'Only the secretariat and admins schedule meetings.');
 	const data = parse(ScheduleMeetingInput, input);
-	return transaction(async (tx) => {
+	const scheduled = await transaction(async (tx) => {
 		const created = await tx.meeting.create({
 			data: { ...data, bodyId, partnershipId: ctx.partnership.id, createdById: actor.userId },
 			select
@@ -111,6 +112,9 @@ export async function scheduleMeeting(
 		});
 		return summary(created);
 	});
+	// Matters arising that waited for the body's next meeting go on its agenda now.
+	await placeMattersArising(actor.userId, bodyId);
+	return scheduled;
 }
 
 /** A body's meetings, soonest first. */

@@ -72,7 +72,9 @@ type EventInput = z.output<typeof PriorityEventInput>;
 
 const StepType = z.object({
 	type: z.enum(
-		Object.keys(PRIORITY_EVENT_TYPES).filter((t) => t !== 'RAISED') as [PriorityEventType],
+		Object.keys(PRIORITY_EVENT_TYPES).filter((t) => t !== 'RAISED' && t !== 'MATTER_ARISING') as [
+			PriorityEventType
+		],
 		{ error: 'Choose the step to record' }
 	)
 });

@@ -14,12 +14,13 @@ export const NEXT: Record<PriorityStatus, readonly PriorityEventType[]> = {
 	CLOSED: []
 };
 
-/** The status an event leaves the priority in; ACTION leaves it where it was. */
+/** The status an event leaves the priority in; ACTION and MATTER_ARISING leave it where it was. */
 export function statusAfter(type: PriorityEventType, before: PriorityStatus): PriorityStatus {
 	switch (type) {
 		case 'PASSED_ON':
 			return 'SUBMITTED';
 		case 'ACTION':
+		case 'MATTER_ARISING':
 			return before;
 		default:
 			return type;

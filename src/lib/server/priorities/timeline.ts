@@ -11,22 +11,10 @@ import { db } from '../platform/index.ts';
 import { NotFound } from '../platform/index.ts';
 import { eventType, influence } from './trace-shapes.ts';
 
-import type { InfluenceLevel, PriorityEventType } from '../../vocabulary.ts';
+import type { NewEvent } from './new-event.ts';
+import { tellForum } from './forum-loop.ts';
 
-export interface NewEvent {
-	type: PriorityEventType;
-	byBodyId?: string | null;
-	toBodyId?: string | null;
-	agendaItemId?: string | null;
-	decisionId?: string | null;
-	actionId?: string | null;
-	leadOrganisationId?: string | null;
-	influenceDeclared?: InfluenceLevel | null;
-	influenceAchieved?: InfluenceLevel | null;
-	/** ACCEPTED: the day the forum will hear back by (midnight UTC of that day). */
-	hearBackBy?: Date | null;
-	reason?: string;
-}
+export type { NewEvent } from './new-event.ts';
 
 export async function appendEvent(
 	tx: Tx,
@@ -60,6 +48,8 @@ export async function appendEvent(
 			at
 		}
 	});
+	// The forum's members hear of every step on their priority, in the step's transaction.
+	const told = await tellForum(tx, actorUserId, priority, event, at);
 	const updated = await tx.priority.update({
 		where: { id: priority.id },
 		data: {
@@ -81,6 +71,7 @@ export async function appendEvent(
 				hearBackBy: event.hearBackBy?.toISOString().slice(0, 10),
 				before: priority.status,
 				after: updated.status,
+				forumTold: told.length,
 				...options.audit
 			}
 		});

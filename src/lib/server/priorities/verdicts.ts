@@ -1,6 +1,6 @@
 // The forum's verdict on a published response: accepted or contested, by a member seated on the forum
 // (never an officer on its behalf), changed at most once with a reason. A contested response, and a change,
-// go back to the officers: one notification each.
+// go back to the officers: one notification each, and to the deciding body's next agenda as a matter arising.
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
@@ -13,6 +13,13 @@ import { optionalText, parse } from '../platform/index.ts';
 
 type Reader = Db | Tx;
 import { feedbackContext, feedbackView, type FeedbackView } from './responses.ts';
+import {
+	placeMattersArising,
+	recordMatterArising,
+	withdrawWaitingMatters
+} from '../meetings/index.ts';
+import { sharedText } from './forum-loop.ts';
+import { appendEvent } from './timeline.ts';
 
 export const VerdictInput = z
 	.object({
@@ -57,7 +64,7 @@ export async function giveVerdict(
 		);
 	if (change && !data.reason)
 		throw new Invalid({ reason: 'Say why the forum changes its verdict' });
-	return transaction(async (tx) => {
+	const done = await transaction(async (tx) => {
 		const at = now();
 		const verdict = {
 			verdict: data.verdict,
@@ -82,6 +89,16 @@ export async function giveVerdict(
 		if (count !== 1)
 			throw new Conflict('The forum’s verdict was given meanwhile; reload the page to see it.');
 		const row = await tx.feedback.findUniqueOrThrow({ where: { id: feedbackId } });
+		// A contested response goes back to the body that decided, as a matter arising on its next agenda.
+		const arising =
+			data.verdict === 'CONTESTED' && feedback.verdict !== 'CONTESTED'
+				? await matterArising(tx, actor.userId, priority.id, row, data.note ?? '', at)
+				: null;
+		// Accepted after all: a matter arising still waiting for a meeting no longer waits.
+		const withdrawn =
+			data.verdict === 'ACCEPTED' && feedback.verdict === 'CONTESTED'
+				? await withdrawWaitingMatters(tx, actor.userId, feedbackId, at)
+				: 0;
 		const notified = change
 			? await notifyOfficers(tx, ctx.partnership, priority, at, (forum) =>
 					changedMessage(forum, priority.title, feedback.verdict!, data.verdict, data.reason!)
@@ -105,11 +122,61 @@ export async function giveVerdict(
 				verdict: data.verdict,
 				note: data.note,
 				...(change ? { from: feedback.verdict, reason: data.reason } : {}),
-				notified
+				notified,
+				matterArisingId: arising?.id,
+				...(withdrawn ? { mattersArisingWithdrawn: withdrawn } : {})
 			}
 		});
-		return feedbackView(row);
+		return { view: feedbackView(row), arising };
 	});
+	if (done.arising) await placeMattersArising(actor.userId, done.arising.bodyId);
+	return done.view;
+}
+
+/**
+ * In the verdict's transaction: the matter arising for the deciding body (the decision's, or the body
+ * holding the priority when the response answers no decision), and its step on the priority's timeline,
+ * which tells the forum. The forum's reason is composed for the SHARED reader: it goes on an agenda.
+ */
+async function matterArising(
+	tx: Tx,
+	actorUserId: string,
+	priorityId: string,
+	feedback: { id: string; decisionId: string | null },
+	note: string,
+	at: Date
+) {
+	const priority = await tx.priority.findUniqueOrThrow({ where: { id: priorityId } });
+	const decision = feedback.decisionId
+		? await tx.decision.findUnique({ where: { id: feedback.decisionId }, select: { bodyId: true } })
+		: null;
+	const bodyId = decision?.bodyId ?? priority.currentBodyId;
+	const forum = await tx.body.findUniqueOrThrow({
+		where: { id: priority.raisedByBodyId },
+		select: { name: true }
+	});
+	const reason = await sharedText(tx, priority.partnershipId, note);
+	const matter = await recordMatterArising(tx, {
+		partnershipId: priority.partnershipId,
+		bodyId,
+		priorityId,
+		feedbackId: feedback.id,
+		forumBodyId: priority.raisedByBodyId,
+		priorityTitle: priority.title,
+		forumName: forum.name,
+		reason,
+		createdById: actorUserId,
+		at
+	});
+	await appendEvent(
+		tx,
+		actorUserId,
+		priority,
+		{ type: 'MATTER_ARISING', byBodyId: priority.raisedByBodyId, toBodyId: bodyId, reason },
+		at,
+		{ audit: { matterArisingId: matter.id, feedbackId: feedback.id } }
+	);
+	return matter;
 }
 
 const VERDICT_WORD = { ACCEPTED: 'accepted', CONTESTED: 'contested' } as const;

@@ -3,7 +3,7 @@ import { getBody, listBodies, updateBody } from '$lib/server/structure';
 import { delegationScheme, writeDelegationScheme } from '$lib/server/structure';
 import { mayWriteDelegationScheme, partnershipContext } from '$lib/server/access';
 import { forPage, formCommand, pageActor } from '$lib/server/web';
-import { listMeetings, scheduleMeeting } from '$lib/server/meetings';
+import { listMeetings, scheduleMeeting, waitingMattersArising } from '$lib/server/meetings';
 import { addSeat, listMembers } from '$lib/server/structure';
 import { listOrganisations } from '$lib/server/structure';
 import { endSeatAction } from '../../end-seat';
@@ -24,6 +24,8 @@ export const load: PageServerLoad = async (event) => {
 			bodies: (await listBodies(actor, slug)).filter((b) => b.id !== id),
 			organisations: await listOrganisations(actor, slug),
 			meetings: await listMeetings(actor, id),
+			// Forums' contested responses waiting for this body's next meeting (officers only).
+			waitingMatters: await waitingMattersArising(actor, slug, id),
 			scheme: await delegationScheme(actor, id),
 			mayWriteScheme: mayWriteDelegationScheme(await partnershipContext(actor, slug))
 		};

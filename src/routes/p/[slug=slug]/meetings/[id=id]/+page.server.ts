@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { DOCUMENT_KINDS, type DocumentKind } from '$lib/collab/documents';
 import { mattersArising, ratificationsOwed } from '$lib/server/decisions';
 import { getBody } from '$lib/server/structure';
-import { listChallenges } from '$lib/server/meetings';
+import { listChallenges, mattersArisingOnAgenda } from '$lib/server/meetings';
 import { decisionsOfMeeting } from '$lib/server/decisions';
 import { documentHistory } from '$lib/server/meetings';
 import { addPaper, attachEvidenceFile, listEvidence } from '$lib/server/meetings';
@@ -46,6 +46,8 @@ export const load: PageServerLoad = async (event) => {
 			ownOrganisationId: ctx.membership.organisationId,
 			accept: ACCEPT_ATTRIBUTE,
 			mattersArising: await mattersArising(actor, id),
+			// Forums' contested responses placed on this agenda.
+			contested: await mattersArisingOnAgenda(actor, id),
 			ratificationsOwed: await ratificationsOwed(actor, id),
 			today: todayInUk(),
 			challenges: await listChallenges(actor, id),

@@ -10,6 +10,7 @@ import { addPriorityFile } from '$lib/server/priorities';
 import { mayAddPriorityFile, mayGiveVerdict, rightsOf } from '$lib/server/access';
 import { actionsToLink, decisionsToLink, upcomingAgendaItems } from '$lib/server/priorities';
 import { NotFound } from '$lib/server/platform';
+import { mattersArisingOfPriority } from '$lib/server/meetings';
 import type { PriorityEventType } from '$lib/vocabulary';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -41,6 +42,8 @@ export const load: PageServerLoad = async (event) => {
 				? await decisionsToLink(actor, slug, priority.heldBy.id, scheduled?.agendaItem?.id ?? null)
 				: [],
 			actions: next.has('ACTION') ? await actionsToLink(linked) : [],
+			// A contested response, on the deciding body's agenda or waiting for its next meeting.
+			mattersArising: await mattersArisingOfPriority(priority.id),
 			officer: rights.officer,
 			mayGiveVerdict: mayGiveVerdict(rights, priority.raisedBy.id),
 			mayAddFiles: mayAddPriorityFile(rights, {
