@@ -1131,6 +1131,23 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
+		// Routes beyond the parent are the holder's chair's (and officers'): down to the theme group.
+		allowed: BOARD_WRITERS,
+		name: 'refer a priority down from the board',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/priorities/${await arrangePriority(fx)}/events`,
+			{
+				type: 'REFERRED_DOWN',
+				toBodyId: fx.bodies.theme.id,
+				reason: 'The theme group’s to take on'
+			}
+		]
+	},
+	{
 		// Officers, and members of the raising or holding body: the board's chair, as it holds it.
 		allowed: BOARD_WRITERS,
 		name: 'add a priority’s file',
