@@ -2,7 +2,7 @@
 // down to a group that reports to it, with a reason; the move is on the timeline, the receiving body's list,
 // the trace and the page, and only the holder's chair (or an officer) may make it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../support/client.ts';
+import { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { signedIn } from '../support/people.ts';
 import { priorityInput, seatedMember, step } from '../support/priorities.ts';
@@ -305,5 +305,43 @@ describe('the page’s forms', () => {
 			type: 'PASSED_SIDEWAYS',
 			reason: 'Typed in the form'
 		});
+	});
+});
+
+describe('the forum’s public page', () => {
+	it('shows a move beside a priority it already names, and nothing of priorities it does not', async () => {
+		const id = await atTheme('Lollipop crossing on Station Road');
+		const hidden = await atTheme('A priority the public page does not name');
+		for (const p of [id, hidden])
+			expect(
+				(
+					await step(themeChair, p, {
+						type: 'PASSED_SIDEWAYS',
+						toBodyId: transport.id,
+						reason: `Crossings are the transport group’s (${p === id ? 'shown' : 'unseen'})`
+					})
+				).status
+			).toBe(201);
+		// Accepted by the transport group with a hear-back day long past (a fixture row, as the accept
+		// command stored it then): the page names it as overdue.
+		await server.db.priorityEvent.create({
+			data: {
+				priorityId: id,
+				type: 'ACCEPTED',
+				byBodyId: transport.id,
+				leadOrganisationId: fx.organisations.council.id,
+				influenceDeclared: 'CONSULT',
+				hearBackBy: new Date('2020-01-01T00:00:00Z'),
+				recordedById: fx.members.SECRETARIAT.userId,
+				at: new Date()
+			}
+		});
+		const page = await new Client(server.url).get(`/public/routes/forums/${fx.bodies.forum.id}`);
+		expect(page.status).toBe(200);
+		expect(page.text).toContain('Passed to other groups');
+		expect(page.text).toContain('Lollipop crossing on Station Road');
+		expect(page.text).toContain('Crossings are the transport group’s (shown)');
+		expect(page.text).not.toContain('(unseen)');
+		expect(page.text).not.toContain('A priority the public page does not name');
 	});
 });
