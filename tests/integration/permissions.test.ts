@@ -1095,6 +1095,11 @@ const ROUTES: Route[] = [
 		call: (fx) => ['GET', `/api/v1/bodies/${fx.bodies.forum.id}/priorities`]
 	},
 	{
+		...floorRead,
+		name: 'list the matters referred to a body',
+		call: (fx) => ['GET', `/api/v1/bodies/${fx.bodies.theme.id}/referrals`]
+	},
+	{
 		// Officers, and members seated on the forum (tested in priorities.test.ts).
 		allowed: OFFICERS,
 		name: 'raise a priority',

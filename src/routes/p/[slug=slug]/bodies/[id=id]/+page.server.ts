@@ -4,6 +4,7 @@ import { delegationScheme, writeDelegationScheme } from '$lib/server/structure';
 import { mayWriteDelegationScheme, partnershipContext } from '$lib/server/access';
 import { forPage, formCommand, pageActor } from '$lib/server/web';
 import { listMeetings, scheduleMeeting } from '$lib/server/meetings';
+import { referralsTo } from '$lib/server/decisions';
 import { addSeat, listMembers } from '$lib/server/structure';
 import { listOrganisations } from '$lib/server/structure';
 import { endSeatAction } from '../../end-seat';
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 			bodies: (await listBodies(actor, slug)).filter((b) => b.id !== id),
 			organisations: await listOrganisations(actor, slug),
 			meetings: await listMeetings(actor, id),
+			referrals: await referralsTo(actor, id),
 			scheme: await delegationScheme(actor, id),
 			mayWriteScheme: mayWriteDelegationScheme(await partnershipContext(actor, slug))
 		};
