@@ -166,3 +166,46 @@ describe('a decision referring a matter to a named body', () => {
 		await expect(server.db.decisionReferral.delete({ where: { id: row.id } })).rejects.toThrow();
 	});
 });
+
+describe('the live console’s decision form', () => {
+	const form = (fields: Record<string, string>) => {
+		const data = new FormData();
+		for (const [k, v] of Object.entries(fields)) data.append(k, v);
+		return data;
+	};
+
+	it('offers the referral, keeps what was typed when refused, and records it', async () => {
+		const { meeting, item } = await arranged('Dog fouling on school routes');
+		await server.db.meeting.update({
+			where: { id: meeting.id },
+			data: { currentItemId: item.id, currentItemAt: new Date() }
+		});
+		const page = `/p/referral/meetings/${meeting.id}/live`;
+		const shown = await chair.get(page);
+		expect(shown.status).toBe(200);
+		expect(shown.text).toContain('Refer a matter to another body (optional)');
+		const post = (fields: Record<string, string>) =>
+			chair.request('POST', `${page}?/decide`, form(fields), {
+				origin: server.url,
+				accept: 'text/html'
+			});
+		const base = { agendaItemId: item.id, outcome: 'REFERRED', method: 'CONSENSUS' };
+		const refused = await post({ ...base, 'referTo.bodyId': fx.bodies.theme.id });
+		expect(refused.status).toBe(400);
+		expect(refused.text).toMatch(new RegExp(`value="${fx.bodies.theme.id}"[^>]*selected`));
+		expect(await server.db.decision.count({ where: { agendaItemId: item.id } })).toBe(0);
+		const done = await post({
+			...base,
+			'referTo.bodyId': fx.bodies.theme.id,
+			'referTo.matter': 'Ask the wardens to patrol the routes at drop-off'
+		});
+		expect(done.status, done.text.slice(0, 300)).toBe(200);
+		const decision = await server.db.decision.findUniqueOrThrow({
+			where: { agendaItemId: item.id },
+			include: { referrals: true }
+		});
+		expect(decision.referrals.map((r) => r.matter)).toEqual([
+			'Ask the wardens to patrol the routes at drop-off'
+		]);
+	});
+});
