@@ -3,7 +3,9 @@
 // at the board's annual review, answered and accepted; Eastwood's young people's jobs, passed on by its
 // theme group, decided and answered, the answer contested; Eastwood's free swimming, declined with a reason;
 // Riverside's school crossing, submitted three months ago and not heard of since; Riverside's fire safety
-// visits, accepted with a promise to hear back by five days ago (so overdue); and Northfield's evening bus, raised this week and not yet submitted.
+// visits, accepted with a promise to hear back by five days ago (so overdue); Eastwood's lit path, passed
+// sideways from the health theme group to the community safety one; and Northfield's evening bus, raised
+// this week and not yet submitted.
 import type { Actor } from '../src/lib/server/access/index.ts';
 import { atTime } from '../src/lib/server/platform/index.ts';
 import { db } from '../src/lib/server/platform/index.ts';
@@ -354,6 +356,36 @@ async function record(board: DemoBoard): Promise<void> {
 		leadOrganisationId: org('fire'),
 		influenceDeclared: 'COLLABORATE',
 		hearBackBy: date(-5)
+	});
+
+	// (g) Eastwood's lit path: submitted to the health theme group, which passed it sideways to the
+	// community safety theme group, whose table has the council's lighting team.
+	const path = await raise(-30, e('eastwood'), eastwood, {
+		title: 'Light the path from the Eastwood flats to the health centre',
+		said:
+			'“I miss my evening appointments in winter because I won’t walk that path in the dark.” Residents ' +
+			'of the Eastwood flats said the short cut to the health centre has no lights and feels unsafe after ' +
+			'four o’clock from November to February.',
+		area: 'Eastwood',
+		theme: 'Health and wellbeing; community safety',
+		engagement: {
+			method: 'COMMUNITY_ACTIVITY',
+			from: date(-45),
+			to: date(-35),
+			participants: 41,
+			groupsReached: 'Tenants at the Eastwood flats’ residents’ association and the lunch club.',
+			groupsNotReached: 'Shift workers who use the path late at night.',
+			standardsMet: ['INCLUSION', 'WORKING_TOGETHER']
+		},
+		outcomeIds: [safer, ewPlan]
+	});
+	await step(-26, 10, e('eastwood'), path, { type: 'SUBMITTED', toBodyId: health });
+	await step(-12, 15, e('nhs'), path, {
+		type: 'PASSED_SIDEWAYS',
+		toBodyId: safety,
+		reason:
+			'Lighting and safe paths are community safety matters: the safety theme group has the council’s ' +
+			'street lighting team round its table and a budget for lighting this winter.'
 	});
 
 	// (f) Northfield's evening bus: raised this week, not yet submitted.

@@ -48,7 +48,8 @@ const NEW_SINCE_SQLITE = new Set([
 	'RiskAction',
 	'DelegationScheme',
 	'DelegationCheck',
-	'MatterArising'
+	'MatterArising',
+	'DecisionReferral'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

@@ -231,6 +231,8 @@ export const PRIORITY_EVENT_TYPES = {
 	ACCEPTED: 'Accepted',
 	DECLINED: 'Declined',
 	PASSED_ON: 'Passed on',
+	PASSED_SIDEWAYS: 'Passed sideways',
+	REFERRED_DOWN: 'Referred down',
 	SCHEDULED: 'Scheduled on an agenda',
 	DECIDED: 'Decided',
 	ACTION: 'Action agreed',

@@ -541,6 +541,7 @@ const CASES: Record<string, Case> = {
 	reviewSummary: { params: slug, query: () => ({ from: '2026-01-01', to: '2026-12-31' }) },
 	openapi: { noInput: 'takes no body, query or path parameter' },
 	listPriorities: { params: () => ({ bodyId: fx.bodies.forum.id }) },
+	listReferrals: { params: () => ({ bodyId: fx.bodies.theme.id }) },
 	raisePriority: {
 		params: () => ({ bodyId: fx.bodies.forum.id }),
 		body: () => ({

@@ -478,6 +478,17 @@ describe('the demo partnership, loaded with --demo', () => {
 			expect(swim.events.at(-1).reason.length).toBeGreaterThan(40);
 		});
 
+		it('has one passed sideways between theme groups, with its reason, in the receiving group’s list', async () => {
+			const path = await detail(titled('Light the path'));
+			const moved = path.events.at(-1);
+			expect(moved).toMatchObject({ type: 'PASSED_SIDEWAYS' });
+			expect(moved.byBody.name).toBe('Health and Wellbeing Theme Group');
+			expect(moved.toBody.name).toBe('Community Safety Theme Group');
+			expect(moved.reason.length).toBeGreaterThan(40);
+			const held = (await officer.get(`/api/v1/bodies/${moved.toBody.id}/priorities`)).json;
+			expect(held.map((p: Priority) => p.id)).toContain(path.id);
+		});
+
 		it('has one stalled: submitted three months ago, nothing since; and one not yet submitted', async () => {
 			const age = (p: Priority) => (Date.now() - Date.parse(p.lastEventAt)) / DAY;
 			const stalled = priorities.filter((p) => age(p) > 60);

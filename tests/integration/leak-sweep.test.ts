@@ -71,6 +71,10 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	// API
 	'GET /api/v1/bodies/[bodyId=id]/delegation': (i) => [`/api/v1/bodies/${i.boardId}/delegation`],
 	'GET /api/v1/bodies/[bodyId=id]/meetings': (i) => [`/api/v1/bodies/${i.boardId}/meetings`],
+	'GET /api/v1/bodies/[bodyId=id]/referrals': (i) => [
+		`/api/v1/bodies/${i.boardId}/referrals`,
+		`/api/v1/bodies/${i.forumId}/referrals`
+	],
 	'GET /api/v1/bodies/[bodyId=id]/priorities': (i) => [
 		`/api/v1/bodies/${i.forumId}/priorities`,
 		`/api/v1/bodies/${i.boardId}/priorities`

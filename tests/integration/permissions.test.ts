@@ -1095,6 +1095,11 @@ const ROUTES: Route[] = [
 		call: (fx) => ['GET', `/api/v1/bodies/${fx.bodies.forum.id}/priorities`]
 	},
 	{
+		...floorRead,
+		name: 'list the matters referred to a body',
+		call: (fx) => ['GET', `/api/v1/bodies/${fx.bodies.theme.id}/referrals`]
+	},
+	{
 		// Officers, and members seated on the forum (tested in priorities.test.ts).
 		allowed: OFFICERS,
 		name: 'raise a priority',
@@ -1127,6 +1132,23 @@ const ROUTES: Route[] = [
 				leadOrganisationId: fx.organisations.health.id,
 				influenceDeclared: 'CONSULT',
 				hearBackBy: '2199-01-01'
+			}
+		]
+	},
+	{
+		// Routes beyond the parent are the holder's chair's (and officers'): down to the theme group.
+		allowed: BOARD_WRITERS,
+		name: 'refer a priority down from the board',
+		status: 201,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/priorities/${await arrangePriority(fx)}/events`,
+			{
+				type: 'REFERRED_DOWN',
+				toBodyId: fx.bodies.theme.id,
+				reason: 'The theme group’s to take on'
 			}
 		]
 	},

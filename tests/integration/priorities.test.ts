@@ -336,21 +336,26 @@ describe('a step that does not follow', () => {
 			'SCHEDULED before ACCEPTED',
 			submitted,
 			{ type: 'SCHEDULED', agendaItemId: 'itemabc' },
-			['ACCEPTED', 'DECLINED', 'PASSED_ON']
+			['ACCEPTED', 'DECLINED', 'PASSED_ON', 'PASSED_SIDEWAYS', 'REFERRED_DOWN']
 		],
-		['CLOSED from SUBMITTED', submitted, { type: 'CLOSED' }, ['ACCEPTED', 'DECLINED', 'PASSED_ON']],
+		[
+			'CLOSED from SUBMITTED',
+			submitted,
+			{ type: 'CLOSED' },
+			['ACCEPTED', 'DECLINED', 'PASSED_ON', 'PASSED_SIDEWAYS', 'REFERRED_DOWN']
+		],
 		['DECIDED from RAISED', () => raised(), { type: 'DECIDED' }, ['SUBMITTED']],
 		[
 			'FEEDBACK_PUBLISHED from ACCEPTED',
 			accepted,
 			{ type: 'FEEDBACK_PUBLISHED' },
-			['PASSED_ON', 'SCHEDULED', 'DECIDED']
+			['PASSED_ON', 'PASSED_SIDEWAYS', 'REFERRED_DOWN', 'SCHEDULED', 'DECIDED']
 		],
 		[
 			'SUBMITTED twice',
 			submitted,
 			{ type: 'SUBMITTED', toBodyId: 'x' },
-			['ACCEPTED', 'DECLINED', 'PASSED_ON']
+			['ACCEPTED', 'DECLINED', 'PASSED_ON', 'PASSED_SIDEWAYS', 'REFERRED_DOWN']
 		]
 	];
 	it.each(cases)(
@@ -529,9 +534,11 @@ describe('who may take each step', () => {
 		expect(res.json.error.code).toBe('forbidden');
 		expect(await written()).toBe(0);
 		expect((await forumMember.get(`/api/v1/priorities/${id}`)).json.next).toEqual([]);
+		// The board may also refer it down to the theme group that reports to it.
 		expect((await boardChair.get(`/api/v1/priorities/${id}`)).json.next).toEqual([
 			'ACCEPTED',
-			'DECLINED'
+			'DECLINED',
+			'REFERRED_DOWN'
 		]);
 	});
 

@@ -84,7 +84,7 @@ export function mayAddPriorityFile(
 
 /**
  * Each step's people: the holding body's members submit (the raising body's, once declined, as it holds it
- * again); its chair or vice-chair accepts, declines, passes on and schedules; officers link decisions and
+ * again); its chair or vice-chair accepts, declines, passes on (up, sideways or down) and schedules; officers link decisions and
  * actions, publish and close. Officers may take every step.
  */
 export function mayRecord(
@@ -99,6 +99,8 @@ export function mayRecord(
 		case 'ACCEPTED':
 		case 'DECLINED':
 		case 'PASSED_ON':
+		case 'PASSED_SIDEWAYS':
+		case 'REFERRED_DOWN':
 		case 'SCHEDULED':
 			return rights.chairs.has(priority.currentBodyId);
 		default:

@@ -11,6 +11,7 @@ import {
 import { DecisionContentInput, RecordDecisionInput } from './record.ts';
 import { DecisionDetail, DecisionSearch, DecisionSummary } from './register.ts';
 import { DecisionVersionView } from './views.ts';
+import { ReferralView } from './referrals.ts';
 import { IN_PARTNERSHIP, PARTNERSHIP_API, defineRoutes } from '../platform/index.ts';
 
 const P = PARTNERSHIP_API;
@@ -22,7 +23,8 @@ export const decisionsApi = defineRoutes({
 		path: '/api/v1/meetings/{id}/decisions',
 		summary:
 			'Record the decision on an item (chair, vice-chair, secretariat): freezes the wording in the decision log into version 1. ' +
-			'409 when the meeting is not quorate unless `proceedWithoutQuorum` is true',
+			'409 when the meeting is not quorate unless `proceedWithoutQuorum` is true. `referTo` refers a ' +
+			'matter to another named body of the partnership, which sees it in its list of referrals',
 		tag: 'Decisions',
 		body: RecordDecisionInput,
 		response: DecisionVersionView,
@@ -47,6 +49,15 @@ export const decisionsApi = defineRoutes({
 			'A decision with all its versions (newest first), the challenges on its item and its actions',
 		tag: 'Decisions',
 		response: DecisionDetail,
+		errors: [404]
+	},
+	listReferrals: {
+		method: 'GET',
+		path: '/api/v1/bodies/{bodyId}/referrals',
+		summary:
+			'The matters decisions referred to a body (“Referred to us”), newest first, each linked to its decision',
+		tag: 'Decisions',
+		response: z.array(ReferralView),
 		errors: [404]
 	},
 	getDecisionVersion: {

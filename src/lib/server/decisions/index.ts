@@ -26,6 +26,7 @@ export type { HashedVersion } from './views.ts';
 export { followLiveMeeting, liveMeetingView } from './live-meeting-view.ts';
 export type { LiveMeetingView } from './live-meeting-view.ts';
 export { recordDecision } from './record.ts';
+export { referralsTo, type ReferralView } from './referrals.ts';
 export {
 	DecisionSummary,
 	decisionsOfMeeting,

@@ -10,7 +10,13 @@ import { PAPER_ACCESS, maySeePaper } from '../access/index.ts';
 import { listChallenges, sharedSnapshot, type Snapshot } from '../meetings/index.ts';
 import { followMeeting } from '../meetings/index.ts';
 import { getAttendance, getMeeting, getSpeakers, listDeclarations } from '../meetings/index.ts';
-import { currentSchemeOf, getBody, listMembers, listOrganisations } from '../structure/index.ts';
+import {
+	currentSchemeOf,
+	getBody,
+	listBodies,
+	listMembers,
+	listOrganisations
+} from '../structure/index.ts';
 import { db } from '../platform/index.ts';
 import { readVersions } from './register.ts';
 import { delegationChecksOf } from './delegation-check.ts';
@@ -28,7 +34,7 @@ async function composeLiveView(actor: Actor, meetingId: string) {
 	const ctx = await meetingContext(actor, meetingId);
 	const slug = ctx.partnership.slug;
 	const { access: _, ...meeting } = await getMeeting(actor, meetingId);
-	const [body, organisations, attendance, declarations, speakers, members, record] =
+	const [body, organisations, attendance, declarations, speakers, members, record, bodies] =
 		await Promise.all([
 			getBody(actor, slug, meeting.bodyId),
 			listOrganisations(actor, slug),
@@ -36,7 +42,8 @@ async function composeLiveView(actor: Actor, meetingId: string) {
 			listDeclarations(actor, meetingId),
 			getSpeakers(actor, meetingId),
 			listMembers(actor, slug),
-			liveRecord(actor, meetingId)
+			liveRecord(actor, meetingId),
+			listBodies(actor, slug)
 		]);
 	// Everyone in the partnership, for the forms that name someone (the page narrows it for members).
 	const people: LiveMember[] = members.map((m) => ({
@@ -45,7 +52,21 @@ async function composeLiveView(actor: Actor, meetingId: string) {
 		organisationId: m.organisation.id,
 		organisationName: m.organisation.name
 	}));
-	return { meeting, body, organisations, attendance, declarations, speakers, people, record };
+	// The other bodies, for a decision that refers a matter to one of them.
+	const others = bodies
+		.filter((b) => b.id !== meeting.bodyId)
+		.map((b) => ({ id: b.id, name: b.name }));
+	return {
+		meeting,
+		body,
+		organisations,
+		attendance,
+		declarations,
+		speakers,
+		people,
+		record,
+		bodies: others
+	};
 }
 
 /**

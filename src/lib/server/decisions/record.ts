@@ -7,6 +7,7 @@ import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
 import { db, transaction, type Tx } from '../platform/index.ts';
 import { decisionHash, type VersionContent } from './hash.ts';
+import { checkReferral, ReferToInput, storeReferral } from './referrals.ts';
 import {
 	checkAgainstScheme,
 	DelegationInput,
@@ -102,7 +103,9 @@ export const DecisionContentInput = z.object({
 	proceedWithoutQuorum: Flag.optional()
 });
 export const RecordDecisionInput = DecisionContentInput.extend({
-	agendaItemId: reference(ITEM_MESSAGE)
+	agendaItemId: reference(ITEM_MESSAGE),
+	/** A matter the decision refers to a named body, which sees it in its own list. */
+	referTo: ReferToInput.optional()
 });
 type Content = z.output<typeof DecisionContentInput>;
 
@@ -300,6 +303,9 @@ export async function recordDecision(
 	// Read before the transaction: the sync server stores updates through its own connection.
 	const wording = await draftWording(meetingId, data.agendaItemId);
 	const view = await transaction(async (tx) => {
+		const referral: Record<string, string> = {};
+		await checkReferral(tx, ctx.partnership.id, ctx.meeting.bodyId, data.referTo, referral);
+		fail(referral);
 		const settled = await settle(tx, ctx, data.agendaItemId, data);
 		if (await tx.decision.count({ where: { agendaItemId: data.agendaItemId } })) throw already();
 		const decision = await tx.decision.create({
@@ -312,13 +318,14 @@ export async function recordDecision(
 			}
 		});
 		const versionId = await freeze(tx, actor, decision.id, 1, null, wording, data, settled);
+		const referralId = await storeReferral(tx, actor.userId, decision, data.referTo, now());
 		const view = await versionView(tx, ctx, versionId);
 		await audit(tx, actor.userId, {
 			action: 'recorded',
 			entity: 'Decision',
 			entityId: decision.id,
 			partnershipId: ctx.partnership.id,
-			detail: { meetingId, version: 1, hash: view.hash, ...data }
+			detail: { meetingId, version: 1, hash: view.hash, ...data, referralId }
 		});
 		return view;
 	});

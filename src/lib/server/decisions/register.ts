@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { RatificationView, ratificationsOf } from './ratification.ts';
 import { DelegationCheckView, delegationChecksOf } from './delegation-check.ts';
+import { ReferralView, referralsOf } from './referrals.ts';
 import type { Actor } from '../access/index.ts';
 import { actionsOfDecision, ActionView } from './actions.ts';
 import { ChallengeView, listChallenges } from '../meetings/index.ts';
@@ -41,7 +42,9 @@ export const DecisionDetail = z.object({
 	/** The partners, and the parent body, it is subject to ratification by, each with its ratification once recorded. */
 	ratifications: z.array(RatificationView),
 	/** Its latest version against its body's scheme of delegation; null if recorded before schemes were kept. */
-	delegation: DelegationCheckView.nullable()
+	delegation: DelegationCheckView.nullable(),
+	/** The matters it referred to named bodies. */
+	referrals: z.array(ReferralView)
 });
 export type DecisionDetail = z.infer<typeof DecisionDetail>;
 
@@ -81,7 +84,8 @@ export async function getDecision(actor: Actor, decisionId: string): Promise<Dec
 		}),
 		actions: await actionsOfDecision(db(), ctx.partnership.id, decisionId),
 		ratifications: (await ratificationsOf(ctx.partnership.id, [decisionId])).get(decisionId) ?? [],
-		delegation: (await delegationChecksOf([decisionId])).get(decisionId) ?? null
+		delegation: (await delegationChecksOf([decisionId])).get(decisionId) ?? null,
+		referrals: await referralsOf(decision.partnershipId, decisionId)
 	};
 }
 

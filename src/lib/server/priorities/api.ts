@@ -133,7 +133,9 @@ export const prioritiesApi = defineRoutes({
 		path: '/api/v1/priorities/{id}/events',
 		summary:
 			'Record the next step of a priority’s life. A step that does not follow from its status answers 409 ' +
-			'with `error.allowed`, the steps that would; nothing is written',
+			'with `error.allowed`, the steps that would; nothing is written. Beyond the parent: ' +
+			'`PASSED_SIDEWAYS` sends it to another theme group of the partnership (from a theme group), ' +
+			'`REFERRED_DOWN` to a group that reports to the holder; both need a reason, shown on its timeline',
 		tag: 'Priorities',
 		body: PriorityEventInput,
 		response: PriorityDetail,

@@ -13,6 +13,7 @@ import { getPriority } from './raise.ts';
 import { mayRecord, priorityContext, rightsOf, type PriorityRow } from '../access/index.ts';
 import { follows, NEXT } from './flow.ts';
 import { appendEvent, type NewEvent } from './timeline.ts';
+import { routeTarget } from './routes.ts';
 import {
 	choice,
 	isoDate,
@@ -57,6 +58,16 @@ export const PriorityEventInput = z.discriminatedUnion('type', [
 		toBodyId: reference('Choose the body to pass it on to'),
 		reason: optionalText('the reason', 2000)
 	}),
+	z.object({
+		type: z.literal('PASSED_SIDEWAYS'),
+		toBodyId: reference('Choose the theme group to pass it to'),
+		reason: requiredText('why it belongs with that theme group', 2000)
+	}),
+	z.object({
+		type: z.literal('REFERRED_DOWN'),
+		toBodyId: reference('Choose the group to refer it to'),
+		reason: requiredText('why it is referred to that group', 2000)
+	}),
 	z.object({ type: z.literal('SCHEDULED'), agendaItemId: itemId }),
 	z.object({
 		type: z.literal('DECIDED'),
@@ -98,7 +109,14 @@ export async function recordPriorityEvent(actor: Actor, priorityId: string, inpu
 		mayRecord(await rightsOf(ctx), type, priority),
 		type === 'SUBMITTED'
 			? 'Only members seated on the body holding the priority, and officers, submit it.'
-			: ['ACCEPTED', 'DECLINED', 'PASSED_ON', 'SCHEDULED'].includes(type)
+			: [
+						'ACCEPTED',
+						'DECLINED',
+						'PASSED_ON',
+						'PASSED_SIDEWAYS',
+						'REFERRED_DOWN',
+						'SCHEDULED'
+				  ].includes(type)
 				? 'Only the chair or vice-chair of the body holding the priority, and officers, take this step.'
 				: 'Only the secretariat and admins take this step.'
 	);
@@ -128,6 +146,15 @@ async function record(tx: Tx, userId: string, priority: PriorityRow, data: Event
 					reason: data.type === 'PASSED_ON' ? data.reason : ''
 				},
 				{ holderAfter: data.toBodyId }
+			);
+			return;
+		}
+		case 'PASSED_SIDEWAYS':
+		case 'REFERRED_DOWN': {
+			const to = await routeTarget(tx, priority, data.type, data.toBodyId);
+			await append(
+				{ type: data.type, byBodyId: by, toBodyId: to, reason: data.reason },
+				{ holderAfter: to }
 			);
 			return;
 		}

@@ -5,8 +5,8 @@ import type { PriorityEventType, PriorityStatus } from '../../vocabulary.ts';
 /** The events that may follow a priority in each status (RAISED is only ever its first event). */
 export const NEXT: Record<PriorityStatus, readonly PriorityEventType[]> = {
 	RAISED: ['SUBMITTED'],
-	SUBMITTED: ['ACCEPTED', 'DECLINED', 'PASSED_ON'],
-	ACCEPTED: ['PASSED_ON', 'SCHEDULED', 'DECIDED'],
+	SUBMITTED: ['ACCEPTED', 'DECLINED', 'PASSED_ON', 'PASSED_SIDEWAYS', 'REFERRED_DOWN'],
+	ACCEPTED: ['PASSED_ON', 'PASSED_SIDEWAYS', 'REFERRED_DOWN', 'SCHEDULED', 'DECIDED'],
 	DECLINED: ['SUBMITTED', 'CLOSED'],
 	SCHEDULED: ['SCHEDULED', 'DECIDED'],
 	DECIDED: ['ACTION', 'FEEDBACK_PUBLISHED'],
@@ -17,7 +17,10 @@ export const NEXT: Record<PriorityStatus, readonly PriorityEventType[]> = {
 /** The status an event leaves the priority in; ACTION and MATTER_ARISING leave it where it was. */
 export function statusAfter(type: PriorityEventType, before: PriorityStatus): PriorityStatus {
 	switch (type) {
+		// Passed on, sideways or down, it waits on the receiving body to take it on or decline it.
 		case 'PASSED_ON':
+		case 'PASSED_SIDEWAYS':
+		case 'REFERRED_DOWN':
 			return 'SUBMITTED';
 		case 'ACTION':
 		case 'MATTER_ARISING':

@@ -57,6 +57,10 @@ async function stepMessage(tx: Tx, priority: PriorityRow, event: NewEvent): Prom
 			return `${by} declined your forum’s priority ${title} and sent it back to the forum.${because(event.reason)}`;
 		case 'PASSED_ON':
 			return `${by} passed your forum’s priority ${title} on to ${to}.${because(event.reason)}`;
+		case 'PASSED_SIDEWAYS':
+			return `${by} passed your forum’s priority ${title} across to ${to}.${because(event.reason)}`;
+		case 'REFERRED_DOWN':
+			return `${by} referred your forum’s priority ${title} down to ${to}.${because(event.reason)}`;
 		case 'SCHEDULED': {
 			const item = event.agendaItemId
 				? await tx.agendaItem.findUnique({

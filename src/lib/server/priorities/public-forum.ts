@@ -17,6 +17,7 @@ import type { Prisma } from '../../../generated/prisma/client.ts';
 import { now } from '../platform/index.ts';
 import { dayInUk } from '../../dates.ts';
 import { influence } from './trace-shapes.ts';
+import { PublicRoute, publicRoutes } from './public-routes.ts';
 import {
 	INFLUENCE_GAPS,
 	influenceGap,
@@ -101,7 +102,9 @@ export const PublicForum = PublicForumSummary.omit({ responses: true }).extend({
 			promised: influence.nullable(),
 			hearBackBy: z.iso.date()
 		})
-	)
+	),
+	/** Of the priorities above, those passed sideways or referred down, with the reason, oldest first. */
+	routes: z.array(PublicRoute)
 });
 export type PublicForum = z.infer<typeof PublicForum>;
 
@@ -328,6 +331,10 @@ export async function getPublicForum(slug: string, bodyId: string): Promise<Publ
 		select: { id: true, name: true, kind: true, remit: true, parent: { select: { name: true } } }
 	});
 	if (!body) throw new NotFound('forum');
+	const [responses, overdue] = await Promise.all([
+		publishedResponses(partnership.id, body.id),
+		overduePriorities(partnership.id, body.id)
+	]);
 	return {
 		id: body.id,
 		name: body.name,
@@ -335,8 +342,9 @@ export async function getPublicForum(slug: string, bodyId: string): Promise<Publ
 		remit: body.remit,
 		reportsTo: body.parent?.name ?? null,
 		partnership: { slug: partnership.slug, name: partnership.name },
-		responses: await publishedResponses(partnership.id, body.id),
-		overdue: await overduePriorities(partnership.id, body.id)
+		responses,
+		overdue,
+		routes: await publicRoutes(partnership.id, [...responses, ...overdue])
 	};
 }
 

@@ -10,6 +10,7 @@ import { FeedbackView, feedbackView, latestFeedback } from './responses.ts';
 import { fail } from '../meetings/index.ts';
 import { demand } from '../access/index.ts';
 import { bodyContext, mayRaise, mayRecord, priorityContext, rightsOf } from '../access/index.ts';
+import { routeChoices } from './routes.ts';
 import { NEXT } from './flow.ts';
 import { dayInUk } from '../../dates.ts';
 import { appendEvent } from './timeline.ts';
@@ -79,6 +80,11 @@ export const PriorityDetail = PriorityView.extend({
 	next: z.array(z.enum(Object.keys(PRIORITY_EVENT_TYPES) as [PriorityEventType])),
 	/** The body the holder reports to: where SUBMITTED and PASSED_ON send it. */
 	reportsTo: z.object({ id: z.string(), name: z.string() }).nullable(),
+	/** Where the holder may send it other than up: theme groups sideways, its own groups down. */
+	routes: z.object({
+		sideways: z.array(z.object({ id: z.string(), name: z.string() })),
+		down: z.array(z.object({ id: z.string(), name: z.string() }))
+	}),
 	/** The influence promised when it was accepted, and what the decision achieved. */
 	influence: InfluenceView
 });
@@ -161,7 +167,7 @@ export async function listPriorities(actor: Actor, bodyId: string): Promise<Prio
 
 export async function getPriority(actor: Actor, priorityId: string): Promise<PriorityDetail> {
 	const { ctx, priority } = await priorityContext(actor, priorityId);
-	const [[view], events, files, feedback, rights, holder] = await Promise.all([
+	const [[view], events, files, feedback, rights, holder, routes] = await Promise.all([
 		priorityViews(db(), [priority]),
 		db().priorityEvent.findMany({ where: { priorityId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
 		db().priorityFile.findMany({
@@ -173,13 +179,16 @@ export async function getPriority(actor: Actor, priorityId: string): Promise<Pri
 		db().body.findUniqueOrThrow({
 			where: { id: priority.currentBodyId },
 			select: { parent: { select: { id: true, name: true } } }
-		})
+		}),
+		routeChoices(db(), priority)
 	]);
 	const next = NEXT[priority.status].filter(
 		(type) =>
 			mayRecord(rights, type, priority) &&
 			(type !== 'FEEDBACK_PUBLISHED' || feedback?.status === 'DRAFT') &&
-			((type !== 'SUBMITTED' && type !== 'PASSED_ON') || holder.parent !== null)
+			((type !== 'SUBMITTED' && type !== 'PASSED_ON') || holder.parent !== null) &&
+			(type !== 'PASSED_SIDEWAYS' || routes.sideways.length > 0) &&
+			(type !== 'REFERRED_DOWN' || routes.down.length > 0)
 	);
 	return {
 		...view,
@@ -188,6 +197,7 @@ export async function getPriority(actor: Actor, priorityId: string): Promise<Pri
 		feedback: feedback ? feedbackView(feedback) : null,
 		next,
 		reportsTo: holder.parent,
+		routes,
 		influence: influenceView(
 			events.map((e) => ({ ...e, hearBackBy: e.hearBackBy?.toISOString().slice(0, 10) ?? null })),
 			dayInUk(now())

@@ -51,6 +51,8 @@ export const TRACE_LINK_TYPES = [
 	'raised',
 	'submitted',
 	'passed_on',
+	'passed_sideways',
+	'referred_down',
 	'accepted',
 	'declined',
 	'scheduled',

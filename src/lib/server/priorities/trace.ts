@@ -59,6 +59,14 @@ type Event = [
 	hearBackBy: string | null
 ];
 // Array destructuring walks an iterator; plain indexes do not.
+/** The link each move between bodies draws, from the priority to the body that holds it afterwards. */
+const ROUTE_LINK = {
+	SUBMITTED: 'submitted',
+	PASSED_ON: 'passed_on',
+	PASSED_SIDEWAYS: 'passed_sideways',
+	REFERRED_DOWN: 'referred_down'
+} as const;
+
 const [PRIORITY, TYPE, REF, DECLARED, ACHIEVED, AT, HEAR] = [0, 1, 2, 3, 4, 5, 6] as const;
 /** For ACCEPTED: the day the forum will hear back by, as YYYY-MM-DD (null for every other event). */
 const HEAR_BACK_BY = Prisma.sql`CASE WHEN e.type = 'ACCEPTED' THEN to_char(e."hearBackBy", 'YYYY-MM-DD') END`;
@@ -104,7 +112,16 @@ export async function traceData(
 		? null
 		: [
 				...(want.rows ? (['RAISED'] as const) : []),
-				...(['SUBMITTED', 'PASSED_ON', 'ACCEPTED', 'DECLINED', 'SCHEDULED', 'DECIDED'] as const)
+				...([
+					'SUBMITTED',
+					'PASSED_ON',
+					'PASSED_SIDEWAYS',
+					'REFERRED_DOWN',
+					'ACCEPTED',
+					'DECLINED',
+					'SCHEDULED',
+					'DECIDED'
+				] as const)
 			];
 	// The linked records depend only on the partnership: read at the same time as the priorities, so the
 	// database works on them while this process reads the events.
@@ -140,6 +157,7 @@ export async function traceData(
 			SELECT e."priorityId", e.type,
 				CASE e.type
 					WHEN 'SUBMITTED' THEN e."toBodyId" WHEN 'PASSED_ON' THEN e."toBodyId"
+					WHEN 'PASSED_SIDEWAYS' THEN e."toBodyId" WHEN 'REFERRED_DOWN' THEN e."toBodyId"
 					WHEN 'ACCEPTED' THEN e."byBodyId" WHEN 'DECLINED' THEN e."byBodyId"
 					WHEN 'SCHEDULED' THEN e."agendaItemId" WHEN 'DECIDED' THEN e."decisionId"
 				END AS ref,
@@ -316,9 +334,11 @@ export async function traceData(
 					break;
 				case 'SUBMITTED':
 				case 'PASSED_ON':
+				case 'PASSED_SIDEWAYS':
+				case 'REFERRED_DOWN':
 					if (ref) {
 						holder = ref;
-						flow.link(me, bodyNode(holder), type === 'SUBMITTED' ? 'submitted' : 'passed_on');
+						flow.link(me, bodyNode(holder), ROUTE_LINK[type]);
 					}
 					break;
 				case 'ACCEPTED':

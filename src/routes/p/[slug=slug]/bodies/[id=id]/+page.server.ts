@@ -4,6 +4,7 @@ import { delegationScheme, writeDelegationScheme } from '$lib/server/structure';
 import { mayWriteDelegationScheme, partnershipContext } from '$lib/server/access';
 import { forPage, formCommand, pageActor } from '$lib/server/web';
 import { listMeetings, scheduleMeeting, waitingMattersArising } from '$lib/server/meetings';
+import { referralsTo } from '$lib/server/decisions';
 import { addSeat, listMembers } from '$lib/server/structure';
 import { listOrganisations } from '$lib/server/structure';
 import { endSeatAction } from '../../end-seat';
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			meetings: await listMeetings(actor, id),
 			// Forums' contested responses waiting for this body's next meeting (officers only).
 			waitingMatters: await waitingMattersArising(actor, slug, id),
+			referrals: await referralsTo(actor, id),
 			scheme: await delegationScheme(actor, id),
 			mayWriteScheme: mayWriteDelegationScheme(await partnershipContext(actor, slug))
 		};

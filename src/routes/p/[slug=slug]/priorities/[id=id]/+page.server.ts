@@ -78,6 +78,8 @@ export const actions: Actions = {
 	accept: step('ACCEPTED', 'accept'),
 	decline: step('DECLINED', 'decline'),
 	passOn: step('PASSED_ON', 'passOn'),
+	passSideways: step('PASSED_SIDEWAYS', 'passSideways'),
+	referDown: step('REFERRED_DOWN', 'referDown'),
 	schedule: step('SCHEDULED', 'schedule'),
 	decide: step('DECIDED', 'decide'),
 	action: step('ACTION', 'action'),

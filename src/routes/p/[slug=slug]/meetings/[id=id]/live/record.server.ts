@@ -58,7 +58,12 @@ function decisionInput(data: FormData) {
 				.filter((v) => typeof v === 'string')
 		},
 		// A hidden "false" comes before the checkbox's "true".
-		proceedWithoutQuorum: data.getAll('proceedWithoutQuorum').includes('true')
+		proceedWithoutQuorum: data.getAll('proceedWithoutQuorum').includes('true'),
+		// Only when the chair named a body or wrote the matter (the amendment form has neither).
+		referTo:
+			text(data, 'referTo.bodyId') || text(data, 'referTo.matter')
+				? { bodyId: text(data, 'referTo.bodyId'), matter: text(data, 'referTo.matter') }
+				: undefined
 	};
 }
 
@@ -148,7 +153,7 @@ export const recordActions = {
 		const actor = pageActor(event);
 		const data = await event.request.formData();
 		const decisionId = text(data, 'decisionId') ?? '';
-		return decisionCommand(data, 'amend', ({ agendaItemId: _, ...input }) =>
+		return decisionCommand(data, 'amend', ({ agendaItemId: _, referTo: __, ...input }) =>
 			amendDecision(actor, decisionId, input)
 		);
 	},

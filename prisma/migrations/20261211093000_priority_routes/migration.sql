@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "PriorityEventType" ADD VALUE 'PASSED_SIDEWAYS';
+ALTER TYPE "PriorityEventType" ADD VALUE 'REFERRED_DOWN';
