@@ -47,7 +47,11 @@ const NEW_SINCE_SQLITE = new Set([
 	'RiskDecision',
 	'RiskAction',
 	'DelegationScheme',
-	'DelegationCheck'
+	'DelegationCheck',
+	'OutboundMail',
+	'MailPreference',
+	'CalendarFeed',
+	'MeetingCalendar'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

@@ -2,6 +2,7 @@
 // last-event time kept in step with it, and the audit event, all in the caller's transaction. Reading: the
 // events oldest first, with the names they point at.
 import { audit } from '../platform/index.ts';
+import { mailPriorityStep } from '../notify/index.ts';
 import type { Tx } from '../platform/index.ts';
 import type { PriorityRow } from '../access/index.ts';
 import { statusAfter } from './flow.ts';
@@ -84,6 +85,8 @@ export async function appendEvent(
 				...options.audit
 			}
 		});
+	// The forum that raised it hears of every step, by email, as its members chose.
+	await mailPriorityStep(tx, priority, event.type, actorUserId, event.toBodyId);
 	return { event: row, priority: updated };
 }
 
