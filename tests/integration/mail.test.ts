@@ -7,6 +7,7 @@ import { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { makeSeated } from '../support/floor.ts';
 import { readCalendar } from '../support/ics.ts';
+import { arrangePriority } from '../support/forum-responses.ts';
 import { makeMeeting, makeRestrictedPaper } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { priorityInput, seatedMember, step } from '../support/priorities.ts';
@@ -219,6 +220,32 @@ describe('a priority’s steps', () => {
 		expect(smtp.received.some((m) => m.to === raiser.email && /Bus shelters/.test(m.subject))).toBe(
 			false
 		);
+	});
+});
+
+describe('a response contested', () => {
+	it('the secretariat is emailed the forum’s reason', async () => {
+		const member = await seatedMember(server.db, fx, fx.bodies.forum.id);
+		const priority = await arrangePriority(server.db, {
+			partnershipId: fx.partnership.id,
+			forumId: fx.bodies.forum.id,
+			toBodyId: fx.bodies.board.id,
+			recordedById: fx.members.SECRETARIAT.userId,
+			title: 'Library opening hours',
+			response: { status: 'PUBLISHED', text: 'opening hours' }
+		});
+		const feedback = await server.db.feedback.findFirstOrThrow({
+			where: { priorityId: priority.id }
+		});
+		const client = await signedIn(server.url, member.email);
+		const res = await client.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'CONTESTED',
+			note: 'Evenings were not looked at.'
+		});
+		expect(res.status, res.text).toBe(200);
+		const mail = await mailTo(fx.members.SECRETARIAT.email, /Library opening hours/);
+		expect(mail.text).toContain('contested the response to “Library opening hours”');
+		expect(mail.text).toContain(`/p/alpha/priorities/${priority.id}`);
 	});
 });
 
