@@ -249,6 +249,37 @@ describe('a response contested', () => {
 	});
 });
 
+describe('account email, always sent at once', () => {
+	it('an invitation carries its link, which the outbox keeps from admins', async () => {
+		const res = await officer.post('/api/v1/partnerships/alpha/invitations', {
+			email: 'newcomer@example.org',
+			name: 'Newcomer',
+			role: 'MEMBER',
+			organisationId: fx.organisations.tsi.id
+		});
+		expect(res.status, res.text).toBe(201);
+		const mail = await mailTo('newcomer@example.org', /invited to join/);
+		expect(mail.text).toContain(`/invitations/${res.json.token}`);
+		expect(mail.header('list-unsubscribe')).toBeUndefined();
+		const outbox = (await admin.get('/api/v1/partnerships/alpha/outbox')).json;
+		const row = outbox.find((m: { to: string }) => m.to === 'newcomer@example.org');
+		expect(row).toMatchObject({ kind: 'invitation', text: null });
+		expect(JSON.stringify(outbox)).not.toContain(res.json.token);
+	});
+
+	it('a password change tells the person', async () => {
+		const person = await makeSeated(server.db, fx, 'tsi');
+		const client = await signedIn(server.url, person.email);
+		const res = await client.post('/api/v1/me/password', {
+			currentPassword: 'test-password-1234',
+			newPassword: 'a-brand-new-password-2026'
+		});
+		expect(res.status, res.text).toBe(204);
+		const mail = await mailTo(person.email, /password was changed/);
+		expect(mail.text).toContain('If you did not change it');
+	});
+});
+
 describe('preferences', () => {
 	it('a daily digest gathers a person’s messages into one email', async () => {
 		const person = await makeSeated(server.db, fx, 'community');

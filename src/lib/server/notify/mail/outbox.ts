@@ -11,7 +11,7 @@ export const OutboxMessageView = z.object({
 	subject: z.string(),
 	kind: z.string(),
 	status: z.enum(['QUEUED', 'SENT', 'FAILED', 'OUTBOX', 'DIGEST', 'DIGESTED']),
-	/** Null when the message names restricted papers its recipient may see. */
+	/** Null when the message names restricted papers its recipient may see, or holds a secret link. */
 	text: z.string().nullable(),
 	hasCalendarInvite: z.boolean(),
 	attempts: z.number().int(),
