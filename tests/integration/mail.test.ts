@@ -11,6 +11,7 @@ import { arrangePriority } from '../support/forum-responses.ts';
 import { makeMeeting, makeRestrictedPaper } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { priorityInput, seatedMember, step } from '../support/priorities.ts';
+import { makeItem, makeLiveMeeting, markPresent, storeWording } from '../support/record.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { eventually, startSmtp, type Received, type TestSmtp } from '../support/smtp.ts';
 
@@ -277,6 +278,40 @@ describe('account email, always sent at once', () => {
 		expect(res.status, res.text).toBe(204);
 		const mail = await mailTo(person.email, /password was changed/);
 		expect(mail.text).toContain('If you did not change it');
+	});
+});
+
+describe('an action assigned', () => {
+	it('its named owner is emailed what it is and when it is due', async () => {
+		const meeting = await makeLiveMeeting(server.db, fx, {
+			startsAt: new Date('2026-06-04T09:30:00Z'),
+			bodyId: fx.bodies.board.id
+		});
+		const item = await makeItem(server.db, meeting.id, 'Rural transport');
+		await markPresent(
+			server.db,
+			meeting.id,
+			[fx.members.MEMBER.membershipId],
+			fx.members.SECRETARIAT.userId
+		);
+		await storeWording(server.db, meeting.id, { [item.id]: 'Fund the pilot.' });
+		const decision = await officer.post(`/api/v1/meetings/${meeting.id}/decisions`, {
+			agendaItemId: item.id,
+			outcome: 'AGREED',
+			method: 'CONSENSUS',
+			proceedWithoutQuorum: true
+		});
+		expect(decision.status, decision.text).toBe(201);
+		const res = await officer.post(`/api/v1/decisions/${decision.json.id}/actions`, {
+			text: 'Report back on bus uptake',
+			ownerOrganisationId: fx.organisations.health.id,
+			ownerMembershipId: health.membershipId,
+			dueOn: '2026-09-01'
+		});
+		expect(res.status, res.text).toBe(201);
+		const mail = await mailTo(health.email, /^An action for you, due 1 Sept? 2026/);
+		expect(mail.text).toContain('Report back on bus uptake');
+		expect(mail.text).toContain(`/p/alpha/actions/${res.json.id}`);
 	});
 });
 

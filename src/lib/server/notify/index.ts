@@ -22,6 +22,7 @@ export {
 	getCalendarFeed,
 	getMailPreferences,
 	listOutbox,
+	mailActionAssigned,
 	mailAgendaIssued,
 	mailAlongside,
 	mailLatePaper,

@@ -7,6 +7,7 @@ export { enqueueMail, mailAlongside, siteLink } from './queue.ts';
 export { setSiteOrigin, siteOrigin } from './origin.ts';
 export { mailAgendaIssued, mailLatePaper, mailMeetingCancelled } from './meetings.ts';
 export { mailPriorityStep } from './priorities.ts';
+export { mailActionAssigned } from './actions.ts';
 export { listOutbox, OutboxMessageView } from './outbox.ts';
 export {
 	getMailPreferences,
