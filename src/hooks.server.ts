@@ -29,6 +29,9 @@ function crossSiteForm(event: Parameters<Handle>[0]['event']): boolean {
 	const type = event.request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
 	if (!FORM_TYPES.includes(type)) return false;
 	if (event.request.headers.get('authorization')?.toLowerCase().startsWith('bearer ')) return false;
+	// One-click unsubscribe (RFC 8058): the mail program posts from nowhere; the signed link is the authority,
+	// not a cookie, so a cross-site post can do no more than the link itself.
+	if (event.url.pathname.startsWith('/unsubscribe/')) return false;
 	return event.request.headers.get('origin') !== event.url.origin;
 }
 

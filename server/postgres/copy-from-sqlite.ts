@@ -49,7 +49,11 @@ const NEW_SINCE_SQLITE = new Set([
 	'DelegationScheme',
 	'DelegationCheck',
 	'MatterArising',
-	'DecisionReferral'
+	'DecisionReferral',
+	'OutboundMail',
+	'MailPreference',
+	'CalendarFeed',
+	'MeetingCalendar'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

@@ -12,6 +12,11 @@ import {
 	log,
 	type Config
 } from '../../src/lib/server/platform/index.ts';
+import {
+	setSiteOrigin,
+	startMailSender,
+	type MailSender
+} from '../../src/lib/server/notify/index.ts';
 import { createSyncServer, type SyncServer } from '../sync/index.ts';
 import { postgresPipeline } from '../sync/pipeline.ts';
 import { NotMigrated, openDatabase, type Database } from './database.ts';
@@ -168,11 +173,15 @@ export async function start({ argv, app }: StartOptions): Promise<void> {
 		handler(request, response);
 	});
 	server.on('upgrade', upgrade);
+	// Email queued by commands is delivered (or kept in the outbox) by this loop, never by the command.
+	let mail: MailSender | undefined;
 	server.listen(config.port, config.host, () => {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
 		const url = config.origin ?? `http://localhost:${port}`;
 		log.info({ port, url }, 'listening');
+		setSiteOrigin(url);
+		mail = startMailSender();
 		console.log(`\nPartnership workspace is running at ${url}`);
 		console.log(`listening on port ${port}`);
 		if (demo && (demo.loaded || !config.production)) {
@@ -191,6 +200,11 @@ export async function start({ argv, app }: StartOptions): Promise<void> {
 		setTimeout(() => process.exit(0), 10_000).unref();
 		server.close(() => undefined);
 		server.closeIdleConnections();
+		try {
+			await mail?.stop();
+		} catch (error) {
+			log.error({ err: error }, 'mail: stopping the sender failed');
+		}
 		try {
 			await sync.close();
 		} catch (error) {

@@ -21,7 +21,9 @@ const LAPTOP = { width: 1366, height: 768 };
 /** Pages left out of the tour, each with the reason. */
 const LEFT_OUT: Record<string, string> = {
 	'/invitations/[token=id]':
-		'reachable only with an invitation’s secret token; tests/e2e/invitations.spec.ts visits it with the same checks'
+		'reachable only with an invitation’s secret token; tests/e2e/invitations.spec.ts visits it with the same checks',
+	'/unsubscribe/[token]':
+		'reachable only with a signed unsubscribe link; tests/e2e/mail-preferences.spec.ts visits it at 320 px with axe'
 };
 
 /** Every page under src/routes, as its route id. */
@@ -116,6 +118,7 @@ function addresses(i: Ids): Record<string, Visit[]> {
 		'/p/[slug=slug]/decisions': [officer(`${p}/decisions`)],
 		'/p/[slug=slug]/decisions/[id=id]': [officer(`${p}/decisions/${i.decision}`)],
 		'/p/[slug=slug]/invitations': [{ path: `${p}/invitations`, as: 'admin@demo.example' }],
+		'/p/[slug=slug]/outbox': [{ path: `${p}/outbox`, as: 'admin@demo.example' }],
 		'/p/[slug=slug]/meetings/[id=id]': [officer(meeting), officer(`${meeting}?doc=decisions`)],
 		'/p/[slug=slug]/meetings/[id=id]/live': [
 			{ path: `${meeting}/live?view=chair`, as: 'chair@demo.example' },

@@ -90,6 +90,11 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'GET /api/v1/me': () => ['/api/v1/me'],
 	'GET /api/v1/me/notifications': () => ['/api/v1/me/notifications'],
 	'GET /api/v1/me/tokens': () => ['/api/v1/me/tokens'],
+	'GET /api/v1/me/mail-preferences': () => ['/api/v1/me/mail-preferences'],
+	'GET /api/v1/me/calendar-feed': () => ['/api/v1/me/calendar-feed'],
+	// Email composed for health's people names the paper; the outbox must not show it to anyone else.
+	'GET /api/v1/partnerships/[slug=slug]/outbox': (i) => [`/api/v1/partnerships/${i.slug}/outbox`],
+	'PAGE /p/[slug=slug]/outbox': (i) => [`/p/${i.slug}/outbox`],
 	'GET /api/v1/me/sessions': () => ['/api/v1/me/sessions'],
 	'GET /api/v1/meetings/[id=id]': (i) => m(i, (id) => `/api/v1/meetings/${id}`),
 	'GET /api/v1/meetings/[id=id]/attendance': (i) =>
@@ -269,7 +274,11 @@ const EXCLUDED: Record<string, string> = {
 	'GET /api/v1/meetings/[id=id]/events':
 		'an endless event stream; each event names only which part of the meeting changed (meetings/event-streams.ts), never text from the record',
 	'PAGE /invitations/[token=id]':
-		'reachable only with an invitation’s secret token; it shows the partnership and the role offered, nothing of any meeting'
+		'reachable only with an invitation’s secret token; it shows the partnership and the role offered, nothing of any meeting',
+	'PAGE /unsubscribe/[token]':
+		'reachable only with a signed unsubscribe link; it names a kind of email and the address it goes to, nothing of any meeting',
+	'GET /calendar/[file]':
+		'reachable only with a person’s secret feed address; it lists meetings’ titles, times, places and links (calendar/feed.ts), never a paper'
 };
 
 /** Every GET route and page under src/routes, named as SWEPT and EXCLUDED name them. */

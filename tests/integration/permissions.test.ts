@@ -480,6 +480,14 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
+		allowed: ADMINS,
+		name: 'read the outbox',
+		status: 200,
+		writes: false,
+		byId: false,
+		call: (_, s) => ['GET', `${p(s)}/outbox`]
+	},
+	{
 		allowed: OFFICERS,
 		name: 'list invitations',
 		status: 200,
@@ -1458,6 +1466,10 @@ describe('without signing in', () => {
 		['POST', `/api/v1/me/notifications/${'a'.repeat(24)}/read`, {}],
 		['POST', '/api/v1/me/tokens', { name: 'x' }],
 		['DELETE', `/api/v1/me/tokens/${'a'.repeat(24)}`],
+		['GET', '/api/v1/me/mail-preferences'],
+		['PUT', '/api/v1/me/mail-preferences', { survey_open: 'OFF' }],
+		['GET', '/api/v1/me/calendar-feed'],
+		['POST', '/api/v1/me/calendar-feed', {}],
 		['GET', '/api/v1/partnerships'],
 		['POST', '/api/v1/auth/logout', {}]
 	];

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { assertSessionActor, type Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
-import { db, transaction } from '../platform/index.ts';
+import { db, queueAccountMail, transaction } from '../platform/index.ts';
 import { Invalid } from '../platform/index.ts';
 import { publishRevocation } from '../access/index.ts';
 import { parse } from '../platform/index.ts';
@@ -53,6 +53,17 @@ export async function changePassword(
 			entity: 'User',
 			entityId: actor.userId,
 			detail: { tokensRevoked }
+		});
+		// Always sent: if it was not them, this is how they learn of it.
+		await queueAccountMail(tx, {
+			kind: 'password_changed',
+			to: user.email,
+			userId: actor.userId,
+			partnershipId: null,
+			subject: 'Your password was changed',
+			text:
+				'The password of your partnership workspace account was changed, and every other device was signed out.\n\n' +
+				'If you did not change it, tell your partnership’s secretariat at once: they can help you back in.\n'
 		});
 		return createSession(tx, actor.userId);
 	});

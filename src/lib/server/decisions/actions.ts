@@ -2,6 +2,7 @@
 // and how far they have got. Open actions come back as matters arising at the body's next meeting.
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
+import { mailActionAssigned } from '../notify/index.ts';
 import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
 import { db, transaction, type Db, type Tx } from '../platform/index.ts';
@@ -190,6 +191,7 @@ export async function addAction(
 			partnershipId: ctx.partnership.id,
 			detail: { decisionId, ...data }
 		});
+		await mailActionAssigned(tx, row, ctx.partnership.slug);
 		return (await actionViews(tx, ctx.partnership.id, [row]))[0];
 	});
 	publishMeetingChange(decision.meetingId, 'action');

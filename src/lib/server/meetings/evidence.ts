@@ -6,6 +6,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
+import { mailLatePaper } from '../notify/index.ts';
 import { audit } from '../platform/index.ts';
 import { db, transaction } from '../platform/index.ts';
 import { Forbidden, Invalid, NotFound } from '../platform/index.ts';
@@ -166,6 +167,8 @@ export async function addRestrictedEvidence(
 			partnershipId: ctx.partnership.id,
 			detail: { meetingId, ...data, confidentiality: 'RESTRICTED' }
 		});
+		// A paper added after the agenda went out: those seated are told, by name only if they may see it.
+		if (created.late) await mailLatePaper(tx, meetingId, ctx.partnership.slug, created.id);
 		return evidenceView(created);
 	});
 	// The papers listed on the meeting's page follow for everyone looking at it.

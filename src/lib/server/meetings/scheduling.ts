@@ -10,7 +10,7 @@ import { Conflict, Invalid, NotFound } from '../platform/index.ts';
 import { publishMeetingChange } from './meeting-events.ts';
 import { placeMattersArising } from './matters-arising.ts';
 import { agendaItemOf, floorOf, requireStatus } from './floor.ts';
-import { agendaRecipients, notifyAgendaIssued } from '../notify/index.ts';
+import { agendaRecipients, mailAgendaIssued, notifyAgendaIssued } from '../notify/index.ts';
 import {
 	canScheduleMeetings,
 	demand,
@@ -245,6 +245,7 @@ export async function issueAgenda(
 			detail: { at: at.toISOString(), items }
 		});
 		await notifyAgendaIssued(tx, meetingId, ctx.partnership.slug);
+		await mailAgendaIssued(tx, meetingId, ctx.partnership.slug);
 	});
 	publishMeetingChange(meetingId, 'meeting');
 	return getMeeting(actor, meetingId);

@@ -1,9 +1,10 @@
-// Telling everyone seated on a body about something that concerns it, in the caller's transaction: each
-// composer below is one kind of notification, named so that other channels (email) can be attached by kind.
-// The composers are given finished text: whoever composes it has already asked the access concept what
-// its readers may see.
+// Telling everyone seated on a body about something that concerns it, in the caller's transaction: in the
+// workspace, and by email in the same words as each person chose for the kind. The composers are given
+// finished text: whoever composes it has already asked the access concept what its readers may see.
 import type { Tx } from '../platform/index.ts';
 import { agendaRecipients } from './notifications.ts';
+import { enqueueMail, siteLink } from './mail/queue.ts';
+import type { MailKind } from './mail/kinds.ts';
 
 /** The kinds of notification sent to a body's members. */
 export const BODY_NOTICE_KINDS = {
@@ -25,8 +26,19 @@ export interface BodyNotice {
 	createdAt: Date;
 }
 
-async function notifyBody(tx: Tx, kind: BodyNoticeKind, notice: BodyNotice): Promise<string[]> {
-	void kind; // stored alike today; the kind is where email attaches
+/** An email's subject: the notice's first sentence, kept to a line. */
+function subjectOf(message: string): string {
+	const first = /^.*?[.!?](?=\s|$)/.exec(message)?.[0] ?? message;
+	return first.length > 150 ? `${first.slice(0, 149)}…` : first;
+}
+
+async function notifyBody(
+	tx: Tx,
+	kind: BodyNoticeKind,
+	notice: BodyNotice,
+	mailKind: MailKind
+): Promise<string[]> {
+	void kind; // stored alike in the workspace; the email's kind is what people choose for
 	const userIds = (await agendaRecipients(tx, notice.bodyId)).filter(
 		(id) => id !== notice.exceptUserId
 	);
@@ -40,15 +52,29 @@ async function notifyBody(tx: Tx, kind: BodyNoticeKind, notice: BodyNotice): Pro
 				createdAt: notice.createdAt
 			}))
 		});
+	await enqueueMail(
+		tx,
+		mailKind,
+		notice.partnershipId,
+		userIds.map((userId) => ({
+			userId,
+			subject: subjectOf(notice.message),
+			text: `${notice.message}\n\nSee it in the workspace: ${siteLink(notice.link)}\n`
+		}))
+	);
 	return userIds;
 }
 
 /** A step on the forum's priority, told to the forum's members (kind `priority_step`). */
-export function notifyPriorityStep(tx: Tx, notice: BodyNotice): Promise<string[]> {
-	return notifyBody(tx, BODY_NOTICE_KINDS.priorityStep, notice);
+export function notifyPriorityStep(
+	tx: Tx,
+	notice: BodyNotice,
+	mailKind: 'priority_step' | 'response_published' = 'priority_step'
+): Promise<string[]> {
+	return notifyBody(tx, BODY_NOTICE_KINDS.priorityStep, notice, mailKind);
 }
 
 /** The forum's contested response is on an agenda (kind `matter_arising_placed`). */
 export function notifyMatterArisingPlaced(tx: Tx, notice: BodyNotice): Promise<string[]> {
-	return notifyBody(tx, BODY_NOTICE_KINDS.matterArisingPlaced, notice);
+	return notifyBody(tx, BODY_NOTICE_KINDS.matterArisingPlaced, notice, 'priority_step');
 }

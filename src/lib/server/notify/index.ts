@@ -14,3 +14,35 @@ export {
 	notifyAgendaIssued,
 	unreadCount
 } from './notifications.ts';
+export {
+	KIND_LABEL,
+	MAIL_KINDS,
+	MODE_LABEL,
+	backoffMs,
+	calendar,
+	escapeText,
+	foldLine,
+	londonStamp,
+	calendarFeedText,
+	enqueueMail,
+	getCalendarFeed,
+	getMailPreferences,
+	listOutbox,
+	mailActionAssigned,
+	mailAgendaIssued,
+	mailAlongside,
+	mailLatePaper,
+	mailMeetingCancelled,
+	meetingUid,
+	newCalendarFeed,
+	sendDigests,
+	setMailPreferences,
+	setSiteOrigin,
+	siteLink,
+	siteOrigin,
+	startMailSender,
+	unsubscribe,
+	unsubscribeInfo,
+	unsubscribeToken
+} from './mail/index.ts';
+export type { MailKind, MailMode, MailSender } from './mail/index.ts';

@@ -40,7 +40,25 @@ const Environment = z.object({
 	LOG_LEVEL: z
 		.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
 		.optional(),
-	QUERY_COUNT: z.enum(['0', '1'], { error: 'QUERY_COUNT must be 0 or 1' }).optional()
+	QUERY_COUNT: z.enum(['0', '1'], { error: 'QUERY_COUNT must be 0 or 1' }).optional(),
+	SMTP_URL: z
+		.string()
+		.regex(
+			/^smtps?:\/\/.+/,
+			'SMTP_URL must be a mail server address such as smtps://user:password@mail.example.org:465'
+		)
+		.optional(),
+	MAIL_FROM: z.string().min(3, 'MAIL_FROM must be an email address').optional(),
+	MAIL_POLL_MS: z.coerce
+		.number({ error: 'MAIL_POLL_MS must be a whole number of milliseconds' })
+		.int()
+		.min(10)
+		.default(2000),
+	MAIL_RETRY_BASE_MS: z.coerce
+		.number({ error: 'MAIL_RETRY_BASE_MS must be a whole number of milliseconds' })
+		.int()
+		.min(1)
+		.default(60_000)
 });
 
 export interface Config {
@@ -59,6 +77,13 @@ export interface Config {
 	logLevel: (typeof LOG_LEVELS)[number];
 	/** Each answer says how many database queries it took (`x-db-queries`), for the query-count test. */
 	countQueries: boolean;
+	/** Where email is sent; without it, email stays in the outbox (read by admins, listed in the log). */
+	smtpUrl?: string;
+	mailFrom?: string;
+	/** How often the sender loop looks for mail due. */
+	mailPollMs: number;
+	/** The first retry's wait; each further failure doubles it (up to a day). */
+	mailRetryBaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -89,7 +114,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		production: e.NODE_ENV === 'production',
 		nodeEnv: e.NODE_ENV,
 		logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
-		countQueries: e.QUERY_COUNT === '1'
+		countQueries: e.QUERY_COUNT === '1',
+		smtpUrl: e.SMTP_URL,
+		mailFrom: e.MAIL_FROM,
+		mailPollMs: e.MAIL_POLL_MS,
+		mailRetryBaseMs: e.MAIL_RETRY_BASE_MS
 	};
 }
 

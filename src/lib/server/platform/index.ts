@@ -31,6 +31,7 @@ export type { FileStore } from './file-store.ts';
 export { databaseAnswers } from './health.ts';
 export { log } from './log.ts';
 export { serverSecret } from './secrets.ts';
+export { queueAccountMail, setSiteOrigin, siteOrigin } from './site-mail.ts';
 export { definePort } from './ports.ts';
 export { accessQuestion, countingQueries, writeGeneration } from './query-count.ts';
 export { LONGEST_KEPT_QUERY } from './query-plans.ts';

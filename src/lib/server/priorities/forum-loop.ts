@@ -101,12 +101,16 @@ export async function tellForum(
 		priority.partnershipId,
 		await stepMessage(tx, priority, event)
 	);
-	return notifyPriorityStep(tx, {
-		partnershipId: priority.partnershipId,
-		bodyId: priority.raisedByBodyId,
-		exceptUserId: actorUserId,
-		message,
-		link: await priorityLink(tx, priority),
-		createdAt: at
-	});
+	return notifyPriorityStep(
+		tx,
+		{
+			partnershipId: priority.partnershipId,
+			bodyId: priority.raisedByBodyId,
+			exceptUserId: actorUserId,
+			message,
+			link: await priorityLink(tx, priority),
+			createdAt: at
+		},
+		event.type === 'FEEDBACK_PUBLISHED' ? 'response_published' : 'priority_step'
+	);
 }

@@ -48,7 +48,8 @@ export async function appendEvent(
 			at
 		}
 	});
-	// The forum's members hear of every step on their priority, in the step's transaction.
+	// The forum's members hear of every step on their priority, in the workspace and by email as each
+	// chose, in the step's transaction.
 	const told = await tellForum(tx, actorUserId, priority, event, at);
 	const updated = await tx.priority.update({
 		where: { id: priority.id },

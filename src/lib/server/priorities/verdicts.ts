@@ -3,6 +3,7 @@
 // go back to the officers: one notification each, and to the deciding body's next agenda as a matter arising.
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
+import { mailAlongside } from '../notify/index.ts';
 import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
 import { transaction, type Db, type Tx } from '../platform/index.ts';
@@ -208,14 +209,25 @@ async function notifyOfficers(
 		where: { id: priority.raisedByBodyId },
 		select: { name: true }
 	});
+	const text = message(forum.name);
+	const link = `/p/${partnership.slug}/priorities/${priority.id}`;
 	await tx.notification.createMany({
 		data: officers.map(({ userId }) => ({
 			userId,
 			partnershipId: partnership.id,
-			message: message(forum.name),
-			link: `/p/${partnership.slug}/priorities/${priority.id}`,
+			message: text,
+			link,
 			createdAt: at
 		}))
 	});
+	await mailAlongside(
+		tx,
+		'response_contested',
+		partnership.id,
+		officers.map((o) => o.userId),
+		`${forum.name} on the response to “${priority.title}”`,
+		text,
+		link
+	);
 	return officers.length;
 }

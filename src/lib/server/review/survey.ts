@@ -11,6 +11,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
+import { mailAlongside } from '../notify/index.ts';
 import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
 import { db, transaction, type Db, type Tx } from '../platform/index.ts';
@@ -267,15 +268,26 @@ export async function inviteToSurvey(tx: Tx, meetingId: string, slug: string): P
 	});
 	const userIds = [...new Set(present.map((row) => row.membership.userId))];
 	const createdAt = now();
+	const message = `${meeting.title} has closed: please answer the members’ anonymous survey`;
+	const link = `/p/${slug}/meetings/${meetingId}/survey`;
 	await tx.notification.createMany({
 		data: userIds.map((userId) => ({
 			userId,
 			partnershipId: meeting.partnershipId,
-			message: `${meeting.title} has closed: please answer the members’ anonymous survey`,
-			link: `/p/${slug}/meetings/${meetingId}/survey`,
+			message,
+			link,
 			createdAt
 		}))
 	});
+	await mailAlongside(
+		tx,
+		'survey_open',
+		meeting.partnershipId,
+		userIds,
+		`The members’ survey for ${meeting.title} is open`,
+		message,
+		link
+	);
 	return userIds.length;
 }
 

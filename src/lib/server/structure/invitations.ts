@@ -2,7 +2,7 @@
 // who opens it creates their account (or, if they have one, adds the partnership to it). There is no open sign-up.
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
-import { audit } from '../platform/index.ts';
+import { audit, queueAccountMail, siteOrigin } from '../platform/index.ts';
 import { hashPassword, Password } from '../auth/index.ts';
 import { hashSecretHex, randomSecret } from '../auth/index.ts';
 import { createSession } from '../auth/index.ts';
@@ -100,6 +100,19 @@ export async function createInvitation(
 			detail: { email: data.email, role: data.role, organisationId: data.organisationId }
 		});
 		const [invitation] = await pending(tx, ctx.partnership.id, created.id);
+		// The link is a secret: its email's text is shown to no one else (not in the outbox).
+		await queueAccountMail(tx, {
+			kind: 'invitation',
+			to: data.email,
+			userId: null,
+			partnershipId: ctx.partnership.id,
+			subject: `You are invited to join ${ctx.partnership.name}`,
+			text:
+				`${actor.name} has invited you to join ${ctx.partnership.name} in its partnership workspace.\n\n` +
+				`Accept the invitation: ${siteOrigin()}/invitations/${token}\n\n` +
+				'The link works once and expires; if you were not expecting it, ignore this email.\n',
+			private: true
+		});
 		return { invitation, token, path: `/invitations/${token}` };
 	});
 }

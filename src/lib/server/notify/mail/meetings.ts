@@ -1,0 +1,197 @@
+// The email about meetings: the agenda issued (with the agenda, the papers each person may see as links, and
+// a calendar invitation), papers added late, and cancellation. Each recipient's text is composed for them:
+// a restricted paper is named only to those its organisations include (access/maySeePaper), and by the
+// generic name to everyone else.
+import { maySeePaper, PAPER_ACCESS, RESTRICTED_PAPER } from '../../access/index.ts';
+import { now, type Tx } from '../../platform/index.ts';
+import { formatMeetingTime } from '../../../dates.ts';
+import { calendar, type CalendarMeeting } from './ics.ts';
+import { siteHost } from './origin.ts';
+import { enqueueMail, siteLink, type MailToPerson } from './queue.ts';
+
+async function seated(tx: Tx, bodyId: string) {
+	const seats = await tx.bodySeat.findMany({
+		where: { bodyId, endedAt: null },
+		select: { membership: { select: { id: true, userId: true, organisationId: true, role: true } } }
+	});
+	const byUser = new Map<string, (typeof seats)[number]['membership']>();
+	for (const { membership } of seats) byUser.set(membership.userId, membership);
+	return [...byUser.values()];
+}
+
+async function meetingOf(tx: Tx, meetingId: string) {
+	return tx.meeting.findUniqueOrThrow({
+		where: { id: meetingId },
+		select: {
+			id: true,
+			partnershipId: true,
+			bodyId: true,
+			title: true,
+			startsAt: true,
+			durationMinutes: true,
+			place: true,
+			onlineLink: true,
+			body: { select: { name: true } }
+		}
+	});
+}
+
+/** Bumps the meeting's calendar SEQUENCE (0 for the first invitation) and answers it. */
+async function nextSequence(tx: Tx, meetingId: string, cancelled: boolean): Promise<number> {
+	const existing = await tx.meetingCalendar.findUnique({ where: { meetingId } });
+	if (!existing) {
+		await tx.meetingCalendar.create({ data: { meetingId, sequence: 0, cancelled } });
+		return 0;
+	}
+	const row = await tx.meetingCalendar.update({
+		where: { meetingId },
+		data: { sequence: { increment: 1 }, cancelled }
+	});
+	return row.sequence;
+}
+
+function calendarMeeting(
+	meeting: Awaited<ReturnType<typeof meetingOf>>,
+	slug: string,
+	sequence: number,
+	cancelled = false
+): CalendarMeeting {
+	return {
+		id: meeting.id,
+		title: `${meeting.title} (${meeting.body.name})`,
+		startsAt: meeting.startsAt,
+		durationMinutes: meeting.durationMinutes,
+		place: meeting.place,
+		onlineLink: meeting.onlineLink,
+		url: siteLink(`/p/${slug}/meetings/${meeting.id}`),
+		description: `The agenda and papers: ${siteLink(`/p/${slug}/meetings/${meeting.id}`)}`,
+		sequence,
+		cancelled
+	};
+}
+
+function paperLink(
+	slug: string,
+	meetingId: string,
+	paper: { id: string; fileName: string | null }
+) {
+	return paper.fileName
+		? siteLink(`/api/v1/meetings/${meetingId}/evidence/${paper.id}/file`)
+		: siteLink(`/p/${slug}/meetings/${meetingId}`);
+}
+
+/**
+ * In the agenda's transaction: to each person seated on the body, the agenda, the papers they may see, and
+ * the meeting as a calendar invitation (the same event, a higher SEQUENCE, each time it is sent again).
+ */
+export async function mailAgendaIssued(tx: Tx, meetingId: string, slug: string): Promise<number> {
+	const meeting = await meetingOf(tx, meetingId);
+	const [people, items, papers] = await Promise.all([
+		seated(tx, meeting.bodyId),
+		tx.agendaItem.findMany({
+			where: { meetingId, withdrawn: false },
+			orderBy: [{ order: 'asc' }, { id: 'asc' }],
+			select: { title: true }
+		}),
+		tx.evidenceItem.findMany({
+			where: { meetingId, withdrawn: false },
+			orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+			select: { id: true, title: true, fileName: true, ...PAPER_ACCESS }
+		})
+	]);
+	if (!people.length) return 0;
+	const sequence = await nextSequence(tx, meetingId, false);
+	const ics = calendar('REQUEST', [calendarMeeting(meeting, slug, sequence)], siteHost(), now());
+	const when = formatMeetingTime(meeting.startsAt);
+	const where = [meeting.place, meeting.onlineLink].filter(Boolean).join(', ');
+	const agenda = items.length
+		? items.map((item, i) => `${i + 1}. ${item.title}`).join('\n')
+		: 'The agenda has no items yet.';
+	const messages: MailToPerson[] = people.map((membership) => {
+		const reader = { membership };
+		let namesRestricted = false;
+		const listed = papers.map((paper) => {
+			if (!maySeePaper(reader, paper)) return `- ${RESTRICTED_PAPER}`;
+			if (paper.confidentiality === 'RESTRICTED') namesRestricted = true;
+			return `- ${paper.title || 'Untitled paper'}: ${paperLink(slug, meetingId, paper)}`;
+		});
+		return {
+			userId: membership.userId,
+			subject: `${sequence ? 'Updated: agenda' : 'Agenda'} for ${meeting.title}, ${when}`,
+			text:
+				`The agenda for ${meeting.title} (${meeting.body.name}) on ${when} has been issued.\n` +
+				(where ? `Where: ${where}\n` : '') +
+				`\nAgenda\n${agenda}\n\n` +
+				(listed.length ? `Papers\n${listed.join('\n')}\n\n` : '') +
+				`The meeting: ${siteLink(`/p/${slug}/meetings/${meetingId}`)}\n` +
+				'The attached invitation puts the meeting in your calendar.\n',
+			ics: { method: 'REQUEST', content: ics },
+			namesRestricted
+		};
+	});
+	return enqueueMail(tx, 'agenda_issued', meeting.partnershipId, messages);
+}
+
+/** In the cancellation's transaction: METHOD:CANCEL for the same event, to everyone seated on the body. */
+export async function mailMeetingCancelled(
+	tx: Tx,
+	meetingId: string,
+	slug: string
+): Promise<number> {
+	const meeting = await meetingOf(tx, meetingId);
+	const people = await seated(tx, meeting.bodyId);
+	const sequence = await nextSequence(tx, meetingId, true);
+	const ics = calendar(
+		'CANCEL',
+		[calendarMeeting(meeting, slug, sequence, true)],
+		siteHost(),
+		now()
+	);
+	const when = formatMeetingTime(meeting.startsAt);
+	return enqueueMail(
+		tx,
+		'agenda_issued',
+		meeting.partnershipId,
+		people.map((membership) => ({
+			userId: membership.userId,
+			subject: `Cancelled: ${meeting.title}, ${when}`,
+			text: `${meeting.title} (${meeting.body.name}) on ${when} has been cancelled.\nThe attached cancellation removes it from your calendar.\n`,
+			ics: { method: 'CANCEL', content: ics }
+		}))
+	);
+}
+
+/** In the paper's transaction: a paper added after the agenda was issued, named only to those who may see it. */
+export async function mailLatePaper(
+	tx: Tx,
+	meetingId: string,
+	slug: string,
+	paperId: string
+): Promise<number> {
+	const meeting = await meetingOf(tx, meetingId);
+	const [people, paper] = await Promise.all([
+		seated(tx, meeting.bodyId),
+		tx.evidenceItem.findUniqueOrThrow({
+			where: { id: paperId },
+			select: { id: true, title: true, fileName: true, ...PAPER_ACCESS }
+		})
+	]);
+	const when = formatMeetingTime(meeting.startsAt);
+	return enqueueMail(
+		tx,
+		'paper_added_late',
+		meeting.partnershipId,
+		people.map((membership) => {
+			const visible = maySeePaper({ membership }, paper);
+			const name = visible ? `“${paper.title || 'Untitled paper'}”` : RESTRICTED_PAPER;
+			return {
+				userId: membership.userId,
+				subject: `A paper was added late to ${meeting.title}`,
+				text:
+					`A paper was added to ${meeting.title} (${meeting.body.name}) on ${when} after its agenda was issued: ${name}.\n` +
+					`${visible ? paperLink(slug, meetingId, paper) : siteLink(`/p/${slug}/meetings/${meetingId}`)}\n`,
+				namesRestricted: visible && paper.confidentiality === 'RESTRICTED'
+			};
+		})
+	);
+}

@@ -1,0 +1,47 @@
+// The partnership's outbox, for its admins: every email queued for its members, with its status (kept in the
+// outbox when there is no SMTP_URL, queued, sent, failed after its retries, waiting for a digest). A message
+// naming restricted papers is composed for its recipient alone: its text is shown to them only, never here.
+import { z } from 'zod';
+import { canManageStructure, demand, partnershipContext, type Actor } from '../../access/index.ts';
+import { db } from '../../platform/index.ts';
+
+export const OutboxMessageView = z.object({
+	id: z.string(),
+	to: z.string(),
+	subject: z.string(),
+	kind: z.string(),
+	status: z.enum(['QUEUED', 'SENT', 'FAILED', 'OUTBOX', 'DIGEST', 'DIGESTED']),
+	/** Null when the message names restricted papers its recipient may see, or holds a secret link. */
+	text: z.string().nullable(),
+	hasCalendarInvite: z.boolean(),
+	attempts: z.number().int(),
+	lastError: z.string().nullable(),
+	createdAt: z.iso.datetime(),
+	sentAt: z.iso.datetime().nullable()
+});
+export type OutboxMessageView = z.infer<typeof OutboxMessageView>;
+
+const LIMIT = 200;
+
+export async function listOutbox(actor: Actor, slug: string): Promise<OutboxMessageView[]> {
+	const ctx = await partnershipContext(actor, slug);
+	demand(canManageStructure(ctx), 'Only the partnership’s admins read its outbox.');
+	const rows = await db().outboundMail.findMany({
+		where: { partnershipId: ctx.partnership.id },
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+		take: LIMIT
+	});
+	return rows.map((row) => ({
+		id: row.id,
+		to: row.to,
+		subject: row.subject,
+		kind: row.kind,
+		status: row.status,
+		text: row.namesRestricted ? null : row.text,
+		hasCalendarInvite: !!row.ics,
+		attempts: row.attempts,
+		lastError: row.lastError,
+		createdAt: row.createdAt.toISOString(),
+		sentAt: row.sentAt?.toISOString() ?? null
+	}));
+}
