@@ -2,20 +2,17 @@
 // actions and plan outcomes, read from the priorities' append-only events. The flow graph (nodes and
 // links), the same data as one row per priority (for the table view and CSV), stalled priorities,
 // decisions no priority fed into, time from raised to decided, the priorities behind a decision and one
-// priority's timeline (the table as CSV is in trace-csv.ts; the records the priorities link to are read in
-// trace-linked.ts; the indicators at the end of the flow, and how they moved since each decision, in
-// trace-indicators.ts). Reads only: a handful of queries per view, each selecting the columns it needs.
-import { Prisma } from '../../../generated/prisma/client.ts';
+// priority's timeline (the table as CSV is in trace-csv.ts; what the trace reads, all at once, in
+// trace-read.ts; the records the priorities link to in trace-linked.ts; the indicators at the end of the
+// flow, and how they moved since each decision, in trace-indicators.ts). Reads only.
 import type { Actor } from '../access/index.ts';
-import { bulkRead, bulkRows } from '../platform/index.ts';
 import { db } from '../platform/index.ts';
 import { partnershipContext } from '../access/index.ts';
 import { parse } from '../platform/index.ts';
-import type { InfluenceLevel, PriorityEventType, PriorityStatus } from '../../vocabulary.ts';
-
-import { indicatorsByOutcome, movements, type IndicatorRecord } from './trace-indicators.ts';
+import type { InfluenceLevel } from '../../vocabulary.ts';
+import { movements, type IndicatorRecord } from './trace-indicators.ts';
 import { FlowGraph } from './trace-flow.ts';
-import { linkedRecords } from './trace-linked.ts';
+import { ACHIEVED, AT, DECLARED, readTrace, REF, TYPE } from './trace-read.ts';
 import {
 	TraceQuery,
 	endOf,
@@ -29,7 +26,6 @@ import {
 	type TraceRow
 } from './trace-shapes.ts';
 import {
-	applyToPromise,
 	influenceGap,
 	influenceWords,
 	isOverdue,
@@ -39,26 +35,6 @@ import {
 import { dayInUk } from '../../dates.ts';
 import { now } from '../platform/index.ts';
 
-/**
- * A time as milliseconds since 1970 (a float8, which the driver reads as a number): turning ten thousand
- * timestamps into Dates in the driver cost a tenth of the whole trace.
- */
-const EPOCH_MS = (column: string) => Prisma.raw(`(extract(epoch FROM ${column}) * 1000)::float8`);
-
-/**
- * A priority's event as the trace reads it: the record it names (`ref`: the body it went to or that
- * accepted or declined it, the agenda item, the decision) and, for RAISED when the table is wanted, its time.
- */
-type Event = [
-	priorityId: string,
-	type: PriorityEventType,
-	ref: string | null,
-	influenceDeclared: InfluenceLevel | null,
-	influenceAchieved: InfluenceLevel | null,
-	at: number | null,
-	hearBackBy: string | null
-];
-// Array destructuring walks an iterator; plain indexes do not.
 /** The link each move between bodies draws, from the priority to the body that holds it afterwards. */
 const ROUTE_LINK = {
 	SUBMITTED: 'submitted',
@@ -66,27 +42,6 @@ const ROUTE_LINK = {
 	PASSED_SIDEWAYS: 'passed_sideways',
 	REFERRED_DOWN: 'referred_down'
 } as const;
-
-const [PRIORITY, TYPE, REF, DECLARED, ACHIEVED, AT, HEAR] = [0, 1, 2, 3, 4, 5, 6] as const;
-/** For ACCEPTED: the day the forum will hear back by, as YYYY-MM-DD (null for every other event). */
-const HEAR_BACK_BY = Prisma.sql`CASE WHEN e.type = 'ACCEPTED' THEN to_char(e."hearBackBy", 'YYYY-MM-DD') END`;
-
-/**
- * Each priority's promise, replayed from its events (grouped by priority, in time order) by the same rule
- * as the priority page and the public page. Only acceptances, decisions and declines are read: by the
- * priority's state machine (flow.ts) a response or closing can only follow a decision or a decline.
- */
-function promisesOf(events: Event[]): Map<string, InfluencePromise> {
-	const promises = new Map<string, InfluencePromise>();
-	for (const e of events) {
-		const type = e[TYPE];
-		if (type !== 'ACCEPTED' && type !== 'DECIDED' && type !== 'DECLINED') continue;
-		let p = promises.get(e[PRIORITY]);
-		if (!p) promises.set(e[PRIORITY], (p = noPromise()));
-		applyToPromise(p, type, e[DECLARED], e[ACHIEVED], e[HEAR]);
-	}
-	return promises;
-}
 
 /**
  * The flow and its table. A priority is in it when it matches the forum, theme and partner, and (with a
@@ -100,104 +55,16 @@ export async function traceData(
 ): Promise<TraceData> {
 	const ctx = await partnershipContext(actor, slug);
 	const q = parse(TraceQuery, query);
-	const partnershipId = ctx.partnership.id;
 	const at =
 		q.from || q.to
 			? { gte: q.from ? startOf(q.from) : undefined, lt: q.to ? endOf(q.to) : undefined }
 			: undefined;
-	// Which events the views replay. With a period every type counts (a priority is in the trace when any
-	// of its events falls in it); without one, the types that make no link and no column stay in the
-	// database (ACTION, FEEDBACK_PUBLISHED, CLOSED and the rest: a quarter of a large partnership's events).
-	const types: PriorityEventType[] | null = at
-		? null
-		: [
-				...(want.rows ? (['RAISED'] as const) : []),
-				...([
-					'SUBMITTED',
-					'PASSED_ON',
-					'PASSED_SIDEWAYS',
-					'REFERRED_DOWN',
-					'ACCEPTED',
-					'DECLINED',
-					'SCHEDULED',
-					'DECIDED'
-				] as const)
-			];
-	// The linked records depend only on the partnership: read at the same time as the priorities, so the
-	// database works on them while this process reads the events.
-	const [priorities, rawEvents, bodies, promiseEvents, linked, indicatorsOf] = await Promise.all([
-		// The columns only the table shows are read only when it is wanted.
-		bulkRead<
-			({
-				id: string;
-				title: string;
-				raisedByBodyId: string;
-				leadOrganisationId: string | null;
-				outcomeIds: string | null;
-			} & Partial<{
-				theme: string;
-				status: PriorityStatus;
-				currentBodyId: string;
-				lastEventAt: number;
-			}>)[]
-		>`
-			SELECT p.id, p.title, p."raisedByBodyId", p."leadOrganisationId",
-				${want.rows ? Prisma.sql`p.theme, p.status, p."currentBodyId", ${EPOCH_MS('p."lastEventAt"')} AS "lastEventAt",` : Prisma.empty}
-				(SELECT string_agg(po."outcomeId", ' ') FROM "PriorityOutcome" po WHERE po."priorityId" = p.id)
-					AS "outcomeIds"
-			FROM "Priority" p
-			WHERE p."partnershipId" = ${partnershipId}
-				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
-				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
-			ORDER BY p."lastEventAt" DESC, p.id`,
-		// Raw, each row an array, one `ref` column for the record each type of event names, and a priority's
-		// events together in time order: ten thousand rows come back several times faster than through the
-		// query engine's mapping of every column. The time is read only where the table shows it (RAISED).
-		bulkRows<Event[]>`
-			SELECT e."priorityId", e.type,
-				CASE e.type
-					WHEN 'SUBMITTED' THEN e."toBodyId" WHEN 'PASSED_ON' THEN e."toBodyId"
-					WHEN 'PASSED_SIDEWAYS' THEN e."toBodyId" WHEN 'REFERRED_DOWN' THEN e."toBodyId"
-					WHEN 'ACCEPTED' THEN e."byBodyId" WHEN 'DECLINED' THEN e."byBodyId"
-					WHEN 'SCHEDULED' THEN e."agendaItemId" WHEN 'DECIDED' THEN e."decisionId"
-				END AS ref,
-				e."influenceDeclared", e."influenceAchieved",
-				${want.rows ? Prisma.sql`CASE WHEN e.type = 'RAISED' THEN ${EPOCH_MS('e.at')} END` : Prisma.sql`NULL`},
-				${HEAR_BACK_BY}
-			FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
-			WHERE p."partnershipId" = ${partnershipId}
-				${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
-				${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
-				${types ? Prisma.sql`AND e.type IN (${Prisma.join(types)})` : Prisma.empty}
-				${at?.gte ? Prisma.sql`AND e.at >= ${at.gte}` : Prisma.empty}
-				${at?.lt ? Prisma.sql`AND e.at < ${at.lt}` : Prisma.empty}
-			ORDER BY e."priorityId", e.at, e.id`,
-		bulkRead<{ id: string; name: string }[]>`
-			SELECT b.id, b.name FROM "Body" b WHERE b."partnershipId" = ${partnershipId}`,
-		// With a period, the acceptance that made a priority's promise may fall before it: the events that make
-		// and answer promises are read whole. Without one, the events above hold them all already.
-		at
-			? bulkRows<Event[]>`
-				SELECT e."priorityId", e.type, NULL, e."influenceDeclared", NULL, NULL, ${HEAR_BACK_BY}
-				FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
-				WHERE p."partnershipId" = ${partnershipId}
-					${q.forum ? Prisma.sql`AND p."raisedByBodyId" = ${q.forum}` : Prisma.empty}
-					${q.theme ? Prisma.sql`AND p.theme = ${q.theme}` : Prisma.empty}
-					AND e.type IN ('ACCEPTED', 'DECIDED', 'DECLINED')
-				ORDER BY e."priorityId", e.at, e.id`
-			: null,
-		linkedRecords(partnershipId),
-		indicatorsByOutcome(partnershipId, ctx.partnership.slug)
-	]);
-	// Each priority's events, in time order, in the period if there is one.
-	const eventsOf = new Map<string, Event[]>();
-	let last: Event[] = [];
-	for (const event of rawEvents) {
-		if (last[0]?.[PRIORITY] === event[PRIORITY]) last.push(event);
-		else eventsOf.set(event[PRIORITY], (last = [event]));
-	}
+	const { priorities, eventsOf, promises, bodies, linked, indicatorsOf } = await readTrace(
+		ctx.partnership,
+		{ forum: q.forum, theme: q.theme, at },
+		want
+	);
 	let kept = at ? priorities.filter((p) => eventsOf.has(p.id)) : priorities;
-	const promises = promisesOf(promiseEvents ?? rawEvents);
 	const NO_PROMISE = noPromise();
 	const promiseOf = (id: string) => promises.get(id) ?? NO_PROMISE;
 
