@@ -378,4 +378,59 @@ describe('a risk review item’s paper in the board pack', () => {
 		expect(pack.text).toContain('3 × 3 = 9, medium');
 		expect(pack.text).toContain('2 × 2 = 4, low');
 	});
+
+	it('a past meeting’s paper names a risk as it was worded then, not as reworded since', async () => {
+		const held = new Date(Date.now() - 10 * DAY);
+		const meeting = await makeRiskReviewMeeting(server.db, gamma, held);
+		// Defined and assessed a month before the meeting, due for review before it.
+		const then = new Date(Date.now() - 40 * DAY);
+		const arranged = await server.db.risk.create({
+			data: {
+				partnershipId: gamma.partnership.id,
+				title: 'Warm spaces close early',
+				description: 'Arranged.',
+				ownerOrganisationId: gamma.organisations.council.id,
+				createdById: gamma.members.SECRETARIAT.userId,
+				createdAt: then
+			}
+		});
+		await server.db.riskVersion.create({
+			data: {
+				riskId: arranged.id,
+				version: 1,
+				title: 'Warm spaces close early',
+				description: 'Arranged.',
+				outcomeIds: [],
+				decisionIds: [],
+				actionIds: [],
+				recordedById: gamma.members.SECRETARIAT.userId,
+				recordedAt: then
+			}
+		});
+		await server.db.riskReview.create({
+			data: {
+				riskId: arranged.id,
+				likelihood: 3,
+				impact: 4,
+				controls: 'Arranged.',
+				note: '',
+				status: 'OPEN',
+				reviewedOn: new Date(`${fromToday(-40)}T00:00:00Z`),
+				nextReviewOn: new Date(`${fromToday(-15)}T00:00:00Z`),
+				recordedById: gamma.members.SECRETARIAT.userId,
+				recordedAt: then
+			}
+		});
+		const reworded = await gammaOfficer.request('PATCH', `/api/v1/risks/${arranged.id}`, {
+			title: 'Warm spaces close before the buses stop'
+		});
+		expect(reworded.status, reworded.text).toBe(200);
+		expect(await listed(meeting.id)).toContain(arranged.id);
+		const pack = (await gammaOfficer.get(`/p/gamma/meetings/${meeting.id}/pack`)).text;
+		expect(pack).toContain('Warm spaces close early');
+		expect(pack).not.toContain('Warm spaces close before the buses stop');
+		// The register shows the risk as it reads now.
+		const now = await gammaOfficer.get(`/api/v1/risks/${arranged.id}`);
+		expect(now.json.title).toBe('Warm spaces close before the buses stop');
+	});
 });

@@ -189,6 +189,10 @@ export async function riskReviewPaper(actor: Actor, meetingId: string): Promise<
 	const risks = await riskViews(ctx, {});
 	const known = (r: RiskReviewView) =>
 		r.meeting?.id !== meetingId && new Date(r.recordedAt) <= meeting.startsAt;
+	// Worded as it was when the meeting met: an officer's later edit does not rewrite a past meeting's paper.
+	const titleThen = (risk: (typeof risks)[number]) =>
+		risk.versions.filter((v) => new Date(v.recordedAt) <= meeting.startsAt).at(-1)?.title ??
+		risk.title;
 	return {
 		meetingDay,
 		risks: risks
@@ -199,7 +203,7 @@ export async function riskReviewPaper(actor: Actor, meetingId: string): Promise<
 				return [
 					{
 						id: risk.id,
-						title: risk.title,
+						title: titleThen(risk),
 						ownerOrganisationName: risk.ownerOrganisationName,
 						before: scores(before, {
 							reviewedOn: before.reviewedOn,
