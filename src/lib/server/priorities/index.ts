@@ -27,3 +27,17 @@ export { traceCsv } from './trace-csv.ts';
 export { giveVerdict } from './verdicts.ts';
 export { OutcomeView } from './views.ts';
 export { prioritiesWaitingOn } from './waiting.ts';
+export {
+	COMMENTS_PER_ADDRESS_PER_DAY,
+	NETWORK_LIMIT_PER_HOUR,
+	confirmVoice,
+	peekConfirmation,
+	publicVoice,
+	requestComment,
+	requestSupport,
+	voiceOf
+} from './residents.ts';
+export { REJECT_REASONS, networkOf } from './residents-input.ts';
+export type { PublicVoice, QueuedComment } from './residents-input.ts';
+export { moderateComment, moderationQueue, priorityVoice } from './residents-moderation.ts';
+export { residentsApi } from './residents-api.ts';
