@@ -30,13 +30,11 @@ export { prioritiesWaitingOn } from './waiting.ts';
 export {
 	COMMENTS_PER_ADDRESS_PER_DAY,
 	NETWORK_LIMIT_PER_HOUR,
-	confirmVoice,
-	peekConfirmation,
-	publicVoice,
 	requestComment,
-	requestSupport,
-	voiceOf
+	requestSupport
 } from './residents.ts';
+export { confirmVoice, peekConfirmation } from './residents-confirm.ts';
+export { publicVoice, voiceOf } from './residents-voice.ts';
 export { REJECT_REASONS, networkOf } from './residents-input.ts';
 export type { PublicVoice, QueuedComment } from './residents-input.ts';
 export { moderateComment, moderationQueue, priorityVoice } from './residents-moderation.ts';

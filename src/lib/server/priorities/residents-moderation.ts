@@ -3,7 +3,7 @@
 // Officers are the partnership's secretariat and admins (access/isOfficer), who run its forums' pages.
 import type { Actor } from '../access/index.ts';
 import { demand, isOfficer, partnershipContext, priorityContext } from '../access/index.ts';
-import { voiceOf } from './residents.ts';
+import { voiceOf } from './residents-voice.ts';
 import {
 	Conflict,
 	NotFound,

@@ -3,10 +3,10 @@
 // name and an area (the only things ever published). Nothing counts until the emailed one-time link is
 // opened and confirmed (no account is made). Limits against floods: one support per address and priority,
 // a few comments per address a day, and a few unconfirmed requests per network an hour (429). Moderation
-// of comments is in residents-moderation.ts.
+// of comments is in residents-moderation.ts, confirming in residents-confirm.ts, what is shown in
+// residents-voice.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import {
-	Conflict,
 	NotFound,
 	RateLimited,
 	audit,
@@ -19,13 +19,7 @@ import {
 	type Tx
 } from '../platform/index.ts';
 import { getPublicForum } from './public-forum.ts';
-import {
-	CommentInput,
-	ConfirmInput,
-	SupportInput,
-	networkOf,
-	type PublicVoice
-} from './residents-input.ts';
+import { CommentInput, SupportInput, networkOf } from './residents-input.ts';
 
 /** How long an emailed link works. */
 export const LINK_HOURS = 48;
@@ -41,7 +35,7 @@ function newToken(): { token: string; tokenHash: string } {
 	return { token, tokenHash: hashToken(token) };
 }
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
@@ -191,140 +185,4 @@ export async function requestComment(
 				'Check your email: your comment goes to the forum’s officers once you open the link in it.'
 		};
 	});
-}
-
-type Pending = { kind: 'support' | 'comment'; title: string; expired: boolean; confirmed: boolean };
-
-/** What a link is for, for the confirm page (before the resident presses Confirm); NotFound if unknown. */
-export async function peekConfirmation(token: string): Promise<Pending> {
-	const { token: t } = parse(ConfirmInput, { token });
-	const tokenHash = hashToken(t);
-	const support = await db().residentSupport.findUnique({
-		where: { tokenHash },
-		select: { priorityId: true, expiresAt: true, confirmedAt: true }
-	});
-	const comment = support
-		? null
-		: await db().residentComment.findUnique({
-				where: { tokenHash },
-				select: { priorityId: true, expiresAt: true, confirmedAt: true }
-			});
-	const row = support ?? comment;
-	if (!row) throw new NotFound('link');
-	const priority = await db().priority.findUniqueOrThrow({
-		where: { id: row.priorityId },
-		select: { title: true }
-	});
-	return {
-		kind: support ? 'support' : 'comment',
-		title: priority.title,
-		expired: row.expiresAt <= now(),
-		confirmed: !!row.confirmedAt
-	};
-}
-
-/** Confirms the support or comment the link is for; refuses an unknown, used or expired link. */
-export async function confirmVoice(
-	input: unknown
-): Promise<{ kind: 'support' | 'comment'; message: string }> {
-	const { token } = parse(ConfirmInput, input);
-	const tokenHash = hashToken(token);
-	return transaction(async (tx) => {
-		const at = now();
-		const support = await tx.residentSupport.findUnique({
-			where: { tokenHash },
-			select: { id: true, partnershipId: true, expiresAt: true, confirmedAt: true }
-		});
-		const comment = support
-			? null
-			: await tx.residentComment.findUnique({
-					where: { tokenHash },
-					select: { id: true, partnershipId: true, expiresAt: true, confirmedAt: true }
-				});
-		const row = support ?? comment;
-		if (!row) throw new NotFound('link');
-		if (row.confirmedAt) throw new Conflict('This link has already been used.', [], 'link_used');
-		if (row.expiresAt <= at)
-			throw new Conflict(
-				'This link has expired. Please ask again from the forum’s page.',
-				[],
-				'link_expired'
-			);
-		if (support) {
-			const done = await tx.residentSupport.updateMany({
-				where: { id: support.id, confirmedAt: null },
-				data: { confirmedAt: at }
-			});
-			if (!done.count) throw new Conflict('This link has already been used.');
-		} else {
-			const done = await tx.residentComment.updateMany({
-				where: { id: row.id, confirmedAt: null },
-				data: { confirmedAt: at, status: 'AWAITING_MODERATION' }
-			});
-			if (!done.count) throw new Conflict('This link has already been used.');
-		}
-		await audit(tx, null, {
-			partnershipId: row.partnershipId,
-			action: support ? 'resident.support_confirmed' : 'resident.comment_confirmed',
-			entity: support ? 'ResidentSupport' : 'ResidentComment',
-			entityId: row.id
-		});
-		return support
-			? { kind: 'support' as const, message: 'Thank you: your support is counted.' }
-			: {
-					kind: 'comment' as const,
-					message:
-						'Thank you: your comment is confirmed. It will be shown once the forum’s officers have read it; we will email you when they have.'
-				};
-	});
-}
-
-/** Confirmed support counts and approved comments for some priorities: nothing personal beyond choice. */
-export async function voiceOf(priorityIds: string[]): Promise<PublicVoice> {
-	if (!priorityIds.length) return { support: [], comments: [] };
-	const [counts, comments] = await Promise.all([
-		db().residentSupport.groupBy({
-			by: ['priorityId'],
-			where: { priorityId: { in: priorityIds }, confirmedAt: { not: null } },
-			_count: { _all: true }
-		}),
-		db().residentComment.findMany({
-			where: { priorityId: { in: priorityIds }, status: 'APPROVED' },
-			select: {
-				id: true,
-				feedbackId: true,
-				priorityId: true,
-				firstName: true,
-				area: true,
-				text: true,
-				decidedAt: true
-			},
-			orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }]
-		})
-	]);
-	const byPriority = new Map(counts.map((c) => [c.priorityId, c._count._all]));
-	return {
-		support: priorityIds.map((priorityId) => ({
-			priorityId,
-			count: byPriority.get(priorityId) ?? 0
-		})),
-		comments: comments.map(({ decidedAt, ...c }) => ({
-			...c,
-			approvedAt: (decidedAt ?? new Date(0)).toISOString()
-		}))
-	};
-}
-
-/** The residents' voice on a forum's public page: its shown priorities' supports and approved comments. */
-export async function publicVoice(slug: string, bodyId: string): Promise<PublicVoice> {
-	const forum = await getPublicForum(slug, bodyId);
-	const ids = [
-		...new Set([
-			...forum.responses.map((r) => r.priorityId),
-			...forum.overdue.map((o) => o.priorityId)
-		])
-	];
-	const voice = await voiceOf(ids);
-	const shownResponses = new Set(forum.responses.map((r) => r.id));
-	return { ...voice, comments: voice.comments.filter((c) => shownResponses.has(c.feedbackId)) };
 }
