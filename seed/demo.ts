@@ -7,6 +7,7 @@ import { db, transaction, type Tx } from '../src/lib/server/platform/index.ts';
 import { HISTORY } from './history.ts';
 import { createDemoMeeting, daysFromToday, UPCOMING_MEETING, type DemoMeeting } from './meeting.ts';
 import { recordDemoPriorities } from './priorities.ts';
+import { recordDemoResidents } from './residents.ts';
 import { recordDemoBoard, REVIEW_MEETING, SPECIAL_MEETING } from './record.ts';
 import { recordDemoReview } from './review.ts';
 import { recordDemoRisks } from './risks.ts';
@@ -523,6 +524,8 @@ export async function seedDemo(): Promise<void> {
 	await recordDemoThemeGroup(board);
 	// The forums' priorities, some of them answered by the decisions just recorded.
 	await recordDemoPriorities(board);
+	// Residents' support and comments on two answered priorities, from the forums' public pages.
+	await recordDemoResidents(board);
 	// The joint risk register, linked to the plan's outcomes and reviewed at two of the meetings above.
 	await recordDemoRisks(board);
 	// The reviews of the past meetings: both reviewers' codes, published but for the latest.

@@ -53,7 +53,9 @@ const NEW_SINCE_SQLITE = new Set([
 	'OutboundMail',
 	'MailPreference',
 	'CalendarFeed',
-	'MeetingCalendar'
+	'MeetingCalendar',
+	'ResidentSupport',
+	'ResidentComment'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

@@ -22,6 +22,8 @@ const LAPTOP = { width: 1366, height: 768 };
 const LEFT_OUT: Record<string, string> = {
 	'/invitations/[token=id]':
 		'reachable only with an invitation’s secret token; tests/e2e/invitations.spec.ts visits it with the same checks',
+	'/residents/confirm/[token]':
+		'reachable only with a resident’s emailed one-time link; tests/e2e/residents.spec.ts visits it at 390 px with axe and reflow',
 	'/unsubscribe/[token]':
 		'reachable only with a signed unsubscribe link; tests/e2e/mail-preferences.spec.ts visits it at 320 px with axe'
 };
@@ -163,6 +165,7 @@ function addresses(i: Ids): Record<string, Visit[]> {
 			{ path: `${p}/risks/${i.risk}`, as: 'nhs@demo.example' },
 			{ path: `${p}/risks/${i.risk}`, as: 'reviewer@demo.example' }
 		],
+		'/p/[slug=slug]/residents': [officer(`${p}/residents`)],
 		'/p/[slug=slug]/priorities': [officer(`${p}/priorities`)],
 		'/p/[slug=slug]/priorities/[id=id]': [officer(`${p}/priorities/${i.priority}`)],
 		'/p/[slug=slug]/review': [officer(`${p}/review`)],

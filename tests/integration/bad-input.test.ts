@@ -214,6 +214,22 @@ async function arrange() {
 		}
 	});
 	const indicator = await makeIndicator(db, fx);
+	const published = await feedback('PUBLISHED');
+	// A resident's confirmed comment on the published response, waiting for the officers.
+	const comment = await db.residentComment.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			feedbackId: published.id,
+			priorityId: published.priorityId,
+			email: 'resident@example.org',
+			text: 'Arranged comment',
+			tokenHash: 'arranged-comment',
+			expiresAt: new Date(Date.now() + 86_400_000),
+			confirmedAt: new Date(),
+			status: 'AWAITING_MODERATION',
+			network: '192.0.2.0/24'
+		}
+	});
 	return {
 		organisation: fx.organisations.health.id,
 		council: fx.organisations.council.id,
@@ -234,7 +250,9 @@ async function arrange() {
 		priority: submitted.id,
 		file: file.id,
 		draft: (await feedback('DRAFT')).id,
-		published: (await feedback('PUBLISHED')).id,
+		published: published.id,
+		publishedPriority: published.priorityId,
+		residentComment: comment.id,
 		seat: seat.id,
 		invitation: invitation.id,
 		notification: notification.id,
@@ -521,6 +539,22 @@ const CASES: Record<string, Case> = {
 	markNotificationRead: { params: id('notification') },
 	publicForumResponses: { params: () => ({ slug: 'alpha', bodyId: fx.bodies.forum.id }) },
 	publicResponses: { params: slug },
+	publicForumVoice: { params: () => ({ slug: 'alpha', bodyId: fx.bodies.forum.id }) },
+	supportPriority: {
+		params: () => ({ slug: 'alpha', bodyId: fx.bodies.forum.id, priorityId: r.publishedPriority }),
+		body: () => ({ email: 'supporter@example.org', firstName: 'Isla', area: 'Riverside' })
+	},
+	commentOnResponse: {
+		params: () => ({ slug: 'alpha', bodyId: fx.bodies.forum.id, feedbackId: r.published }),
+		body: () => ({ email: 'commenter@example.org', text: 'A comment', firstName: 'Isla' })
+	},
+	confirmResidentVoice: { body: () => ({ token: 'x'.repeat(43) }) },
+	residentCommentQueue: { params: slug },
+	moderateResidentComment: {
+		params: id('residentComment'),
+		body: () => ({ decision: 'REJECT', reason: 'OFF_TOPIC' })
+	},
+	priorityResidentVoice: { params: id('priority') },
 	trace: {
 		params: slug,
 		query: () => ({

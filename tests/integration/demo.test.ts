@@ -510,6 +510,31 @@ describe('the demo partnership, loaded with --demo', () => {
 					expect(res.json.feedback[part]).not.toBe('');
 			}
 		});
+
+		it('has residents’ support and approved comments on two answered priorities, one comment waiting', async () => {
+			const voice = async (words: string) =>
+				(await officer.get(`/api/v1/priorities/${titled(words).id}/residents`)).json as {
+					support: { count: number }[];
+					comments: { text: string; firstName: string | null; area: string | null }[];
+				};
+			const warm = await voice('Warm spaces');
+			const jobs = await voice('Paid work and training');
+			expect(warm.support[0].count).toBe(4);
+			expect(jobs.support[0].count).toBe(4);
+			expect(warm.comments).toEqual([
+				expect.objectContaining({ firstName: 'Ailsa', area: 'Northfield' })
+			]);
+			expect(jobs.comments).toHaveLength(1);
+			const queue = await officer.get('/api/v1/partnerships/strathmuir/resident-comments');
+			expect(queue.json.map((c: { text: string }) => c.text)).toEqual([
+				expect.stringContaining('free wifi')
+			]);
+			const page = await new Client(server.url).get(
+				`/public/strathmuir/forums/${titled('Warm spaces').raisedBy.id}`
+			);
+			expect(page.text).toContain('Supported by 4 residents');
+			expect(page.text).not.toContain('residents.demo.example');
+		});
 	});
 
 	it('is not loaded twice when the server restarts on the same data', async () => {

@@ -181,6 +181,15 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	],
 	'GET /api/v1/partnerships/[slug=slug]/trace': (i) => [`/api/v1/partnerships/${i.slug}/trace`],
 	'GET /api/v1/priorities/[id=id]': (i) => [`/api/v1/priorities/${i.priorityId}`],
+	'GET /api/v1/priorities/[id=id]/residents': (i) => [
+		`/api/v1/priorities/${i.priorityId}/residents`
+	],
+	'GET /api/v1/partnerships/[slug=slug]/resident-comments': (i) => [
+		`/api/v1/partnerships/${i.slug}/resident-comments`
+	],
+	'GET /api/v1/public/partnerships/[slug=slug]/forums/[bodyId=id]/voice': (i) => [
+		`/api/v1/public/partnerships/${i.slug}/forums/${i.forumId}/voice`
+	],
 	'GET /api/v1/priorities/[id=id]/files/[fileId=id]': (i) => [
 		`/api/v1/priorities/${i.priorityId}/files/${i.priorityFileId}`
 	],
@@ -246,6 +255,7 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'PAGE /p/[slug=slug]/risks': (i) => [`/p/${i.slug}/risks`],
 	'PAGE /p/[slug=slug]/risks/[id=id]': (i) => [`/p/${i.slug}/risks/${i.riskId}`],
 	'PAGE /p/[slug=slug]/priorities': (i) => [`/p/${i.slug}/priorities`],
+	'PAGE /p/[slug=slug]/residents': (i) => [`/p/${i.slug}/residents`],
 	'PAGE /p/[slug=slug]/priorities/[id=id]': (i) => [`/p/${i.slug}/priorities/${i.priorityId}`],
 	'PAGE /p/[slug=slug]/review': (i) => [`/p/${i.slug}/review`],
 	'PAGE /p/[slug=slug]/annual-report': (i) => [
@@ -277,6 +287,8 @@ const EXCLUDED: Record<string, string> = {
 		'reachable only with an invitation’s secret token; it shows the partnership and the role offered, nothing of any meeting',
 	'PAGE /unsubscribe/[token]':
 		'reachable only with a signed unsubscribe link; it names a kind of email and the address it goes to, nothing of any meeting',
+	'PAGE /residents/confirm/[token]':
+		'reachable only with a resident’s emailed one-time link; it names the priority’s title (already public on the forum’s page) and what is being confirmed, nothing of any meeting',
 	'GET /calendar/[file]':
 		'reachable only with a person’s secret feed address; it lists meetings’ titles, times, places and links (calendar/feed.ts), never a paper'
 };

@@ -233,6 +233,27 @@ async function arrangeFeedback(fx: Fixture, status: 'DRAFT' | 'PUBLISHED'): Prom
 	return feedback.id;
 }
 
+/** A resident's confirmed comment on a published response of `fx`, waiting for the officers. */
+async function arrangeResidentComment(fx: Fixture): Promise<string> {
+	const feedbackId = await arrangeFeedback(fx, 'PUBLISHED');
+	const { priorityId } = await server.db.feedback.findUniqueOrThrow({ where: { id: feedbackId } });
+	const comment = await server.db.residentComment.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			feedbackId,
+			priorityId,
+			email: `resident-${randomUUID()}@example.org`,
+			text: 'Arranged comment',
+			tokenHash: randomUUID(),
+			expiresAt: new Date(Date.now() + 86_400_000),
+			confirmedAt: new Date(),
+			status: 'AWAITING_MODERATION',
+			network: '192.0.2.0/24'
+		}
+	});
+	return comment.id;
+}
+
 async function arrangePriorityFile(fx: Fixture): Promise<string> {
 	const priorityId = await arrangePriority(fx);
 	const bytes = Buffer.from('Arranged survey results\n');
@@ -1122,6 +1143,31 @@ const ROUTES: Route[] = [
 	},
 	{
 		...floorRead,
+		name: 'residents’ voice on a priority',
+		call: async (fx) => ['GET', `/api/v1/priorities/${await arrangePriority(fx)}/residents`]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'list residents’ comments waiting for moderation',
+		status: 200,
+		writes: false,
+		byId: false,
+		call: (_, s) => ['GET', `${p(s)}/resident-comments`]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'moderate a resident’s comment',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/resident-comments/${await arrangeResidentComment(fx)}/moderation`,
+			{ decision: 'REJECT', reason: 'OFF_TOPIC' }
+		]
+	},
+	{
+		...floorRead,
 		name: 'get a priority',
 		call: async (fx) => ['GET', `/api/v1/priorities/${await arrangePriority(fx)}`]
 	},
@@ -1495,6 +1541,10 @@ describe('without signing in', () => {
 		[
 			'a forum’s published responses',
 			() => `/api/v1/public/partnerships/alpha/forums/${alpha.bodies.forum.id}/responses`
+		],
+		[
+			'residents’ support and approved comments on a forum’s page',
+			() => `/api/v1/public/partnerships/alpha/forums/${alpha.bodies.forum.id}/voice`
 		]
 	];
 	it.each(PUBLIC)('%s answer 200 and write nothing', async (_, path) => {
@@ -1503,5 +1553,26 @@ describe('without signing in', () => {
 		expect(res.status).toBe(200);
 		expect(res.headers.get('access-control-allow-origin')).toBe('*');
 		expect(await written()).toBe(0);
+	});
+
+	// Residents with no account support and comment; each request is audited, and nothing counts until
+	// the emailed link is confirmed (residents.test.ts).
+	it('a resident may ask to support a priority and to comment on a response (201, audited)', async () => {
+		const feedbackId = await arrangeFeedback(alpha, 'PUBLISHED');
+		const { priorityId } = await server.db.feedback.findUniqueOrThrow({
+			where: { id: feedbackId }
+		});
+		const forum = `/api/v1/public/partnerships/alpha/forums/${alpha.bodies.forum.id}`;
+		const written = await auditCounter(server.db, { partnershipId: alpha.partnership.id });
+		const support = await anonymous().post(`${forum}/priorities/${priorityId}/support`, {
+			email: 'permissions-resident@example.org'
+		});
+		expect(support.status, support.text).toBe(201);
+		const comment = await anonymous().post(`${forum}/responses/${feedbackId}/comments`, {
+			email: 'permissions-resident@example.org',
+			text: 'A comment'
+		});
+		expect(comment.status, comment.text).toBe(201);
+		expect(await written()).toBe(2);
 	});
 });

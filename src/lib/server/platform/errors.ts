@@ -53,7 +53,10 @@ export type ConflictCode =
 	| 'review_published'
 	| 'review_reopened'
 	/** The forum has already changed its verdict once. */
-	| 'verdict_final';
+	| 'verdict_final'
+	/** A resident's emailed confirmation link has been used, or has expired. */
+	| 'link_used'
+	| 'link_expired';
 
 export class Conflict extends DomainError {
 	declare readonly code: ConflictCode;

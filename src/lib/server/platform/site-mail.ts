@@ -22,7 +22,7 @@ export function siteOrigin(): string {
 export async function queueAccountMail(
 	tx: Tx,
 	mail: {
-		kind: 'invitation' | 'password_changed';
+		kind: 'invitation' | 'password_changed' | 'resident_confirm' | 'resident_outcome';
 		to: string;
 		userId: string | null;
 		partnershipId: string | null;

@@ -27,3 +27,15 @@ export { traceCsv } from './trace-csv.ts';
 export { giveVerdict } from './verdicts.ts';
 export { OutcomeView } from './views.ts';
 export { prioritiesWaitingOn } from './waiting.ts';
+export {
+	COMMENTS_PER_ADDRESS_PER_DAY,
+	NETWORK_LIMIT_PER_HOUR,
+	requestComment,
+	requestSupport
+} from './residents.ts';
+export { confirmVoice, peekConfirmation } from './residents-confirm.ts';
+export { publicVoice, voiceOf } from './residents-voice.ts';
+export { REJECT_REASONS, networkOf } from './residents-input.ts';
+export type { PublicVoice, QueuedComment } from './residents-input.ts';
+export { moderateComment, moderationQueue, priorityVoice } from './residents-moderation.ts';
+export { residentsApi } from './residents-api.ts';

@@ -8,6 +8,7 @@ export { routes } from './api/routes.ts';
 export { withLists } from './form-lists.ts';
 export {
 	clearSessionCookie,
+	clientAddress,
 	downloadResponse,
 	errorResponse,
 	forPage,

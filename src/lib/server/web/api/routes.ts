@@ -8,7 +8,7 @@ import { minutesApi } from '../../minutes/index.ts';
 import { notifyApi } from '../../notify/index.ts';
 import { outcomesApi } from '../../outcomes/index.ts';
 import { defineRoutes, type RouteSpec } from '../../platform/index.ts';
-import { prioritiesApi } from '../../priorities/index.ts';
+import { prioritiesApi, residentsApi } from '../../priorities/index.ts';
 import { reviewApi } from '../../review/index.ts';
 import { structureApi } from '../../structure/index.ts';
 
@@ -32,6 +32,7 @@ const tables = [
 	reviewApi,
 	minutesApi,
 	prioritiesApi,
+	residentsApi,
 	outcomesApi,
 	webApi
 ] as const;

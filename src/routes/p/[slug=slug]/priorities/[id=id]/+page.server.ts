@@ -5,7 +5,7 @@ import { giveVerdict, publishFeedback, updateFeedback } from '$lib/server/priori
 import { formFile, forPage, formCommand, pageActor } from '$lib/server/web';
 import { listOrganisations } from '$lib/server/structure';
 import { partnershipContext } from '$lib/server/access';
-import { getPriority, recordPriorityEvent } from '$lib/server/priorities';
+import { getPriority, priorityVoice, recordPriorityEvent } from '$lib/server/priorities';
 import { addPriorityFile } from '$lib/server/priorities';
 import { mayAddPriorityFile, mayGiveVerdict, rightsOf } from '$lib/server/access';
 import { actionsToLink, decisionsToLink, upcomingAgendaItems } from '$lib/server/priorities';
@@ -44,6 +44,8 @@ export const load: PageServerLoad = async (event) => {
 			actions: next.has('ACTION') ? await actionsToLink(linked) : [],
 			// A contested response, on the deciding body's agenda or waiting for its next meeting.
 			mattersArising: await mattersArisingOfPriority(priority.id),
+			// Residents' confirmed support and approved comments from the forum's public page.
+			voice: await priorityVoice(actor, priority.id),
 			officer: rights.officer,
 			mayGiveVerdict: mayGiveVerdict(rights, priority.raisedBy.id),
 			mayAddFiles: mayAddPriorityFile(rights, {
