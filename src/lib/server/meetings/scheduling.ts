@@ -54,6 +54,8 @@ const onlineLink = webLink('the online link')
 	.nullish()
 	.transform((v) => v ?? '');
 
+const JOINT_BODY = reference('Choose the bodies holding the meeting jointly');
+
 export const ScheduleMeetingInput = z.object({
 	title: requiredText('the meeting’s title'),
 	startsAt,
@@ -61,19 +63,14 @@ export const ScheduleMeetingInput = z.object({
 	place: optionalText('the place', 300).transform((v) => v ?? ''),
 	onlineLink,
 	/** The other bodies holding the meeting jointly with this one (same partnership, not this body). */
-	jointBodyIds: z
-		.union(
-			[
-				reference('Choose the bodies holding the meeting jointly'),
-				z.array(reference('Choose the bodies holding the meeting jointly'))
-			],
-			{
-				error: 'Choose the bodies holding the meeting jointly'
-			}
-		)
-		.nullish()
-		.transform((v) => [...new Set(v == null ? [] : typeof v === 'string' ? [v] : v)])
-		.refine((ids) => ids.length <= 10, 'A joint meeting is held by at most 10 other bodies')
+	jointBodyIds: z.unknown().transform((value, ctx) => {
+		const ids = value == null || value === '' ? [] : Array.isArray(value) ? value : [value];
+		if (ids.length > 10 || !ids.every((id) => JOINT_BODY.safeParse(id).success)) {
+			ctx.addIssue({ code: 'custom', message: 'Choose the bodies holding the meeting jointly' });
+			return z.NEVER;
+		}
+		return [...new Set(ids as string[])];
+	})
 });
 
 const select = {
@@ -139,6 +136,7 @@ export async function scheduleMeeting(
 			await tx.meetingBody.createMany({
 				data: jointBodyIds.map((id) => ({ meetingId: created.id, bodyId: id }))
 			});
+		created.jointBodies = jointBodyIds.map((id) => ({ bodyId: id }));
 		await audit(tx, actor.userId, {
 			action: 'scheduled',
 			entity: 'Meeting',
