@@ -181,6 +181,15 @@ describe('quorum and decisions per body', () => {
 			[fx.bodies.theme.id, fx.bodies.forum.id].sort()
 		);
 		expect(rows.every((r) => r.quorate)).toBe(true);
+		const detail = await forumMember.get(`/api/v1/decisions/${res.json.id}`);
+		expect([...detail.json.takenBy].sort()).toEqual(
+			[fx.bodies.theme.name, fx.bodies.forum.name].sort()
+		);
+		const page = await forumMember.get(`/p/${fx.partnership.slug}/decisions/${res.json.id}`);
+		expect(page.text).toContain('Taken by');
+		expect(page.text).toMatch(
+			/Taken by<\/dt>\s*<dd>[^<]*health theme group and [^<]*|Taken by<\/dt>\s*<dd>[^<]*forum and /
+		);
 		await expect(
 			server.db.decisionBody.deleteMany({ where: { decisionId: res.json.id } })
 		).rejects.toThrow();
