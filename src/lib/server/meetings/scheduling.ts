@@ -63,14 +63,19 @@ export const ScheduleMeetingInput = z.object({
 	place: optionalText('the place', 300).transform((v) => v ?? ''),
 	onlineLink,
 	/** The other bodies holding the meeting jointly with this one (same partnership, not this body). */
-	jointBodyIds: z.unknown().transform((value, ctx) => {
-		const ids = value == null || value === '' ? [] : Array.isArray(value) ? value : [value];
-		if (ids.length > 10 || !ids.every((id) => JOINT_BODY.safeParse(id).success)) {
-			ctx.addIssue({ code: 'custom', message: 'Choose the bodies holding the meeting jointly' });
-			return z.NEVER;
-		}
-		return [...new Set(ids as string[])];
-	})
+	jointBodyIds: z
+		.union([z.string(), z.array(z.string()).max(10)], {
+			error: 'Choose the bodies holding the meeting jointly'
+		})
+		.nullish()
+		.transform((value, ctx) => {
+			const ids = value == null || value === '' ? [] : Array.isArray(value) ? value : [value];
+			if (ids.length > 10 || !ids.every((id) => JOINT_BODY.safeParse(id).success)) {
+				ctx.addIssue({ code: 'custom', message: 'Choose the bodies holding the meeting jointly' });
+				return z.NEVER;
+			}
+			return [...new Set(ids as string[])];
+		})
 });
 
 const select = {
