@@ -82,7 +82,68 @@ describe('scheduling a joint meeting', () => {
 	});
 });
 
+describe('the body page’s schedule form', () => {
+	const form = (fields: [string, string][]) => {
+		const data = new FormData();
+		for (const [k, v] of fields) data.append(k, v);
+		return data;
+	};
+	const post = (fields: [string, string][]) =>
+		officer.request(
+			'POST',
+			`/p/${fx.partnership.slug}/bodies/${fx.bodies.theme.id}?/schedule`,
+			form(fields),
+			{ origin: server.url, accept: 'text/html' }
+		);
+
+	it('offers the other bodies, keeps the ticks when refused, and schedules with several', async () => {
+		const refused = await post([
+			['startsAt', '2026-09-10T18:00'],
+			['jointBodyIds', fx.bodies.forum.id]
+		]);
+		expect(refused.status).toBe(400);
+		expect(refused.text).toContain('Held jointly with (optional)');
+		expect(refused.text).toMatch(new RegExp(`value="${fx.bodies.forum.id}"[^>]*checked`));
+		expect(refused.text).not.toMatch(new RegExp(`value="${fx.bodies.board.id}"[^>]*checked`));
+		const done = await post([
+			['title', 'Joint planning evening'],
+			['startsAt', '2026-09-10T18:00'],
+			['jointBodyIds', fx.bodies.forum.id],
+			['jointBodyIds', fx.bodies.board.id]
+		]);
+		expect(done.status, done.text.slice(0, 300)).toBe(303);
+		const meeting = await server.db.meeting.findFirstOrThrow({
+			where: { title: 'Joint planning evening' },
+			include: { jointBodies: true }
+		});
+		expect(meeting.jointBodies.map((b) => b.bodyId).sort()).toEqual(
+			[fx.bodies.forum.id, fx.bodies.board.id].sort()
+		);
+	});
+});
+
 describe('who is seated at a joint meeting', () => {
+	it('an issued agenda tells the members of both bodies, in the app and by email', async () => {
+		const made = await officer.post(schedule(), { ...base, jointBodyIds: [fx.bodies.forum.id] });
+		expect(made.status, made.text).toBe(201);
+		const issued = await officer.post(`/api/v1/meetings/${made.json.id}/issue`, {
+			issueEmpty: true
+		});
+		expect(issued.status, issued.text).toBeLessThan(300);
+		const forumUser = await server.db.membership.findUniqueOrThrow({
+			where: { id: forumMemberId },
+			select: { userId: true }
+		});
+		const link = `/p/${fx.partnership.slug}/meetings/${made.json.id}`;
+		for (const userId of [fx.members.MEMBER.userId, forumUser.userId])
+			expect(await server.db.notification.count({ where: { userId, link } })).toBe(1);
+		expect(
+			await server.db.outboundMail.count({
+				where: { userId: forumUser.userId, subject: { contains: base.title } }
+			})
+		).toBeGreaterThan(0);
+	});
+
 	it('a forum member takes part at the theme group’s joint meeting; a member of neither does not', async () => {
 		const meeting = await jointLive();
 		const own = await forumMember.post(`/api/v1/meetings/${meeting.id}/attendance`, {
