@@ -192,6 +192,10 @@ describe('quorum and decisions per body', () => {
 			})
 		]);
 		expect(res.json.quorum.met).toBe(false);
+		const page = await forumMember.get(`/p/${fx.partnership.slug}/meetings/${meeting.id}`);
+		expect(page.text).toContain('Held jointly with');
+		expect(page.text).toContain(`${fx.bodies.theme.name}: quorate, 2 of 2 present`);
+		expect(page.text).toContain(`${fx.bodies.forum.name}: not quorate, 1 of 3 present`);
 	});
 
 	it('refuses a decision named for a body that is not quorate; by default the quorate body takes it', async () => {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { MeetingContext } from '../access/index.ts';
 import { Conflict, Invalid, reference, type Tx } from '../platform/index.ts';
-import { bodyQuorums, readRoll, type BodyQuorum } from '../meetings/index.ts';
+import { bodyQuorums, readRoll, type BodyQuorum, type RollEntry } from '../meetings/index.ts';
 
 export const TakenByInput = z
 	.array(reference('Choose the bodies that took the decision'), {
@@ -47,6 +47,33 @@ export async function settleTakenBy(
 			'not_quorate'
 		);
 	return { bodies, quorate: short.length === 0 };
+}
+
+/**
+ * Amending a joint meeting's decision: the bodies that took it must each still be quorate (or the chair
+ * confirms going ahead without a quorum), as when it was first recorded.
+ */
+export async function amendingBodies(
+	tx: Tx,
+	meeting: { id: string; bodyId: string; startsAt: Date },
+	roll: RollEntry[],
+	agendaItemId: string,
+	data: { proceedWithoutQuorum?: boolean }
+) {
+	const taken = await tx.decisionBody.findMany({
+		where: { decision: { agendaItemId } },
+		select: { bodyId: true }
+	});
+	const all = await bodyQuorums(tx, meeting, roll);
+	const bodies = taken.length ? all.filter((b) => taken.some((t) => t.bodyId === b.bodyId)) : all;
+	const short = bodies.filter((b) => !b.met);
+	if (short.length && !data.proceedWithoutQuorum)
+		throw new Conflict(
+			`Not quorate: ${short.map((b) => b.name).join(' and ')}. Confirm to record the decision without a quorum.`,
+			undefined,
+			'not_quorate'
+		);
+	return bodies;
 }
 
 export async function storeTakenBy(

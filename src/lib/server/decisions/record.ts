@@ -38,8 +38,14 @@ import {
 	meetingRights,
 	type MeetingContext
 } from '../access/index.ts';
-import { bodyQuorums, eligibleFor, quorumOf, readRoll, type RollEntry } from '../meetings/index.ts';
-import { settleTakenBy, storeTakenBy, TakenByInput, type TakenBy } from './joint.ts';
+import { eligibleFor, quorumOf, readRoll, type RollEntry } from '../meetings/index.ts';
+import {
+	amendingBodies,
+	settleTakenBy,
+	storeTakenBy,
+	TakenByInput,
+	type TakenBy
+} from './joint.ts';
 import {
 	choice,
 	Flag,
@@ -208,7 +214,7 @@ export async function settle(
 	fail(fields);
 	const quorum = quorumOf(roll, meeting.body.quorum);
 	if (joint || ctx.meeting.bodyIds.length > 1) {
-		const bodies = joint?.bodies ?? (await bodyQuorums(tx, meeting, roll));
+		const bodies = joint?.bodies ?? (await amendingBodies(tx, meeting, roll, agendaItemId, data));
 		return {
 			quorate: bodies.every((b) => b.met),
 			participants: [...taking].sort(),
