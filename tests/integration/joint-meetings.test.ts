@@ -258,5 +258,21 @@ describe('quorum and decisions per body', () => {
 		await expect(
 			server.db.decisionBody.deleteMany({ where: { decisionId: res.json.id } })
 		).rejects.toThrow();
+		// One of the forum's members leaves: amending now needs the chair's go-ahead without a quorum.
+		const left = await officer.post(`/api/v1/meetings/${meeting.id}/attendance`, {
+			membershipId: forumSeats[1],
+			status: 'ABSENT'
+		});
+		expect(left.status, left.text).toBe(200);
+		const amend = { outcome: 'AGREED', method: 'CONSENSUS' };
+		const refused = await chair.post(`/api/v1/decisions/${res.json.id}/versions`, amend);
+		expect(refused.status, refused.text).toBe(409);
+		expect(refused.json.error.code).toBe('not_quorate');
+		const confirmed = await chair.post(`/api/v1/decisions/${res.json.id}/versions`, {
+			...amend,
+			proceedWithoutQuorum: true
+		});
+		expect(confirmed.status, confirmed.text).toBe(201);
+		expect(confirmed.json.quorate).toBe(false);
 	});
 });
