@@ -1,6 +1,7 @@
 // A fictional but realistic demo partnership, in the shape research on community planning describes: a board
 // chaired by the council leader with statutory partners, the third sector and community representatives;
 // four theme groups each led by a different partner; three locality forums. Loaded only into an empty database.
+import { recordDemoJointMeetings } from './joint.ts';
 import { audit } from '../src/lib/server/platform/index.ts';
 import { hashPassword } from '../src/lib/server/auth/index.ts';
 import { db, transaction, type Tx } from '../src/lib/server/platform/index.ts';
@@ -522,6 +523,8 @@ export async function seedDemo(): Promise<void> {
 	await recordDemoBoard(board);
 	// A theme group's meeting: a decision over its limit owes the board's ratification.
 	await recordDemoThemeGroup(board);
+	// The theme group and a forum meeting together: one past (a decision both took), one upcoming.
+	await recordDemoJointMeetings(board);
 	// The forums' priorities, some of them answered by the decisions just recorded.
 	await recordDemoPriorities(board);
 	// Residents' support and comments on two answered priorities, from the forums' public pages.

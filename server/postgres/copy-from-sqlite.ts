@@ -35,6 +35,8 @@ const NOT_FROM_TABLES = new Set(['_prisma_migrations', 'FileContent', 'ServerSec
 /** Tables the SQLite version never had (issue 15's records): they start empty. */
 const NEW_SINCE_SQLITE = new Set([
 	'Indicator',
+	'MeetingBody',
+	'DecisionBody',
 	'IndicatorReading',
 	'ActionUpdate',
 	'ActionResource',

@@ -382,7 +382,8 @@ const CASES: Record<string, Case> = {
 			startsAt: '2026-10-01T10:00',
 			durationMinutes: 90,
 			place: 'Town hall',
-			onlineLink: 'https://meet.example.org/board'
+			onlineLink: 'https://meet.example.org/board',
+			jointBodyIds: [fx.bodies.theme.id]
 		})
 	},
 	getMeeting: { params: id('planned') },

@@ -46,7 +46,9 @@ describe('scheduling a meeting', () => {
 			status: 'DRAFT',
 			durationMinutes: 90,
 			place: 'Council chambers',
-			onlineLink: 'https://meet.example.org/board'
+			onlineLink: 'https://meet.example.org/board',
+			// held by the theme group alone
+			jointBodyIds: []
 		});
 		expect(await written()).toBe(1);
 		const event = await server.db.auditEvent.findFirst({ where: { entityId: res.json.id } });
@@ -151,6 +153,7 @@ describe('listing and reading meetings', () => {
 			durationMinutes: 120,
 			place: '',
 			onlineLink: '',
+			jointBodyIds: [],
 			agendaIssuedAt: null,
 			startedAt: null,
 			closedAt: null,

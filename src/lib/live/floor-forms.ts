@@ -1,7 +1,7 @@
 // What a floor action on the live page sent back when it succeeded: the form it came from and a sentence
 // for the panel's status region. Failures are read with failureOf.
 import { MEETING_TIME_ZONE } from '$lib/dates';
-import type { QuorumView, RollEntryView } from '$lib/views/meetings';
+import type { BodyQuorumView, QuorumView, RollEntryView } from '$lib/views/meetings';
 
 export function doneOf(result: unknown, form: string): string {
 	const answer = result as { form?: string; done?: string } | null | undefined;
@@ -51,6 +51,13 @@ export function attendanceText(entry: RollEntryView, roll: RollEntryView[]): str
 }
 
 /** "Quorate: 5 present, 4 needed", or what the body's rule (or its lack) makes of who is here. */
+/** One holding body's quorum at a joint meeting: "Eastwood forum: not quorate, 2 of 9 present". */
+export function bodyQuorumText(body: BodyQuorumView): string {
+	if (body.rule === null)
+		return `${body.name}: ${body.present} of ${body.seats} present; no quorum rule`;
+	return `${body.name}: ${body.met ? 'quorate' : 'not quorate'}, ${body.present} of ${body.seats} present (${body.rule} needed)`;
+}
+
 export function quorumText(quorum: QuorumView): string {
 	return quorum.rule === null
 		? `${quorum.present} voting members present; this body has no quorum rule`

@@ -32,7 +32,9 @@ export const MeetingSummary = z.object({
 	status: MeetingStatus,
 	durationMinutes: z.number(),
 	place: z.string(),
-	onlineLink: z.string()
+	onlineLink: z.string(),
+	/** The other bodies holding the meeting jointly with its host body (empty for most meetings). */
+	jointBodyIds: z.array(z.string())
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
@@ -92,6 +94,8 @@ export const RollEntryView = z.object({
 	substituteId: z.string().nullable(),
 	arrivedAt: z.iso.datetime().nullable(),
 	voting: z.boolean(),
+	/** The holding bodies whose quorum they count towards (one, except at a joint meeting). */
+	votingFor: z.array(z.string()),
 	here: z.boolean()
 });
 export type RollEntryView = z.infer<typeof RollEntryView>;
@@ -104,7 +108,21 @@ export const QuorumView = z.object({
 
 export type QuorumView = z.infer<typeof QuorumView>;
 
-export const AttendanceView = z.object({ roll: z.array(RollEntryView), quorum: QuorumView });
+/** One holding body's quorum: at a joint meeting each body's is computed from its own seats. */
+export const BodyQuorumView = QuorumView.extend({
+	bodyId: z.string(),
+	name: z.string(),
+	/** The body's voting seats. */
+	seats: z.number()
+});
+export type BodyQuorumView = z.infer<typeof BodyQuorumView>;
+
+export const AttendanceView = z.object({
+	roll: z.array(RollEntryView),
+	quorum: QuorumView,
+	/** Each holding body's quorum, host first (one entry at a single-body meeting). */
+	bodies: z.array(BodyQuorumView)
+});
 export type AttendanceView = z.infer<typeof AttendanceView>;
 
 /** A member on an agenda item, as a declaration and a turn both name them. */

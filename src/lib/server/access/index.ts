@@ -16,6 +16,7 @@ export {
 	mayManageReview,
 	mayRecordReadings,
 	mayUpdateAction,
+	meetingBodyIds,
 	meetingContext,
 	meetingRights,
 	partnershipContext,

@@ -2,7 +2,7 @@
 // sync server alike. A partnership the actor does not belong to is answered with NotFound, never Forbidden,
 // so its existence is not revealed.
 import type { Actor, PartnershipContext } from './actor.ts';
-import { db } from '../platform/index.ts';
+import { db, type Tx } from '../platform/index.ts';
 import { Forbidden, NotFound } from '../platform/index.ts';
 import type { PartnershipRole } from '../../vocabulary.ts';
 import { maySeePaper } from './restricted-material.ts';
@@ -126,6 +126,22 @@ export function seatsOf(ctx: PartnershipContext): Promise<Seat[]> {
 	);
 }
 
+/**
+ * The bodies holding a meeting: its host body first, then any holding it jointly. A member seated on any of
+ * them is a member of the meeting (attendance, editing, taking part, the agenda's notices): the one rule.
+ */
+export async function meetingBodyIds(
+	reader: Pick<Tx, 'meetingBody'>,
+	meeting: { id: string; bodyId: string }
+): Promise<string[]> {
+	const joint = await reader.meetingBody.findMany({
+		where: { meetingId: meeting.id },
+		select: { bodyId: true },
+		orderBy: { createdAt: 'asc' }
+	});
+	return [meeting.bodyId, ...joint.map((row) => row.bodyId).filter((id) => id !== meeting.bodyId)];
+}
+
 export function demand(allowed: boolean, message?: string): void {
 	if (!allowed) throw new Forbidden(message);
 }
@@ -133,7 +149,14 @@ export function demand(allowed: boolean, message?: string): void {
 export type MeetingAccess = 'write' | 'read';
 
 export interface MeetingContext extends PartnershipContext {
-	meeting: { id: string; bodyId: string; status: string; agendaIssuedAt: Date | null };
+	meeting: {
+		id: string;
+		bodyId: string;
+		/** The host body and every body holding the meeting jointly with it. */
+		bodyIds: string[];
+		status: string;
+		agendaIssuedAt: Date | null;
+	};
 	access: MeetingAccess;
 }
 
@@ -161,17 +184,19 @@ async function findMeetingContext(actor: Actor, meetingId: string): Promise<Meet
 	const ctx = await partnershipContext(actor, meeting.partnership.slug).catch(() => {
 		throw new NotFound('meeting');
 	});
-	const { partnership: _, ...rest } = meeting;
+	const { partnership: _, ...row } = meeting;
+	const rest = { ...row, bodyIds: await meetingBodyIds(db(), row) };
 	return { ...ctx, meeting: rest, access: (await canEditMeeting(ctx, rest)) ? 'write' : 'read' };
 }
 
 export async function canEditMeeting(
 	ctx: PartnershipContext,
-	meeting: { bodyId: string }
+	meeting: { bodyId: string; bodyIds?: string[] }
 ): Promise<boolean> {
 	if (isOfficer(ctx)) return true;
 	if (ctx.membership.role !== 'MEMBER') return false;
-	return (await seatsOf(ctx)).some((seat) => seat.bodyId === meeting.bodyId);
+	const bodies = meeting.bodyIds ?? [meeting.bodyId];
+	return (await seatsOf(ctx)).some((seat) => bodies.includes(seat.bodyId));
 }
 
 /** Scheduling meetings and issuing agendas is the secretariat's job. */
@@ -220,7 +245,9 @@ async function findMeetingRights(ctx: MeetingContext): Promise<MeetingRights> {
 			}
 		})
 	]);
-	const roles = seats.filter((seat) => seat.bodyId === ctx.meeting.bodyId).map((seat) => seat.role);
+	const roles = seats
+		.filter((seat) => ctx.meeting.bodyIds.includes(seat.bodyId))
+		.map((seat) => seat.role);
 	const seatRole =
 		['CHAIR', 'VICE_CHAIR', 'MEMBER', 'SUBSTITUTE', 'ADVISER'].find((r) => roles.includes(r)) ??
 		null;

@@ -24,7 +24,7 @@ import { versionViews, type DecisionVersionView } from './views.ts';
 import { readDraftWording } from './record.ts';
 import { listEvidence } from '../meetings/index.ts';
 import { meetingContext } from '../access/index.ts';
-import { eligibleFor, quorumOf, readRoll } from '../meetings/index.ts';
+import { eligibleFor, meetingQuorum, readRoll } from '../meetings/index.ts';
 import type { LiveMember, LiveRecord } from '../../live/record.ts';
 
 /** The live page's shared part, as every reader in one audience sees it. */
@@ -152,7 +152,7 @@ async function liveRecord(actor: Actor, meetingId: string): Promise<LiveRecord> 
 			voting: e.voting,
 			delegatedAuthority: e.delegatedAuthority
 		})),
-		quorum: quorumOf(roll, meeting.body.quorum),
+		quorum: (await meetingQuorum(db(), { ...meeting, quorum: meeting.body.quorum }, roll)).quorum,
 		versions,
 		actions,
 		wording: deciding ? await readDraftWording(meetingId, currentItemId) : '',

@@ -40,6 +40,13 @@ import {
 } from '../access/index.ts';
 import { eligibleFor, quorumOf, readRoll, type RollEntry } from '../meetings/index.ts';
 import {
+	amendingBodies,
+	settleTakenBy,
+	storeTakenBy,
+	TakenByInput,
+	type TakenBy
+} from './joint.ts';
+import {
 	choice,
 	Flag,
 	optionalId,
@@ -105,7 +112,9 @@ export const DecisionContentInput = z.object({
 export const RecordDecisionInput = DecisionContentInput.extend({
 	agendaItemId: reference(ITEM_MESSAGE),
 	/** A matter the decision refers to a named body, which sees it in its own list. */
-	referTo: ReferToInput.optional()
+	referTo: ReferToInput.optional(),
+	/** At a joint meeting, the holding bodies that took it (default: every one that is quorate). */
+	takenBy: TakenByInput.optional()
 });
 type Content = z.output<typeof DecisionContentInput>;
 
@@ -136,7 +145,9 @@ export async function settle(
 	tx: Tx,
 	ctx: MeetingContext,
 	agendaItemId: string,
-	data: Content
+	data: Content,
+	/** At a joint meeting, the bodies taking it, already checked against their own quorums. */
+	joint?: TakenBy | null
 ): Promise<{
 	quorate: boolean;
 	participants: string[];
@@ -202,6 +213,15 @@ export async function settle(
 	const delegation = await checkAgainstScheme(tx, meeting.bodyId, data.delegation, fields);
 	fail(fields);
 	const quorum = quorumOf(roll, meeting.body.quorum);
+	if (joint || ctx.meeting.bodyIds.length > 1) {
+		const bodies = joint?.bodies ?? (await amendingBodies(tx, meeting, roll, agendaItemId, data));
+		return {
+			quorate: bodies.every((b) => b.met),
+			participants: [...taking].sort(),
+			commitments,
+			delegation
+		};
+	}
 	if (!quorum.met && !data.proceedWithoutQuorum)
 		throw new Conflict(
 			`The meeting is not quorate: ${quorum.present} voting ${quorum.present === 1 ? 'member is' : 'members are'} present and the quorum is ${quorum.rule}. Confirm to record the decision without a quorum.`,
@@ -306,7 +326,8 @@ export async function recordDecision(
 		const referral: Record<string, string> = {};
 		await checkReferral(tx, ctx.partnership.id, ctx.meeting.bodyId, data.referTo, referral);
 		fail(referral);
-		const settled = await settle(tx, ctx, data.agendaItemId, data);
+		const takenBy = await settleTakenBy(tx, ctx, data.takenBy, data.proceedWithoutQuorum);
+		const settled = await settle(tx, ctx, data.agendaItemId, data, takenBy);
 		if (await tx.decision.count({ where: { agendaItemId: data.agendaItemId } })) throw already();
 		const decision = await tx.decision.create({
 			data: {
@@ -319,6 +340,7 @@ export async function recordDecision(
 		});
 		const versionId = await freeze(tx, actor, decision.id, 1, null, wording, data, settled);
 		const referralId = await storeReferral(tx, actor.userId, decision, data.referTo, now());
+		await storeTakenBy(tx, decision.id, takenBy, now());
 		const view = await versionView(tx, ctx, versionId);
 		await audit(tx, actor.userId, {
 			action: 'recorded',

@@ -1,5 +1,6 @@
 // The decisions register: every decision of a partnership, searchable by its latest version; one
 // decision's page with all its versions, the challenges on its item and its actions; checking the hashes.
+import { takenByNames } from './joint.ts';
 import { z } from 'zod';
 import { RatificationView, ratificationsOf } from './ratification.ts';
 import { DelegationCheckView, delegationChecksOf } from './delegation-check.ts';
@@ -44,7 +45,9 @@ export const DecisionDetail = z.object({
 	/** Its latest version against its body's scheme of delegation; null if recorded before schemes were kept. */
 	delegation: DelegationCheckView.nullable(),
 	/** The matters it referred to named bodies. */
-	referrals: z.array(ReferralView)
+	referrals: z.array(ReferralView),
+	/** At a joint meeting, the names of the bodies that took it; empty for a single body's decision. */
+	takenBy: z.array(z.string())
 });
 export type DecisionDetail = z.infer<typeof DecisionDetail>;
 
@@ -85,7 +88,8 @@ export async function getDecision(actor: Actor, decisionId: string): Promise<Dec
 		actions: await actionsOfDecision(db(), ctx.partnership.id, decisionId),
 		ratifications: (await ratificationsOf(ctx.partnership.id, [decisionId])).get(decisionId) ?? [],
 		delegation: (await delegationChecksOf([decisionId])).get(decisionId) ?? null,
-		referrals: await referralsOf(decision.partnershipId, decisionId)
+		referrals: await referralsOf(decision.partnershipId, decisionId),
+		takenBy: (await takenByNames(db(), [decisionId])).get(decisionId) ?? []
 	};
 }
 
@@ -106,6 +110,8 @@ export const DecisionSummary = z.object({
 	meetingTitle: z.string(),
 	bodyId: z.string(),
 	bodyName: z.string(),
+	/** At a joint meeting, the names of the bodies that took it; empty for a single body's decision. */
+	takenBy: z.array(z.string()),
 	agendaItemId: z.string(),
 	itemTitle: z.string(),
 	/** When the decision was first recorded. */
@@ -128,7 +134,9 @@ export async function searchDecisions(
 	const decisions = await db().decision.findMany({
 		where: {
 			partnershipId: ctx.partnership.id,
-			...(search.bodyId ? { bodyId: search.bodyId } : {}),
+			...(search.bodyId
+				? { OR: [{ bodyId: search.bodyId }, { takenBy: { some: { bodyId: search.bodyId } } }] }
+				: {}),
 			createdAt: {
 				...(search.from ? { gte: new Date(`${search.from}T00:00:00Z`) } : {}),
 				...(search.to ? { lt: new Date(Date.parse(`${search.to}T00:00:00Z`) + 86_400_000) } : {})
@@ -152,6 +160,10 @@ export async function searchDecisions(
 			})
 		).map((i) => [i.id, i])
 	);
+	const takenBy = await takenByNames(
+		db(),
+		decisions.map((d) => d.id)
+	);
 	const summaries: DecisionSummary[] = [];
 	for (const decision of decisions) {
 		const [latest] = await versionViews(db(), ctx, decision, decision.versions);
@@ -172,6 +184,7 @@ export async function searchDecisions(
 			meetingTitle: decision.meeting.title,
 			bodyId: decision.bodyId,
 			bodyName: decision.meeting.body.name,
+			takenBy: takenBy.get(decision.id) ?? [],
 			agendaItemId: decision.agendaItemId,
 			itemTitle: item.title,
 			decidedAt: decision.createdAt.toISOString(),

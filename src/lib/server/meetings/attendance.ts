@@ -10,7 +10,7 @@ import { Invalid } from '../platform/index.ts';
 import { publishMeetingChange } from './meeting-events.ts';
 import { actingFor, BEFORE_AND_DURING, floorOf, personIn, requireStatus } from './floor.ts';
 import { demand } from '../access/index.ts';
-import { quorumOf, readRoll, type RollEntry } from './roll-and-quorum.ts';
+import { meetingQuorum, readRoll, type RollEntry } from './roll-and-quorum.ts';
 import { choice, optionalId, parse } from '../platform/index.ts';
 import { ATTENDANCE_STATUSES, VOTING_SEATS, type AttendanceStatus } from '../../vocabulary.ts';
 import { RollEntryView, AttendanceView } from '../../views/meetings.ts';
@@ -32,7 +32,7 @@ const rollView = (entry: RollEntry): RollEntryView => ({
 export async function getAttendance(actor: Actor, meetingId: string): Promise<AttendanceView> {
 	const { meeting } = await floorOf(actor, meetingId);
 	const roll = await readRoll(db(), meeting);
-	return { roll: roll.map(rollView), quorum: quorumOf(roll, meeting.quorum) };
+	return { roll: roll.map(rollView), ...(await meetingQuorum(db(), meeting, roll)) };
 }
 
 /** The statuses a seated member may record for themselves; absence and substitutes are the officers'. */

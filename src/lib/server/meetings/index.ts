@@ -53,8 +53,8 @@ export { nextMeetingsFor, papersToRead } from './next-meetings.ts';
 export { openDocuments, withDocument, withDocumentHost } from './open-documents.ts';
 export type { DocumentHost } from './open-documents.ts';
 export { projectDocument } from './projection.ts';
-export { eligibleFor, quorumOf, readRoll } from './roll-and-quorum.ts';
-export type { RollEntry } from './roll-and-quorum.ts';
+export { bodyQuorums, eligibleFor, meetingQuorum, quorumOf, readRoll } from './roll-and-quorum.ts';
+export type { BodyQuorum, RollEntry } from './roll-and-quorum.ts';
 export {
 	agendaIssuePreview,
 	getMeeting,

@@ -2,6 +2,7 @@
 // the meeting is quorate, and who may take part in an item's decision. Attendance, decisions and the live
 // view all read it from here, so they agree on who counts.
 import type { Db, Tx } from '../platform/index.ts';
+import { meetingBodyIds } from '../access/index.ts';
 import {
 	VOTING_SEATS,
 	type AttendanceStatus,
@@ -28,6 +29,8 @@ export interface RollEntry {
 	arrivedAt: Date | null;
 	/** Counts towards the quorum and takes part in decisions: a voting seat, or standing in for one. */
 	voting: boolean;
+	/** The bodies holding the meeting whose quorum they count towards (one, except at a joint meeting). */
+	votingFor: string[];
 	/** Here now: present, or present as a substitute. */
 	here: boolean;
 }
@@ -37,6 +40,14 @@ export interface Quorum {
 	rule: number | null;
 	present: number;
 	met: boolean;
+}
+
+/** One body's quorum at a meeting (at a joint meeting, each holding body has its own). */
+export interface BodyQuorum extends Quorum {
+	bodyId: string;
+	name: string;
+	/** The body's voting seats. */
+	seats: number;
 }
 
 type Reader = Db | Tx;
@@ -49,21 +60,31 @@ interface MeetingRef {
 const isVotingSeat = (role: SeatRole | null) =>
 	role !== null && (VOTING_SEATS as readonly string[]).includes(role);
 
-/** Everyone seated on the body at the meeting, and everyone else recorded as attending, by name. */
+/**
+ * Everyone seated on the body (or on any body holding a joint meeting) at the meeting, and everyone else
+ * recorded as attending, by name.
+ */
 export async function readRoll(reader: Reader, meeting: MeetingRef): Promise<RollEntry[]> {
+	const bodyIds = await meetingBodyIds(reader, meeting);
 	const [seats, attendance] = await Promise.all([
 		reader.bodySeat.findMany({
 			where: {
-				bodyId: meeting.bodyId,
+				bodyId: { in: bodyIds },
 				OR: [{ endedAt: null }, { endedAt: { gt: meeting.startsAt } }]
 			},
-			select: { membershipId: true, role: true },
+			select: { membershipId: true, role: true, bodyId: true },
 			orderBy: { createdAt: 'asc' }
 		}),
 		reader.attendance.findMany({ where: { meetingId: meeting.id } })
 	]);
 	const seatOf = new Map<string, SeatRole>();
+	// Which bodies each person holds a voting seat on, for each body's own quorum.
+	const votingOn = new Map<string, Set<string>>();
 	for (const seat of seats) {
+		if (isVotingSeat(seat.role)) {
+			const on = votingOn.get(seat.membershipId) ?? new Set<string>();
+			votingOn.set(seat.membershipId, on.add(seat.bodyId));
+		}
 		const held = seatOf.get(seat.membershipId);
 		// Someone with two seats counts by the one that lets them vote.
 		if (!held || (!isVotingSeat(held) && isVotingSeat(seat.role))) {
@@ -88,6 +109,10 @@ export async function readRoll(reader: Reader, meeting: MeetingRef): Promise<Rol
 		const seatRole = seatOf.get(person.id) ?? null;
 		const status = (row?.status ?? null) as AttendanceStatus | null;
 		const standsInFor = row?.status === 'SUBSTITUTE_FOR' ? row.substituteForId : null;
+		const votingFor = new Set([
+			...(votingOn.get(person.id) ?? []),
+			...((standsInFor && votingOn.get(standsInFor)) || [])
+		]);
 		return {
 			membershipId: person.id,
 			userId: person.userId,
@@ -105,6 +130,7 @@ export async function readRoll(reader: Reader, meeting: MeetingRef): Promise<Rol
 			voting:
 				isVotingSeat(seatRole) ||
 				(standsInFor !== null && isVotingSeat(seatOf.get(standsInFor) ?? null)),
+			votingFor: bodyIds.filter((id) => votingFor.has(id)),
 			here: status === 'PRESENT' || status === 'SUBSTITUTE_FOR'
 		};
 	});
@@ -123,6 +149,57 @@ export async function readRoll(reader: Reader, meeting: MeetingRef): Promise<Rol
 export function quorumOf(roll: RollEntry[], rule: number | null): Quorum {
 	const present = roll.filter((entry) => entry.voting && entry.here).length;
 	return { rule, present, met: rule === null || present >= rule };
+}
+
+/**
+ * Each holding body's quorum, from its own seats: voting members of that body here now, against its own
+ * rule. The bodies in the meeting's order (host first).
+ */
+export async function bodyQuorums(
+	reader: Reader,
+	meeting: MeetingRef,
+	roll: RollEntry[]
+): Promise<BodyQuorum[]> {
+	const bodyIds = await meetingBodyIds(reader, meeting);
+	const bodies = await reader.body.findMany({
+		where: { id: { in: bodyIds } },
+		select: { id: true, name: true, quorum: true }
+	});
+	return bodyIds.flatMap((id) => {
+		const body = bodies.find((b) => b.id === id);
+		if (!body) return [];
+		const counted = roll.filter((e) => e.votingFor.includes(id));
+		const seats = counted.filter((e) => e.status !== 'SUBSTITUTE_FOR' || isVotingSeat(e.seatRole));
+		return [
+			{
+				bodyId: id,
+				name: body.name,
+				seats: seats.length,
+				...quorumOf(
+					counted.map((e) => ({ ...e, voting: true })),
+					body.quorum
+				)
+			}
+		];
+	});
+}
+
+/**
+ * The meeting's quorum and each holding body's. At a single-body meeting, exactly as quorumOf has it; at a
+ * joint meeting, the meeting is quorate when every holding body is (present: the host body's).
+ */
+export async function meetingQuorum(
+	reader: Reader,
+	meeting: MeetingRef & { quorum: number | null },
+	roll: RollEntry[]
+): Promise<{ quorum: Quorum; bodies: BodyQuorum[] }> {
+	const bodies = await bodyQuorums(reader, meeting, roll);
+	if (bodies.length < 2) return { quorum: quorumOf(roll, meeting.quorum), bodies };
+	const host = bodies[0];
+	return {
+		quorum: { rule: host.rule, present: host.present, met: bodies.every((b) => b.met) },
+		bodies
+	};
 }
 
 /** Each member's current declaration on each item: the latest one they made. */

@@ -14,6 +14,7 @@ import { agendaRecipients, mailAgendaIssued, notifyAgendaIssued } from '../notif
 import {
 	canScheduleMeetings,
 	demand,
+	meetingBodyIds,
 	meetingContext,
 	partnershipContext,
 	type PartnershipContext
@@ -53,12 +54,28 @@ const onlineLink = webLink('the online link')
 	.nullish()
 	.transform((v) => v ?? '');
 
+const JOINT_BODY = reference('Choose the bodies holding the meeting jointly');
+
 export const ScheduleMeetingInput = z.object({
 	title: requiredText('the meeting’s title'),
 	startsAt,
 	durationMinutes: wholeNumber('the length in minutes', 15, 720).transform((v) => v ?? 120),
 	place: optionalText('the place', 300).transform((v) => v ?? ''),
-	onlineLink
+	onlineLink,
+	/** The other bodies holding the meeting jointly with this one (same partnership, not this body). */
+	jointBodyIds: z
+		.union([z.string(), z.array(z.string()).max(10)], {
+			error: 'Choose the bodies holding the meeting jointly'
+		})
+		.nullish()
+		.transform((value, ctx) => {
+			const ids = value == null || value === '' ? [] : Array.isArray(value) ? value : [value];
+			if (ids.length > 10 || !ids.every((id) => JOINT_BODY.safeParse(id).success)) {
+				ctx.addIssue({ code: 'custom', message: 'Choose the bodies holding the meeting jointly' });
+				return z.NEVER;
+			}
+			return [...new Set(ids as string[])];
+		})
 });
 
 const select = {
@@ -69,13 +86,21 @@ const select = {
 	status: true,
 	durationMinutes: true,
 	place: true,
-	onlineLink: true
+	onlineLink: true,
+	jointBodies: { select: { bodyId: true }, orderBy: { createdAt: 'asc' } }
 } as const;
 
-type MeetingRow = { startsAt: Date } & Omit<MeetingSummary, 'startsAt'>;
+type MeetingRow = { startsAt: Date; jointBodies: { bodyId: string }[] } & Omit<
+	MeetingSummary,
+	'startsAt' | 'jointBodyIds'
+>;
 
-function summary(row: MeetingRow): MeetingSummary {
-	return { ...row, startsAt: row.startsAt.toISOString() };
+function summary({ jointBodies, ...row }: MeetingRow): MeetingSummary {
+	return {
+		...row,
+		startsAt: row.startsAt.toISOString(),
+		jointBodyIds: jointBodies.map((b) => b.bodyId)
+	};
 }
 
 /** The partnership a body belongs to, as the actor sees it; a body of another partnership is NotFound. */
@@ -97,18 +122,32 @@ export async function scheduleMeeting(
 ): Promise<MeetingSummary> {
 	const ctx = await bodyContext(actor, bodyId);
 	demand(canScheduleMeetings(ctx), 'Only the secretariat and admins schedule meetings.');
-	const data = parse(ScheduleMeetingInput, input);
+	const { jointBodyIds, ...data } = parse(ScheduleMeetingInput, input);
 	const scheduled = await transaction(async (tx) => {
+		if (jointBodyIds.includes(bodyId))
+			throw new Invalid({
+				jointBodyIds: 'Choose other bodies: this body already holds the meeting'
+			});
+		const joint = await tx.body.count({
+			where: { id: { in: jointBodyIds }, partnershipId: ctx.partnership.id }
+		});
+		if (joint !== jointBodyIds.length)
+			throw new Invalid({ jointBodyIds: 'Choose bodies of this partnership' });
 		const created = await tx.meeting.create({
 			data: { ...data, bodyId, partnershipId: ctx.partnership.id, createdById: actor.userId },
 			select
 		});
+		if (jointBodyIds.length)
+			await tx.meetingBody.createMany({
+				data: jointBodyIds.map((id) => ({ meetingId: created.id, bodyId: id }))
+			});
+		created.jointBodies = jointBodyIds.map((id) => ({ bodyId: id }));
 		await audit(tx, actor.userId, {
 			action: 'scheduled',
 			entity: 'Meeting',
 			entityId: created.id,
 			partnershipId: ctx.partnership.id,
-			detail: { ...data, startsAt: data.startsAt.toISOString(), bodyId }
+			detail: { ...data, startsAt: data.startsAt.toISOString(), bodyId, jointBodyIds }
 		});
 		return summary(created);
 	});
@@ -117,11 +156,11 @@ export async function scheduleMeeting(
 	return scheduled;
 }
 
-/** A body's meetings, soonest first. */
+/** A body's meetings (those it hosts and those it holds jointly), soonest first. */
 export async function listMeetings(actor: Actor, bodyId: string): Promise<MeetingSummary[]> {
 	await bodyContext(actor, bodyId);
 	const rows = await db().meeting.findMany({
-		where: { bodyId },
+		where: { OR: [{ bodyId }, { jointBodies: { some: { bodyId } } }] },
 		select,
 		orderBy: [{ startsAt: 'asc' }, { id: 'asc' }]
 	});
@@ -183,13 +222,13 @@ export interface AgendaIssuePreview {
 }
 
 async function previewIn(reader: Db | Tx, meetingId: string): Promise<AgendaIssuePreview> {
-	const { bodyId } = await reader.meeting.findUniqueOrThrow({
+	const meeting = await reader.meeting.findUniqueOrThrow({
 		where: { id: meetingId },
-		select: { bodyId: true }
+		select: { id: true, bodyId: true }
 	});
 	const [items, recipients] = await Promise.all([
 		reader.agendaItem.count({ where: { meetingId, withdrawn: false } }),
-		agendaRecipients(reader, bodyId)
+		agendaRecipients(reader, await meetingBodyIds(reader, meeting))
 	]);
 	return { items, recipients: recipients.length };
 }

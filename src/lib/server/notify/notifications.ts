@@ -1,7 +1,7 @@
 // In-app notifications: telling people in the workspace that something needs them (an agenda issued for a
 // body they sit on), listing a person's notifications and marking them read. Each person sees only theirs.
 import { z } from 'zod';
-import type { Actor } from '../access/index.ts';
+import { meetingBodyIds, type Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
 import { now } from '../platform/index.ts';
 import { db, transaction, type Db, type Tx } from '../platform/index.ts';
@@ -40,10 +40,13 @@ const view = (row: Row): NotificationView => ({
 	readAt: row.readAt?.toISOString() ?? null
 });
 
-/** Who an issued agenda reaches: everyone with a current seat on the meeting's body, once each. */
-export async function agendaRecipients(tx: Tx | Db, bodyId: string): Promise<string[]> {
+/**
+ * Who an issued agenda reaches: everyone with a current seat on the meeting's body (or on any of the bodies
+ * holding a joint meeting), once each.
+ */
+export async function agendaRecipients(tx: Tx | Db, bodyId: string | string[]): Promise<string[]> {
 	const seats = await tx.bodySeat.findMany({
-		where: { bodyId, endedAt: null },
+		where: { bodyId: { in: typeof bodyId === 'string' ? [bodyId] : bodyId }, endedAt: null },
 		select: { membership: { select: { userId: true } } }
 	});
 	return [...new Set(seats.map((seat) => seat.membership.userId))];
@@ -56,9 +59,9 @@ export async function agendaRecipients(tx: Tx | Db, bodyId: string): Promise<str
 export async function notifyAgendaIssued(tx: Tx, meetingId: string, slug: string): Promise<number> {
 	const meeting = await tx.meeting.findUniqueOrThrow({
 		where: { id: meetingId },
-		select: { partnershipId: true, bodyId: true, title: true, startsAt: true }
+		select: { id: true, partnershipId: true, bodyId: true, title: true, startsAt: true }
 	});
-	const userIds = await agendaRecipients(tx, meeting.bodyId);
+	const userIds = await agendaRecipients(tx, await meetingBodyIds(tx, meeting));
 	const message = `The agenda for ${meeting.title} on ${formatMeetingTime(meeting.startsAt)} has been issued`;
 	const link = `/p/${slug}/meetings/${meetingId}`;
 	const createdAt = now();

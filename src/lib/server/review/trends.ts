@@ -90,6 +90,8 @@ async function publishedDqiMeans(
 		meeting: {
 			id: meeting.id,
 			bodyId: meeting.bodyId,
+			// Reading codes needs no seat: the host body is enough here.
+			bodyIds: [meeting.bodyId],
 			status: meeting.status,
 			agendaIssuedAt: meeting.agendaIssuedAt
 		},

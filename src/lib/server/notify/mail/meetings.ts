@@ -2,16 +2,17 @@
 // a calendar invitation), papers added late, and cancellation. Each recipient's text is composed for them:
 // a restricted paper is named only to those its organisations include (access/maySeePaper), and by the
 // generic name to everyone else.
-import { maySeePaper, PAPER_ACCESS, RESTRICTED_PAPER } from '../../access/index.ts';
+import { maySeePaper, meetingBodyIds, PAPER_ACCESS, RESTRICTED_PAPER } from '../../access/index.ts';
 import { now, type Tx } from '../../platform/index.ts';
 import { formatMeetingTime } from '../../../dates.ts';
 import { calendar, type CalendarMeeting } from './ics.ts';
 import { siteHost } from './origin.ts';
 import { enqueueMail, siteLink, type MailToPerson } from './queue.ts';
 
-async function seated(tx: Tx, bodyId: string) {
+/** Everyone with a current seat on any of the bodies holding the meeting, once each. */
+async function seated(tx: Tx, meeting: { id: string; bodyId: string }) {
 	const seats = await tx.bodySeat.findMany({
-		where: { bodyId, endedAt: null },
+		where: { bodyId: { in: await meetingBodyIds(tx, meeting) }, endedAt: null },
 		select: { membership: { select: { id: true, userId: true, organisationId: true, role: true } } }
 	});
 	const byUser = new Map<string, (typeof seats)[number]['membership']>();
@@ -87,7 +88,7 @@ function paperLink(
 export async function mailAgendaIssued(tx: Tx, meetingId: string, slug: string): Promise<number> {
 	const meeting = await meetingOf(tx, meetingId);
 	const [people, items, papers] = await Promise.all([
-		seated(tx, meeting.bodyId),
+		seated(tx, meeting),
 		tx.agendaItem.findMany({
 			where: { meetingId, withdrawn: false },
 			orderBy: [{ order: 'asc' }, { id: 'asc' }],
@@ -139,7 +140,7 @@ export async function mailMeetingCancelled(
 	slug: string
 ): Promise<number> {
 	const meeting = await meetingOf(tx, meetingId);
-	const people = await seated(tx, meeting.bodyId);
+	const people = await seated(tx, meeting);
 	const sequence = await nextSequence(tx, meetingId, true);
 	const ics = calendar(
 		'CANCEL',
@@ -170,7 +171,7 @@ export async function mailLatePaper(
 ): Promise<number> {
 	const meeting = await meetingOf(tx, meetingId);
 	const [people, paper] = await Promise.all([
-		seated(tx, meeting.bodyId),
+		seated(tx, meeting),
 		tx.evidenceItem.findUniqueOrThrow({
 			where: { id: paperId },
 			select: { id: true, title: true, fileName: true, ...PAPER_ACCESS }

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getBody, listBodies, updateBody } from '$lib/server/structure';
 import { delegationScheme, writeDelegationScheme } from '$lib/server/structure';
 import { mayWriteDelegationScheme, partnershipContext } from '$lib/server/access';
-import { forPage, formCommand, pageActor } from '$lib/server/web';
+import { forPage, formCommand, pageActor, withLists } from '$lib/server/web';
 import { listMeetings, scheduleMeeting, waitingMattersArising } from '$lib/server/meetings';
 import { referralsTo } from '$lib/server/decisions';
 import { addSeat, listMembers } from '$lib/server/structure';
@@ -52,16 +52,20 @@ export const actions: Actions = {
 			'addSeat'
 		),
 	schedule: async (event) => {
+		const data = await event.request.formData();
 		const result = await formCommand(
-			await event.request.formData(),
+			data,
 			async (values) => {
 				const actor = pageActor(event);
 				await getBody(actor, event.params.slug, event.params.id);
-				return scheduleMeeting(actor, event.params.id, values);
+				return scheduleMeeting(actor, event.params.id, {
+					...values,
+					...withLists(data, ['jointBodyIds'])
+				});
 			},
 			'schedule'
 		);
-		if (!('id' in result)) return result;
+		if (!('id' in result)) return withLists(data, ['jointBodyIds'], result);
 		redirect(303, `/p/${event.params.slug}/meetings/${result.id}?scheduled=1`);
 	},
 	endSeat: endSeatAction,

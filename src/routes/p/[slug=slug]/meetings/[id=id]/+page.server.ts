@@ -10,7 +10,7 @@ import { ACCEPT_ATTRIBUTE } from '$lib/server/meetings';
 import { setEvidenceOrganisations } from '$lib/server/meetings';
 import { Invalid } from '$lib/server/platform';
 import { forPage, formCommand, formFile, pageActor, todayInUk } from '$lib/server/web';
-import { agendaIssuePreview, getMeeting, issueAgenda } from '$lib/server/meetings';
+import { agendaIssuePreview, getAttendance, getMeeting, issueAgenda } from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/structure';
 import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
 import { REVIEWABLE } from '$lib/server/review';
@@ -41,6 +41,8 @@ export const load: PageServerLoad = async (event) => {
 			history: await documentHistory(actor, id, showing),
 			// Through the partnership in the address, so a meeting of another one is not found here.
 			body: await getBody(actor, slug, meeting.bodyId),
+			// A joint meeting: each holding body's quorum, from its own seats (host first).
+			jointQuorums: meeting.jointBodyIds.length ? (await getAttendance(actor, id)).bodies : [],
 			evidence: await listEvidence(actor, id),
 			organisations: await listOrganisations(actor, slug),
 			ownOrganisationId: ctx.membership.organisationId,

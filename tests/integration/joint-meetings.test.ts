@@ -1,0 +1,278 @@
+// Joint meetings: a theme group and a forum hold one meeting. Members of both are seated, each body's quorum
+// is computed from its own seats, and a decision records the bodies that took it, refused when a named body
+// is not quorate. Single-body meetings are covered, unchanged, by decisions.test.ts and meeting-floor.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../support/client.ts';
+import { makePartnership, type Fixture } from '../support/factories.ts';
+import { makeMemberOf } from '../support/meetings.ts';
+import { signedIn } from '../support/people.ts';
+import { makeItem, makeLiveMeeting, markPresent, seat, storeWording } from '../support/record.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let fx: Fixture;
+let other: Fixture;
+let officer: Client;
+let chair: Client;
+let forumMember: Client;
+let stranger: Client;
+let themeSeats: string[];
+let forumSeats: string[];
+let forumMemberId: string;
+
+beforeAll(async () => {
+	server = await startServer();
+	fx = await makePartnership(server.db, 'joint');
+	other = await makePartnership(server.db, 'jointother');
+	await server.db.body.update({ where: { id: fx.bodies.theme.id }, data: { quorum: 2 } });
+	await server.db.body.update({ where: { id: fx.bodies.forum.id }, data: { quorum: 2 } });
+	await seat(server.db, fx.bodies.theme.id, fx.members.MEMBER.membershipId, 'CHAIR');
+	const theme = await makeMemberOf(server.db, fx, 'health');
+	await seat(server.db, fx.bodies.theme.id, theme.membershipId);
+	themeSeats = [fx.members.MEMBER.membershipId, theme.membershipId];
+	const forum = [
+		await makeMemberOf(server.db, fx, 'tsi'),
+		await makeMemberOf(server.db, fx, 'tsi'),
+		await makeMemberOf(server.db, fx, 'health')
+	];
+	for (const p of forum) await seat(server.db, fx.bodies.forum.id, p.membershipId);
+	forumSeats = forum.map((p) => p.membershipId);
+	forumMemberId = forum[0].membershipId;
+	const outsider = await makeMemberOf(server.db, fx, 'health');
+	officer = await signedIn(server.url, fx.members.SECRETARIAT.email);
+	chair = await signedIn(server.url, fx.members.MEMBER.email);
+	forumMember = await signedIn(server.url, forum[0].email);
+	stranger = await signedIn(server.url, outsider.email);
+});
+afterAll(() => server?.stop());
+
+const schedule = (body = fx.bodies.theme.id) => `/api/v1/bodies/${body}/meetings`;
+const base = { title: 'Joint meeting on healthy travel', startsAt: '2026-09-10T18:00:00Z' };
+
+async function jointLive() {
+	const meeting = await makeLiveMeeting(server.db, fx, { bodyId: fx.bodies.theme.id });
+	await server.db.meetingBody.create({
+		data: { meetingId: meeting.id, bodyId: fx.bodies.forum.id }
+	});
+	return meeting;
+}
+
+describe('scheduling a joint meeting', () => {
+	it('names the other bodies; the meeting is in both bodies’ lists', async () => {
+		const res = await officer.post(schedule(), { ...base, jointBodyIds: [fx.bodies.forum.id] });
+		expect(res.status, res.text).toBe(201);
+		expect(res.json.jointBodyIds).toEqual([fx.bodies.forum.id]);
+		const list = await forumMember.get(schedule(fx.bodies.forum.id));
+		expect(list.json.map((m: { id: string }) => m.id)).toContain(res.json.id);
+	});
+
+	it('refuses the host itself, another partnership’s body and a non-id, changing nothing', async () => {
+		const before = await server.db.meeting.count();
+		for (const jointBodyIds of [
+			[fx.bodies.theme.id],
+			[other.bodies.forum.id],
+			['not an id!'],
+			'x'.repeat(300)
+		]) {
+			const res = await officer.post(schedule(), { ...base, jointBodyIds });
+			expect(res.status, JSON.stringify(jointBodyIds)).toBe(400);
+			expect(Object.keys(res.json.error.fields)).toContain('jointBodyIds');
+		}
+		expect(await server.db.meeting.count()).toBe(before);
+	});
+});
+
+describe('the body page’s schedule form', () => {
+	const form = (fields: [string, string][]) => {
+		const data = new FormData();
+		for (const [k, v] of fields) data.append(k, v);
+		return data;
+	};
+	const post = (fields: [string, string][]) =>
+		officer.request(
+			'POST',
+			`/p/${fx.partnership.slug}/bodies/${fx.bodies.theme.id}?/schedule`,
+			form(fields),
+			{ origin: server.url, accept: 'text/html' }
+		);
+
+	it('offers the other bodies, keeps the ticks when refused, and schedules with several', async () => {
+		const refused = await post([
+			['startsAt', '2026-09-10T18:00'],
+			['jointBodyIds', fx.bodies.forum.id]
+		]);
+		expect(refused.status).toBe(400);
+		expect(refused.text).toContain('Held jointly with (optional)');
+		expect(refused.text).toMatch(new RegExp(`value="${fx.bodies.forum.id}"[^>]*checked`));
+		expect(refused.text).not.toMatch(new RegExp(`value="${fx.bodies.board.id}"[^>]*checked`));
+		const done = await post([
+			['title', 'Joint planning evening'],
+			['startsAt', '2026-09-10T18:00'],
+			['jointBodyIds', fx.bodies.forum.id],
+			['jointBodyIds', fx.bodies.board.id]
+		]);
+		expect(done.status, done.text.slice(0, 300)).toBe(303);
+		const meeting = await server.db.meeting.findFirstOrThrow({
+			where: { title: 'Joint planning evening' },
+			include: { jointBodies: true }
+		});
+		expect(meeting.jointBodies.map((b) => b.bodyId).sort()).toEqual(
+			[fx.bodies.forum.id, fx.bodies.board.id].sort()
+		);
+	});
+});
+
+describe('who is seated at a joint meeting', () => {
+	it('an issued agenda tells the members of both bodies, in the app and by email', async () => {
+		const made = await officer.post(schedule(), { ...base, jointBodyIds: [fx.bodies.forum.id] });
+		expect(made.status, made.text).toBe(201);
+		const issued = await officer.post(`/api/v1/meetings/${made.json.id}/issue`, {
+			issueEmpty: true
+		});
+		expect(issued.status, issued.text).toBeLessThan(300);
+		const forumUser = await server.db.membership.findUniqueOrThrow({
+			where: { id: forumMemberId },
+			select: { userId: true }
+		});
+		const link = `/p/${fx.partnership.slug}/meetings/${made.json.id}`;
+		for (const userId of [fx.members.MEMBER.userId, forumUser.userId])
+			expect(await server.db.notification.count({ where: { userId, link } })).toBe(1);
+		expect(
+			await server.db.outboundMail.count({
+				where: { userId: forumUser.userId, subject: { contains: base.title } }
+			})
+		).toBeGreaterThan(0);
+	});
+
+	it('a forum member takes part at the theme group’s joint meeting; a member of neither does not', async () => {
+		const meeting = await jointLive();
+		const own = await forumMember.post(`/api/v1/meetings/${meeting.id}/attendance`, {
+			status: 'PRESENT'
+		});
+		expect(own.status, own.text).toBe(200);
+		const refused = await stranger.post(`/api/v1/meetings/${meeting.id}/attendance`, {
+			status: 'PRESENT'
+		});
+		expect(refused.status).toBe(403);
+		const roll = await forumMember.get(`/api/v1/meetings/${meeting.id}/attendance`);
+		const ids = roll.json.roll.map((e: { membershipId: string }) => e.membershipId);
+		for (const id of [...themeSeats, ...forumSeats]) expect(ids).toContain(id);
+		expect(
+			await server.db.attendance.count({
+				where: { meetingId: meeting.id, membershipId: forumMemberId }
+			})
+		).toBe(1);
+	});
+});
+
+describe('quorum and decisions per body', () => {
+	it('shows each body’s quorum from its own seats', async () => {
+		const meeting = await jointLive();
+		await markPresent(
+			server.db,
+			meeting.id,
+			[...themeSeats, forumSeats[0]],
+			fx.members.SECRETARIAT.userId
+		);
+		const res = await officer.get(`/api/v1/meetings/${meeting.id}/attendance`);
+		expect(res.json.bodies).toEqual([
+			expect.objectContaining({
+				bodyId: fx.bodies.theme.id,
+				present: 2,
+				seats: 2,
+				rule: 2,
+				met: true
+			}),
+			expect.objectContaining({
+				bodyId: fx.bodies.forum.id,
+				present: 1,
+				seats: 3,
+				rule: 2,
+				met: false
+			})
+		]);
+		expect(res.json.quorum.met).toBe(false);
+		const page = await forumMember.get(`/p/${fx.partnership.slug}/meetings/${meeting.id}`);
+		expect(page.text).toContain('Held jointly with');
+		expect(page.text).toContain(`${fx.bodies.theme.name}: quorate, 2 of 2 present`);
+		expect(page.text).toContain(`${fx.bodies.forum.name}: not quorate, 1 of 3 present`);
+	});
+
+	it('refuses a decision named for a body that is not quorate; by default the quorate body takes it', async () => {
+		const meeting = await jointLive();
+		const item = await makeItem(server.db, meeting.id, 'Safer routes to school');
+		await markPresent(
+			server.db,
+			meeting.id,
+			[...themeSeats, forumSeats[0]],
+			fx.members.SECRETARIAT.userId
+		);
+		await storeWording(server.db, meeting.id, { [item.id]: 'Both bodies back safer routes.' });
+		const path = `/api/v1/meetings/${meeting.id}/decisions`;
+		const decide = { agendaItemId: item.id, outcome: 'AGREED', method: 'CONSENSUS' };
+		const refused = await chair.post(path, {
+			...decide,
+			takenBy: [fx.bodies.theme.id, fx.bodies.forum.id]
+		});
+		expect(refused.status, refused.text).toBe(409);
+		expect(refused.json.error.code).toBe('not_quorate');
+		expect(await server.db.decision.count({ where: { agendaItemId: item.id } })).toBe(0);
+		const done = await chair.post(path, decide);
+		expect(done.status, done.text).toBe(201);
+		const rows = await server.db.decisionBody.findMany({ where: { decisionId: done.json.id } });
+		expect(rows.map((r) => r.bodyId)).toEqual([fx.bodies.theme.id]);
+	});
+
+	it('records a decision taken by both when both are quorate, append-only', async () => {
+		const meeting = await jointLive();
+		const item = await makeItem(server.db, meeting.id, 'Walking festival');
+		await markPresent(
+			server.db,
+			meeting.id,
+			[...themeSeats, ...forumSeats.slice(0, 2)],
+			fx.members.SECRETARIAT.userId
+		);
+		await storeWording(server.db, meeting.id, {
+			[item.id]: 'Both bodies hold a walking festival.'
+		});
+		const res = await chair.post(`/api/v1/meetings/${meeting.id}/decisions`, {
+			agendaItemId: item.id,
+			outcome: 'AGREED',
+			method: 'CONSENSUS'
+		});
+		expect(res.status, res.text).toBe(201);
+		const rows = await server.db.decisionBody.findMany({ where: { decisionId: res.json.id } });
+		expect(rows.map((r) => r.bodyId).sort()).toEqual(
+			[fx.bodies.theme.id, fx.bodies.forum.id].sort()
+		);
+		expect(rows.every((r) => r.quorate)).toBe(true);
+		const detail = await forumMember.get(`/api/v1/decisions/${res.json.id}`);
+		expect([...detail.json.takenBy].sort()).toEqual(
+			[fx.bodies.theme.name, fx.bodies.forum.name].sort()
+		);
+		const page = await forumMember.get(`/p/${fx.partnership.slug}/decisions/${res.json.id}`);
+		expect(page.text).toContain('Taken by');
+		expect(page.text).toMatch(
+			/Taken by<\/dt>\s*<dd>[^<]*health theme group and [^<]*|Taken by<\/dt>\s*<dd>[^<]*forum and /
+		);
+		await expect(
+			server.db.decisionBody.deleteMany({ where: { decisionId: res.json.id } })
+		).rejects.toThrow();
+		// One of the forum's members leaves: amending now needs the chair's go-ahead without a quorum.
+		const left = await officer.post(`/api/v1/meetings/${meeting.id}/attendance`, {
+			membershipId: forumSeats[1],
+			status: 'ABSENT'
+		});
+		expect(left.status, left.text).toBe(200);
+		const amend = { outcome: 'AGREED', method: 'CONSENSUS' };
+		const refused = await chair.post(`/api/v1/decisions/${res.json.id}/versions`, amend);
+		expect(refused.status, refused.text).toBe(409);
+		expect(refused.json.error.code).toBe('not_quorate');
+		const confirmed = await chair.post(`/api/v1/decisions/${res.json.id}/versions`, {
+			...amend,
+			proceedWithoutQuorum: true
+		});
+		expect(confirmed.status, confirmed.text).toBe(201);
+		expect(confirmed.json.quorate).toBe(false);
+	});
+});
