@@ -133,6 +133,12 @@ async function arrangeMeeting(
 		expect(marked.status()).toBe(200);
 	}
 	expect((await api.post(`/api/v1/meetings/${meetingId}/start`)).status()).toBe(200);
+	// The board's next meeting also takes the demo's waiting matter arising (a forum's contested response)
+	// as its first item: this test's item is the one taken now.
+	const current = await api.post(`/api/v1/meetings/${meetingId}/current-item`, {
+		data: { agendaItemId: itemId }
+	});
+	expect(current.status()).toBe(200);
 	return { meetingId, itemId, police, roll };
 }
 

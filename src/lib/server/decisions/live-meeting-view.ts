@@ -10,13 +10,7 @@ import { PAPER_ACCESS, maySeePaper } from '../access/index.ts';
 import { listChallenges, sharedSnapshot, type Snapshot } from '../meetings/index.ts';
 import { followMeeting } from '../meetings/index.ts';
 import { getAttendance, getMeeting, getSpeakers, listDeclarations } from '../meetings/index.ts';
-import {
-	currentSchemeOf,
-	getBody,
-	listBodies,
-	listMembers,
-	listOrganisations
-} from '../structure/index.ts';
+import { currentSchemeOf, getBody, listMembers, listOrganisations } from '../structure/index.ts';
 import { db } from '../platform/index.ts';
 import { readVersions } from './register.ts';
 import { delegationChecksOf } from './delegation-check.ts';
@@ -24,7 +18,7 @@ import { versionViews, type DecisionVersionView } from './views.ts';
 import { readDraftWording } from './record.ts';
 import { listEvidence } from '../meetings/index.ts';
 import { meetingContext } from '../access/index.ts';
-import { eligibleFor, meetingQuorum, readRoll } from '../meetings/index.ts';
+import { eligibleFor, meetingQuorum, quorumOf, readRoll } from '../meetings/index.ts';
 import type { LiveMember, LiveRecord } from '../../live/record.ts';
 
 /** The live page's shared part, as every reader in one audience sees it. */
@@ -43,7 +37,12 @@ async function composeLiveView(actor: Actor, meetingId: string) {
 			getSpeakers(actor, meetingId),
 			listMembers(actor, slug),
 			liveRecord(actor, meetingId),
-			listBodies(actor, slug)
+			// Names only, for the referral: the partnership's bodies, which every member may see listed.
+			db().body.findMany({
+				where: { partnershipId: ctx.partnership.id },
+				select: { id: true, name: true },
+				orderBy: { name: 'asc' }
+			})
 		]);
 	// Everyone in the partnership, for the forms that name someone (the page narrows it for members).
 	const people: LiveMember[] = members.map((m) => ({
@@ -53,9 +52,7 @@ async function composeLiveView(actor: Actor, meetingId: string) {
 		organisationName: m.organisation.name
 	}));
 	// The other bodies, for a decision that refers a matter to one of them.
-	const others = bodies
-		.filter((b) => b.id !== meeting.bodyId)
-		.map((b) => ({ id: b.id, name: b.name }));
+	const others = bodies.filter((b) => b.id !== meeting.bodyId);
 	return {
 		meeting,
 		body,
@@ -111,10 +108,13 @@ export function followLiveMeeting(
 
 async function liveRecord(actor: Actor, meetingId: string): Promise<LiveRecord> {
 	const ctx = await meetingContext(actor, meetingId);
-	const meeting = await db().meeting.findUniqueOrThrow({
-		where: { id: meetingId },
-		include: { body: { select: { quorum: true } } }
-	});
+	const meeting = {
+		...(await db().meeting.findUniqueOrThrow({
+			where: { id: meetingId },
+			include: { body: { select: { quorum: true } } }
+		})),
+		bodyIds: ctx.meeting.bodyIds
+	};
 	const roll = await readRoll(db(), meeting);
 	const decisions = await db().decision.findMany({
 		where: { meetingId },
@@ -152,7 +152,11 @@ async function liveRecord(actor: Actor, meetingId: string): Promise<LiveRecord> 
 			voting: e.voting,
 			delegatedAuthority: e.delegatedAuthority
 		})),
-		quorum: (await meetingQuorum(db(), { ...meeting, quorum: meeting.body.quorum }, roll)).quorum,
+		// One body: its quorum from the roll, with no body to look up; a joint meeting: every body's.
+		quorum:
+			meeting.bodyIds.length < 2
+				? quorumOf(roll, meeting.body.quorum)
+				: (await meetingQuorum(db(), { ...meeting, quorum: meeting.body.quorum }, roll)).quorum,
 		versions,
 		actions,
 		wording: deciding ? await readDraftWording(meetingId, currentItemId) : '',

@@ -25,6 +25,10 @@ export interface FloorMeeting {
 	status: MeetingStatus;
 	currentItemId: string | null;
 	quorum: number | null;
+	/** The host body's name. */
+	bodyName: string;
+	/** The host body and any holding the meeting jointly (from the meeting's context). */
+	bodyIds: string[];
 }
 
 export interface Floor {
@@ -47,12 +51,21 @@ export async function floorOf(actor: Actor, meetingId: string): Promise<Floor> {
 				startsAt: true,
 				status: true,
 				currentItemId: true,
-				body: { select: { quorum: true } }
+				body: { select: { quorum: true, name: true } }
 			}
 		})
 	]);
 	const { body, ...meeting } = row;
-	return { ctx, rights, meeting: { ...meeting, quorum: body.quorum } };
+	return {
+		ctx,
+		rights,
+		meeting: {
+			...meeting,
+			quorum: body.quorum,
+			bodyName: body.name,
+			bodyIds: ctx.meeting.bodyIds
+		}
+	};
 }
 
 const STAGE: Record<MeetingStatus, string> = {

@@ -55,7 +55,13 @@ interface MeetingRef {
 	id: string;
 	bodyId: string;
 	startsAt: Date;
+	/** The holding bodies, when the caller has them already (the meeting's context does). */
+	bodyIds?: string[];
 }
+
+/** The bodies holding the meeting: as given, or read. */
+const holdingBodies = (reader: Reader, meeting: MeetingRef) =>
+	meeting.bodyIds ?? meetingBodyIds(reader, meeting);
 
 const isVotingSeat = (role: SeatRole | null) =>
 	role !== null && (VOTING_SEATS as readonly string[]).includes(role);
@@ -65,7 +71,7 @@ const isVotingSeat = (role: SeatRole | null) =>
  * recorded as attending, by name.
  */
 export async function readRoll(reader: Reader, meeting: MeetingRef): Promise<RollEntry[]> {
-	const bodyIds = await meetingBodyIds(reader, meeting);
+	const bodyIds = await holdingBodies(reader, meeting);
 	const [seats, attendance] = await Promise.all([
 		reader.bodySeat.findMany({
 			where: {
@@ -160,7 +166,7 @@ export async function bodyQuorums(
 	meeting: MeetingRef,
 	roll: RollEntry[]
 ): Promise<BodyQuorum[]> {
-	const bodyIds = await meetingBodyIds(reader, meeting);
+	const bodyIds = await holdingBodies(reader, meeting);
 	const bodies = await reader.body.findMany({
 		where: { id: { in: bodyIds } },
 		select: { id: true, name: true, quorum: true }
@@ -190,9 +196,20 @@ export async function bodyQuorums(
  */
 export async function meetingQuorum(
 	reader: Reader,
-	meeting: MeetingRef & { quorum: number | null },
+	meeting: MeetingRef & { quorum: number | null; bodyName?: string },
 	roll: RollEntry[]
 ): Promise<{ quorum: Quorum; bodies: BodyQuorum[] }> {
+	// One body, whose name the caller has: its quorum is the meeting's, with nothing more to read.
+	if (meeting.bodyIds?.length === 1 && meeting.bodyName !== undefined) {
+		const quorum = quorumOf(roll, meeting.quorum);
+		const seats = roll.filter(
+			(e) => e.voting && (e.status !== 'SUBSTITUTE_FOR' || isVotingSeat(e.seatRole))
+		).length;
+		return {
+			quorum,
+			bodies: [{ bodyId: meeting.bodyId, name: meeting.bodyName, seats, ...quorum }]
+		};
+	}
 	const bodies = await bodyQuorums(reader, meeting, roll);
 	if (bodies.length < 2) return { quorum: quorumOf(roll, meeting.quorum), bodies };
 	const host = bodies[0];

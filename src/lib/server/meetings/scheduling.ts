@@ -169,10 +169,12 @@ export async function listMeetings(actor: Actor, bodyId: string): Promise<Meetin
 
 export async function getMeeting(actor: Actor, meetingId: string): Promise<MeetingView> {
 	const ctx = await meetingContext(actor, meetingId);
+	// The joint bodies are in the meeting's context already (its host first): not read again.
+	const { jointBodies: _, ...once } = select;
 	const meeting = await db().meeting.findUniqueOrThrow({
 		where: { id: meetingId },
 		select: {
-			...select,
+			...once,
 			agendaIssuedAt: true,
 			startedAt: true,
 			closedAt: true,
@@ -195,8 +197,9 @@ export async function getMeeting(actor: Actor, meetingId: string): Promise<Meeti
 	});
 	const { items, agendaIssuedAt, startedAt, closedAt, currentItemId, currentItemAt, ...rest } =
 		meeting;
+	const jointBodies = ctx.meeting.bodyIds.slice(1).map((bodyId) => ({ bodyId }));
 	return {
-		...summary(rest),
+		...summary({ ...rest, jointBodies }),
 		access: ctx.access,
 		agendaIssuedAt: agendaIssuedAt?.toISOString() ?? null,
 		startedAt: startedAt?.toISOString() ?? null,
