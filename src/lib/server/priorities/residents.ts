@@ -63,6 +63,28 @@ function confirmLink(token: string): string {
 	return `${siteOrigin()}/residents/confirm/${token}`;
 }
 
+/** The one-time link a resident confirms by, queued in the request's transaction (kept out of the outbox). */
+function mailConfirmation(
+	tx: Tx,
+	partnershipId: string,
+	to: string,
+	token: string,
+	words: { subject: string; asked: string; after: string }
+) {
+	return queueAccountMail(tx, {
+		kind: 'resident_confirm',
+		to,
+		userId: null,
+		partnershipId,
+		subject: words.subject,
+		text:
+			`${words.asked}\n\n` +
+			`To confirm, open this link within ${LINK_HOURS} hours and press Confirm:\n${confirmLink(token)}\n\n` +
+			`${words.after}\n`,
+		private: true
+	});
+}
+
 /** A resident's support for a priority the forum's public page shows: queues the confirmation email. */
 export async function requestSupport(
 	slug: string,
@@ -102,17 +124,10 @@ export async function requestSupport(
 			},
 			select: { id: true }
 		});
-		await queueAccountMail(tx, {
-			kind: 'resident_confirm',
-			to: data.email,
-			userId: null,
-			partnershipId,
+		await mailConfirmation(tx, partnershipId, data.email, token, {
 			subject: `Confirm your support: ${title}`,
-			text:
-				`You asked to support “${title}” on the ${forum.name} page.\n\n` +
-				`To confirm, open this link within ${LINK_HOURS} hours and press Confirm:\n${confirmLink(token)}\n\n` +
-				`If this was not you, ignore this email: nothing will be counted.\n`,
-			private: true
+			asked: `You asked to support “${title}” on the ${forum.name} page.`,
+			after: 'If this was not you, ignore this email: nothing will be counted.'
 		});
 		await audit(tx, null, {
 			partnershipId,
@@ -161,17 +176,11 @@ export async function requestComment(
 			},
 			select: { id: true }
 		});
-		await queueAccountMail(tx, {
-			kind: 'resident_confirm',
-			to: data.email,
-			userId: null,
-			partnershipId,
+		await mailConfirmation(tx, partnershipId, data.email, token, {
 			subject: `Confirm your comment: ${response.title}`,
-			text:
-				`You wrote a comment on the response to “${response.title}” on the ${forum.name} page.\n\n` +
-				`To confirm, open this link within ${LINK_HOURS} hours and press Confirm:\n${confirmLink(token)}\n\n` +
-				`The forum's officers read each comment before it is shown. If this was not you, ignore this email.\n`,
-			private: true
+			asked: `You wrote a comment on the response to “${response.title}” on the ${forum.name} page.`,
+			after:
+				"The forum's officers read each comment before it is shown. If this was not you, ignore this email."
 		});
 		await audit(tx, null, {
 			partnershipId,
