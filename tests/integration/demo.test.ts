@@ -537,6 +537,50 @@ describe('the demo partnership, loaded with --demo', () => {
 		});
 	});
 
+	it('has two joint meetings of the health theme group and the Northfield forum; both bodies took the past one’s decision', async () => {
+		const joint = await server.db.meeting.findMany({
+			where: { jointBodies: { some: {} } },
+			orderBy: { startsAt: 'asc' },
+			select: {
+				status: true,
+				body: { select: { id: true, name: true } },
+				jointBodies: { select: { body: { select: { id: true, name: true } } } },
+				decisions: { select: { takenBy: { select: { quorate: true, bodyId: true } } } }
+			}
+		});
+		expect(joint).toHaveLength(2);
+		for (const meeting of joint) {
+			expect(meeting.body.name).toBe('Health and Wellbeing Theme Group');
+			expect(meeting.jointBodies.map((j) => j.body.name)).toEqual(['Northfield Locality Forum']);
+		}
+		const [past, upcoming] = joint;
+		expect(['CLOSED', 'MINUTES_APPROVED']).toContain(past.status);
+		expect(['DRAFT', 'AGENDA_ISSUED']).toContain(upcoming.status);
+		const names = new Map(
+			[past.body, ...past.jointBodies.map((j) => j.body)].map((b) => [b.id, b.name])
+		);
+		expect(past.decisions).toHaveLength(1);
+		expect(past.decisions[0].takenBy.map((t) => [names.get(t.bodyId), t.quorate]).sort()).toEqual([
+			['Health and Wellbeing Theme Group', true],
+			['Northfield Locality Forum', true]
+		]);
+	});
+
+	it('has an outbox of the email its events would have sent, readable by its admin', async () => {
+		const admin = await signedIn(server.url, 'admin@demo.example', PASSWORD);
+		const outbox = (await admin.get('/api/v1/partnerships/strathmuir/outbox')).json as {
+			kind: string;
+			status: string;
+			hasCalendarInvite: boolean;
+		}[];
+		const kinds = new Set(outbox.map((m) => m.kind));
+		for (const kind of ['agenda_issued', 'action_assigned', 'priority_step', 'response_published'])
+			expect(kinds, kind).toContain(kind);
+		// Nothing is sent from the demo: without SMTP_URL every message stays in the outbox.
+		expect(outbox.filter((m) => m.status === 'SENT')).toEqual([]);
+		expect(outbox.some((m) => m.kind === 'agenda_issued' && m.hasCalendarInvite)).toBe(true);
+	});
+
 	it('is not loaded twice when the server restarts on the same data', async () => {
 		const before = await counts(server);
 		await server.stop();
