@@ -250,16 +250,16 @@ async function views(rows: MatterRow[]): Promise<MatterArisingView[]> {
 	const byId = new Map(meetings.map((m) => [m.id, m]));
 	// An item taken off the agenda is kept in the projection as withdrawn (or gone, for an agenda never
 	// projected since): either way the matter is no longer on it.
+	const placed = rows.flatMap((r) => r.agendaItemId ?? []);
 	const onAgenda = new Set(
-		(
-			await db().agendaItem.findMany({
-				where: {
-					id: { in: rows.flatMap((r) => r.agendaItemId ?? []) },
-					withdrawn: false
-				},
-				select: { id: true }
-			})
-		).map((i) => i.id)
+		placed.length
+			? (
+					await db().agendaItem.findMany({
+						where: { id: { in: placed }, withdrawn: false },
+						select: { id: true }
+					})
+				).map((i) => i.id)
+			: []
 	);
 	const bodies = await db().body.findMany({
 		where: { id: { in: [...new Set(rows.map((r) => r.bodyId))] } },
