@@ -4,7 +4,10 @@
 // server and this code share one copy of every domain module and one database client.
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { MAX_EVIDENCE_FILE_BYTES } from '../../src/lib/server/meetings/index.ts';
+import {
+	MAX_EVIDENCE_FILE_BYTES,
+	placeWaitingMattersArising
+} from '../../src/lib/server/meetings/index.ts';
 import {
 	ConfigError,
 	disconnect,
@@ -29,6 +32,9 @@ import {
 	type Ports
 } from './ports.ts';
 import type { Relay } from '../sync/stages/fan-out.ts';
+
+/** How often matters arising still waiting are tried again on the next open agenda. */
+const MATTERS_RETRY_MS = 5 * 60_000;
 
 export interface StartOptions {
 	/** The command line's flags (--demo, --no-demo). */
@@ -175,6 +181,8 @@ export async function start({ argv, app }: StartOptions): Promise<void> {
 	server.on('upgrade', upgrade);
 	// Email queued by commands is delivered (or kept in the outbox) by this loop, never by the command.
 	let mail: MailSender | undefined;
+	// Matters arising whose placing on an agenda failed are tried again at start-up and every few minutes.
+	let retryMatters: ReturnType<typeof setInterval> | undefined;
 	server.listen(config.port, config.host, () => {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
@@ -182,6 +190,9 @@ export async function start({ argv, app }: StartOptions): Promise<void> {
 		log.info({ port, url }, 'listening');
 		setSiteOrigin(url);
 		mail = startMailSender();
+		void placeWaitingMattersArising();
+		retryMatters = setInterval(() => void placeWaitingMattersArising(), MATTERS_RETRY_MS);
+		retryMatters.unref();
 		console.log(`\nPartnership workspace is running at ${url}`);
 		console.log(`listening on port ${port}`);
 		if (demo && (demo.loaded || !config.production)) {
@@ -198,6 +209,7 @@ export async function start({ argv, app }: StartOptions): Promise<void> {
 		shuttingDown = true;
 		log.info({ signal }, 'shutting down');
 		setTimeout(() => process.exit(0), 10_000).unref();
+		clearInterval(retryMatters);
 		server.close(() => undefined);
 		server.closeIdleConnections();
 		try {

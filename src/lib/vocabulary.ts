@@ -238,7 +238,8 @@ export const PRIORITY_EVENT_TYPES = {
 	ACTION: 'Action agreed',
 	FEEDBACK_PUBLISHED: 'Response published',
 	CLOSED: 'Closed',
-	MATTER_ARISING: 'Matter arising'
+	MATTER_ARISING: 'Matter arising',
+	RESPONSE_ACCEPTED: 'Response accepted'
 } as const;
 export type PriorityEventType = keyof typeof PRIORITY_EVENT_TYPES;
 

@@ -1,7 +1,8 @@
 // Residents' voice on a phone: a resident who sits on no forum supports a priority and comments on the
 // published response from the forum's public page, confirming each by the emailed link (read from the
-// outbox); the forum's officer moderates the comment, which then shows on the public page. Axe and reflow
-// on every page visited (fixtures.ts `visit`).
+// outbox); the forum's officer moderates the comment through the confirm step (approving shows it on the
+// public page; rejecting, with a reason, never does). Axe and reflow on every page visited (fixtures.ts
+// `visit`).
 import { arrangePriority } from '../support/forum-responses.ts';
 import type { TestDb } from '../support/server.ts';
 import { expect, ready, signIn, test } from './fixtures.ts';
@@ -16,7 +17,7 @@ test.beforeEach(async ({ server }) => {
 	db = server.db;
 });
 
-async function arrange() {
+async function arrange(title = TITLE) {
 	const partnership = await db.partnership.findUniqueOrThrow({ where: { slug: SLUG } });
 	const forum = await db.body.findFirstOrThrow({
 		where: { partnershipId: partnership.id, name: FORUM }
@@ -27,10 +28,17 @@ async function arrange() {
 		forumId: forum.id,
 		toBodyId: forum.parentId ?? forum.id,
 		recordedById: officer.id,
-		title: TITLE,
+		title,
 		response: { status: 'PUBLISHED', text: 'walking routes' }
 	});
 	return forum;
+}
+
+/** The published response to the priority titled `title`, for a comment sent straight to the API. */
+async function responseTo(title: string): Promise<string> {
+	const priority = await db.priority.findFirstOrThrow({ where: { title } });
+	const feedback = await db.feedback.findFirstOrThrow({ where: { priorityId: priority.id } });
+	return feedback.id;
 }
 
 async function linkSentTo(email: string): Promise<string> {
@@ -99,7 +107,17 @@ test('a resident supports a priority and comments; the officer moderates', async
 	await visit(`/p/${SLUG}/residents`);
 	const waiting = page.getByRole('article').filter({ hasText: 'Please add a crossing patrol' });
 	await expect(waiting).toContainText('Mill Road');
-	await waiting.getByRole('button', { name: /Approve and show/ }).click();
+	// Approving cannot be taken back: without the tick nothing happens but a clear error.
+	const approve = waiting.getByRole('form', { name: /Approve/ });
+	await expect(approve).toContainText('shown on Northfield Locality Forum’s public page');
+	await approve.getByRole('button', { name: /Approve and show/ }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'Tick the box to confirm that the comment is to be shown publicly'
+	);
+	await ready(page);
+	await expect(waiting).toHaveCount(1);
+	await approve.getByLabel('I confirm this comment is to be shown publicly').check();
+	await approve.getByRole('button', { name: /Approve and show/ }).click();
 	await expect(page.getByRole('status')).toContainText('approved and is now shown');
 	await expect(waiting).toHaveCount(0);
 
@@ -107,4 +125,57 @@ test('a resident supports a priority and comments; the officer moderates', async
 	await expect(response).toContainText('Please add a crossing patrol at the school gate.');
 	await expect(response).toContainText('Mill Road');
 	await expect(page.getByText(/@example\.org/)).toHaveCount(0);
+});
+
+test('the officer rejects a comment with a reason through the confirm step; it never shows', async ({
+	page,
+	visit
+}) => {
+	const title = 'Brighter lighting on the canal path';
+	const text = 'The lamp outside number 4 is broken; ask Mr Reid at number 6.';
+	const forum = await arrange(title);
+	await page.setViewportSize(PHONE);
+	const forumPage = `/public/${SLUG}/forums/${forum.id}`;
+	// The resident's comment, sent and confirmed as the forum's page does it.
+	const forumApi = `/api/v1/public/partnerships/${SLUG}/forums/${forum.id}`;
+	const sent = await page.request.post(
+		`${forumApi}/responses/${await responseTo(title)}/comments`,
+		{
+			data: { email: 'resident.three@example.org', text }
+		}
+	);
+	expect(sent.status()).toBe(201);
+	const token = (await linkSentTo('resident.three@example.org')).split('/').at(-1);
+	const confirmed = await page.request.post('/api/v1/public/residents/confirm', {
+		data: { token }
+	});
+	expect(confirmed.status()).toBe(200);
+
+	await signIn(page, 'officer@demo.example');
+	await visit(`/p/${SLUG}/residents`);
+	const waiting = page.getByRole('article').filter({ hasText: text });
+	const reject = waiting.getByRole('form', { name: /Reject/ });
+	await expect(reject).toContainText('The comment will never be shown');
+	await reject
+		.getByLabel('Reason for rejecting')
+		.selectOption({ label: 'Contains personal information' });
+	await reject.getByRole('button', { name: /^Reject/ }).click();
+	// Not ticked: nothing decided, and the reason chosen is kept.
+	await expect(page.getByRole('alert')).toContainText(
+		'Tick the box to confirm that the comment is to be rejected and never shown'
+	);
+	await ready(page);
+	await expect(reject.getByLabel('Reason for rejecting')).toHaveValue('PERSONAL_INFORMATION');
+	await expect(waiting).toHaveCount(1);
+
+	await reject.getByLabel('I confirm this comment is to be rejected and never shown').check();
+	await reject.getByRole('button', { name: /^Reject/ }).click();
+	await expect(page.getByRole('status')).toContainText('The comment was rejected');
+	await expect(waiting).toHaveCount(0);
+	const row = await db.residentComment.findFirstOrThrow({ where: { text } });
+	expect([row.status, row.rejectReason]).toEqual(['REJECTED', 'PERSONAL_INFORMATION']);
+
+	await visit(forumPage);
+	await expect(page.getByRole('article', { name: title })).toBeVisible();
+	await expect(page.getByText('The lamp outside number 4')).toHaveCount(0);
 });

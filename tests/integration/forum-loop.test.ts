@@ -4,8 +4,9 @@
 // scheduled.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../support/client.ts';
+import { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
+import { meetingIn } from '../support/minutes.ts';
 import { signedIn } from '../support/people.ts';
 import {
 	boardDecision,
@@ -14,15 +15,23 @@ import {
 	seatedMember,
 	step
 } from '../support/priorities.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { freshDataDir, removeDataDir, startServer, type TestServer } from '../support/server.ts';
+import { connect, waitFor } from '../support/sync.ts';
+import { agendaItems } from '../../src/lib/collab/agenda.ts';
 
 let server: TestServer;
+let dataDir: string;
 let made = 0;
 
 beforeAll(async () => {
-	server = await startServer();
+	// A data folder kept across a restart: matters arising not yet placed are tried again at start-up.
+	dataDir = await freshDataDir();
+	server = await startServer({ dataDir });
 });
-afterAll(() => server?.stop());
+afterAll(async () => {
+	await server?.stop();
+	if (dataDir) await removeDataDir(dataDir);
+});
 
 interface Note {
 	message: string;
@@ -194,6 +203,82 @@ describe('the forum’s members hear of every step', () => {
 	});
 });
 
+describe('the forum accepting the response is a step on the timeline', () => {
+	it('records RESPONSE_ACCEPTED, tells the forum, and shows on the priority’s page and the trace', async () => {
+		const s = await partnership();
+		const { id, feedback } = await toPublished(s);
+		const res = await s.raiser.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'ACCEPTED',
+			note: 'The patrol is what we asked for.'
+		});
+		expect(res.status, res.text).toBe(200);
+		const priority = await s.officer.get(`/api/v1/priorities/${id}`);
+		// Accepting leaves the priority where it was: its response published.
+		expect(priority.json.status).toBe('FEEDBACK_PUBLISHED');
+		expect(priority.json.events.at(-1)).toMatchObject({
+			type: 'RESPONSE_ACCEPTED',
+			label: 'Response accepted',
+			byBody: { id: s.fx.bodies.forum.id },
+			reason: 'The patrol is what we asked for.'
+		});
+		// Audited, and the forum's other members told; not the one who accepted it.
+		const step = await server.db.auditEvent.findFirst({
+			where: {
+				entityId: id,
+				action: 'event_recorded',
+				detail: { path: ['type'], equals: 'RESPONSE_ACCEPTED' }
+			}
+		});
+		expect(step).not.toBeNull();
+		expect((await inbox(s.other, id)).at(-1)?.message).toBe(
+			`${s.fx.bodies.forum.name} accepted the response to “Safer walking routes to school”. Its note: The patrol is what we asked for.`
+		);
+		expect(
+			(await inbox(s.raiser, id)).some((n) => n.message.includes('accepted the response'))
+		).toBe(false);
+		// The priority's page shows it on the timeline; the trace's table says so beside its status.
+		const page = await s.boardChair.get(`/p/${s.fx.partnership.slug}/priorities/${id}`);
+		expect(page.text).toContain('<strong>Response accepted</strong>');
+		expect(page.text).toContain('The forum’s note: The patrol is what we asked for.');
+		const trace = await s.officer.get(`/p/${s.fx.partnership.slug}/trace`);
+		expect(trace.status).toBe(200);
+		expect(trace.text).toContain('Response accepted by the forum');
+		// Accepting the same response again (the one change allowed) is no second step.
+		const again = await s.other.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'ACCEPTED',
+			reason: 'Still content.'
+		});
+		expect(again.status, again.text).toBe(200);
+		const after = await s.officer.get(`/api/v1/priorities/${id}`);
+		expect(
+			after.json.events.filter((e: { type: string }) => e.type === 'RESPONSE_ACCEPTED')
+		).toHaveLength(1);
+	});
+
+	it('accepting after contesting is a step too, and the trace no longer says accepted once contested', async () => {
+		const s = await partnership();
+		const { id, feedback } = await toPublished(s);
+		await s.raiser.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'CONTESTED',
+			note: 'Mornings only.'
+		});
+		const trace = await s.officer.get(`/p/${s.fx.partnership.slug}/trace`);
+		expect(trace.text).not.toContain('Response accepted by the forum');
+		const accept = await s.other.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'ACCEPTED',
+			reason: 'An afternoon patrol was added.'
+		});
+		expect(accept.status, accept.text).toBe(200);
+		const types = (await s.officer.get(`/api/v1/priorities/${id}`)).json.events.map(
+			(e: { type: string }) => e.type
+		);
+		expect(types.slice(-2)).toEqual(['MATTER_ARISING', 'RESPONSE_ACCEPTED']);
+		expect((await s.officer.get(`/p/${s.fx.partnership.slug}/trace`)).text).toContain(
+			'Response accepted by the forum'
+		);
+	});
+});
+
 describe('a contested response goes on the deciding body’s next agenda', () => {
 	it('lands on the next meeting whose agenda is not issued, is on the timeline, tells the forum and the officers, and survives issuing', async () => {
 		const s = await partnership();
@@ -323,6 +408,78 @@ describe('a contested response goes on the deciding body’s next agenda', () =>
 			`/p/${s.fx.partnership.slug}/bodies/${s.fx.bodies.board.id}`
 		);
 		expect(bodyPage.text).not.toContain('matter arising goes');
+	});
+
+	it('one the officer takes off the draft agenda is shown as removed, not as placed', async () => {
+		const s = await partnership();
+		const { id, feedback } = await toPublished(s);
+		const meeting = await scheduleBoardMeeting(s, 'Board with an edited agenda');
+		const res = await s.raiser.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'CONTESTED',
+			note: 'Mornings only.'
+		});
+		expect(res.status, res.text).toBe(200);
+		const matter = await server.db.matterArising.findFirstOrThrow({ where: { priorityId: id } });
+		expect(matter.agendaItemId).toBeTruthy();
+		const placed = await s.boardChair.get(`/p/${s.fx.partnership.slug}/priorities/${id}`);
+		expect(placed.text).toContain('On the agenda</strong>');
+
+		// The officer deletes the item in the agenda's shared document, as the agenda editor does.
+		const editor = connect(server.url, `meeting:${meeting}:agenda`, s.officer.cookie!);
+		try {
+			await editor.synced;
+			expect(agendaItems(editor.doc).has(matter.agendaItemId!)).toBe(true);
+			agendaItems(editor.doc).delete(matter.agendaItemId!);
+			await waitFor(
+				async () =>
+					(await server.db.agendaItem.findUnique({ where: { id: matter.agendaItemId! } }))
+						?.withdrawn === true,
+				'the agenda without the item to be stored',
+				20_000
+			);
+		} finally {
+			editor.destroy();
+		}
+		expect(await agendaTitles(s.officer, meeting)).toEqual([]);
+		const page = await s.boardChair.get(`/p/${s.fx.partnership.slug}/priorities/${id}`);
+		expect(page.text).not.toContain('On the agenda</strong>');
+		expect(page.text).toContain('Removed from the agenda</strong>');
+		expect(page.text).toContain('Board with an edited agenda');
+		const agenda = await s.officer.get(`/p/${s.fx.partnership.slug}/meetings/${meeting}`);
+		expect(agenda.text).toContain('removed from this agenda by an officer');
+	});
+
+	it('one not placed when it was recorded is placed at the next start-up', async () => {
+		const s = await partnership();
+		const { id, feedback } = await toPublished(s);
+		const res = await s.raiser.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'CONTESTED',
+			note: 'Mornings only.'
+		});
+		expect(res.status, res.text).toBe(200);
+		// A draft meeting the placing never saw (as when the sync server was unavailable at the time).
+		const meeting = await meetingIn(server.db, s.fx, 'DRAFT', '2099-04-02');
+		expect(
+			await server.db.matterArising.count({ where: { priorityId: id, agendaItemId: null } })
+		).toBe(1);
+		await server.stop();
+		server = await startServer({ dataDir });
+		await waitFor(
+			async () =>
+				(await server.db.matterArising.count({ where: { priorityId: id, agendaItemId: null } })) ===
+				0,
+			'the matter arising to be placed at start-up',
+			20_000
+		);
+		const officer = await signedIn(server.url, s.fx.members.SECRETARIAT.email);
+		const title = `Matter arising: Safer walking routes to school — response contested by ${s.fx.bodies.forum.name}`;
+		expect(await agendaTitles(officer, meeting.id)).toEqual([title]);
+		// The forum is told where it went (the member who contested it was told of their step already).
+		const other = new Client(server.url);
+		other.cookie = s.other.cookie;
+		expect((await inbox(other, id)).at(-1)?.message).toContain(
+			`is on the agenda of ${meeting.title}`
+		);
 	});
 
 	it('a contest quoting a restricted paper goes on the agenda and to the forum with the paper named generically', async () => {

@@ -304,6 +304,52 @@ describe('comments', () => {
 		]);
 	});
 
+	it('the moderation page asks to confirm: unticked, nothing is decided and the reason is kept', async () => {
+		const id = await confirmedComment(
+			'10.2.4.5',
+			'hamish.comment@example.org',
+			'Off topic: the bins are late.'
+		);
+		const officer = await signedIn(server.url, alpha.members.SECRETARIAT.email);
+		const decide = (fields: Record<string, string>) => {
+			const form = new FormData();
+			form.set('id', id);
+			for (const [k, v] of Object.entries(fields)) form.set(k, v);
+			return officer.request('POST', '/p/alpha/residents', form, {
+				origin: server.url,
+				accept: 'text/html'
+			});
+		};
+		const page = await officer.get('/p/alpha/residents');
+		expect(page.text).toContain('I confirm this comment is to be rejected and never shown');
+		expect(page.text).toContain('I confirm this comment is to be shown publicly');
+		expect(page.text).toContain('It cannot be taken back.');
+
+		const unticked = await decide({ decision: 'REJECT', reason: 'OFF_TOPIC', confirm: 'false' });
+		expect(unticked.status).toBe(400);
+		expect(unticked.text).toContain(
+			'Tick the box to confirm that the comment is to be rejected and never shown'
+		);
+		expect(unticked.text).toMatch(/<option value="OFF_TOPIC"[^>]*selected/);
+		const approveUnticked = await decide({ decision: 'APPROVE' });
+		expect(approveUnticked.status).toBe(400);
+		expect(approveUnticked.text).toContain(
+			'Tick the box to confirm that the comment is to be shown publicly'
+		);
+		const noReason = await decide({ decision: 'REJECT', confirm: 'true' });
+		expect(noReason.status).toBe(400);
+		expect(noReason.text).toContain('Choose a reason for rejecting');
+		expect((await server.db.residentComment.findUniqueOrThrow({ where: { id } })).status).toBe(
+			'AWAITING_MODERATION'
+		);
+
+		const ticked = await decide({ decision: 'REJECT', reason: 'OFF_TOPIC', confirm: 'true' });
+		expect(ticked.status).toBe(200);
+		expect(ticked.text).toContain('The comment was rejected');
+		const row = await server.db.residentComment.findUniqueOrThrow({ where: { id } });
+		expect([row.status, row.rejectReason]).toEqual(['REJECTED', 'OFF_TOPIC']);
+	});
+
 	it('an unconfirmed comment never reaches the queue', async () => {
 		const res = await from('10.2.3.5').post(
 			`${forumApi()}/responses/${ids.youthResponse}/comments`,
@@ -373,6 +419,46 @@ describe('limits', () => {
 });
 
 describe('nothing personal published', () => {
+	it('the outbox masks residents’ addresses from the admins (page and API); members’ stay', async () => {
+		const resident = 'iona.outbox@example.org';
+		const asked = await from('10.3.1.5').post(`${forumApi()}/priorities/${ids.crossing}/support`, {
+			email: resident
+		});
+		expect(asked.status).toBe(201);
+		// A member's own email, as any step of a priority queues it.
+		await server.db.outboundMail.create({
+			data: {
+				partnershipId: alpha.partnership.id,
+				userId: alpha.members.MEMBER.userId,
+				to: alpha.members.MEMBER.email,
+				subject: 'A step on your forum’s priority',
+				text: 'The board accepted it.',
+				kind: 'priority_step'
+			}
+		});
+		const admin = await signedIn(server.url, alpha.members.ADMIN.email);
+		const api = await admin.get('/api/v1/partnerships/alpha/outbox');
+		expect(api.status).toBe(200);
+		const rows = api.json as { to: string; kind: string }[];
+		expect(rows.filter((m) => m.kind === 'resident_confirm').map((m) => m.to)).toContain(
+			'i•••@example.org'
+		);
+		expect(rows.map((m) => m.to)).toContain(alpha.members.MEMBER.email);
+		const page = await admin.get('/p/alpha/outbox');
+		expect(page.status).toBe(200);
+		expect(page.text).toContain('i•••@example.org');
+		expect(page.text).toContain(alpha.members.MEMBER.email);
+		for (const text of [api.text, page.text]) {
+			expect(text).not.toContain(resident);
+			// No resident's address at all, from any test of this file.
+			const residents = await server.db.outboundMail.findMany({
+				where: { kind: { startsWith: 'resident_' } },
+				select: { to: true }
+			});
+			for (const { to } of residents) expect(text).not.toContain(to);
+		}
+	});
+
 	it('no email address appears on the public pages or in the public API', async () => {
 		const anyone = new Client(server.url);
 		const answers = await Promise.all([

@@ -44,6 +44,7 @@ export {
 	mattersArisingOfPriority,
 	mattersArisingOnAgenda,
 	placeMattersArising,
+	placeWaitingMattersArising,
 	recordMatterArising,
 	waitingMattersArising,
 	withdrawWaitingMatters

@@ -2,7 +2,9 @@
 // deciding body's next meeting whose agenda is not yet issued. The record is made in the contest's
 // transaction; the item is written into the agenda's shared document afterwards, through the sync server
 // (as a paper is added to the pack). With no such meeting the matter waits in the body's list, and is
-// placed when the body's next meeting is scheduled.
+// placed when the body's next meeting is scheduled. One that could not be placed (the sync server was
+// unavailable) is tried again at start-up and every few minutes after (placeWaitingMattersArising). One the
+// officer takes off the draft agenda again is shown as removed, never as still placed.
 import * as Y from 'yjs';
 import type { Actor } from '../access/index.ts';
 import { canScheduleMeetings, meetingContext, partnershipContext } from '../access/index.ts';
@@ -84,7 +86,11 @@ function nextOpenMeeting(reader: Db | Tx, bodyId: string) {
  * cannot be written now stays waiting (and is logged), and the command that called this has already
  * succeeded. Returns how many were placed.
  */
-export async function placeMattersArising(actorUserId: string, bodyId: string): Promise<number> {
+export async function placeMattersArising(
+	/** Who placed it (audited); null for the retry at start-up and on the timer. */
+	actorUserId: string | null,
+	bodyId: string
+): Promise<number> {
 	try {
 		const pending = await db().matterArising.findMany({
 			where: { bodyId, agendaItemId: null, withdrawnAt: null },
@@ -104,8 +110,30 @@ export async function placeMattersArising(actorUserId: string, bodyId: string): 
 
 type MatterRow = NonNullable<Awaited<ReturnType<Db['matterArising']['findFirst']>>>;
 
+/**
+ * Every body's waiting matters arising, tried again: at start-up and on a timer, so a matter whose placing
+ * failed (the sync server unavailable, an error) lands on the next open agenda without anyone acting.
+ * Never throws. Returns how many were placed.
+ */
+export async function placeWaitingMattersArising(): Promise<number> {
+	try {
+		const bodies = await db().matterArising.findMany({
+			where: { agendaItemId: null, withdrawnAt: null },
+			distinct: ['bodyId'],
+			select: { bodyId: true }
+		});
+		let placed = 0;
+		for (const { bodyId } of bodies) placed += await placeMattersArising(null, bodyId);
+		if (placed) log.info({ placed }, 'matters arising: placed on retry');
+		return placed;
+	} catch (error) {
+		log.error({ err: error }, 'matters arising: the retry failed; it runs again later');
+		return 0;
+	}
+}
+
 async function placeOne(
-	actorUserId: string,
+	actorUserId: string | null,
 	matter: MatterRow,
 	meeting: { id: string; title: string; startsAt: Date; partnershipId: string }
 ): Promise<boolean> {
@@ -137,7 +165,8 @@ async function placeOne(
 		const told = await notifyMatterArisingPlaced(tx, {
 			partnershipId: matter.partnershipId,
 			bodyId: matter.forumBodyId,
-			exceptUserId: actorUserId,
+			// On a retry, the member who contested it has been told of their step already.
+			exceptUserId: actorUserId ?? matter.createdById,
 			message:
 				`The forum’s contested response is on the agenda of ${meeting.title} on ` +
 				`${formatMeetingTime(meeting.startsAt)} as a matter arising: ${matter.title}.`,
@@ -209,6 +238,8 @@ export interface MatterArisingView {
 	agendaItemId: string | null;
 	/** When the forum accepted the response after all, before the matter was placed. */
 	withdrawnAt: string | null;
+	/** Placed, then taken off that agenda again by an officer: no longer on any agenda. */
+	removedFromAgenda: boolean;
 }
 
 async function views(rows: MatterRow[]): Promise<MatterArisingView[]> {
@@ -217,6 +248,19 @@ async function views(rows: MatterRow[]): Promise<MatterArisingView[]> {
 		select: { id: true, title: true, startsAt: true }
 	});
 	const byId = new Map(meetings.map((m) => [m.id, m]));
+	// An item taken off the agenda is kept in the projection as withdrawn (or gone, for an agenda never
+	// projected since): either way the matter is no longer on it.
+	const placed = rows.flatMap((r) => r.agendaItemId ?? []);
+	const onAgenda = new Set(
+		placed.length
+			? (
+					await db().agendaItem.findMany({
+						where: { id: { in: placed }, withdrawn: false },
+						select: { id: true }
+					})
+				).map((i) => i.id)
+			: []
+	);
 	const bodies = await db().body.findMany({
 		where: { id: { in: [...new Set(rows.map((r) => r.bodyId))] } },
 		select: { id: true, name: true }
@@ -233,7 +277,8 @@ async function views(rows: MatterRow[]): Promise<MatterArisingView[]> {
 			createdAt: r.createdAt.toISOString(),
 			meeting: m ? { id: m.id, title: m.title, startsAt: m.startsAt.toISOString() } : null,
 			agendaItemId: r.agendaItemId,
-			withdrawnAt: r.withdrawnAt?.toISOString() ?? null
+			withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
+			removedFromAgenda: !!r.agendaItemId && !onAgenda.has(r.agendaItemId)
 		};
 	});
 }

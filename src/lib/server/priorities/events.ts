@@ -83,9 +83,10 @@ type EventInput = z.output<typeof PriorityEventInput>;
 
 const StepType = z.object({
 	type: z.enum(
-		Object.keys(PRIORITY_EVENT_TYPES).filter((t) => t !== 'RAISED' && t !== 'MATTER_ARISING') as [
-			PriorityEventType
-		],
+		Object.keys(PRIORITY_EVENT_TYPES).filter(
+			// The forum's verdicts are recorded by giving them (verdicts.ts), never as a step by hand.
+			(t) => t !== 'RAISED' && t !== 'MATTER_ARISING' && t !== 'RESPONSE_ACCEPTED'
+		) as [PriorityEventType],
 		{ error: 'Choose the step to record' }
 	)
 });

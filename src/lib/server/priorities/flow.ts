@@ -14,7 +14,10 @@ export const NEXT: Record<PriorityStatus, readonly PriorityEventType[]> = {
 	CLOSED: []
 };
 
-/** The status an event leaves the priority in; ACTION and MATTER_ARISING leave it where it was. */
+/**
+ * The status an event leaves the priority in; ACTION, MATTER_ARISING and RESPONSE_ACCEPTED (the forum's
+ * verdicts) leave it where it was.
+ */
 export function statusAfter(type: PriorityEventType, before: PriorityStatus): PriorityStatus {
 	switch (type) {
 		// Passed on, sideways or down, it waits on the receiving body to take it on or decline it.
@@ -24,6 +27,7 @@ export function statusAfter(type: PriorityEventType, before: PriorityStatus): Pr
 			return 'SUBMITTED';
 		case 'ACTION':
 		case 'MATTER_ARISING':
+		case 'RESPONSE_ACCEPTED':
 			return before;
 		default:
 			return type;

@@ -82,6 +82,8 @@ async function stepMessage(tx: Tx, priority: PriorityRow, event: NewEvent): Prom
 			return `Your forum’s priority ${title} was closed.${because(event.reason)}`;
 		case 'MATTER_ARISING':
 			return `${forum} contested the response to ${title}; it goes to ${to}’s next meeting as a matter arising.${because(event.reason)}`;
+		case 'RESPONSE_ACCEPTED':
+			return `${forum} accepted the response to ${title}.${event.reason ? ` Its note: ${event.reason}` : ''}`;
 	}
 }
 

@@ -17,7 +17,8 @@ const EPOCH_MS = (column: string) => Prisma.raw(`(extract(epoch FROM ${column}) 
 
 /**
  * A priority's event as the trace reads it: the record it names (`ref`: the body it went to or that
- * accepted or declined it, the agenda item, the decision) and, for RAISED when the table is wanted, its time.
+ * accepted or declined it, the agenda item, the decision) and, for RAISED and RESPONSE_ACCEPTED when the
+ * table is wanted, its time.
  */
 export type Event = [
 	priorityId: string,
@@ -74,7 +75,9 @@ export async function readTrace(
 	const types: PriorityEventType[] | null = at
 		? null
 		: [
-				...(want.rows ? (['RAISED'] as const) : []),
+				// The table shows when it was raised, and whether the forum accepted the response (its
+				// acceptance, unless a later contest followed it).
+				...(want.rows ? (['RAISED', 'RESPONSE_ACCEPTED', 'MATTER_ARISING'] as const) : []),
 				...([
 					'SUBMITTED',
 					'PASSED_ON',
@@ -125,7 +128,7 @@ export async function readTrace(
 					WHEN 'SCHEDULED' THEN e."agendaItemId" WHEN 'DECIDED' THEN e."decisionId"
 				END AS ref,
 				e."influenceDeclared", e."influenceAchieved",
-				${want.rows ? Prisma.sql`CASE WHEN e.type = 'RAISED' THEN ${EPOCH_MS('e.at')} END` : Prisma.sql`NULL`},
+				${want.rows ? Prisma.sql`CASE WHEN e.type IN ('RAISED', 'RESPONSE_ACCEPTED') THEN ${EPOCH_MS('e.at')} END` : Prisma.sql`NULL`},
 				${HEAR_BACK_BY}
 			FROM "PriorityEvent" e JOIN "Priority" p ON p.id = e."priorityId"
 			WHERE p."partnershipId" = ${partnershipId}

@@ -153,6 +153,8 @@ export const TraceRow = z.object({
 	heldBy: z.object({ id: z.string(), name: z.string() }),
 	raisedAt: z.iso.datetime().nullable(),
 	lastEventAt: z.iso.datetime(),
+	/** When the forum accepted the published response (in the period), unless it contested it since. */
+	responseAcceptedAt: z.iso.datetime().nullable(),
 	decisions: z.array(
 		z.object({
 			id: z.string(),

@@ -192,12 +192,19 @@ export async function traceData(
 		// Who held it at each event: replayed from the whole timeline (without a period, own is all of it).
 		let holder = p.raisedByBodyId;
 		let raisedAt: number | null = null;
+		let acceptedAt: number | null = null;
 		for (const e of own) {
 			const type = e[TYPE];
 			const ref = e[REF];
 			switch (type) {
 				case 'RAISED':
 					raisedAt = e[AT];
+					break;
+				case 'RESPONSE_ACCEPTED':
+					acceptedAt = e[AT];
+					break;
+				case 'MATTER_ARISING':
+					acceptedAt = null;
 					break;
 				case 'SUBMITTED':
 				case 'PASSED_ON':
@@ -263,6 +270,7 @@ export async function traceData(
 			heldBy: { id: p.currentBodyId!, name: bodyName.get(p.currentBodyId!) ?? '' },
 			raisedAt: raisedAt === null ? null : new Date(raisedAt).toISOString(),
 			lastEventAt: new Date(p.lastEventAt!).toISOString(),
+			responseAcceptedAt: acceptedAt === null ? null : new Date(acceptedAt).toISOString(),
 			decisions: decided.map((e) => ({
 				id: e.decisionId,
 				label: decisionLabel(e.decisionId),

@@ -100,6 +100,12 @@ export async function giveVerdict(
 			data.verdict === 'ACCEPTED' && feedback.verdict === 'CONTESTED'
 				? await withdrawWaitingMatters(tx, actor.userId, feedbackId, at)
 				: 0;
+		// Accepting the response (first, or after contesting it) is a step on the priority's timeline,
+		// which tells the forum.
+		const accepted =
+			data.verdict === 'ACCEPTED' && feedback.verdict !== 'ACCEPTED'
+				? await acceptedStep(tx, actor.userId, priority.id, feedbackId, data.note ?? '', at)
+				: null;
 		const notified = change
 			? await notifyOfficers(tx, ctx.partnership, priority, at, (forum) =>
 					changedMessage(forum, priority.title, feedback.verdict!, data.verdict, data.reason!)
@@ -125,6 +131,7 @@ export async function giveVerdict(
 				...(change ? { from: feedback.verdict, reason: data.reason } : {}),
 				notified,
 				matterArisingId: arising?.id,
+				...(accepted ? { eventId: accepted.id } : {}),
 				...(withdrawn ? { mattersArisingWithdrawn: withdrawn } : {})
 			}
 		});
@@ -178,6 +185,28 @@ async function matterArising(
 		{ audit: { matterArisingId: matter.id, feedbackId: feedback.id } }
 	);
 	return matter;
+}
+
+/** In the verdict's transaction: the forum's acceptance as a step on the priority's timeline. */
+async function acceptedStep(
+	tx: Tx,
+	actorUserId: string,
+	priorityId: string,
+	feedbackId: string,
+	note: string,
+	at: Date
+) {
+	const priority = await tx.priority.findUniqueOrThrow({ where: { id: priorityId } });
+	const reason = await sharedText(tx, priority.partnershipId, note);
+	const { event } = await appendEvent(
+		tx,
+		actorUserId,
+		priority,
+		{ type: 'RESPONSE_ACCEPTED', byBodyId: priority.raisedByBodyId, reason },
+		at,
+		{ audit: { feedbackId } }
+	);
+	return event;
 }
 
 const VERDICT_WORD = { ACCEPTED: 'accepted', CONTESTED: 'contested' } as const;

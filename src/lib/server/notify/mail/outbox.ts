@@ -1,6 +1,8 @@
 // The partnership's outbox, for its admins: every email queued for its members, with its status (kept in the
 // outbox when there is no SMTP_URL, queued, sent, failed after its retries, waiting for a digest). A message
 // naming restricted papers is composed for its recipient alone: its text is shown to them only, never here.
+// Residents have no account (their confirmation and outcome emails come through here too): their addresses
+// are personal data the admin has no need of, so they are masked; members' addresses are shown.
 import { z } from 'zod';
 import { canManageStructure, demand, partnershipContext, type Actor } from '../../access/index.ts';
 import { db } from '../../platform/index.ts';
@@ -23,6 +25,16 @@ export type OutboxMessageView = z.infer<typeof OutboxMessageView>;
 
 const LIMIT = 200;
 
+/** Emails to residents (kinds resident_*), who have no account with the partnership. */
+const toResident = (kind: string) => kind.startsWith('resident_');
+
+/** "jane@example.org" as "j•••@example.org": enough to tell messages apart, not to write to. */
+export function maskAddress(address: string): string {
+	const at = address.lastIndexOf('@');
+	if (at < 1) return '•••';
+	return `${address[0]}•••${address.slice(at)}`;
+}
+
 export async function listOutbox(actor: Actor, slug: string): Promise<OutboxMessageView[]> {
 	const ctx = await partnershipContext(actor, slug);
 	demand(canManageStructure(ctx), 'Only the partnership’s admins read its outbox.');
@@ -33,7 +45,7 @@ export async function listOutbox(actor: Actor, slug: string): Promise<OutboxMess
 	});
 	return rows.map((row) => ({
 		id: row.id,
-		to: row.to,
+		to: toResident(row.kind) ? maskAddress(row.to) : row.to,
 		subject: row.subject,
 		kind: row.kind,
 		status: row.status,

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PriorityEventType" ADD VALUE 'RESPONSE_ACCEPTED';
