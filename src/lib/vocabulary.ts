@@ -71,7 +71,8 @@ export const MEETING_STATUSES = {
 	AGENDA_ISSUED: 'Agenda issued',
 	IN_PROGRESS: 'In progress',
 	CLOSED: 'Closed',
-	MINUTES_APPROVED: 'Minutes approved'
+	MINUTES_APPROVED: 'Minutes approved',
+	CANCELLED: 'Cancelled'
 } as const;
 export type MeetingStatus = keyof typeof MEETING_STATUSES;
 

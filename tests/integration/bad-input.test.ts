@@ -388,6 +388,16 @@ const CASES: Record<string, Case> = {
 	},
 	getMeeting: { params: id('planned') },
 	issueAgenda: { params: id('planned') },
+	rescheduleMeeting: {
+		params: id('planned'),
+		body: () => ({
+			startsAt: '2026-09-10T10:00',
+			durationMinutes: 90,
+			place: 'Town hall',
+			onlineLink: 'https://meet.example.org/board'
+		})
+	},
+	cancelMeeting: { params: id('planned'), body: () => ({ reason: 'Not quorate' }) },
 	closeMeeting: { params: id('live') },
 	getMinutes: { params: id('closed') },
 	approveMinutes: { params: id('closed'), body: () => ({ atMeetingId: r.live }) },

@@ -104,7 +104,8 @@ describe('an agenda issued', () => {
 	});
 
 	it('an update keeps the UID with a higher SEQUENCE; a cancellation is METHOD:CANCEL of the same UID', async () => {
-		// No route changes or cancels an issued meeting yet: the composers are called as a command would.
+		// The composers alone, called as a command would (the commands that move and cancel a meeting are
+		// tested through the API in meeting-changes.test.ts).
 		const { domainOn } = await import('../support/domain.ts');
 		const { disconnect } = await domainOn(server.dataDir);
 		const notify = await import('../../src/lib/server/notify/index.ts');

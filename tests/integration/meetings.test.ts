@@ -157,6 +157,8 @@ describe('listing and reading meetings', () => {
 			agendaIssuedAt: null,
 			startedAt: null,
 			closedAt: null,
+			cancelledAt: null,
+			cancelReason: '',
 			currentItemId: null,
 			currentItemAt: null,
 			// the member holds a seat on the board

@@ -577,6 +577,30 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
+		allowed: OFFICERS,
+		name: 'reschedule meeting',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${await arrangeMeeting(fx)}/reschedule`,
+			{ startsAt: '2026-10-08T10:00', place: 'Town hall' }
+		]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'cancel meeting',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${await arrangeMeeting(fx)}/cancel`,
+			{ reason: 'Not quorate' }
+		]
+	},
+	{
 		...read,
 		name: 'list evidence',
 		byId: true,

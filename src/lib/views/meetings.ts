@@ -55,6 +55,9 @@ export const MeetingView = MeetingSummary.extend({
 	agendaIssuedAt: z.iso.datetime().nullable(),
 	startedAt: z.iso.datetime().nullable(),
 	closedAt: z.iso.datetime().nullable(),
+	/** When an officer called the meeting off, and why; null and empty for a meeting not cancelled. */
+	cancelledAt: z.iso.datetime().nullable(),
+	cancelReason: z.string(),
 	/** The item under discussion while the meeting is in progress, and since when (its timer). */
 	currentItemId: z.string().nullable(),
 	currentItemAt: z.iso.datetime().nullable(),

@@ -9,6 +9,7 @@ import { DeclarationView, DeclareInterestInput } from './declarations.ts';
 import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from './evidence-files.ts';
 import { SetEvidenceOrganisationsInput } from './evidence-organisations.ts';
 import { AddPaperInput } from './add-paper.ts';
+import { CancelMeetingInput, RescheduleMeetingInput } from './changes.ts';
 import { EvidenceView } from './evidence.ts';
 import {
 	IssueAgendaInput,
@@ -63,6 +64,29 @@ export const meetingsApi = defineRoutes({
 			'Issue the agenda of a draft meeting, notifying everyone seated on the body; papers added afterwards are marked late. An agenda with no items needs issueEmpty: true',
 		tag: 'Meetings',
 		body: IssueAgendaInput,
+		response: MeetingView,
+		errors: [400, 409, ...inPartnership]
+	},
+	rescheduleMeeting: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/reschedule',
+		summary:
+			'Move a meeting that has not started (secretariat and admins): a new `startsAt` (UK local time or ISO), and ' +
+			'optionally length, place and online link (left out: kept). Once the agenda is issued, everyone seated is ' +
+			'notified and emailed the updated calendar invitation (same UID, higher SEQUENCE)',
+		tag: 'Meetings',
+		body: RescheduleMeetingInput,
+		response: MeetingView,
+		errors: [400, 409, ...inPartnership]
+	},
+	cancelMeeting: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/cancel',
+		summary:
+			'Cancel a meeting that has not started, giving a reason (secretariat and admins); it cannot be undone. ' +
+			'Once the agenda is issued, everyone seated is notified and emailed a calendar cancellation (METHOD:CANCEL)',
+		tag: 'Meetings',
+		body: CancelMeetingInput,
 		response: MeetingView,
 		errors: [400, 409, ...inPartnership]
 	},

@@ -73,7 +73,8 @@ const STAGE: Record<MeetingStatus, string> = {
 	AGENDA_ISSUED: 'has not started yet',
 	IN_PROGRESS: 'is in progress',
 	CLOSED: 'is closed',
-	MINUTES_APPROVED: 'is closed and its minutes approved'
+	MINUTES_APPROVED: 'is closed and its minutes approved',
+	CANCELLED: 'has been cancelled'
 };
 
 /** Refuses (409) a command the meeting's stage does not allow: `rule` says when it is allowed. */

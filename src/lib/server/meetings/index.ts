@@ -5,6 +5,7 @@ export { getAttendance, recordAttendance } from './attendance.ts';
 export { ChallengeView, listChallenges, listChallengesOnEvidence } from './challenge-log.ts';
 export { raiseChallenge, respondToChallenge } from './challenges.ts';
 export { declareInterest, listDeclarations } from './declarations.ts';
+export { cancelMeeting, rescheduleMeeting } from './changes.ts';
 export { documentHistory } from './document-history.ts';
 export { readAgenda, readEvidencePack, readRestrictedPaper } from './document-rows.ts';
 export {

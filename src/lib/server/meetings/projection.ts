@@ -14,11 +14,13 @@ import {
 import { publishMeetingChange } from './meeting-events.ts';
 import { log } from '../platform/index.ts';
 import { parseDocumentName } from '../../collab/documents.ts';
+import { mailLatePaper } from '../notify/index.ts';
 
 interface MeetingRef {
 	id: string;
 	partnershipId: string;
 	agendaIssuedAt: Date | null;
+	partnership: { slug: string };
 }
 
 /** Reads the document and brings its rows up to date. Malformed entries are skipped and logged. */
@@ -33,7 +35,12 @@ export async function projectDocument(docName: string, doc: Y.Doc): Promise<void
 	await transaction(async (tx) => {
 		const meeting = await tx.meeting.findUnique({
 			where: { id: address.meetingId },
-			select: { id: true, partnershipId: true, agendaIssuedAt: true }
+			select: {
+				id: true,
+				partnershipId: true,
+				agendaIssuedAt: true,
+				partnership: { select: { slug: true } }
+			}
 		});
 		if (!meeting) {
 			log.warn({ docName }, 'projection: no such meeting; document not projected');
@@ -144,10 +151,13 @@ async function projectEvidencePack(
 		// A row the document still says the same of is left alone, its updatedAt with it.
 		if (current) {
 			if (differs(current, data)) await tx.evidenceItem.update({ where: { id }, data });
-		} else
-			await tx.evidenceItem.create({
-				data: { id, meetingId: meeting.id, ...fields, late: meeting.agendaIssuedAt !== null }
-			});
+		} else {
+			const late = meeting.agendaIssuedAt !== null;
+			await tx.evidenceItem.create({ data: { id, meetingId: meeting.id, ...fields, late } });
+			// A paper added to the pack after the agenda went out, however it was added (the form, the API,
+			// someone editing the pack): those seated are told, as for a restricted paper added late.
+			if (late) await mailLatePaper(tx, meeting.id, meeting.partnership.slug, id);
+		}
 	}
 	// Restricted papers are not in the pack, so their absence from it withdraws nothing.
 	await tx.evidenceItem.updateMany({

@@ -38,7 +38,7 @@ const START_MESSAGE =
 	'Enter the date and time the meeting starts, for example 5 March 2026 at 14:30';
 
 // A date needs no more than this; a longer string is not one, and is not worth parsing.
-const startsAt = z
+export const startsAt = z
 	.string({ error: START_MESSAGE })
 	.max(100, START_MESSAGE)
 	.transform((text, ctx) => {
@@ -178,6 +178,8 @@ export async function getMeeting(actor: Actor, meetingId: string): Promise<Meeti
 			agendaIssuedAt: true,
 			startedAt: true,
 			closedAt: true,
+			cancelledAt: true,
+			cancelReason: true,
 			currentItemId: true,
 			currentItemAt: true,
 			items: {
@@ -195,8 +197,17 @@ export async function getMeeting(actor: Actor, meetingId: string): Promise<Meeti
 			}
 		}
 	});
-	const { items, agendaIssuedAt, startedAt, closedAt, currentItemId, currentItemAt, ...rest } =
-		meeting;
+	const {
+		items,
+		agendaIssuedAt,
+		startedAt,
+		closedAt,
+		cancelledAt,
+		cancelReason,
+		currentItemId,
+		currentItemAt,
+		...rest
+	} = meeting;
 	const jointBodies = ctx.meeting.bodyIds.slice(1).map((bodyId) => ({ bodyId }));
 	return {
 		...summary({ ...rest, jointBodies }),
@@ -204,6 +215,8 @@ export async function getMeeting(actor: Actor, meetingId: string): Promise<Meeti
 		agendaIssuedAt: agendaIssuedAt?.toISOString() ?? null,
 		startedAt: startedAt?.toISOString() ?? null,
 		closedAt: closedAt?.toISOString() ?? null,
+		cancelledAt: cancelledAt?.toISOString() ?? null,
+		cancelReason,
 		currentItemId,
 		currentItemAt: currentItemAt?.toISOString() ?? null,
 		items,

@@ -12,6 +12,7 @@ export {
 	listNotifications,
 	markRead,
 	notifyAgendaIssued,
+	notifyMeetingChanged,
 	unreadCount
 } from './notifications.ts';
 export {
@@ -33,6 +34,7 @@ export {
 	mailAlongside,
 	mailLatePaper,
 	mailMeetingCancelled,
+	mailMeetingMoved,
 	meetingUid,
 	newCalendarFeed,
 	sendDigests,

@@ -77,6 +77,34 @@ export async function notifyAgendaIssued(tx: Tx, meetingId: string, slug: string
 	return userIds.length;
 }
 
+/**
+ * In a change's transaction (the meeting moved or cancelled after its agenda was issued): the same people
+ * as the agenda reached, each told once.
+ */
+export async function notifyMeetingChanged(
+	tx: Tx,
+	meetingId: string,
+	slug: string,
+	message: string
+): Promise<number> {
+	const meeting = await tx.meeting.findUniqueOrThrow({
+		where: { id: meetingId },
+		select: { id: true, partnershipId: true, bodyId: true }
+	});
+	const userIds = await agendaRecipients(tx, await meetingBodyIds(tx, meeting));
+	const createdAt = now();
+	await tx.notification.createMany({
+		data: userIds.map((userId) => ({
+			userId,
+			partnershipId: meeting.partnershipId,
+			message,
+			link: `/p/${slug}/meetings/${meetingId}`,
+			createdAt
+		}))
+	});
+	return userIds.length;
+}
+
 /** The actor's notifications, newest first. */
 export async function listNotifications(actor: Actor): Promise<NotificationView[]> {
 	const rows = await db().notification.findMany({

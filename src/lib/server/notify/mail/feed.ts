@@ -62,6 +62,8 @@ export async function calendarFeedText(token: string): Promise<string> {
 		where: {
 			bodyId: { in: [...new Set(seats.map((s) => s.bodyId))] },
 			status: { not: 'DRAFT' },
+			// A meeting called off before anyone was invited was never in anyone's calendar.
+			NOT: { status: 'CANCELLED', agendaIssuedAt: null },
 			startsAt: { gte: new Date(at.getTime() - PAST_DAYS * 86_400_000) }
 		},
 		orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
@@ -72,6 +74,7 @@ export async function calendarFeedText(token: string): Promise<string> {
 			durationMinutes: true,
 			place: true,
 			onlineLink: true,
+			status: true,
 			body: { select: { name: true } },
 			partnership: { select: { slug: true } }
 		}
@@ -94,7 +97,7 @@ export async function calendarFeedText(token: string): Promise<string> {
 				url: link,
 				description: `The agenda and papers: ${link}`,
 				sequence: sequence.get(m.id)?.sequence ?? 0,
-				cancelled: sequence.get(m.id)?.cancelled ?? false
+				cancelled: m.status === 'CANCELLED' || (sequence.get(m.id)?.cancelled ?? false)
 			};
 		}),
 		siteHost(),

@@ -5,7 +5,12 @@ export { startMailSender, backoffMs, type MailSender } from './sender.ts';
 export { sendDigests } from './digest.ts';
 export { enqueueMail, mailAlongside, siteLink } from './queue.ts';
 export { setSiteOrigin, siteOrigin } from './origin.ts';
-export { mailAgendaIssued, mailLatePaper, mailMeetingCancelled } from './meetings.ts';
+export {
+	mailAgendaIssued,
+	mailLatePaper,
+	mailMeetingCancelled,
+	mailMeetingMoved
+} from './meetings.ts';
 export { mailActionAssigned } from './actions.ts';
 export { listOutbox, OutboxMessageView } from './outbox.ts';
 export {

@@ -1,5 +1,6 @@
 // The email about meetings: the agenda issued (with the agenda, the papers each person may see as links, and
-// a calendar invitation), papers added late, and cancellation. Each recipient's text is composed for them:
+// a calendar invitation), the meeting moved (the same invitation, updated), papers added late, and
+// cancellation. Each recipient's text is composed for them:
 // a restricted paper is named only to those its organisations include (access/maySeePaper), and by the
 // generic name to everyone else.
 import { maySeePaper, meetingBodyIds, PAPER_ACCESS, RESTRICTED_PAPER } from '../../access/index.ts';
@@ -27,6 +28,7 @@ async function meetingOf(tx: Tx, meetingId: string) {
 			id: true,
 			partnershipId: true,
 			bodyId: true,
+			status: true,
 			title: true,
 			startsAt: true,
 			durationMinutes: true,
@@ -133,11 +135,61 @@ export async function mailAgendaIssued(tx: Tx, meetingId: string, slug: string):
 	return enqueueMail(tx, 'agenda_issued', meeting.partnershipId, messages);
 }
 
+/** Where and when a meeting was, before it moved. */
+export interface MeetingWas {
+	startsAt: Date;
+	place: string;
+	onlineLink: string;
+}
+
+/**
+ * In the move's transaction: to everyone seated on the body, the new time and place, and the invitation
+ * again (the same UID, a higher SEQUENCE) so each calendar moves the event it already holds.
+ */
+export async function mailMeetingMoved(
+	tx: Tx,
+	meetingId: string,
+	slug: string,
+	was: MeetingWas
+): Promise<number> {
+	const meeting = await meetingOf(tx, meetingId);
+	const people = await seated(tx, meeting);
+	if (!people.length) return 0;
+	const sequence = await nextSequence(tx, meetingId, false);
+	const ics = calendar('REQUEST', [calendarMeeting(meeting, slug, sequence)], siteHost(), now());
+	const when = formatMeetingTime(meeting.startsAt);
+	const where = [meeting.place, meeting.onlineLink].filter(Boolean).join(', ');
+	const before = [
+		formatMeetingTime(was.startsAt),
+		[was.place, was.onlineLink].filter(Boolean).join(', ')
+	]
+		.filter(Boolean)
+		.join(', ');
+	return enqueueMail(
+		tx,
+		'agenda_issued',
+		meeting.partnershipId,
+		people.map((membership) => ({
+			userId: membership.userId,
+			subject: `Moved: ${meeting.title}, now ${when}`,
+			text:
+				`${meeting.title} (${meeting.body.name}) has moved.\n` +
+				`When: ${when}\n` +
+				(where ? `Where: ${where}\n` : '') +
+				`It was: ${before}\n\n` +
+				`The meeting: ${siteLink(`/p/${slug}/meetings/${meetingId}`)}\n` +
+				'The attached invitation updates the meeting in your calendar.\n',
+			ics: { method: 'REQUEST', content: ics }
+		}))
+	);
+}
+
 /** In the cancellation's transaction: METHOD:CANCEL for the same event, to everyone seated on the body. */
 export async function mailMeetingCancelled(
 	tx: Tx,
 	meetingId: string,
-	slug: string
+	slug: string,
+	reason = ''
 ): Promise<number> {
 	const meeting = await meetingOf(tx, meetingId);
 	const people = await seated(tx, meeting);
@@ -156,7 +208,10 @@ export async function mailMeetingCancelled(
 		people.map((membership) => ({
 			userId: membership.userId,
 			subject: `Cancelled: ${meeting.title}, ${when}`,
-			text: `${meeting.title} (${meeting.body.name}) on ${when} has been cancelled.\nThe attached cancellation removes it from your calendar.\n`,
+			text:
+				`${meeting.title} (${meeting.body.name}) on ${when} has been cancelled.\n` +
+				(reason ? `The reason: ${reason}\n` : '') +
+				'The attached cancellation removes it from your calendar.\n',
 			ics: { method: 'CANCEL', content: ics }
 		}))
 	);
@@ -170,6 +225,8 @@ export async function mailLatePaper(
 	paperId: string
 ): Promise<number> {
 	const meeting = await meetingOf(tx, meetingId);
+	// A meeting called off is not to be read for.
+	if (meeting.status === 'CANCELLED') return 0;
 	const [people, paper] = await Promise.all([
 		seated(tx, meeting),
 		tx.evidenceItem.findUniqueOrThrow({

@@ -11,6 +11,7 @@ import { setEvidenceOrganisations } from '$lib/server/meetings';
 import { Invalid } from '$lib/server/platform';
 import { forPage, formCommand, formFile, pageActor, todayInUk } from '$lib/server/web';
 import { agendaIssuePreview, getAttendance, getMeeting, issueAgenda } from '$lib/server/meetings';
+import { cancelMeeting, rescheduleMeeting } from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/structure';
 import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
 import { REVIEWABLE } from '$lib/server/review';
@@ -32,9 +33,11 @@ export const load: PageServerLoad = async (event) => {
 		const ctx = await partnershipContext(actor, slug);
 		return {
 			meeting,
-			// What issuing the agenda will do, shown before the officer confirms it.
+			// What issuing the agenda (or moving or cancelling the meeting) will do, shown before the officer
+			// confirms it.
 			issuePreview:
-				meeting.status === 'DRAFT' && canScheduleMeetings(ctx)
+				(meeting.status === 'DRAFT' || meeting.status === 'AGENDA_ISSUED') &&
+				canScheduleMeetings(ctx)
 					? await agendaIssuePreview(actor, id)
 					: null,
 			showing,
@@ -74,6 +77,31 @@ export const actions: Actions = {
 				return { issued: await issueAgenda(pageActor(event), event.params.id, values) };
 			},
 			'issue'
+		);
+	},
+	reschedule: async (event) => {
+		const data = await event.request.formData();
+		return formCommand(
+			data,
+			async (values) => ({
+				moved: await rescheduleMeeting(pageActor(event), event.params.id, values)
+			}),
+			'reschedule'
+		);
+	},
+	cancel: async (event) => {
+		const data = await event.request.formData();
+		return formCommand(
+			data,
+			async (values) => {
+				// Cancelling cannot be undone and tells everyone seated: it takes a ticked confirmation.
+				if (!data.getAll('confirm').includes('true'))
+					throw new Invalid({
+						confirm: 'Tick the box to confirm that the meeting is to be cancelled'
+					});
+				return { cancelled: await cancelMeeting(pageActor(event), event.params.id, values) };
+			},
+			'cancel'
 		);
 	},
 	paper: async (event) => {
