@@ -449,6 +449,33 @@ describe('a contested response goes on the deciding body’s next agenda', () =>
 		expect(agenda.text).toContain('removed from this agenda by an officer');
 	});
 
+	it('one placed on a meeting that is then cancelled waits again, and goes on the next meeting scheduled', async () => {
+		const s = await partnership();
+		const { id, feedback } = await toPublished(s);
+		const cancelled = await scheduleBoardMeeting(s, 'Board that will not meet');
+		const res = await s.raiser.post(`/api/v1/feedback/${feedback.id}/verdict`, {
+			verdict: 'CONTESTED',
+			note: 'Mornings only.'
+		});
+		expect(res.status, res.text).toBe(200);
+		const title = `Matter arising: Safer walking routes to school — response contested by ${s.fx.bodies.forum.name}`;
+		expect(await agendaTitles(s.officer, cancelled)).toEqual([title]);
+
+		const cancel = await s.officer.post(`/api/v1/meetings/${cancelled}/cancel`, {
+			reason: 'The venue is closed for repairs.'
+		});
+		expect(cancel.status, cancel.text).toBe(200);
+		const waiting = await s.boardChair.get(`/p/${s.fx.partnership.slug}/priorities/${id}`);
+		expect(waiting.text).toContain('Waiting');
+		expect(waiting.text).not.toContain('On the agenda</strong>');
+
+		const next = await scheduleBoardMeeting(s, 'Board in the new venue');
+		expect(await agendaTitles(s.officer, next)).toEqual([title]);
+		const placed = await s.boardChair.get(`/p/${s.fx.partnership.slug}/priorities/${id}`);
+		expect(placed.text).toContain('On the agenda</strong>');
+		expect(placed.text).toContain('Board in the new venue');
+	});
+
 	it('one not placed when it was recorded is placed at the next start-up', async () => {
 		const s = await partnership();
 		const { id, feedback } = await toPublished(s);

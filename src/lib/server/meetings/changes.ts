@@ -21,6 +21,7 @@ import { mailMeetingCancelled, mailMeetingMoved, notifyMeetingChanged } from '..
 import { formatMeetingTime } from '../../dates.ts';
 import type { MeetingStatus } from '../../vocabulary.ts';
 import { requireStatus } from './floor.ts';
+import { placeMattersArising, releaseMattersArising } from './matters-arising.ts';
 import { publishMeetingChange } from './meeting-events.ts';
 import { getMeeting, startsAt, type MeetingView } from './scheduling.ts';
 
@@ -137,7 +138,7 @@ export async function cancelMeeting(
 	const ctx = await meetingContext(actor, meetingId);
 	demand(canScheduleMeetings(ctx), CANCEL_OFFICERS);
 	const { reason } = parse(CancelMeetingInput, input);
-	await transaction(async (tx) => {
+	const released = await transaction(async (tx) => {
 		const at = now();
 		const { count } = await tx.meeting.updateMany({
 			where: { id: meetingId, status: { in: NOT_STARTED } },
@@ -162,7 +163,9 @@ export async function cancelMeeting(
 			);
 			await mailMeetingCancelled(tx, meetingId, ctx.partnership.slug, reason);
 		}
+		return releaseMattersArising(tx, actor.userId, meetingId);
 	});
 	publishMeetingChange(meetingId, 'meeting');
+	for (const bodyId of released) await placeMattersArising(actor.userId, bodyId);
 	return getMeeting(actor, meetingId);
 }

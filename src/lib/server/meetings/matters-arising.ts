@@ -108,6 +108,36 @@ export async function placeMattersArising(
 	}
 }
 
+/**
+ * In a cancellation's transaction: the matters arising placed on the cancelled meeting wait again, for the
+ * body's next open agenda (placeMattersArising after commit), rather than staying on an agenda that will
+ * never be taken. Returns the bodies whose matters wait again.
+ */
+export async function releaseMattersArising(
+	tx: Tx,
+	actorUserId: string,
+	meetingId: string
+): Promise<string[]> {
+	const placed = await tx.matterArising.findMany({
+		where: { meetingId, withdrawnAt: null },
+		select: { id: true, bodyId: true, partnershipId: true, agendaItemId: true }
+	});
+	for (const matter of placed) {
+		await tx.matterArising.update({
+			where: { id: matter.id },
+			data: { meetingId: null, agendaItemId: null, placedAt: null }
+		});
+		await audit(tx, actorUserId, {
+			action: 'matter_arising_released',
+			entity: 'MatterArising',
+			entityId: matter.id,
+			partnershipId: matter.partnershipId,
+			detail: { cancelledMeetingId: meetingId, agendaItemId: matter.agendaItemId }
+		});
+	}
+	return [...new Set(placed.map((m) => m.bodyId))];
+}
+
 type MatterRow = NonNullable<Awaited<ReturnType<Db['matterArising']['findFirst']>>>;
 
 /**
