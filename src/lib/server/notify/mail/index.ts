@@ -7,7 +7,8 @@ export { enqueueMail, mailAlongside, siteLink } from './queue.ts';
 export { setSiteOrigin, siteOrigin } from './origin.ts';
 export { mailAgendaIssued, mailLatePaper, mailMeetingCancelled } from './meetings.ts';
 export { mailActionAssigned } from './actions.ts';
-export { listOutbox, OutboxMessageView } from './outbox.ts';
+export { actionDueDue, sendActionDue } from './action-due.ts';
+export { listOutbox, retryMail, OutboxMessageView } from './outbox.ts';
 export {
 	getMailPreferences,
 	setMailPreferences,
