@@ -57,7 +57,8 @@ const NEW_SINCE_SQLITE = new Set([
 	'CalendarFeed',
 	'MeetingCalendar',
 	'ResidentSupport',
-	'ResidentComment'
+	'ResidentComment',
+	'DailyRun'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

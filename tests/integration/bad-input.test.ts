@@ -205,6 +205,17 @@ async function arrange() {
 		data: { userId: by, partnershipId: fx.partnership.id, message: 'Arranged notification' }
 	});
 	const token = await as.ADMIN.post('/api/v1/me/tokens', { name: 'Arranged' });
+	const failedMail = await db.outboundMail.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			to: fx.members.OBSERVER.email,
+			subject: 'Arranged failed email',
+			text: 'Arranged',
+			kind: 'action_assigned',
+			status: 'FAILED',
+			attempts: 8
+		}
+	});
 	// A forum's verdict is given by a member seated on the forum, so the member sends that case.
 	await db.bodySeat.create({
 		data: {
@@ -256,6 +267,7 @@ async function arrange() {
 		seat: seat.id,
 		invitation: invitation.id,
 		notification: notification.id,
+		failedMail: failedMail.id,
 		token: token.json.id as string
 	};
 }
@@ -309,6 +321,7 @@ const CASES: Record<string, Case> = {
 	getCalendarFeed: { noInput: 'takes no body, query or path parameter' },
 	newCalendarFeed: { noInput: 'takes no body, query or path parameter' },
 	listOutbox: { params: slug },
+	retryMail: { params: inSlug('failedMail') },
 	partnerships: { noInput: 'takes no body, query or path parameter' },
 	structure: { params: slug },
 	listOrganisations: { params: slug },

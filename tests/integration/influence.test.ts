@@ -98,6 +98,7 @@ beforeAll(async () => {
 		inTime: inTime.id,
 		declined: declined.id,
 		bus: bus.decision.id,
+		busMeeting: bus.meeting.id,
 		old: old.decision.id
 	});
 	// The published response to the bus priority, on the forum's public page and its JSON.
@@ -223,5 +224,44 @@ describe('the forum’s public page', () => {
 		expect(overdue).toContain(`datetime="${dayAgo(3)}"`);
 		for (const title of ['Park benches', 'Free parking', 'Bus to the clinic'])
 			expect(overdue.slice(0, overdue.indexOf('</ul>'))).not.toContain(title);
+	});
+});
+
+describe('the review’s forum-voice measure', () => {
+	it('shows, for the meeting that decided a priority, the influence promised, achieved and the difference', async () => {
+		// The meeting is over: its review is open to the officers.
+		await server.db.meeting.update({
+			where: { id: ids.busMeeting },
+			data: { status: 'CLOSED', closedAt: new Date(ago(10)) }
+		});
+		const officer = await signedIn(server.url, fx.members.SECRETARIAT.email);
+		const res = await officer.get(`/api/v1/meetings/${ids.busMeeting}/review`);
+		expect(res.status, res.text).toBe(200);
+		const f = res.json.forumVoice;
+		expect(f.priorities).toEqual([
+			expect.objectContaining({
+				title: 'Bus to the clinic',
+				influencePromised: 'INVOLVE',
+				influenceAchieved: 'CONSULT',
+				influenceGap: 'LESS',
+				influenceWords: 'Promised: Involve; achieved: Consult — less than promised'
+			})
+		]);
+		expect(f).toMatchObject({ influenceCompared: 1, influenceKept: 0, influenceLess: 1 });
+
+		const page = await officer.get(`/p/${fx.partnership.slug}/meetings/${ids.busMeeting}/review`);
+		expect(page.status).toBe(200);
+		const section = page.text.slice(
+			page.text.indexOf('id="forum-voice"'),
+			page.text.indexOf('Download “Forum voice”')
+		);
+		expect(section).toContain('<th scope="col">Influence promised</th>');
+		expect(section).toContain('<th scope="col">Influence achieved</th>');
+		expect(section).toContain('<th scope="col">Against the promise</th>');
+		const row = section.slice(section.indexOf('Bus to the clinic'));
+		expect(row.replace(/<!--[^>]*-->/g, '')).toMatch(
+			/<td>Involve<\/td>\s*<td>Consult<\/td>\s*<td>less than promised<\/td>/
+		);
+		expect(section).toMatch(/0 of 1 \(0\s*%\); less than promised: 1/);
 	});
 });

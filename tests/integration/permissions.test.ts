@@ -337,6 +337,23 @@ async function arrangeTurn(fx: Fixture, started: boolean): Promise<string> {
 	return turn.id;
 }
 
+/** An email that failed after every retry, for an admin to send again. */
+async function arrangeFailedMail(fx: Fixture): Promise<string> {
+	const mail = await server.db.outboundMail.create({
+		data: {
+			partnershipId: fx.partnership.id,
+			to: fx.members.OBSERVER.email,
+			subject: 'Arranged failed email',
+			text: 'Arranged',
+			kind: 'action_assigned',
+			status: 'FAILED',
+			attempts: 8,
+			lastError: '550 Mailbox unavailable'
+		}
+	});
+	return mail.id;
+}
+
 async function arrangeNotification(fx: Fixture, role: PartnershipRole): Promise<string> {
 	const notification = await server.db.notification.create({
 		data: {
@@ -507,6 +524,14 @@ const ROUTES: Route[] = [
 		writes: false,
 		byId: false,
 		call: (_, s) => ['GET', `${p(s)}/outbox`]
+	},
+	{
+		allowed: ADMINS,
+		name: 'send a failed email again',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx, s) => ['POST', `${p(s)}/outbox/${await arrangeFailedMail(fx)}/retry`]
 	},
 	{
 		allowed: OFFICERS,

@@ -68,5 +68,14 @@ export const notifyApi = defineRoutes({
 		tag: 'Account',
 		response: z.array(OutboxMessageView),
 		errors: IN_PARTNERSHIP
+	},
+	retryMail: {
+		method: 'POST',
+		path: `${PARTNERSHIP_API}/outbox/{id}/retry`,
+		summary:
+			'Send again an email that failed after all its retries: its attempts start over (admins); 409 for one that has not failed',
+		tag: 'Account',
+		response: OutboxMessageView,
+		errors: [409, ...IN_PARTNERSHIP]
 	}
 });

@@ -12,7 +12,8 @@ export {
 	mailMeetingMoved
 } from './meetings.ts';
 export { mailActionAssigned } from './actions.ts';
-export { listOutbox, OutboxMessageView } from './outbox.ts';
+export { actionDueDue, sendActionDue } from './action-due.ts';
+export { listOutbox, retryMail, OutboxMessageView } from './outbox.ts';
 export {
 	getMailPreferences,
 	setMailPreferences,

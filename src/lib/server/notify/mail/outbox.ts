@@ -2,10 +2,11 @@
 // outbox when there is no SMTP_URL, queued, sent, failed after its retries, waiting for a digest). A message
 // naming restricted papers is composed for its recipient alone: its text is shown to them only, never here.
 // Residents have no account (their confirmation and outcome emails come through here too): their addresses
-// are personal data the admin has no need of, so they are masked; members' addresses are shown.
+// are personal data the admin has no need of, so they are masked; members' addresses are shown. A message
+// that failed after all its retries stays failed until an admin sends it again by hand.
 import { z } from 'zod';
 import { canManageStructure, demand, partnershipContext, type Actor } from '../../access/index.ts';
-import { db } from '../../platform/index.ts';
+import { audit, Conflict, db, NotFound, now, transaction } from '../../platform/index.ts';
 
 export const OutboxMessageView = z.object({
 	id: z.string(),
@@ -43,7 +44,13 @@ export async function listOutbox(actor: Actor, slug: string): Promise<OutboxMess
 		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
 		take: LIMIT
 	});
-	return rows.map((row) => ({
+	return rows.map(messageView);
+}
+
+type MailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>['outboundMail']['findFirst']>>>;
+
+function messageView(row: MailRow): OutboxMessageView {
+	return {
 		id: row.id,
 		to: toResident(row.kind) ? maskAddress(row.to) : row.to,
 		subject: row.subject,
@@ -55,5 +62,49 @@ export async function listOutbox(actor: Actor, slug: string): Promise<OutboxMess
 		lastError: row.lastError,
 		createdAt: row.createdAt.toISOString(),
 		sentAt: row.sentAt?.toISOString() ?? null
-	}));
+	};
 }
+
+/**
+ * Sends a failed message again: its attempts start over and the sender loop takes it on its next pass.
+ * Only a partnership's admins, and only a message that has failed (anything else answers 409).
+ */
+export async function retryMail(
+	actor: Actor,
+	slug: string,
+	mailId: string
+): Promise<OutboxMessageView> {
+	const ctx = await partnershipContext(actor, slug);
+	demand(canManageStructure(ctx), 'Only the partnership’s admins send failed email again.');
+	return transaction(async (tx) => {
+		const row = await tx.outboundMail.findFirst({
+			where: { id: mailId, partnershipId: ctx.partnership.id }
+		});
+		if (!row) throw new NotFound('email');
+		// Claimed only while still failed, so two admins pressing at once send it once.
+		const { count } = await tx.outboundMail.updateMany({
+			where: { id: row.id, status: 'FAILED' },
+			data: { status: 'QUEUED', attempts: 0, nextAttemptAt: now() }
+		});
+		if (!count)
+			throw new Conflict(
+				`Only an email that failed can be sent again; this one is ${STATUS_WORDS[row.status] ?? row.status}.`
+			);
+		await audit(tx, actor.userId, {
+			action: 'mail_retried',
+			entity: 'OutboundMail',
+			entityId: row.id,
+			partnershipId: ctx.partnership.id,
+			detail: { to: row.to, subject: row.subject, attempts: row.attempts, lastError: row.lastError }
+		});
+		return messageView(await tx.outboundMail.findUniqueOrThrow({ where: { id: row.id } }));
+	});
+}
+
+const STATUS_WORDS: Record<string, string> = {
+	QUEUED: 'queued to send',
+	SENT: 'sent',
+	OUTBOX: 'kept in the outbox (no mail server is set)',
+	DIGEST: 'waiting for the daily digest',
+	DIGESTED: 'sent in a daily digest'
+};

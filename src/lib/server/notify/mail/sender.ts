@@ -11,6 +11,7 @@ import { ALWAYS_AT_ONCE } from './kinds.ts';
 import { siteHost } from './origin.ts';
 import { siteLink } from './queue.ts';
 import { sendDigests, digestDue } from './digest.ts';
+import { actionDueDue, sendActionDue } from './action-due.ts';
 import { unsubscribeToken } from './unsubscribe-token.ts';
 
 export const MAX_ATTEMPTS = 8;
@@ -24,7 +25,7 @@ export function backoffMs(attempts: number, baseMs: number): number {
 }
 
 export interface MailSender {
-	/** One pass: digests due, then mail due. Answers how many messages were delivered or put in the outbox. */
+	/** One pass: the day's "action due" email and digests when due, then mail due. Answers how many messages were delivered or put in the outbox. */
 	tick(): Promise<number>;
 	stop(): Promise<void>;
 }
@@ -124,6 +125,7 @@ export function startMailSender(): MailSender {
 	let running: Promise<number> | null = null;
 
 	async function pass(): Promise<number> {
+		if (await actionDueDue()) await sendActionDue();
 		if (await digestDue()) await sendDigests();
 		if (!transport) return toOutbox();
 		let done = 0;
