@@ -388,6 +388,10 @@ const CASES: Record<string, Case> = {
 	},
 	getMeeting: { params: id('planned') },
 	issueAgenda: { params: id('planned') },
+	changeJointBody: {
+		params: id('planned'),
+		body: () => ({ bodyId: fx.bodies.theme.id, change: 'ADD' })
+	},
 	closeMeeting: { params: id('live') },
 	getMinutes: { params: id('closed') },
 	approveMinutes: { params: id('closed'), body: () => ({ atMeetingId: r.live }) },

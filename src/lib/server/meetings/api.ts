@@ -9,6 +9,7 @@ import { DeclarationView, DeclareInterestInput } from './declarations.ts';
 import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from './evidence-files.ts';
 import { SetEvidenceOrganisationsInput } from './evidence-organisations.ts';
 import { AddPaperInput } from './add-paper.ts';
+import { ChangeJointBodyInput } from './joint-bodies.ts';
 import { EvidenceView } from './evidence.ts';
 import {
 	IssueAgendaInput,
@@ -63,6 +64,16 @@ export const meetingsApi = defineRoutes({
 			'Issue the agenda of a draft meeting, notifying everyone seated on the body; papers added afterwards are marked late. An agenda with no items needs issueEmpty: true',
 		tag: 'Meetings',
 		body: IssueAgendaInput,
+		response: MeetingView,
+		errors: [400, 409, ...inPartnership]
+	},
+	changeJointBody: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/joint-bodies',
+		summary:
+			'Add a body to hold the meeting jointly, or remove one, before the meeting starts (secretariat and admins). An added body’s members are seated; if the agenda is out, those new to the meeting are sent it',
+		tag: 'Meetings',
+		body: ChangeJointBodyInput,
 		response: MeetingView,
 		errors: [400, 409, ...inPartnership]
 	},

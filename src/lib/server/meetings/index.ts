@@ -6,6 +6,7 @@ export { ChallengeView, listChallenges, listChallengesOnEvidence } from './chall
 export { raiseChallenge, respondToChallenge } from './challenges.ts';
 export { declareInterest, listDeclarations } from './declarations.ts';
 export { documentHistory } from './document-history.ts';
+export { changeJointBody, ChangeJointBodyInput } from './joint-bodies.ts';
 export { readAgenda, readEvidencePack, readRestrictedPaper } from './document-rows.ts';
 export {
 	ACCEPTED_EXTENSIONS,
