@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '../platform/index.ts';
 import { safeText } from '../platform/index.ts';
 import { DECISION_METHODS, DECISION_OUTCOMES } from '../../vocabulary.ts';
+import { andList } from '../../joint-names.ts';
 
 import { PUBLISHED_MEETING, partnershipOf } from './public-record.ts';
 
@@ -52,13 +53,30 @@ export async function listPublicDecisions(
 		where: {
 			partnershipId: partnership.id,
 			agendaItemId: { in: [...itemTitle.keys()] },
-			...(filter.bodyId ? { bodyId: filter.bodyId } : {})
+			...(filter.bodyId
+				? { OR: [{ bodyId: filter.bodyId }, { takenBy: { some: { bodyId: filter.bodyId } } }] }
+				: {})
 		},
 		include: {
 			meeting: { select: { id: true, title: true, body: { select: { name: true } } } },
 			versions: { orderBy: { version: 'desc' }, take: 1, include: { evidence: true } }
 		}
 	});
+	// At a joint meeting, the bodies that took each decision, named instead of the host body.
+	const taken = await db().decisionBody.findMany({
+		where: { decisionId: { in: decisions.map((d) => d.id) } },
+		orderBy: { createdAt: 'asc' }
+	});
+	const bodyName = new Map(
+		(
+			await db().body.findMany({
+				where: { id: { in: taken.map((t) => t.bodyId) } },
+				select: { id: true, name: true }
+			})
+		).map((b) => [b.id, b.name])
+	);
+	const takenBy = (decisionId: string) =>
+		taken.filter((t) => t.decisionId === decisionId).map((t) => bodyName.get(t.bodyId) ?? '');
 	const cited = decisions
 		.flatMap((d) => d.versions.flatMap((v) => v.evidence))
 		.map((e) => e.evidenceItemId);
@@ -82,7 +100,7 @@ export async function listPublicDecisions(
 				return {
 					id: d.id,
 					recordedAt: v.recordedAt.toISOString(),
-					body: d.meeting.body.name,
+					body: andList(takenBy(d.id)) || d.meeting.body.name,
 					meeting: { id: d.meeting.id, title: d.meeting.title },
 					item: itemTitle.get(d.agendaItemId) ?? '',
 					version: v.version,
