@@ -83,7 +83,7 @@ test('the chair names the bodies that took a joint meeting’s decision; the rec
 	// Every holding body is ticked to begin with; the forum short of its quorum says so.
 	await expect(takenBy.getByLabel('Health and Wellbeing Theme Group')).toBeChecked();
 	await expect(takenBy.getByLabel('Northfield Locality Forum (not quorate)')).toBeChecked();
-	await form.getByLabel('Outcome').selectOption('AGREED');
+	await form.getByLabel('Outcome', { exact: true }).selectOption('AGREED');
 	await form.getByRole('button', { name: 'Record the decision' }).click();
 	// The forum is not quorate: the chair must confirm, and the bodies chosen are kept.
 	const confirm = form.getByLabel('Record it anyway, noting the meeting was not quorate');
