@@ -96,4 +96,16 @@ test('the chair names the bodies that took a joint meeting’s decision; the rec
 	);
 	await expectAccessible(page);
 	await expectReflows(page);
+
+	// The public pages name both bodies: the meeting they held, the decision they took.
+	await visit(`/public/${SLUG}/meetings/${id}`);
+	await expect(page.locator('main')).toContainText(
+		'Joint meeting of Health and Wellbeing Theme Group and Northfield Locality Forum'
+	);
+	await visit(`/public/${SLUG}/decisions`);
+	await expect(
+		page.locator('.decision', { hasText: 'The bodies agree: Winter warmth hubs.' })
+	).toContainText(
+		'Joint meeting, taken by Health and Wellbeing Theme Group and Northfield Locality Forum'
+	);
 });

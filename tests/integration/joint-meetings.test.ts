@@ -414,7 +414,7 @@ describe('naming the bodies of a joint meeting everywhere', () => {
 			`/public/${slug}/decisions?bodyId=${fx.bodies.forum.id}`
 		);
 		expect(publicDecisions.text).toContain('Both bodies plant orchards.');
-		expect(publicDecisions.text).toContain(`${theme} and ${forum}`);
+		expect(publicDecisions.text).toContain(`Joint meeting, taken by ${theme} and ${forum}`);
 
 		const csv = await forumMember.get(`/api/v1/partnerships/${slug}/decisions.csv`);
 		const line = csv.text.split('\n').find((l) => l.startsWith(decided.json.id))!;

@@ -23,7 +23,10 @@ export type PublicDecisionsQuery = z.infer<typeof PublicDecisionsQuery>;
 export const PublicDecision = z.object({
 	id: z.string(),
 	recordedAt: z.iso.datetime(),
+	/** The meeting's body; at a joint meeting, the bodies that took the decision ("X and Y"). */
 	body: z.string(),
+	/** At a joint meeting, the names of the bodies that took it; empty for a single body's decision. */
+	takenBy: z.array(z.string()),
 	meeting: z.object({ id: z.string(), title: z.string() }),
 	item: z.string(),
 	version: z.number(),
@@ -101,6 +104,7 @@ export async function listPublicDecisions(
 					id: d.id,
 					recordedAt: v.recordedAt.toISOString(),
 					body: andList(takenBy(d.id)) || d.meeting.body.name,
+					takenBy: takenBy(d.id),
 					meeting: { id: d.meeting.id, title: d.meeting.title },
 					item: itemTitle.get(d.agendaItemId) ?? '',
 					version: v.version,
