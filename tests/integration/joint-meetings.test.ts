@@ -420,6 +420,8 @@ describe('naming the bodies of a joint meeting everywhere', () => {
 		const line = csv.text.split('\n').find((l) => l.startsWith(decided.json.id))!;
 		expect(line).toContain(`,${theme},${theme} and ${forum},Joint evening on green spaces,`);
 
+		const forumPage = await forumMember.get(`/p/${slug}/bodies/${fx.bodies.forum.id}`);
+		expect(forumPage.text).toContain(held);
 		const pack = await forumMember.get(`/p/${slug}/meetings/${meeting.id}/pack`);
 		expect(pack.text).toContain(held);
 		// Closed: the minutes are drafted from the record, naming the bodies that took the decision.
