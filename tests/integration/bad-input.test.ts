@@ -411,6 +411,10 @@ const CASES: Record<string, Case> = {
 		})
 	},
 	cancelMeeting: { params: id('planned'), body: () => ({ reason: 'Not quorate' }) },
+	changeJointBody: {
+		params: id('planned'),
+		body: () => ({ bodyId: fx.bodies.theme.id, change: 'ADD' })
+	},
 	closeMeeting: { params: id('live') },
 	getMinutes: { params: id('closed') },
 	approveMinutes: { params: id('closed'), body: () => ({ atMeetingId: r.live }) },

@@ -53,6 +53,7 @@ describe('CSV exports', () => {
 			'Decision id',
 			'Date',
 			'Body',
+			'Taken by',
 			'Meeting',
 			'Agenda item',
 			'Taken in private',

@@ -2,7 +2,7 @@
 // is computed from its own seats, and a decision records the bodies that took it, refused when a named body
 // is not quorate. Single-body meetings are covered, unchanged, by decisions.test.ts and meeting-floor.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../support/client.ts';
+import { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
 import { makeMemberOf } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
@@ -165,6 +165,109 @@ describe('who is seated at a joint meeting', () => {
 	});
 });
 
+describe('changing the bodies holding a meeting before it starts', () => {
+	const change = (meetingId: string, bodyId: string, how: 'ADD' | 'REMOVE', who = officer) =>
+		who.post(`/api/v1/meetings/${meetingId}/joint-bodies`, { bodyId, change: how });
+
+	it('adds a body once the agenda is out: its members seated and sent the agenda, no one else again', async () => {
+		const made = await officer.post(schedule(), { ...base, title: 'Theme group on cycling' });
+		expect(made.status, made.text).toBe(201);
+		const id = made.json.id;
+		const issued = await officer.post(`/api/v1/meetings/${id}/issue`, { issueEmpty: true });
+		expect(issued.status, issued.text).toBe(200);
+		const link = `/p/${fx.partnership.slug}/meetings/${id}`;
+		const forumUser = await server.db.membership.findUniqueOrThrow({
+			where: { id: forumMemberId },
+			select: { userId: true }
+		});
+		const mails = (userId: string) =>
+			server.db.outboundMail.count({
+				where: { userId, subject: { contains: 'Theme group on cycling' } }
+			});
+		const chairMails = await mails(fx.members.MEMBER.userId);
+		expect(await mails(forumUser.userId)).toBe(0);
+
+		const res = await change(id, fx.bodies.forum.id, 'ADD');
+		expect(res.status, res.text).toBe(200);
+		expect(res.json.jointBodyIds).toEqual([fx.bodies.forum.id]);
+		expect(await server.db.notification.count({ where: { userId: forumUser.userId, link } })).toBe(
+			1
+		);
+		expect(await mails(forumUser.userId)).toBe(1);
+		expect(
+			await server.db.notification.count({ where: { userId: fx.members.MEMBER.userId, link } })
+		).toBe(1);
+		expect(await mails(fx.members.MEMBER.userId)).toBe(chairMails);
+		const roll = await officer.get(`/api/v1/meetings/${id}/attendance`);
+		const ids = roll.json.roll.map((e: { membershipId: string }) => e.membershipId);
+		for (const seat of forumSeats) expect(ids).toContain(seat);
+		const event = await server.db.auditEvent.findFirstOrThrow({
+			where: { entityId: id, action: 'joint_body_added' }
+		});
+		expect(event.detail).toMatchObject({ bodyId: fx.bodies.forum.id, agendaSentTo: 3 });
+		const page = await officer.get(link);
+		expect(page.text).toContain('Bodies holding the meeting');
+		expect(page.text).toContain(`Remove ${fx.bodies.forum.name}`);
+	});
+
+	it('removes a joint body; refuses the host, a body not holding it, another partnership’s and a started meeting', async () => {
+		const made = await officer.post(schedule(), {
+			...base,
+			title: 'Joint walk planning',
+			jointBodyIds: [fx.bodies.forum.id]
+		});
+		const id = made.json.id;
+		expect((await change(id, fx.bodies.forum.id, 'REMOVE', chair)).status).toBe(403);
+		const removed = await change(id, fx.bodies.forum.id, 'REMOVE');
+		expect(removed.status, removed.text).toBe(200);
+		expect(removed.json.jointBodyIds).toEqual([]);
+		expect(
+			await server.db.auditEvent.count({ where: { entityId: id, action: 'joint_body_removed' } })
+		).toBe(1);
+		const before = await server.db.auditEvent.count();
+		for (const [bodyId, how] of [
+			[fx.bodies.forum.id, 'REMOVE'],
+			[fx.bodies.theme.id, 'ADD'],
+			[other.bodies.forum.id, 'ADD']
+		] as const) {
+			const res = await change(id, bodyId, how);
+			expect(res.status, res.text).toBe(400);
+			expect(Object.keys(res.json.error.fields)).toEqual(['bodyId']);
+		}
+		const started = await jointLive();
+		const late = await change(started.id, fx.bodies.board.id, 'ADD');
+		expect(late.status, late.text).toBe(409);
+		expect(late.json.error.message).toContain('before it starts');
+		expect(await server.db.auditEvent.count()).toBe(before);
+		expect(await server.db.meetingBody.count({ where: { meetingId: id } })).toBe(0);
+	});
+
+	it('the meeting page’s form asks the officer to confirm sending the agenda, keeping the choice', async () => {
+		const made = await officer.post(schedule(), { ...base, title: 'Theme group on parks' });
+		const id = made.json.id;
+		await officer.post(`/api/v1/meetings/${id}/issue`, { issueEmpty: true });
+		const data = new FormData();
+		for (const [k, v] of [
+			['change', 'ADD'],
+			['bodyId', fx.bodies.forum.id],
+			['confirmSending', '1']
+		])
+			data.append(k, v);
+		const refused = await officer.request(
+			'POST',
+			`/p/${fx.partnership.slug}/meetings/${id}?/jointBody`,
+			data,
+			{ origin: server.url, accept: 'text/html' }
+		);
+		expect(refused.status).toBe(400);
+		expect(refused.text).toContain(
+			'Tick the box to confirm that the body’s members are sent the agenda'
+		);
+		expect(refused.text).toMatch(new RegExp(`value="${fx.bodies.forum.id}"[^>]*selected`));
+		expect(await server.db.meetingBody.count({ where: { meetingId: id } })).toBe(0);
+	});
+});
+
 describe('quorum and decisions per body', () => {
 	it('shows each body’s quorum from its own seats', async () => {
 		const meeting = await jointLive();
@@ -274,5 +377,58 @@ describe('quorum and decisions per body', () => {
 		});
 		expect(confirmed.status, confirmed.text).toBe(201);
 		expect(confirmed.json.quorate).toBe(false);
+	});
+});
+
+describe('naming the bodies of a joint meeting everywhere', () => {
+	it('the public pages, the decisions CSV, the printed pack and minutes say who held it and who took it', async () => {
+		const meeting = await jointLive();
+		await server.db.meeting.update({
+			where: { id: meeting.id },
+			data: { title: 'Joint evening on green spaces' }
+		});
+		const item = await makeItem(server.db, meeting.id, 'Community orchards');
+		await markPresent(
+			server.db,
+			meeting.id,
+			[...themeSeats, ...forumSeats.slice(0, 2)],
+			fx.members.SECRETARIAT.userId
+		);
+		await storeWording(server.db, meeting.id, { [item.id]: 'Both bodies plant orchards.' });
+		const decided = await chair.post(`/api/v1/meetings/${meeting.id}/decisions`, {
+			agendaItemId: item.id,
+			outcome: 'AGREED',
+			method: 'CONSENSUS'
+		});
+		expect(decided.status, decided.text).toBe(201);
+		const [theme, forum] = [fx.bodies.theme.name, fx.bodies.forum.name];
+		const held = `Joint meeting of ${theme} and ${forum}`;
+		const slug = fx.partnership.slug;
+
+		const anyone = new Client(server.url);
+		const list = await anyone.get(`/public/${slug}`);
+		expect(list.text).toContain(held);
+		const publicMeeting = await anyone.get(`/public/${slug}/meetings/${meeting.id}`);
+		expect(publicMeeting.text).toContain(held);
+		const publicDecisions = await anyone.get(
+			`/public/${slug}/decisions?bodyId=${fx.bodies.forum.id}`
+		);
+		expect(publicDecisions.text).toContain('Both bodies plant orchards.');
+		expect(publicDecisions.text).toContain(`Joint meeting, taken by ${theme} and ${forum}`);
+
+		const csv = await forumMember.get(`/api/v1/partnerships/${slug}/decisions.csv`);
+		const line = csv.text.split('\n').find((l) => l.startsWith(decided.json.id))!;
+		expect(line).toContain(`,${theme},${theme} and ${forum},Joint evening on green spaces,`);
+
+		const forumPage = await forumMember.get(`/p/${slug}/bodies/${fx.bodies.forum.id}`);
+		expect(forumPage.text).toContain(held);
+		const pack = await forumMember.get(`/p/${slug}/meetings/${meeting.id}/pack`);
+		expect(pack.text).toContain(held);
+		// Closed: the minutes are drafted from the record, naming the bodies that took the decision.
+		const closed = await officer.post(`/api/v1/meetings/${meeting.id}/close`, {});
+		expect(closed.status, closed.text).toBe(200);
+		const minutes = await forumMember.get(`/p/${slug}/meetings/${meeting.id}/minutes`);
+		expect(minutes.text).toContain(held);
+		expect(minutes.text).toContain(`Taken by ${theme} and ${forum}.`);
 	});
 });

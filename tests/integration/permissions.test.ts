@@ -626,6 +626,18 @@ const ROUTES: Route[] = [
 		]
 	},
 	{
+		allowed: OFFICERS,
+		name: 'change joint body',
+		status: 200,
+		writes: true,
+		byId: true,
+		call: async (fx) => [
+			'POST',
+			`/api/v1/meetings/${await arrangeMeeting(fx)}/joint-bodies`,
+			{ bodyId: fx.bodies.theme.id, change: 'ADD' }
+		]
+	},
+	{
 		...read,
 		name: 'list evidence',
 		byId: true,

@@ -42,6 +42,8 @@ export interface LiveRecord {
 	previous: { id: string; title: string; startsAt: string; status: MeetingStatus } | null;
 	/** What each decision's latest version stated against the scheme (by decision id), for amending. */
 	checks: Record<string, { amountPounds: number | null; reservedMatters: string[] }>;
+	/** At a joint meeting, the names of the bodies that took each decision (by decision id). */
+	takenBy: Record<string, string[]>;
 	/** The body's scheme of delegation in force, for the decision form's check; null when none is written. */
 	scheme: {
 		version: number;

@@ -11,14 +11,10 @@ import { demandInProgress } from '../meetings/index.ts';
 import { demand, meetingContext, meetingRights } from '../access/index.ts';
 import { parse } from '../platform/index.ts';
 
-import {
-	DecisionContentInput,
-	RUN_MESSAGE,
-	draftWording,
-	freeze,
-	settle,
-	versionView
-} from './record.ts';
+import { DecisionContentInput, RUN_MESSAGE } from './decision-input.ts';
+import { freeze, versionView } from './record.ts';
+import { settle } from './settle.ts';
+import { draftWording } from './wording.ts';
 
 async function decisionContext(actor: Actor, decisionId: string) {
 	const decision = await db().decision.findUnique({ where: { id: decisionId } });

@@ -8,7 +8,7 @@ import {
 	CommitResourcesInput,
 	ReportProgressInput
 } from './action-progress.ts';
-import { DecisionContentInput, RecordDecisionInput } from './record.ts';
+import { DecisionContentInput, RecordDecisionInput } from './decision-input.ts';
 import { DecisionDetail, DecisionSearch, DecisionSummary } from './register.ts';
 import { DecisionVersionView } from './views.ts';
 import { ReferralView } from './referrals.ts';

@@ -12,6 +12,8 @@ import {
 	type DecisionOutcome
 } from '../../vocabulary.ts';
 import { toCsv, type CsvFile } from '../../csv.ts';
+import { andList } from '../../joint-names.ts';
+import { takenByNames } from './joint.ts';
 
 // The CSV writer is shared with the client-side review figures; the face keeps offering it to the server.
 export { csvCell, toCsv, type Cell, type CsvFile } from '../../csv.ts';
@@ -58,6 +60,8 @@ export const DECISIONS_CSV_HEADER = [
 	'Decision id',
 	'Date',
 	'Body',
+	/** The bodies that took it: at a joint meeting "X and Y", else the body's name. */
+	'Taken by',
 	'Meeting',
 	'Agenda item',
 	'Taken in private',
@@ -85,6 +89,10 @@ export async function decisionsCsv(actor: Actor, slug: string): Promise<CsvFile>
 	});
 	const named = await names(ctx.partnership.id);
 	const item = await items(decisions.map((d) => d.agendaItemId));
+	const takenBy = await takenByNames(
+		db(),
+		decisions.map((d) => d.id)
+	);
 	const rows = decisions
 		.filter((d) => d.versions.length)
 		.map((d) => {
@@ -100,6 +108,7 @@ export async function decisionsCsv(actor: Actor, slug: string): Promise<CsvFile>
 				d.id,
 				day(v.recordedAt),
 				named.body.get(d.bodyId) ?? '',
+				andList(takenBy.get(d.id) ?? [named.body.get(d.bodyId) ?? '']),
 				d.meeting.title,
 				item.get(d.agendaItemId)?.title ?? '',
 				item.get(d.agendaItemId)?.private ?? false,

@@ -10,6 +10,7 @@ export const TakenByInput = z
 	.array(reference('Choose the bodies that took the decision'), {
 		error: 'Choose the bodies that took the decision'
 	})
+	.min(1, 'Choose the bodies that took the decision')
 	.max(20, 'Choose at most 20 bodies')
 	.transform((ids) => [...new Set(ids)]);
 

@@ -15,7 +15,8 @@ import { db } from '../platform/index.ts';
 import { readVersions } from './register.ts';
 import { delegationChecksOf } from './delegation-check.ts';
 import { versionViews, type DecisionVersionView } from './views.ts';
-import { readDraftWording } from './record.ts';
+import { readDraftWording } from './wording.ts';
+import { takenByNames } from './joint.ts';
 import { listEvidence } from '../meetings/index.ts';
 import { meetingContext } from '../access/index.ts';
 import { eligibleFor, meetingQuorum, quorumOf, readRoll } from '../meetings/index.ts';
@@ -174,6 +175,16 @@ async function liveRecord(actor: Actor, meetingId: string): Promise<LiveRecord> 
 				{ amountPounds: c.amountPounds, reservedMatters: c.reservedMatters }
 			])
 		),
+		// Only a joint meeting's decisions name the bodies that took them (no queries otherwise).
+		takenBy:
+			meeting.bodyIds.length < 2
+				? {}
+				: Object.fromEntries(
+						await takenByNames(
+							db(),
+							decisions.map((d) => d.id)
+						)
+					),
 		scheme: await currentSchemeOf(db(), meeting.bodyId).then(
 			(s) =>
 				s && {

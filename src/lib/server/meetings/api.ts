@@ -10,6 +10,7 @@ import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_FILE_BYTES } from './evidence-files.t
 import { SetEvidenceOrganisationsInput } from './evidence-organisations.ts';
 import { AddPaperInput } from './add-paper.ts';
 import { CancelMeetingInput, RescheduleMeetingInput } from './changes.ts';
+import { ChangeJointBodyInput } from './joint-bodies.ts';
 import { EvidenceView } from './evidence.ts';
 import {
 	IssueAgendaInput,
@@ -87,6 +88,16 @@ export const meetingsApi = defineRoutes({
 			'Once the agenda is issued, everyone seated is notified and emailed a calendar cancellation (METHOD:CANCEL)',
 		tag: 'Meetings',
 		body: CancelMeetingInput,
+		response: MeetingView,
+		errors: [400, 409, ...inPartnership]
+	},
+	changeJointBody: {
+		method: 'POST',
+		path: '/api/v1/meetings/{id}/joint-bodies',
+		summary:
+			'Add a body to hold the meeting jointly, or remove one, before the meeting starts (secretariat and admins). An added body’s members are seated; if the agenda is out, those new to the meeting are sent it',
+		tag: 'Meetings',
+		body: ChangeJointBodyInput,
 		response: MeetingView,
 		errors: [400, 409, ...inPartnership]
 	},

@@ -7,6 +7,7 @@ export { raiseChallenge, respondToChallenge } from './challenges.ts';
 export { declareInterest, listDeclarations } from './declarations.ts';
 export { cancelMeeting, rescheduleMeeting } from './changes.ts';
 export { documentHistory } from './document-history.ts';
+export { changeJointBody, ChangeJointBodyInput } from './joint-bodies.ts';
 export { readAgenda, readEvidencePack, readRestrictedPaper } from './document-rows.ts';
 export {
 	ACCEPTED_EXTENSIONS,

@@ -2,6 +2,7 @@
 // hold (minutes/meeting-record.ts reads them), so the same record always drafts the same text. Plain text with
 // markdown-like headings and lists, which the minutes document (collab/minutes.ts) holds as rich text that
 // the officer then edits, and gives back unchanged.
+import { andList } from '../../joint-names.ts';
 import { sentence } from '../../text.ts';
 import { formatDay, formatMeetingTime } from '../../dates.ts';
 import {
@@ -77,6 +78,8 @@ export interface RecordItem {
 	}[];
 	/** Versions in order, oldest first; empty when no decision was recorded. */
 	decision: RecordDecisionVersion[];
+	/** At a joint meeting, the bodies that took the decision; empty (or absent) for a single body's. */
+	takenBy?: string[];
 	actions: {
 		text: string;
 		owner: string;
@@ -181,6 +184,7 @@ function method(v: RecordDecisionVersion): string {
 function decision(item: RecordItem): string[] {
 	if (!item.decision.length) return [];
 	const lines = ['', '### Decision'];
+	if (item.takenBy?.length) lines.push('', `Taken by ${andList(item.takenBy)}.`);
 	for (const v of item.decision) {
 		lines.push(
 			'',

@@ -6,6 +6,7 @@ import type { Db, Tx } from '../platform/index.ts';
 import type { MeetingRecord, Person, RecordItem } from './draft.ts';
 import { PAPER_ACCESS, paperTitleFor, quoteFor, type Reader } from '../access/index.ts';
 import { readRoll } from '../meetings/index.ts';
+import { heldBy, JOINT_BODY_NAMES, jointNames } from '../../joint-names.ts';
 import type {
 	ActionStatus,
 	ChallengeKind,
@@ -35,7 +36,8 @@ export async function readMeetingRecord(
 			startsAt: true,
 			place: true,
 			onlineLink: true,
-			body: { select: { name: true } }
+			body: { select: { name: true } },
+			jointBodies: JOINT_BODY_NAMES
 		}
 	});
 	const [memberships, organisations, items, roll] = await Promise.all([
@@ -108,7 +110,8 @@ export async function readMeetingRecord(
 					include: { dissent: true, evidence: true, commitments: true },
 					orderBy: { version: 'asc' }
 				},
-				actions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }
+				actions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+				takenBy: { orderBy: { createdAt: 'asc' } }
 			}
 		}),
 		reader.evidenceItem.findMany({
@@ -117,6 +120,18 @@ export async function readMeetingRecord(
 		})
 	]);
 	const paperRow = new Map(evidence.map((e) => [e.id, e]));
+	// At a joint meeting, the names of the bodies that took each decision.
+	const takenIds = decisions.flatMap((d) => d.takenBy.map((t) => t.bodyId));
+	const bodyName = new Map(
+		takenIds.length
+			? (
+					await reader.body.findMany({
+						where: { id: { in: takenIds } },
+						select: { id: true, name: true }
+					})
+				).map((b) => [b.id, b.name])
+			: []
+	);
 	const paper = new Map(
 		evidence.map((e) => [
 			e.id,
@@ -131,7 +146,7 @@ export async function readMeetingRecord(
 	return {
 		meeting: {
 			title: meeting.title,
-			body: meeting.body.name,
+			body: heldBy(meeting.body.name, jointNames(meeting.jointBodies)),
 			startsAt: meeting.startsAt,
 			place: meeting.place,
 			onlineLink: meeting.onlineLink
@@ -182,6 +197,7 @@ export async function readMeetingRecord(
 							effect: r.effect as DecisionEffect
 						}))
 					})),
+				takenBy: (decision?.takenBy ?? []).map((t) => bodyName.get(t.bodyId) ?? ''),
 				decision: (decision?.versions ?? []).map((v) => ({
 					version: v.version,
 					outcome: v.outcome as DecisionOutcome,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '../platform/index.ts';
 import { safeText } from '../platform/index.ts';
 import { DECISION_METHODS, DECISION_OUTCOMES } from '../../vocabulary.ts';
+import { andList } from '../../joint-names.ts';
 
 import { PUBLISHED_MEETING, partnershipOf } from './public-record.ts';
 
@@ -22,7 +23,10 @@ export type PublicDecisionsQuery = z.infer<typeof PublicDecisionsQuery>;
 export const PublicDecision = z.object({
 	id: z.string(),
 	recordedAt: z.iso.datetime(),
+	/** The meeting's body; at a joint meeting, the bodies that took the decision ("X and Y"). */
 	body: z.string(),
+	/** At a joint meeting, the names of the bodies that took it; empty for a single body's decision. */
+	takenBy: z.array(z.string()),
 	meeting: z.object({ id: z.string(), title: z.string() }),
 	item: z.string(),
 	version: z.number(),
@@ -52,13 +56,30 @@ export async function listPublicDecisions(
 		where: {
 			partnershipId: partnership.id,
 			agendaItemId: { in: [...itemTitle.keys()] },
-			...(filter.bodyId ? { bodyId: filter.bodyId } : {})
+			...(filter.bodyId
+				? { OR: [{ bodyId: filter.bodyId }, { takenBy: { some: { bodyId: filter.bodyId } } }] }
+				: {})
 		},
 		include: {
 			meeting: { select: { id: true, title: true, body: { select: { name: true } } } },
 			versions: { orderBy: { version: 'desc' }, take: 1, include: { evidence: true } }
 		}
 	});
+	// At a joint meeting, the bodies that took each decision, named instead of the host body.
+	const taken = await db().decisionBody.findMany({
+		where: { decisionId: { in: decisions.map((d) => d.id) } },
+		orderBy: { createdAt: 'asc' }
+	});
+	const bodyName = new Map(
+		(
+			await db().body.findMany({
+				where: { id: { in: taken.map((t) => t.bodyId) } },
+				select: { id: true, name: true }
+			})
+		).map((b) => [b.id, b.name])
+	);
+	const takenBy = (decisionId: string) =>
+		taken.filter((t) => t.decisionId === decisionId).map((t) => bodyName.get(t.bodyId) ?? '');
 	const cited = decisions
 		.flatMap((d) => d.versions.flatMap((v) => v.evidence))
 		.map((e) => e.evidenceItemId);
@@ -82,7 +103,8 @@ export async function listPublicDecisions(
 				return {
 					id: d.id,
 					recordedAt: v.recordedAt.toISOString(),
-					body: d.meeting.body.name,
+					body: andList(takenBy(d.id)) || d.meeting.body.name,
+					takenBy: takenBy(d.id),
 					meeting: { id: d.meeting.id, title: d.meeting.title },
 					item: itemTitle.get(d.agendaItemId) ?? '',
 					version: v.version,

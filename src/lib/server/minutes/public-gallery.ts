@@ -13,6 +13,7 @@ import { connectionCaps, DomainError } from '../platform/index.ts';
 import { meetingEventStream, peopleOf, readSpeakers, sharedSnapshot } from '../meetings/index.ts';
 import type { Snapshot } from '../meetings/index.ts';
 import { publishedMeeting } from './public-record.ts';
+import { heldBy, jointNames } from '../../joint-names.ts';
 import type { GallerySpeaker, GalleryView } from '../../live/gallery.ts';
 
 async function composeGallery(slug: string, meetingId: string): Promise<GalleryView> {
@@ -94,7 +95,7 @@ async function composeGallery(slug: string, meetingId: string): Promise<GalleryV
 		meeting: {
 			id: meeting.id,
 			title: meeting.title,
-			body: meeting.body.name,
+			body: heldBy(meeting.body.name, jointNames(meeting.jointBodies)),
 			startsAt: meeting.startsAt.toISOString(),
 			status: meeting.status,
 			place: meeting.place

@@ -3,6 +3,7 @@
 // and the decisions register. Every query here is its own and asks only for what is public: nothing is
 // read through the signed-in views, so a restricted field cannot slip through one of them.
 import { z } from 'zod';
+import { heldBy, JOINT_BODY_NAMES, jointNames } from '../../joint-names.ts';
 import { db } from '../platform/index.ts';
 import { NotFound } from '../platform/index.ts';
 import { publicPart } from './draft.ts';
@@ -82,6 +83,7 @@ export async function getPublicPartnership(slug: string): Promise<PublicPartners
 				startsAt: true,
 				status: true,
 				body: { select: { name: true } },
+				jointBodies: JOINT_BODY_NAMES,
 				_count: { select: { minutesVersions: true } }
 			},
 			orderBy: [{ startsAt: 'desc' }, { id: 'asc' }]
@@ -95,7 +97,7 @@ export async function getPublicPartnership(slug: string): Promise<PublicPartners
 		meetings: meetings.map((m) => ({
 			id: m.id,
 			title: m.title,
-			body: m.body.name,
+			body: heldBy(m.body.name, jointNames(m.jointBodies)),
 			startsAt: m.startsAt.toISOString(),
 			status: m.status,
 			minutesApproved: m._count.minutesVersions > 0
@@ -159,7 +161,8 @@ export async function publishedMeeting(slug: string, meetingId: string) {
 			onlineLink: true,
 			currentItemId: true,
 			currentItemAt: true,
-			body: { select: { name: true } }
+			body: { select: { name: true } },
+			jointBodies: JOINT_BODY_NAMES
 		}
 	});
 	if (!meeting) throw new NotFound('meeting');
@@ -225,7 +228,7 @@ export async function getPublicMeeting(slug: string, meetingId: string): Promise
 	return {
 		id: meeting.id,
 		title: meeting.title,
-		body: meeting.body.name,
+		body: heldBy(meeting.body.name, jointNames(meeting.jointBodies)),
 		startsAt: meeting.startsAt.toISOString(),
 		status: meeting.status,
 		minutesApproved: latest !== null,

@@ -56,12 +56,20 @@ export async function agendaRecipients(tx: Tx | Db, bodyId: string | string[]): 
  * In the agenda's transaction: one notification for each person holding a current seat on the meeting's
  * body (once each, however many seats they hold).
  */
-export async function notifyAgendaIssued(tx: Tx, meetingId: string, slug: string): Promise<number> {
+export async function notifyAgendaIssued(
+	tx: Tx,
+	meetingId: string,
+	slug: string,
+	/** Only these people (a body joining a meeting whose agenda is out): its new members, not everyone. */
+	only?: string[]
+): Promise<number> {
 	const meeting = await tx.meeting.findUniqueOrThrow({
 		where: { id: meetingId },
 		select: { id: true, partnershipId: true, bodyId: true, title: true, startsAt: true }
 	});
-	const userIds = await agendaRecipients(tx, await meetingBodyIds(tx, meeting));
+	const userIds = (await agendaRecipients(tx, await meetingBodyIds(tx, meeting))).filter(
+		(userId) => !only || only.includes(userId)
+	);
 	const message = `The agenda for ${meeting.title} on ${formatMeetingTime(meeting.startsAt)} has been issued`;
 	const link = `/p/${slug}/meetings/${meetingId}`;
 	const createdAt = now();

@@ -87,10 +87,16 @@ function paperLink(
  * In the agenda's transaction: to each person seated on the body, the agenda, the papers they may see, and
  * the meeting as a calendar invitation (the same event, a higher SEQUENCE, each time it is sent again).
  */
-export async function mailAgendaIssued(tx: Tx, meetingId: string, slug: string): Promise<number> {
+export async function mailAgendaIssued(
+	tx: Tx,
+	meetingId: string,
+	slug: string,
+	/** Only these people (a body joining a meeting whose agenda is out): its new members, not everyone. */
+	only?: string[]
+): Promise<number> {
 	const meeting = await meetingOf(tx, meetingId);
 	const [people, items, papers] = await Promise.all([
-		seated(tx, meeting),
+		seated(tx, meeting).then((all) => all.filter((m) => !only || only.includes(m.userId))),
 		tx.agendaItem.findMany({
 			where: { meetingId, withdrawn: false },
 			orderBy: [{ order: 'asc' }, { id: 'asc' }],
@@ -120,7 +126,7 @@ export async function mailAgendaIssued(tx: Tx, meetingId: string, slug: string):
 		});
 		return {
 			userId: membership.userId,
-			subject: `${sequence ? 'Updated: agenda' : 'Agenda'} for ${meeting.title}, ${when}`,
+			subject: `${sequence && !only ? 'Updated: agenda' : 'Agenda'} for ${meeting.title}, ${when}`,
 			text:
 				`The agenda for ${meeting.title} (${meeting.body.name}) on ${when} has been issued.\n` +
 				(where ? `Where: ${where}\n` : '') +

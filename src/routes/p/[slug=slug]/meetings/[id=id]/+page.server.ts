@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { DOCUMENT_KINDS, type DocumentKind } from '$lib/collab/documents';
 import { mattersArising, ratificationsOwed } from '$lib/server/decisions';
-import { getBody } from '$lib/server/structure';
+import { getBody, listBodies } from '$lib/server/structure';
 import { listChallenges, mattersArisingOnAgenda } from '$lib/server/meetings';
 import { decisionsOfMeeting } from '$lib/server/decisions';
 import { documentHistory } from '$lib/server/meetings';
@@ -10,8 +10,15 @@ import { ACCEPT_ATTRIBUTE } from '$lib/server/meetings';
 import { setEvidenceOrganisations } from '$lib/server/meetings';
 import { Invalid } from '$lib/server/platform';
 import { forPage, formCommand, formFile, pageActor, todayInUk } from '$lib/server/web';
-import { agendaIssuePreview, getAttendance, getMeeting, issueAgenda } from '$lib/server/meetings';
-import { cancelMeeting, rescheduleMeeting } from '$lib/server/meetings';
+import {
+	agendaIssuePreview,
+	cancelMeeting,
+	changeJointBody,
+	getAttendance,
+	getMeeting,
+	issueAgenda,
+	rescheduleMeeting
+} from '$lib/server/meetings';
 import { listOrganisations } from '$lib/server/structure';
 import { canScheduleMeetings, partnershipContext } from '$lib/server/access';
 import { REVIEWABLE } from '$lib/server/review';
@@ -46,6 +53,13 @@ export const load: PageServerLoad = async (event) => {
 			body: await getBody(actor, slug, meeting.bodyId),
 			// A joint meeting: each holding body's quorum, from its own seats (host first).
 			jointQuorums: meeting.jointBodyIds.length ? (await getAttendance(actor, id)).bodies : [],
+			// Before it starts the secretariat may add or remove a body holding it jointly: the others to add.
+			otherBodies:
+				canScheduleMeetings(ctx) && ['DRAFT', 'AGENDA_ISSUED'].includes(meeting.status)
+					? (await listBodies(actor, slug))
+							.filter((b) => b.id !== meeting.bodyId && !meeting.jointBodyIds.includes(b.id))
+							.map((b) => ({ id: b.id, name: b.name }))
+					: null,
 			evidence: await listEvidence(actor, id),
 			organisations: await listOrganisations(actor, slug),
 			ownOrganisationId: ctx.membership.organisationId,
@@ -102,6 +116,21 @@ export const actions: Actions = {
 				return { cancelled: await cancelMeeting(pageActor(event), event.params.id, values) };
 			},
 			'cancel'
+		);
+	},
+	jointBody: async (event) => {
+		const data = await event.request.formData();
+		return formCommand(
+			data,
+			async (values) => {
+				// Adding a body once the agenda is out sends it to its members: that takes a ticked confirmation.
+				if (data.has('confirmSending') && !data.getAll('confirm').includes('true'))
+					throw new Invalid({
+						confirm: 'Tick the box to confirm that the body’s members are sent the agenda'
+					});
+				return { jointChanged: await changeJointBody(pageActor(event), event.params.id, values) };
+			},
+			'jointBody'
 		);
 	},
 	paper: async (event) => {

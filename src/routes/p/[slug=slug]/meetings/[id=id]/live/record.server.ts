@@ -59,6 +59,10 @@ function decisionInput(data: FormData) {
 		},
 		// A hidden "false" comes before the checkbox's "true".
 		proceedWithoutQuorum: data.getAll('proceedWithoutQuorum').includes('true'),
+		// At a joint meeting the form offers the bodies taking it: then an empty choice is refused, not a default.
+		takenBy: data.has('takenByOffered')
+			? data.getAll('takenBy').filter((v) => typeof v === 'string')
+			: undefined,
 		// Only when the chair named a body or wrote the matter (the amendment form has neither).
 		referTo:
 			text(data, 'referTo.bodyId') || text(data, 'referTo.matter')
@@ -80,6 +84,7 @@ async function decisionCommand(
 	if (result && typeof result === 'object' && 'status' in result && 'data' in result) {
 		const failure = result.data as { values: Record<string, string>; code: string };
 		failure.values.evidenceItemIds = data.getAll('evidenceItemIds').join(' ');
+		failure.values.takenBy = data.getAll('takenBy').join(' ');
 		failure.values['delegation.reservedMatters'] = data
 			.getAll('delegation.reservedMatters')
 			.join('\n');
@@ -153,8 +158,11 @@ export const recordActions = {
 		const actor = pageActor(event);
 		const data = await event.request.formData();
 		const decisionId = text(data, 'decisionId') ?? '';
-		return decisionCommand(data, 'amend', ({ agendaItemId: _, referTo: __, ...input }) =>
-			amendDecision(actor, decisionId, input)
+		return decisionCommand(
+			data,
+			'amend',
+			({ agendaItemId: _, referTo: __, takenBy: ___, ...input }) =>
+				amendDecision(actor, decisionId, input)
 		);
 	},
 	addAction: async (event: RequestEvent) => {

@@ -1,4 +1,5 @@
-import { getBody } from '$lib/server/structure';
+import { getBody, listBodies } from '$lib/server/structure';
+import { heldBy } from '$lib/joint-names';
 import { forPage, pageActor } from '$lib/server/web';
 import { getMeeting } from '$lib/server/meetings';
 import { getMinutes } from '$lib/server/minutes';
@@ -9,9 +10,14 @@ export const load: PageServerLoad = async (event) => {
 	const { slug, id } = event.params;
 	return forPage(async () => {
 		const meeting = await getMeeting(actor, id);
+		const body = await getBody(actor, slug, meeting.bodyId);
+		// A joint meeting is named by all its bodies: "Joint meeting of X and Y".
+		const bodies = meeting.jointBodyIds.length ? await listBodies(actor, slug) : [];
+		const jointNames = meeting.jointBodyIds.map((b) => bodies.find((x) => x.id === b)?.name ?? '');
 		return {
 			meeting,
-			body: await getBody(actor, slug, meeting.bodyId),
+			body,
+			heldBy: heldBy(body.name, jointNames),
 			minutes: await getMinutes(actor, id)
 		};
 	});

@@ -1,4 +1,5 @@
-import { getBody } from '$lib/server/structure';
+import { getBody, listBodies } from '$lib/server/structure';
+import { heldBy } from '$lib/joint-names';
 import { listEvidence } from '$lib/server/meetings';
 import { forPage, pageActor } from '$lib/server/web';
 import { getMeeting } from '$lib/server/meetings';
@@ -12,6 +13,10 @@ export const load: PageServerLoad = async (event) => {
 	const { slug, id } = event.params;
 	return forPage(async () => {
 		const meeting = await getMeeting(actor, id);
+		const body = await getBody(actor, slug, meeting.bodyId);
+		// A joint meeting is named by all its bodies: "Joint meeting of X and Y".
+		const bodies = meeting.jointBodyIds.length ? await listBodies(actor, slug) : [];
+		const jointNames = meeting.jointBodyIds.map((b) => bodies.find((x) => x.id === b)?.name ?? '');
 		// A performance item's paper is the indicators as they stood on the meeting's day (today for one
 		// still to come): what members had before them, not what was recorded since.
 		const asAt = new Date(Math.min(new Date(meeting.startsAt).getTime(), now().getTime()));
@@ -23,7 +28,8 @@ export const load: PageServerLoad = async (event) => {
 			performance: performance ? await performanceReport(actor, slug, asAt) : [],
 			asAt: asAt.toISOString().slice(0, 10),
 			meeting,
-			body: await getBody(actor, slug, meeting.bodyId),
+			body,
+			heldBy: heldBy(body.name, jointNames),
 			// Only the papers this person may see, as on the meeting page.
 			evidence: await listEvidence(actor, id),
 			organisations: await listOrganisations(actor, slug)
