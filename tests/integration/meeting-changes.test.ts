@@ -11,6 +11,9 @@ import { makeMeeting } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { eventually, startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { connect, waitFor } from '../support/sync.ts';
+import { EVIDENCE_FIELDS, addEvidenceItem, evidenceItems } from '../../src/lib/collab/evidence.ts';
+import type * as Y from 'yjs';
 
 let smtp: TestSmtp;
 let server: TestServer;
@@ -274,5 +277,49 @@ describe('a paper added late to the shared pack', () => {
 				where: { to: healthEmail, subject: { contains: 'added late to Board, September' } }
 			})
 		).toBe(1);
+	});
+
+	it('added in the pack editor, it is emailed once it has its title, not while it is untitled', async () => {
+		const meeting = await issuedMeeting('Board, October');
+		const late = /added late to Board, October/;
+		const mailed = () =>
+			server.db.outboundMail.count({
+				where: {
+					to: healthEmail,
+					subject: { contains: 'Board, October' },
+					kind: 'paper_added_late'
+				}
+			});
+		const editor = connect(server.url, `meeting:${meeting.id}:evidence`, officer.cookie);
+		try {
+			await editor.synced;
+			const id = addEvidenceItem(editor.doc);
+			await waitFor(
+				async () => (await server.db.evidenceItem.findUnique({ where: { id } })) !== null,
+				'the untitled paper to be stored',
+				20_000
+			);
+			expect(await mailed()).toBe(0);
+
+			const title = evidenceItems(editor.doc).get(id)!.get(EVIDENCE_FIELDS.title) as Y.Text;
+			title.insert(0, 'Winter gritting routes');
+			const mail = await mailTo(healthEmail, late);
+			expect(mail.text).toContain('Winter gritting routes');
+			expect(mail.text).not.toContain('Untitled paper');
+
+			// Further edits to its title do not send it again.
+			title.insert(title.length, ' (revised)');
+			await waitFor(
+				async () =>
+					(await server.db.evidenceItem.findUniqueOrThrow({ where: { id } })).title.endsWith(
+						'(revised)'
+					),
+				'the new title to be stored',
+				20_000
+			);
+			expect(await mailed()).toBe(1);
+		} finally {
+			editor.destroy();
+		}
 	});
 });

@@ -149,14 +149,19 @@ async function projectEvidencePack(
 		}
 		const data = { ...fields, withdrawn: false };
 		// A row the document still says the same of is left alone, its updatedAt with it.
+		// A paper added to the pack after the agenda went out, however it was added (the form, the API,
+		// someone editing the pack): those seated are told, as for a restricted paper added late. A paper
+		// added in the pack editor starts untitled; it is told of once it has its title (a row's title, once
+		// given, is never blanked: document-rows.ts), not as "Untitled paper" the moment it appears.
+		const titled = typeof data.title === 'string' && data.title !== '';
 		if (current) {
 			if (differs(current, data)) await tx.evidenceItem.update({ where: { id }, data });
+			if (current.late && current.title === '' && titled)
+				await mailLatePaper(tx, meeting.id, meeting.partnership.slug, id);
 		} else {
 			const late = meeting.agendaIssuedAt !== null;
 			await tx.evidenceItem.create({ data: { id, meetingId: meeting.id, ...fields, late } });
-			// A paper added to the pack after the agenda went out, however it was added (the form, the API,
-			// someone editing the pack): those seated are told, as for a restricted paper added late.
-			if (late) await mailLatePaper(tx, meeting.id, meeting.partnership.slug, id);
+			if (late && titled) await mailLatePaper(tx, meeting.id, meeting.partnership.slug, id);
 		}
 	}
 	// Restricted papers are not in the pack, so their absence from it withdraws nothing.
