@@ -63,12 +63,14 @@ export async function sendActionDue(at = now()): Promise<number> {
 		let sent = 0;
 		for (const [partnershipId, rows] of byPartnership(actions))
 			sent += await mailPartnership(tx, partnershipId, rows, day);
-		await audit(tx, null, {
-			action: 'action_due_mail_queued',
-			entity: 'DailyRun',
-			entityId: `${JOB}:${day}`,
-			detail: { day, actions: actions.length, queued: sent }
-		});
+		// The run is recorded either way (DailyRun); only one that found actions is worth an audit entry.
+		if (actions.length)
+			await audit(tx, null, {
+				action: 'action_due_mail_queued',
+				entity: 'DailyRun',
+				entityId: `${JOB}:${day}`,
+				detail: { day, actions: actions.length, queued: sent }
+			});
 		return sent;
 	});
 	lastDay = day;
