@@ -242,6 +242,53 @@ describe('changing the bodies holding a meeting before it starts', () => {
 		expect(await server.db.meetingBody.count({ where: { meetingId: id } })).toBe(0);
 	});
 
+	it('removes a body once the agenda is out: those it brought are told and sent a cancellation of the same event', async () => {
+		const made = await officer.post(schedule(), {
+			...base,
+			title: 'Joint bus stop audit',
+			jointBodyIds: [fx.bodies.forum.id]
+		});
+		expect(made.status, made.text).toBe(201);
+		const id = made.json.id;
+		const issued = await officer.post(`/api/v1/meetings/${id}/issue`, { issueEmpty: true });
+		expect(issued.status, issued.text).toBe(200);
+		const forumUser = await server.db.membership.findUniqueOrThrow({
+			where: { id: forumMemberId },
+			select: { userId: true }
+		});
+		const mails = (userId: string) =>
+			server.db.outboundMail.findMany({
+				where: { userId, subject: { contains: 'Joint bus stop audit' } },
+				orderBy: { createdAt: 'asc' }
+			});
+		const chairBefore = (await mails(fx.members.MEMBER.userId)).length;
+		const [invitation] = await mails(forumUser.userId);
+		const uid = /^UID:(.+)$/m.exec(invitation.ics!)![1];
+
+		const removed = await change(id, fx.bodies.forum.id, 'REMOVE');
+		expect(removed.status, removed.text).toBe(200);
+		const forumMails = await mails(forumUser.userId);
+		expect(forumMails).toHaveLength(2);
+		const gone = forumMails[1];
+		expect(gone.subject).toMatch(/^No longer invited: Joint bus stop audit/);
+		expect(gone.text).toContain(`${fx.bodies.forum.name} no longer holds`);
+		expect(gone.icsMethod).toBe('CANCEL');
+		expect(gone.ics).toContain('METHOD:CANCEL');
+		expect(/^UID:(.+)$/m.exec(gone.ics!)![1]).toBe(uid);
+		const notes = await server.db.notification.findMany({
+			where: { userId: forumUser.userId, link: `/p/${fx.partnership.slug}/meetings/${id}` },
+			orderBy: { createdAt: 'asc' }
+		});
+		expect(notes.at(-1)?.message).toContain('no longer invited');
+		// The theme group's members still go: nothing new for them, and the meeting is not cancelled.
+		expect(await mails(fx.members.MEMBER.userId)).toHaveLength(chairBefore);
+		expect(removed.json.status).toBe('AGENDA_ISSUED');
+		const event = await server.db.auditEvent.findFirstOrThrow({
+			where: { entityId: id, action: 'joint_body_removed' }
+		});
+		expect(event.detail).toMatchObject({ bodyId: fx.bodies.forum.id, noLongerInvited: 3 });
+	});
+
 	it('the meeting page’s form asks the officer to confirm sending the agenda, keeping the choice', async () => {
 		const made = await officer.post(schedule(), { ...base, title: 'Theme group on parks' });
 		const id = made.json.id;

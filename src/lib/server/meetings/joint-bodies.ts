@@ -1,10 +1,17 @@
 // Changing the bodies holding a joint meeting before it starts: the secretariat adds a body (its members
-// are seated, and if the agenda is out, those new to the meeting are sent it) or removes one. The host body
-// always holds its meeting.
+// are seated, and if the agenda is out, those new to the meeting are sent it) or removes one (if the agenda
+// is out, those it brought are told they are no longer invited, with a calendar cancellation). The host
+// body always holds its meeting.
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { canScheduleMeetings, demand, meetingBodyIds, meetingContext } from '../access/index.ts';
-import { agendaRecipients, mailAgendaIssued, notifyAgendaIssued } from '../notify/index.ts';
+import {
+	agendaRecipients,
+	mailAgendaIssued,
+	mailNoLongerInvited,
+	notifyAgendaIssued,
+	notifyMeetingChanged
+} from '../notify/index.ts';
 import { audit, choice, Invalid, parse, reference, transaction } from '../platform/index.ts';
 import { requireStatus } from './floor.ts';
 import { publishMeetingChange } from './meeting-events.ts';
@@ -49,6 +56,7 @@ export async function changeJointBody(
 		if (!body) throw new Invalid({ bodyId: 'Choose a body of this partnership' });
 		const before = await meetingBodyIds(tx, meeting);
 		let sentTo: string[] = [];
+		let toldGone: string[] = [];
 		if (change === 'ADD') {
 			const { count } = await tx.meetingBody.createMany({
 				data: [{ meetingId, bodyId }],
@@ -67,13 +75,34 @@ export async function changeJointBody(
 		} else {
 			const { count } = await tx.meetingBody.deleteMany({ where: { meetingId, bodyId } });
 			if (!count) throw new Invalid({ bodyId: `${body.name} does not hold this meeting jointly` });
+			if (meeting.agendaIssuedAt) {
+				// The agenda is out: those the body brought, and no other holding body seats, are told they
+				// are no longer invited, and the event is taken out of their calendars.
+				const still = new Set(
+					await agendaRecipients(
+						tx,
+						before.filter((b) => b !== bodyId)
+					)
+				);
+				toldGone = (await agendaRecipients(tx, before)).filter((u) => !still.has(u));
+				if (toldGone.length) {
+					await notifyMeetingChanged(
+						tx,
+						meetingId,
+						ctx.partnership.slug,
+						`${body.name} no longer holds ${meeting.title} jointly: you are no longer invited to it`,
+						toldGone
+					);
+					await mailNoLongerInvited(tx, meetingId, ctx.partnership.slug, toldGone, body.name);
+				}
+			}
 		}
 		await audit(tx, actor.userId, {
 			action: change === 'ADD' ? 'joint_body_added' : 'joint_body_removed',
 			entity: 'Meeting',
 			entityId: meetingId,
 			partnershipId: ctx.partnership.id,
-			detail: { bodyId, agendaSentTo: sentTo.length }
+			detail: { bodyId, agendaSentTo: sentTo.length, noLongerInvited: toldGone.length }
 		});
 	});
 	publishMeetingChange(meetingId, 'meeting');

@@ -36,6 +36,7 @@ export {
 	mailLatePaper,
 	mailMeetingCancelled,
 	mailMeetingMoved,
+	mailNoLongerInvited,
 	retryMail,
 	sendActionDue,
 	meetingUid,

@@ -93,13 +93,15 @@ export async function notifyMeetingChanged(
 	tx: Tx,
 	meetingId: string,
 	slug: string,
-	message: string
+	message: string,
+	/** These people instead of everyone seated (those a body's removal takes off the meeting). */
+	to?: string[]
 ): Promise<number> {
 	const meeting = await tx.meeting.findUniqueOrThrow({
 		where: { id: meetingId },
 		select: { id: true, partnershipId: true, bodyId: true }
 	});
-	const userIds = await agendaRecipients(tx, await meetingBodyIds(tx, meeting));
+	const userIds = to ?? (await agendaRecipients(tx, await meetingBodyIds(tx, meeting)));
 	const createdAt = now();
 	await tx.notification.createMany({
 		data: userIds.map((userId) => ({

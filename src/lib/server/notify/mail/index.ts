@@ -9,7 +9,8 @@ export {
 	mailAgendaIssued,
 	mailLatePaper,
 	mailMeetingCancelled,
-	mailMeetingMoved
+	mailMeetingMoved,
+	mailNoLongerInvited
 } from './meetings.ts';
 export { mailActionAssigned } from './actions.ts';
 export { actionDueDue, sendActionDue } from './action-due.ts';

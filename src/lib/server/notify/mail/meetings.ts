@@ -223,6 +223,43 @@ export async function mailMeetingCancelled(
 	);
 }
 
+/**
+ * In the change's transaction: to those no longer invited because a body stopped holding the meeting
+ * jointly, METHOD:CANCEL of the event they hold (its UID, a higher SEQUENCE). The meeting itself goes ahead,
+ * so its calendar is not marked cancelled for anyone else.
+ */
+export async function mailNoLongerInvited(
+	tx: Tx,
+	meetingId: string,
+	slug: string,
+	userIds: string[],
+	bodyName: string
+): Promise<number> {
+	if (!userIds.length) return 0;
+	const meeting = await meetingOf(tx, meetingId);
+	const sequence = await nextSequence(tx, meetingId, false);
+	const ics = calendar(
+		'CANCEL',
+		[calendarMeeting(meeting, slug, sequence, true)],
+		siteHost(),
+		now()
+	);
+	const when = formatMeetingTime(meeting.startsAt);
+	return enqueueMail(
+		tx,
+		'agenda_issued',
+		meeting.partnershipId,
+		userIds.map((userId) => ({
+			userId,
+			subject: `No longer invited: ${meeting.title}, ${when}`,
+			text:
+				`${bodyName} no longer holds ${meeting.title} (${meeting.body.name}) on ${when} jointly, so you ` +
+				'are no longer invited to it.\nThe attached cancellation removes it from your calendar.\n',
+			ics: { method: 'CANCEL', content: ics }
+		}))
+	);
+}
+
 /** In the paper's transaction: a paper added after the agenda was issued, named only to those who may see it. */
 export async function mailLatePaper(
 	tx: Tx,
