@@ -428,7 +428,7 @@ describe('quorum and decisions per body', () => {
 });
 
 describe('naming the bodies of a joint meeting everywhere', () => {
-	it('the public pages, the decisions CSV, the printed pack and minutes say who held it and who took it', async () => {
+	it('the public pages, the decisions and actions CSVs, the printed pack and minutes say who held it and who took it', async () => {
 		const meeting = await jointLive();
 		await server.db.meeting.update({
 			where: { id: meeting.id },
@@ -466,6 +466,21 @@ describe('naming the bodies of a joint meeting everywhere', () => {
 		const csv = await forumMember.get(`/api/v1/partnerships/${slug}/decisions.csv`);
 		const line = csv.text.split('\n').find((l) => l.startsWith(decided.json.id))!;
 		expect(line).toContain(`,${theme},${theme} and ${forum},Joint evening on green spaces,`);
+		const action = await server.db.action.create({
+			data: {
+				partnershipId: fx.partnership.id,
+				bodyId: fx.bodies.theme.id,
+				meetingId: meeting.id,
+				decisionId: decided.json.id,
+				text: 'Find three orchard sites',
+				ownerOrganisationId: fx.organisations.health.id,
+				status: 'OPEN',
+				createdById: fx.members.SECRETARIAT.userId
+			}
+		});
+		const actions = await forumMember.get(`/api/v1/partnerships/${slug}/actions.csv`);
+		const actionLine = actions.text.split('\n').find((l) => l.startsWith(action.id))!;
+		expect(actionLine).toContain(`,${theme},${theme} and ${forum},Joint evening on green spaces,`);
 
 		const forumPage = await forumMember.get(`/p/${slug}/bodies/${fx.bodies.forum.id}`);
 		expect(forumPage.text).toContain(held);

@@ -130,6 +130,8 @@ export const ACTIONS_CSV_HEADER = [
 	'Action id',
 	'Agreed on',
 	'Body',
+	/** The bodies that took the decision it comes from: at a joint meeting "X and Y", else the body's name. */
+	'Taken by',
 	'Meeting',
 	'Agenda item',
 	'Decision id',
@@ -151,10 +153,12 @@ export async function actionsCsv(actor: Actor, slug: string): Promise<CsvFile> {
 	actions.sort((a, b) => (a.dueOn?.getTime() ?? Infinity) - (b.dueOn?.getTime() ?? Infinity) || 0);
 	const named = await names(ctx.partnership.id);
 	const item = await items(actions.map((a) => a.decision.agendaItemId));
+	const takenBy = await takenByNames(db(), [...new Set(actions.map((a) => a.decisionId))]);
 	const rows = actions.map((a) => [
 		a.id,
 		day(a.createdAt),
 		named.body.get(a.bodyId) ?? '',
+		andList(takenBy.get(a.decisionId) ?? [named.body.get(a.bodyId) ?? '']),
 		a.decision.meeting.title,
 		item.get(a.decision.agendaItemId)?.title ?? '',
 		a.decisionId,
