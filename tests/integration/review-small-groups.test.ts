@@ -109,7 +109,11 @@ beforeAll(async () => {
 		}
 	});
 	// One reviewer's justification codes: every council turn 1, the Health turn 3, community turns 3 and 0.
-	const level: Record<string, number> = { [people.health[0]]: 3, [community[0]]: 3, [community[1]]: 0 };
+	const level: Record<string, number> = {
+		[people.health[0]]: 3,
+		[community[0]]: 3,
+		[community[1]]: 0
+	};
 	for (const t of turns)
 		if (!tsi.includes(t.membershipId))
 			await server.db.code.create({
@@ -185,7 +189,12 @@ describe('a published review read by members and observers', () => {
 			expect(dqi.byOrganisation[1].means.justification).toBe(2);
 			expect(names(dqi.bySector)).toEqual(['COUNCIL', OTHER]);
 			// No group of one or two people is left to single anyone out.
-			const figures = JSON.stringify([p.byOrganisation, p.bySector, p.byOrganisationAndStanding, dqi]);
+			const figures = JSON.stringify([
+				p.byOrganisation,
+				p.bySector,
+				p.byOrganisationAndStanding,
+				dqi
+			]);
 			expect(figures).not.toContain(healthName);
 			expect(figures).not.toContain(communityName);
 			for (const row of [...p.byOrganisation, ...p.bySector, ...dqi.byOrganisation])
@@ -220,7 +229,7 @@ describe('a published review read by members and observers', () => {
 	it('the body’s trends leave out the community’s share where it was merged', async () => {
 		const res = await member.get(`/api/v1/bodies/${fx.bodies.board.id}/review-trends`);
 		expect(res.status, res.text).toBe(200);
-		expect(res.json.smallGroups.view).toBe('merged');
+		expect(res.json.smallGroups).toMatchObject({ view: 'merged', merged: true });
 		const point = res.json.meetings.find((m: { meetingId: string }) => m.meetingId === meetingId);
 		expect(point.communityTimeShare).toBeNull();
 		expect(point.thirdSectorTimeShare).toBeCloseTo(1 / 3);
@@ -263,12 +272,12 @@ describe('reviewers and officers, who do the analysis', () => {
 			'/api/v1/partnerships/smallgroups/review-summary?from=2025-04-01&to=2026-03-31'
 		);
 		expect(summary.status, summary.text).toBe(200);
-		expect(summary.json.smallGroups.view).toBe('full');
+		expect(summary.json.smallGroups).toMatchObject({ view: 'full', merged: true });
 		expect(summary.json.totals.averages.communityTimeShare).toBeCloseTo(2 / 9);
 		for (const who of [officer, member]) {
 			const res = await who.get('/api/v1/partnerships/smallgroups/annual-report?year=2025');
 			expect(res.status, res.text).toBe(200);
-			expect(res.json.review.smallGroups).toMatchObject({ view: 'merged' });
+			expect(res.json.review.smallGroups).toMatchObject({ view: 'merged', merged: true });
 			expect(res.json.review.totals.meetings).toBe(1);
 			expect(res.json.review.totals.averages.communityTimeShare).toBeNull();
 			expect(res.json.review.totals.averages.thirdSectorTimeShare).toBeCloseTo(1 / 3);

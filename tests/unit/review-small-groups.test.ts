@@ -8,7 +8,11 @@ import {
 	mergedParticipation,
 	mergedScrutiny
 } from '../../src/lib/review/small-groups.ts';
-import { participation, scrutiny, type MemberRecord } from '../../src/lib/review/record-measures.ts';
+import {
+	participation,
+	scrutiny,
+	type MemberRecord
+} from '../../src/lib/review/record-measures.ts';
 import { dqiSummary, type CodeRow } from '../../src/lib/review/dqi-summary.ts';
 import { DqiView, ParticipationView, ScrutinyView } from '../../src/lib/review/views.ts';
 

@@ -91,8 +91,7 @@ export function mergeSmallGroups<T extends object>(
 			];
 			const meanOf = (r: T, c: string) =>
 				(get(r, means) as Record<string, number | null>)[c] ?? null;
-			const weightOf = (r: T, c: string) =>
-				(get(r, weights) as Record<string, number>)[c] ?? 0;
+			const weightOf = (r: T, c: string) => (get(r, weights) as Record<string, number>)[c] ?? 0;
 			other[means as string] = Object.fromEntries(
 				categories.map((c) => [
 					c,
@@ -197,7 +196,12 @@ export function mergedScrutiny(s: Scrutiny): { view: Scrutiny; merged: boolean }
 	return {
 		view: {
 			...s,
-			matrix: { sectors: rows.map((r) => r.sector), counts, undirected, people: rows.map((r) => r.people) }
+			matrix: {
+				sectors: rows.map((r) => r.sector),
+				counts,
+				undirected,
+				people: rows.map((r) => r.people)
+			}
 		},
 		merged: true
 	};
@@ -222,7 +226,10 @@ export function mergedSections<T extends Sections>(review: T): { view: T; merged
 }
 
 /** What the reader is told: the rule, for everyone; reviewers and officers also that members see it merged. */
-export function smallGroupsNote(view: 'merged' | 'full', merged: boolean): z.infer<typeof SmallGroupsView> {
+export function smallGroupsNote(
+	view: 'merged' | 'full',
+	merged: boolean
+): z.infer<typeof SmallGroupsView> {
 	return {
 		minimum: SMALL_GROUP_MINIMUM,
 		view,

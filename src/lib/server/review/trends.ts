@@ -17,7 +17,11 @@ import { surveyResults } from './survey.ts';
 import { isoDate, parse } from '../platform/index.ts';
 import { DQI } from '../../review/dqi.ts';
 import { periodTotals, trendFigures } from '../../review/record-measures.ts';
-import { mergedTrendFigures, smallGroupsNote } from '../../review/small-groups.ts';
+import {
+	mergedParticipation,
+	mergedTrendFigures,
+	smallGroupsNote
+} from '../../review/small-groups.ts';
 import type { ReviewSummaryView, ReviewTrendsView, TrendPoint } from '../../review/views.ts';
 import { BODY_KINDS } from '../../vocabulary.ts';
 
@@ -60,14 +64,16 @@ async function trendPoints(
 	ctx: PartnershipContext,
 	meetings: MeetingRow[],
 	merge: boolean
-): Promise<z.infer<typeof TrendPoint>[]> {
+): Promise<{ points: z.infer<typeof TrendPoint>[]; merged: boolean }> {
 	const publications = await db().reviewPublication.findMany({
 		where: { meetingId: { in: meetings.map((m) => m.id) } }
 	});
 	const publishedOf = new Map(publications.map((p) => [p.meetingId, p]));
 	const visible = seesUnpublished(ctx) ? meetings : meetings.filter((m) => publishedOf.has(m.id));
 	const measures = await recordMeasures(visible);
-	return Promise.all(
+	// Whether any meeting has a sector merged for members (the community and third-sector shares).
+	const merged = [...measures.values()].some((m) => mergedParticipation(m.participation).merged);
+	const points = await Promise.all(
 		visible.map(async (meeting) => {
 			const publication = publishedOf.get(meeting.id);
 			const [dqiMeans, surveyMeans] = await Promise.all([
@@ -87,6 +93,7 @@ async function trendPoints(
 			};
 		})
 	);
+	return { points, merged };
 }
 
 /** The means of the ordinal DQI categories over every coder's codes of a published review. */
@@ -139,10 +146,11 @@ export async function reviewTrends(actor: Actor, bodyId: string): Promise<Review
 		orderBy: [{ startsAt: 'asc' }, { id: 'asc' }]
 	});
 	const merge = mergesSmallGroups(ctx, false);
+	const { points, merged } = await trendPoints(ctx, meetings, merge);
 	return {
 		body: { id: body.id, name: body.name, kind: body.kind },
-		smallGroups: smallGroupsNote(merge ? 'merged' : 'full', false),
-		meetings: await trendPoints(ctx, meetings, merge)
+		smallGroups: smallGroupsNote(merge ? 'merged' : 'full', merged),
+		meetings: points
 	};
 }
 
@@ -191,7 +199,7 @@ export async function reviewSummary(
 		orderBy: [{ startsAt: 'asc' }, { id: 'asc' }]
 	});
 	const merge = mergesSmallGroups(ctx, forPublication);
-	const points = await trendPoints(ctx, meetings, merge);
+	const { points, merged } = await trendPoints(ctx, meetings, merge);
 	const bodyOf = new Map(meetings.map((m) => [m.id, m.bodyId]));
 	const byBody = new Map<string, typeof points>();
 	for (const point of points) {
@@ -207,7 +215,7 @@ export async function reviewSummary(
 		partnership: { slug: ctx.partnership.slug, name: ctx.partnership.name },
 		from,
 		to,
-		smallGroups: smallGroupsNote(merge ? 'merged' : 'full', false),
+		smallGroups: smallGroupsNote(merge ? 'merged' : 'full', merged),
 		bodies: bodies.map((body) => ({ body, ...periodTotals(byBody.get(body.id)!) })),
 		totals: { bodies: bodies.length, ...periodTotals(points) }
 	};
