@@ -221,6 +221,7 @@ describe('a published review read by members and observers', () => {
 			expect(res.status).toBe(200);
 			expect(res.text).toContain(OTHER);
 			expect(res.text).toContain('Small groups merged.');
+			expect(res.text).toContain(`Community members’ figures are merged into “${OTHER}”.`);
 			expect(res.text).not.toContain(healthName);
 			expect(res.text).not.toContain(communityName);
 		}
