@@ -41,6 +41,9 @@ test('an officer reads a meeting’s review, its report, the board’s trends an
 	const council = sectors.getByRole('row', { name: /^Council/ });
 	await expect(council).toContainText(/\d+%/);
 	await expect(page.getByText('Gini of speaking time')).toBeVisible();
+	// Officers have the full figures, and are told members see small groups merged (issue 17).
+	await expect(page.getByText('Full figures.', { exact: true })).toBeVisible();
+	await expect(page.getByText(/Members and observers reading the published review/)).toBeVisible();
 	await expect(page.getByRole('link', { name: `Download “${bySector}” (CSV)` })).toHaveAttribute(
 		'href',
 		/review\/measures\.csv\?section=participation$/
@@ -154,8 +157,12 @@ test('a member reads a review once an officer has published it, codes and agreem
 	await visit(`/p/${SLUG}/meetings/${id}/review`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Review: ${ANNUAL}`);
 	await expect(page.getByText(/^Published on /)).toBeVisible();
+	const sectors = page.getByRole('table', { name: 'Seats, turns and speaking time by sector' });
+	await expect(sectors).toBeVisible();
+	// Members read organisations and sectors where fewer than 3 people took part merged, with the rule.
+	await expect(page.getByText('Small groups merged.', { exact: true })).toBeVisible();
 	await expect(
-		page.getByRole('table', { name: 'Seats, turns and speaking time by sector' })
+		sectors.getByRole('row', { name: /^Other \(groups of fewer than 3 people\)/ })
 	).toBeVisible();
 	await expect(page.getByText('All reviewers’ codes (2 reviewers).')).toBeVisible();
 	const agreement = page.getByRole('table', { name: 'Agreement per DQI category' });

@@ -367,6 +367,7 @@ describe('the review of a closed meeting, from its record', () => {
 		expect(p.bySector).toEqual([
 			{
 				sector: 'COUNCIL',
+				people: 1,
 				seats: 1,
 				present: 1,
 				turns: 2,
@@ -377,6 +378,7 @@ describe('the review of a closed meeting, from its record', () => {
 			},
 			{
 				sector: 'HEALTH',
+				people: 2,
 				seats: 2,
 				present: 2,
 				turns: 1,
@@ -387,6 +389,7 @@ describe('the review of a closed meeting, from its record', () => {
 			},
 			{
 				sector: 'THIRD_SECTOR',
+				people: 1,
 				seats: 1,
 				present: 1,
 				turns: 2,
@@ -397,6 +400,7 @@ describe('the review of a closed meeting, from its record', () => {
 			},
 			{
 				sector: 'COMMUNITY',
+				people: 1,
 				seats: 1,
 				present: 1,
 				turns: 1,
@@ -411,6 +415,8 @@ describe('the review of a closed meeting, from its record', () => {
 		expect(p.gini).toBeCloseTo(0.28);
 		expect(p.membersPresent).toBe(5);
 		expect(p.silentMembers).toBe(1);
+		// People who took part: the Community member who sent apologies is not among them; the substitute is.
+		expect(p.bySector.map((r: { people: number }) => r.people)).toEqual([1, 2, 1, 1]);
 		// Community and third sector apart. Community council: seats 1/5, turns 1/6, time 120/600.
 		// Voluntary action: seats 1/5, turns 2/6, time 120/600.
 		expect(p.community).toEqual({ seatShare: 0.2, turnShare: 1 / 6, timeShare: 0.2 });
@@ -447,7 +453,10 @@ describe('the review of a closed meeting, from its record', () => {
 				[0, 1, 0, 0], // Third sector → the NHS member
 				[1, 0, 0, 0] // Community → Council
 			],
-			undirected: [0, 1, 0, 0]
+			undirected: [0, 1, 0, 0],
+			// The people behind each sector: the chair; the NHS member (challenged, and challenging nobody in
+			// particular); Voluntary action's member; the Community substitute.
+			people: [1, 1, 1, 1]
 		});
 		expect(scrutiny.unchallenged).toEqual([
 			{

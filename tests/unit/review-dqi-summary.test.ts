@@ -130,12 +130,19 @@ describe('the DQI summary of a meeting', () => {
 		expect(Object.values(tenants.means).every((m) => m === null)).toBe(true);
 
 		expect(summary.bySector).toEqual([
-			{
+			expect.objectContaining({
 				sector: 'Community',
 				means: expect.objectContaining({ justification: 0, respectGroups: 2 })
-			},
-			{ sector: 'Public', means: expect.objectContaining({ respectGroups: null }) }
+			}),
+			expect.objectContaining({
+				sector: 'Public',
+				means: expect.objectContaining({ respectGroups: null })
+			})
 		]);
+		// The levels behind each mean (to weight them when small groups are merged), and the people: with
+		// no speaker given, each levelled contribution counts as its own.
+		expect(summary.bySector[1].levels.justification).toBe(5);
+		expect(summary.bySector[1].people).toBe(3);
 		// Public: 2, 2, 1, 3, 3 → 11/5.
 		expect(summary.bySector[1].means.justification).toBeCloseTo(11 / 5, 12);
 	});

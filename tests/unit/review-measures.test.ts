@@ -103,6 +103,7 @@ describe('participation', () => {
 			{
 				organisationId: 'Council',
 				organisation: 'Council',
+				people: 2,
 				sector: 'COUNCIL',
 				seats: 1,
 				present: 2,
@@ -115,6 +116,7 @@ describe('participation', () => {
 			{
 				organisationId: 'Health',
 				organisation: 'Health',
+				people: 1,
 				sector: 'HEALTH',
 				seats: 1,
 				present: 1,
@@ -127,6 +129,7 @@ describe('participation', () => {
 			{
 				organisationId: 'Voluntary action',
 				organisation: 'Voluntary action',
+				people: 1,
 				sector: 'THIRD_SECTOR',
 				seats: 1,
 				present: 1,
@@ -139,6 +142,7 @@ describe('participation', () => {
 			{
 				organisationId: 'Community council',
 				organisation: 'Community council',
+				people: 0,
 				sector: 'COMMUNITY',
 				seats: 1,
 				present: 0,
@@ -297,7 +301,7 @@ describe('scrutiny', () => {
 			challengesPerDecisionItem: 0,
 			answeredShare: null,
 			changedDecisionShare: null,
-			matrix: { sectors: [], counts: [], undirected: [] }
+			matrix: { sectors: [], counts: [], undirected: [], people: [] }
 		});
 		expect(none.unchallenged.map((d) => d.decisionId)).toEqual(['dA', 'dB']);
 		expect(scrutiny([], [], []).challengesPerDecisionItem).toBeNull();

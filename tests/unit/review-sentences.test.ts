@@ -152,3 +152,19 @@ describe('periodSentences', () => {
 		expect(across.join(' ')).not.toMatch(/board/);
 	});
 });
+
+describe('a sector merged for being small (issue 17)', () => {
+	it('says the community’s figures are within Other rather than printing a dash', () => {
+		const [first] = periodSentences(
+			period({
+				averages: { ...none, thirdSectorSeatShare: 0.25, thirdSectorTimeShare: 0.4 }
+			}),
+			'of the Partnership Board'
+		);
+		expect(first).toBe(
+			'Across 5 meetings of the Partnership Board, community members’ figures are merged into ' +
+				'“Other (groups of fewer than 3 people)”, and third-sector members held 25% of the seats ' +
+				'and spoke for 40% of the speaking time, on average.'
+		);
+	});
+});

@@ -39,6 +39,13 @@ const rounded = (value: Cell): Cell =>
 		? Math.round(value * 10_000) / 10_000
 		: value;
 
+/** The small-groups rule beside the figures by organisation and sector (review/small-groups.ts). */
+const smallGroupsRow = (review: MeetingReviewView): Row => [
+	`note.smallGroups.${review.smallGroups.view}`,
+	'',
+	review.smallGroups.note
+];
+
 function sectionRows(review: MeetingReviewView, section: ReviewSection): Row[] {
 	switch (section) {
 		case 'participation': {
@@ -77,7 +84,8 @@ function sectionRows(review: MeetingReviewView, section: ReviewSection): Row[] {
 				['community.timeShare', '', p.community.timeShare],
 				['thirdSector.seatShare', '', p.thirdSector.seatShare],
 				['thirdSector.turnShare', '', p.thirdSector.turnShare],
-				['thirdSector.timeShare', '', p.thirdSector.timeShare]
+				['thirdSector.timeShare', '', p.thirdSector.timeShare],
+				smallGroupsRow(review)
 			];
 		}
 		case 'scrutiny': {
@@ -104,7 +112,8 @@ function sectionRows(review: MeetingReviewView, section: ReviewSection): Row[] {
 					s.matrix.undirected[r]
 				]),
 				['unchallengedDecisions', '', s.unchallenged.length],
-				...s.unchallenged.map((d): Row => ['unchallenged', d.title, 1])
+				...s.unchallenged.map((d): Row => ['unchallenged', d.title, 1]),
+				smallGroupsRow(review)
 			];
 		}
 		case 'evidence': {
@@ -179,7 +188,8 @@ function sectionRows(review: MeetingReviewView, section: ReviewSection): Row[] {
 						`${sector(s.sector)} / ${category}`,
 						mean
 					])
-				)
+				),
+				smallGroupsRow(review)
 			];
 		}
 		case 'agreement': {

@@ -26,6 +26,8 @@ export interface CodedContribution {
 	id: string;
 	organisation: string;
 	sector: string;
+	/** Who spoke it: the people behind a group's means (a group of fewer than 3 is merged for readers). */
+	speakerId?: string;
 }
 
 /**
@@ -72,6 +74,23 @@ export function dqiSummary(codes: CodeRow[], contributions: CodedContribution[])
 		};
 	});
 
+	const levelsOf = (group: CodeRow[]) =>
+		Object.fromEntries(
+			ORDINAL.map((category) => [
+				category.key,
+				group.filter((code) => code.category === category.key).filter(isLevel).length
+			])
+		);
+	// The speakers whose contributions in the group carry a level (a contribution with no speaker counts
+	// as its own person).
+	const peopleOf = (members: CodedContribution[], group: CodeRow[]) => {
+		const levelled = new Set(group.filter(isLevel).map((code) => code.contributionId));
+		return new Set(members.filter((c) => levelled.has(c.id)).map((c) => c.speakerId ?? c.id)).size;
+	};
+	const figuresOf = (members: CodedContribution[]) => {
+		const group = codesOn(known, members);
+		return { people: peopleOf(members, group), means: meansOf(group), levels: levelsOf(group) };
+	};
 	const meansOf = (group: CodeRow[]) =>
 		Object.fromEntries(
 			ORDINAL.map((category) => [
@@ -90,7 +109,7 @@ export function dqiSummary(codes: CodeRow[], contributions: CodedContribution[])
 		.map((members) => ({
 			organisation: members[0].organisation,
 			sector: members[0].sector,
-			means: meansOf(codesOn(known, members))
+			...figuresOf(members)
 		}))
 		.sort(
 			(a, b) => a.organisation.localeCompare(b.organisation) || a.sector.localeCompare(b.sector)
@@ -98,7 +117,7 @@ export function dqiSummary(codes: CodeRow[], contributions: CodedContribution[])
 
 	const sectors = groupBy(contributions, (c) => c.sector);
 	const bySector = [...sectors.entries()]
-		.map(([sector, members]) => ({ sector, means: meansOf(codesOn(known, members)) }))
+		.map(([sector, members]) => ({ sector, ...figuresOf(members) }))
 		.sort((a, b) => a.sector.localeCompare(b.sector));
 
 	return {

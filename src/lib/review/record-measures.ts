@@ -16,6 +16,8 @@
 //   without being recorded present is counted too (they were evidently there). Null when nobody is counted
 //   or nobody spoke.
 // - Silent members: members present with no turn.
+// - People: in each group, the members who took part (recorded present, or spoke); seat holders who were
+//   absent and silent are not among them. Groups are disjoint (a member has one organisation).
 // - Community and third sector: organisations of sector COMMUNITY, and of sector THIRD_SECTOR, each counted
 //   apart: the officials' survey found a strong third sector presence at boards beside weaker community
 //   representation, which one figure for both would hide.
@@ -31,6 +33,8 @@
 //   challenge was put to, else the organisation of the member it was put to. Challenges put to nobody in
 //   particular are counted apart by the challenger's sector. Sectors are those appearing on either side,
 //   in the order of SECTORS.
+//   The people behind each sector: those of it who raised a challenge, and the members of it one was put to
+//   (a challenge put to an organisation names no person).
 // - Unchallenged: decisions whose item had no challenge and whose latest version records no alternatives.
 // Evidence
 // - Decisions: those with a recorded version; citing evidence: their latest version cites a paper. Kinds:
@@ -110,6 +114,9 @@ export interface ChallengeRecord {
 	challengerSector: string;
 	/** The sector of the organisation (or member) it was put to; null when put to nobody in particular. */
 	challengedSector: string | null;
+	/** Who raised it, and the member it was put to (if put to a member): the people behind the matrix. */
+	challengerId?: string | null;
+	challengedId?: string | null;
 	/** Responses oldest first. */
 	responses: { status: string; effect: string }[];
 }
@@ -169,8 +176,8 @@ export function turnSeconds(turn: TurnRecord): number {
 	return Math.max(0, (turn.endedAt.getTime() - turn.startedAt.getTime()) / 1000);
 }
 
-type Counts = { seats: number; present: number; turns: number; seconds: number };
-const zero = (): Counts => ({ seats: 0, present: 0, turns: 0, seconds: 0 });
+type Counts = { people: number; seats: number; present: number; turns: number; seconds: number };
+const zero = (): Counts => ({ people: 0, seats: 0, present: 0, turns: 0, seconds: 0 });
 
 export function participation(
 	members: readonly MemberRecord[],
@@ -199,6 +206,7 @@ export function participation(
 		if (isVoting(m.seatRole)) org.seats++;
 		if (isPresent(m.attendance)) org.present++;
 		const s = spoken.get(m.membershipId);
+		if (isPresent(m.attendance) || s) org.people++;
 		if (s) {
 			org.turns += s.turns;
 			org.seconds += s.seconds;
@@ -210,6 +218,7 @@ export function participation(
 	);
 	const total = rows.reduce(
 		(t, o) => ({
+			people: t.people + o.people,
 			seats: t.seats + o.seats,
 			present: t.present + o.present,
 			turns: t.turns + o.turns,
@@ -226,6 +235,7 @@ export function participation(
 	const sectors = new Map<string, Counts>();
 	for (const o of rows) {
 		const s = sectors.get(o.sector) ?? zero();
+		s.people += o.people;
 		s.seats += o.seats;
 		s.present += o.present;
 		s.turns += o.turns;
@@ -299,6 +309,7 @@ function tally(
 		if (isVoting(m.seatRole)) c.seats++;
 		if (isPresent(m.attendance)) c.present++;
 		const s = spoken.get(m.membershipId);
+		if (isPresent(m.attendance) || s) c.people++;
 		if (s) {
 			c.turns += s.turns;
 			c.seconds += s.seconds;
@@ -340,8 +351,12 @@ export function scrutiny(
 	const index = new Map(sectors.map((s, i) => [s, i]));
 	const counts = sectors.map(() => sectors.map(() => 0));
 	const undirected = sectors.map(() => 0);
+	const people = sectors.map(() => new Set<string>());
 	for (const c of challenges) {
 		const row = index.get(c.challengerSector)!;
+		if (c.challengerId) people[row].add(c.challengerId);
+		if (c.challengedId && c.challengedSector !== null)
+			people[index.get(c.challengedSector)!].add(c.challengedId);
 		if (c.challengedSector === null) undirected[row]++;
 		else counts[row][index.get(c.challengedSector)!]++;
 	}
@@ -360,7 +375,7 @@ export function scrutiny(
 			purpose: i.purpose,
 			challenges: onItem.get(i.id) ?? 0
 		})),
-		matrix: { sectors, counts, undirected },
+		matrix: { sectors, counts, undirected, people: people.map((p) => p.size) },
 		unchallenged: decisions
 			.filter((d) => !onItem.has(d.agendaItemId) && d.alternatives.trim() === '')
 			.map((d) => ({

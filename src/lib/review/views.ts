@@ -13,6 +13,8 @@ const BodyKindSchema = z.enum(Object.keys(BODY_KINDS) as [keyof typeof BODY_KIND
 const Sector = z.string();
 
 export const ParticipationRow = z.object({
+	/** The people who took part (recorded present, or spoke): a group of fewer than 3 is merged for readers. */
+	people: z.number().int(),
 	seats: z.number().int(),
 	present: z.number().int(),
 	turns: z.number().int(),
@@ -72,7 +74,9 @@ export const ScrutinyView = z.object({
 		sectors: z.array(Sector),
 		counts: z.array(z.array(z.number().int())),
 		/** Challenges put to no organisation in particular, by the challenger's sector. */
-		undirected: z.array(z.number().int())
+		undirected: z.array(z.number().int()),
+		/** Per sector, the people who raised a challenge or to whom one was put. */
+		people: z.array(z.number().int())
 	}),
 	/** Decisions taken with no challenge on their item and no alternatives recorded. */
 	unchallenged: z.array(
@@ -168,12 +172,35 @@ export const DqiView = z.object({
 		z.object({
 			organisation: z.string(),
 			sector: Sector,
-			means: z.record(z.string(), z.number().nullable())
+			/** The speakers whose contributions were coded with a level. */
+			people: z.number().int(),
+			means: z.record(z.string(), z.number().nullable()),
+			/** The levels coded behind each mean, to weight them when groups are merged. */
+			levels: z.record(z.string(), z.number().int())
 		})
 	),
 	bySector: z.array(
-		z.object({ sector: Sector, means: z.record(z.string(), z.number().nullable()) })
+		z.object({
+			sector: Sector,
+			people: z.number().int(),
+			means: z.record(z.string(), z.number().nullable()),
+			levels: z.record(z.string(), z.number().int())
+		})
 	)
+});
+
+/**
+ * Figures by organisation or sector where fewer than `minimum` people took part are merged into one
+ * "Other" group for members, observers and any published output (review/small-groups.ts). `view` says which
+ * figures this reader has: 'merged', or 'full' (reviewers and officers, who do the analysis).
+ */
+export const SmallGroupsView = z.object({
+	minimum: z.number().int(),
+	view: z.enum(['merged', 'full']),
+	/** Whether any group was merged (in the figures this reader has, or would be for members). */
+	merged: z.boolean(),
+	/** The rule in words, naming no group. */
+	note: z.string()
 });
 
 export const AgreementView = z.object({
@@ -256,6 +283,7 @@ export const MeetingReviewView = z.object({
 	reopened: z.boolean(),
 	/** Published, reopened and republished, oldest first; empty before publication. */
 	history: z.array(PublicationStep),
+	smallGroups: SmallGroupsView,
 	participation: ParticipationView,
 	scrutiny: ScrutinyView,
 	evidence: EvidenceView,
@@ -300,6 +328,8 @@ export const TrendPoint = z.object({
 export const ReviewTrendsView = z.object({
 	/** kind: the kind of body, which words the survey's statements. */
 	body: z.object({ id: z.string(), name: z.string(), kind: BodyKindSchema }),
+	/** The community and third-sector shares follow the small-groups rule for this reader. */
+	smallGroups: SmallGroupsView,
 	meetings: z.array(TrendPoint)
 });
 export type ReviewTrendsView = z.infer<typeof ReviewTrendsView>;
@@ -339,6 +369,8 @@ export const ReviewSummaryView = z.object({
 	partnership: z.object({ slug: z.string(), name: z.string() }),
 	from: z.iso.date(),
 	to: z.iso.date(),
+	/** The community and third-sector shares follow the small-groups rule for this reader (always merged in the annual report). */
+	smallGroups: SmallGroupsView,
 	bodies: z.array(
 		PeriodCounts.extend({
 			body: z.object({ id: z.string(), name: z.string(), kind: BodyKindSchema })

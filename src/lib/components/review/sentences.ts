@@ -2,6 +2,7 @@
 // Each sentence is written only when its figures exist, and says "on average" because the figures are
 // the means of the meetings' own figures, not pooled counts.
 import { DQI } from '$lib/review/dqi';
+import { OTHER_GROUPS } from '$lib/review/small-groups';
 import { surveyStatements } from '$lib/review/survey';
 import type { BodyKind } from '$lib/vocabulary';
 import type { ReviewSummaryView } from '$lib/review/views';
@@ -27,10 +28,14 @@ export function periodSentences(figures: Period, where: string, kind?: BodyKind 
 	const lead = across(figures.meetings, where);
 	// Community and third sector apart: one figure for both would hide weak community representation
 	// behind a strong third sector (the officials' survey found exactly that at boards).
+	// With speaking time recorded, a share of none means fewer than 3 of them took part at every meeting:
+	// merged with the other small groups for readers (review/small-groups.ts), so no figure of their own.
 	const voice = (who: string, seats: number | null, time: number | null) =>
-		`${who} members ` +
-		(seats !== null ? `held ${percent(seats)} of the seats and ` : '') +
-		`spoke for ${percent(time)} of the speaking time`;
+		time === null
+			? `${who} members’ figures are merged into “${OTHER_GROUPS}”`
+			: `${who} members ` +
+				(seats !== null ? `held ${percent(seats)} of the seats and ` : '') +
+				`spoke for ${percent(time)} of the speaking time`;
 	if (a.communityTimeShare !== null || a.thirdSectorTimeShare !== null)
 		out.push(
 			`${lead}, ${voice('community', a.communitySeatShare, a.communityTimeShare)}, and ` +

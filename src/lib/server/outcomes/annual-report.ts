@@ -114,7 +114,8 @@ export async function annualReport(
 		outcomesServed(ctx.partnership.id, await outcomesRead(ctx, { readOn: until }), period),
 		forumsHeard(partnershipId, period),
 		partnersSideBySide(actor, slug, partnershipId, year, period),
-		reviewSummary(actor, slug, { from, to: until })
+		// A published document: figures by sector merged where fewer than 3 people took part, whoever reads it.
+		reviewSummary(actor, slug, { from, to: until }, { forPublication: true })
 	]);
 	return {
 		partnership: { slug: ctx.partnership.slug, name: ctx.partnership.name },

@@ -47,7 +47,8 @@ export async function codingSections(
 	const contributions = turns.map((t) => ({
 		id: t.id,
 		organisation: t.organisation,
-		sector: t.sector
+		sector: t.sector,
+		speakerId: t.membershipId
 	}));
 	const names = await coderNames([...new Set(all.map((c) => c.coderId))]);
 	const agreement = agreementSummary(all, names, ctx.published !== null);

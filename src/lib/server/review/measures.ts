@@ -3,7 +3,8 @@
 // access.ts; and its measures as CSV.
 import type { Actor } from '../access/index.ts';
 import { db } from '../platform/index.ts';
-import { reviewContext } from './access.ts';
+import { reviewContext, type ReviewContext } from './access.ts';
+import { mergedSections, smallGroupsNote } from '../../review/small-groups.ts';
 import { codingSections } from './coding.ts';
 import { publicationHistory } from './publication.ts';
 import { recordReader } from './readers.ts';
@@ -67,7 +68,7 @@ export async function meetingReview(actor: Actor, meetingId: string): Promise<Me
 		select: { id: true, user: { select: { name: true } } }
 	});
 	const authorName = new Map(authors.map((a) => [a.id, a.user.name]));
-	return {
+	const view: Omit<MeetingReviewView, 'smallGroups'> = {
 		meeting: {
 			id: meeting.id,
 			title: meeting.title,
@@ -89,6 +90,22 @@ export async function meetingReview(actor: Actor, meetingId: string): Promise<Me
 			createdAt: n.createdAt.toISOString()
 		}))
 	};
+	return figuresFor(ctx, view);
+}
+
+/**
+ * The figures by organisation and sector as this reader may have them: reviewers and officers, who do the
+ * analysis, the full figures with a note that members see them merged; members and observers with every
+ * group of fewer than 3 people merged into Other (review/small-groups.ts).
+ */
+function figuresFor(
+	ctx: ReviewContext,
+	review: Omit<MeetingReviewView, 'smallGroups'>
+): MeetingReviewView {
+	const merged = mergedSections(review);
+	return ctx.canManage
+		? { ...review, smallGroups: smallGroupsNote('full', merged.merged) }
+		: { ...merged.view, smallGroups: smallGroupsNote('merged', merged.merged) };
 }
 
 /** The review's figures as CSV, all sections or one (`section`). */

@@ -204,6 +204,8 @@ export async function recordMeasures(
 		const meetingChallenges: ChallengeRecord[] = (challengesOf.get(meeting.id) ?? []).map((c) => ({
 			agendaItemId: c.agendaItemId,
 			challengerSector: sectorOfMember(c.raisedByMembershipId) ?? 'OTHER',
+			challengerId: c.raisedByMembershipId,
+			challengedId: c.directedToMembershipId,
 			challengedSector:
 				(c.directedToOrganisationId
 					? sectorOfOrganisation.get(c.directedToOrganisationId)

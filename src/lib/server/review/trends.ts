@@ -17,6 +17,11 @@ import { surveyResults } from './survey.ts';
 import { isoDate, parse } from '../platform/index.ts';
 import { DQI } from '../../review/dqi.ts';
 import { periodTotals, trendFigures } from '../../review/record-measures.ts';
+import {
+	mergedParticipation,
+	mergedTrendFigures,
+	smallGroupsNote
+} from '../../review/small-groups.ts';
 import type { ReviewSummaryView, ReviewTrendsView, TrendPoint } from '../../review/views.ts';
 import { BODY_KINDS } from '../../vocabulary.ts';
 
@@ -45,18 +50,30 @@ type MeetingRow = {
 	closedAt: Date | null;
 };
 
+/**
+ * Whose figures by sector (the community and third-sector shares) are merged where fewer than 3 people took
+ * part: members' and observers', and anything published (the annual report), but not reviewers' and
+ * officers', who do the analysis (review/small-groups.ts).
+ */
+function mergesSmallGroups(ctx: PartnershipContext, forPublication: boolean): boolean {
+	return forPublication || !mayManageReview(ctx);
+}
+
 /** The trend points of meetings (closed, in the order given), as `ctx`'s actor may see them. */
 async function trendPoints(
 	ctx: PartnershipContext,
-	meetings: MeetingRow[]
-): Promise<z.infer<typeof TrendPoint>[]> {
+	meetings: MeetingRow[],
+	merge: boolean
+): Promise<{ points: z.infer<typeof TrendPoint>[]; merged: boolean }> {
 	const publications = await db().reviewPublication.findMany({
 		where: { meetingId: { in: meetings.map((m) => m.id) } }
 	});
 	const publishedOf = new Map(publications.map((p) => [p.meetingId, p]));
 	const visible = seesUnpublished(ctx) ? meetings : meetings.filter((m) => publishedOf.has(m.id));
 	const measures = await recordMeasures(visible);
-	return Promise.all(
+	// Whether any meeting has a sector merged for members (the community and third-sector shares).
+	const merged = [...measures.values()].some((m) => mergedParticipation(m.participation).merged);
+	const points = await Promise.all(
 		visible.map(async (meeting) => {
 			const publication = publishedOf.get(meeting.id);
 			const [dqiMeans, surveyMeans] = await Promise.all([
@@ -70,12 +87,13 @@ async function trendPoints(
 				title: meeting.title,
 				startsAt: meeting.startsAt.toISOString(),
 				published: publication !== undefined,
-				...trendFigures(measures.get(meeting.id)!),
+				...(merge ? mergedTrendFigures : trendFigures)(measures.get(meeting.id)!),
 				dqiMeans,
 				surveyMeans
 			};
 		})
 	);
+	return { points, merged };
 }
 
 /** The means of the ordinal DQI categories over every coder's codes of a published review. */
@@ -127,9 +145,12 @@ export async function reviewTrends(actor: Actor, bodyId: string): Promise<Review
 		select: meetingSelect,
 		orderBy: [{ startsAt: 'asc' }, { id: 'asc' }]
 	});
+	const merge = mergesSmallGroups(ctx, false);
+	const { points, merged } = await trendPoints(ctx, meetings, merge);
 	return {
 		body: { id: body.id, name: body.name, kind: body.kind },
-		meetings: await trendPoints(ctx, meetings)
+		smallGroups: smallGroupsNote(merge ? 'merged' : 'full', merged),
+		meetings: points
 	};
 }
 
@@ -155,11 +176,13 @@ const kindOrder = (kind: string) => Object.keys(BODY_KINDS).indexOf(kind);
 /**
  * A partnership's reviews over a period (meetings starting within it): per body, the meetings reviewed and
  * the averages of their trend figures; and the partnership's totals, averaged over all those meetings.
+ * `forPublication` (the annual report): figures by sector merged for small groups whoever reads it.
  */
 export async function reviewSummary(
 	actor: Actor,
 	slug: string,
-	query: unknown
+	query: unknown,
+	{ forPublication = false }: { forPublication?: boolean } = {}
 ): Promise<ReviewSummaryView> {
 	const ctx = await partnershipContext(actor, slug);
 	const { from, to } = periodOf(query);
@@ -175,7 +198,8 @@ export async function reviewSummary(
 		select: meetingSelect,
 		orderBy: [{ startsAt: 'asc' }, { id: 'asc' }]
 	});
-	const points = await trendPoints(ctx, meetings);
+	const merge = mergesSmallGroups(ctx, forPublication);
+	const { points, merged } = await trendPoints(ctx, meetings, merge);
 	const bodyOf = new Map(meetings.map((m) => [m.id, m.bodyId]));
 	const byBody = new Map<string, typeof points>();
 	for (const point of points) {
@@ -191,6 +215,7 @@ export async function reviewSummary(
 		partnership: { slug: ctx.partnership.slug, name: ctx.partnership.name },
 		from,
 		to,
+		smallGroups: smallGroupsNote(merge ? 'merged' : 'full', merged),
 		bodies: bodies.map((body) => ({ body, ...periodTotals(byBody.get(body.id)!) })),
 		totals: { bodies: bodies.length, ...periodTotals(points) }
 	};
