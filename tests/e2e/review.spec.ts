@@ -162,7 +162,7 @@ test('a member reads a review once an officer has published it, codes and agreem
 	// Members read organisations and sectors where fewer than 3 people took part merged, with the rule.
 	await expect(page.getByText('Small groups merged.', { exact: true })).toBeVisible();
 	await expect(
-		sectors.getByRole('row', { name: /^Other \(groups of fewer than 3 people\)/ })
+		sectors.getByRole('row', { name: /^Other \(small groups merged\)/ })
 	).toBeVisible();
 	await expect(page.getByText('All reviewers’ codes (2 reviewers).')).toBeVisible();
 	const agreement = page.getByRole('table', { name: 'Agreement per DQI category' });

@@ -163,7 +163,7 @@ describe('a sector merged for being small (issue 17)', () => {
 		);
 		expect(first).toBe(
 			'Across 5 meetings of the Partnership Board, community members’ figures are merged into ' +
-				'“Other (groups of fewer than 3 people)”, and third-sector members held 25% of the seats ' +
+				'“Other (small groups merged)”, and third-sector members held 25% of the seats ' +
 				'and spoke for 40% of the speaking time, on average.'
 		);
 	});

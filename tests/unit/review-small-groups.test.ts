@@ -68,18 +68,33 @@ describe('mergeSmallGroups', () => {
 		expect(merged).toEqual({ rows: list, merged: 0 });
 	});
 
-	it('labels a single small group Other too, carrying nothing of its own name', () => {
+	it('labels a single small group Other too, with the next smallest group so Other is never one partner', () => {
 		const merged = mergeSmallGroups(
 			rows([
 				['A', 6, 4],
-				['Lone partner', 1, 6]
+				['B', 4, 2],
+				['Lone partner', 1, 4]
 			]),
 			(r) => r.people,
 			RULE
 		);
 		expect(merged.rows.map((r) => r.name)).toEqual(['A', OTHER_GROUPS]);
 		expect(JSON.stringify(merged.rows)).not.toContain('Lone partner');
-		expect(merged.rows[1]).toMatchObject({ people: 1, turns: 6, turnShare: 0.6 });
+		// B (4 people, the smallest of the rest) joins the lone partner: Other is 5 people, not 1.
+		expect(merged.rows[1]).toMatchObject({ people: 5, turns: 6, turnShare: 0.6 });
+		expect(merged.merged).toBe(2);
+	});
+
+	it('merges every group when there are not 3 people outside Other', () => {
+		const merged = mergeSmallGroups(
+			rows([
+				['A', 3, 5],
+				['Lone partner', 1, 5]
+			]),
+			(r) => r.people,
+			RULE
+		);
+		expect(merged.rows).toEqual([{ name: OTHER_GROUPS, people: 4, turns: 10, turnShare: 1 }]);
 	});
 
 	it('weights means by the counts behind them, not averaging the averages', () => {
@@ -155,8 +170,10 @@ describe('a review as members read it', () => {
 		expect(other.seconds).toBe(60);
 		expect(other.timeShare).toBeCloseTo(60 / 70);
 		expect(other.seatShare).toBeCloseTo(5 / 8);
-		// Community has 3 people (Tenants 2, Youth Forum 1): kept apart; Health (1) goes into Other.
-		expect(view.bySector.map((s) => s.sector)).toEqual(['COUNCIL', 'COMMUNITY', OTHER_GROUPS]);
+		// Community has 3 people (Tenants 2, Youth Forum 1): kept apart. Health (1) alone would be one
+		// person under another name: the smallest other sector (Council, 3, first of the two) joins it.
+		expect(view.bySector.map((s) => s.sector)).toEqual(['COMMUNITY', OTHER_GROUPS]);
+		expect(view.bySector[1].people).toBe(4);
 		expect(view.community).toEqual(full.community);
 		const shares = view.bySector.reduce((s, r) => s + (r.timeShare ?? 0), 0);
 		expect(shares).toBeCloseTo(1);
@@ -196,20 +213,31 @@ describe('a review as members read it', () => {
 					challengerId: 't1',
 					challengedSector: null,
 					responses: []
+				},
+				{
+					agendaItemId: 'i1',
+					challengerSector: 'POLICE',
+					challengerId: 'p1',
+					challengedSector: 'COUNCIL',
+					challengedId: 'c2',
+					responses: []
 				}
 			]
 		);
-		expect(s.matrix.people).toEqual([3, 1, 1]);
+		expect(s.matrix.sectors).toEqual(['COUNCIL', 'HEALTH', 'POLICE', 'COMMUNITY']);
+		expect(s.matrix.people).toEqual([3, 1, 1, 1]);
 		const { view } = mergedScrutiny(s);
 		expect(ScrutinyView.parse(view)).toEqual(view);
 		expect(view.matrix.sectors).toEqual(['COUNCIL', OTHER_GROUPS]);
-		// Council → Health (3) becomes Council → Other; Community → Council (1) Other → Council.
+		// Council → Health (3) becomes Council → Other; Community → Council and Police → Council (1 each)
+		// Other → Council. Health, Community and Police (1 person each) make an Other of 3.
 		expect(view.matrix.counts).toEqual([
 			[0, 3],
-			[1, 0]
+			[2, 0]
 		]);
 		expect(view.matrix.undirected).toEqual([0, 1]);
-		expect(view.challenges).toBe(5);
+		expect(view.matrix.people).toEqual([3, 3]);
+		expect(view.challenges).toBe(6);
 	});
 
 	it('merges mean DQI codes by organisation, weighted by the levels coded', () => {
@@ -219,7 +247,8 @@ describe('a review as members read it', () => {
 			{ id: 'k3', organisation: 'Council', sector: 'COUNCIL', speakerId: 'c3' },
 			{ id: 'k4', organisation: 'Health Board', sector: 'HEALTH', speakerId: 'h1' },
 			{ id: 'k5', organisation: 'Health Board', sector: 'HEALTH', speakerId: 'h1' },
-			{ id: 'k6', organisation: 'Tenants', sector: 'COMMUNITY', speakerId: 't1' }
+			{ id: 'k6', organisation: 'Tenants', sector: 'COMMUNITY', speakerId: 't1' },
+			{ id: 'k7', organisation: 'Police', sector: 'POLICE', speakerId: 'p1' }
 		];
 		const code = (contributionId: string, value: number): CodeRow => ({
 			contributionId,
@@ -231,21 +260,31 @@ describe('a review as members read it', () => {
 		const summary = {
 			scope: 'all' as const,
 			...dqiSummary(
-				[code('k1', 1), code('k2', 2), code('k3', 3), code('k4', 3), code('k5', 3), code('k6', 0)],
+				[
+					code('k1', 1),
+					code('k2', 2),
+					code('k3', 3),
+					code('k4', 3),
+					code('k5', 3),
+					code('k6', 0),
+					code('k7', 0)
+				],
 				contributions
 			)
 		};
 		expect(summary.byOrganisation.map((o) => [o.organisation, o.people])).toEqual([
 			['Council', 3],
 			['Health Board', 1],
+			['Police', 1],
 			['Tenants', 1]
 		]);
 		const { view } = mergedDqi(summary);
 		expect(DqiView.parse(view)).toEqual(view);
 		expect(view.byOrganisation.map((o) => o.organisation)).toEqual(['Council', OTHER_GROUPS]);
-		// Health Board's two codes of 3 and Tenants' one 0: (3 + 3 + 0) / 3 = 2, not (3 + 0) / 2.
-		expect(view.byOrganisation[1].means.justification).toBe(2);
-		expect(view.byOrganisation[1].levels.justification).toBe(3);
-		expect(view.byOrganisation[1].people).toBe(2);
+		// Health Board's two codes of 3, Tenants' and Police's one 0 each: (3 + 3 + 0 + 0) / 4 = 1.5, not
+		// (3 + 0 + 0) / 3 = 1.
+		expect(view.byOrganisation[1].means.justification).toBe(1.5);
+		expect(view.byOrganisation[1].levels.justification).toBe(4);
+		expect(view.byOrganisation[1].people).toBe(3);
 	});
 });

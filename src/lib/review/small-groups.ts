@@ -1,6 +1,7 @@
 // Small groups merged (issue 17): a published figure by organisation or by sector is shown only where at
-// least three people contributed to it; every smaller group is merged into one "Other (groups of fewer than
-// 3 people)" row, so nobody's participation or codes can be read off a partner's single seat. Applied to
+// least three people contributed to it; every smaller group is merged into one "Other (small groups merged)"
+// row, itself of at least three people, so nobody's participation or codes can be read off a partner's
+// single seat. Applied to
 // what members, observers and any published output read (the review, its report and CSV, the trends, the
 // partnership summary and the annual report); reviewers and officers, who do the analysis, keep the full
 // figures with a note saying members see them merged.
@@ -17,12 +18,13 @@ import { trendFigures } from './record-measures.ts';
 
 export const SMALL_GROUP_MINIMUM = 3;
 /** The merged group's name, for organisation and sector alike. */
-export const OTHER_GROUPS = `Other (groups of fewer than ${SMALL_GROUP_MINIMUM} people)`;
+export const OTHER_GROUPS = 'Other (small groups merged)';
 
 export const SMALL_GROUPS_NOTE =
 	`Figures by organisation and by sector are shown only for groups in which at least ` +
 	`${SMALL_GROUP_MINIMUM} people took part; smaller groups are merged into “${OTHER_GROUPS}”, ` +
-	`so nobody’s own figures can be read from them.`;
+	`with the next smallest group when they come to fewer than ${SMALL_GROUP_MINIMUM} people together, ` +
+	`so nobody’s own figures can be read from them, nor worked out from the total.`;
 export const FULL_FIGURES_NOTE =
 	`You see the full figures, as reviewers and officers do. Members and observers reading the ` +
 	`published review, its report and CSV, the trends and the annual report see every organisation or ` +
@@ -56,8 +58,9 @@ function weightedMean(pairs: { mean: number | null; weight: number }[]): number 
 
 /**
  * Rows whose people (`peopleOf`) number fewer than `min` merged into one row named by `rule.other`, put
- * last; the other rows unchanged and in their order. A single small group is merged too (it still becomes
- * "Other"). `merged` is how many groups went into Other (0: the rows are returned as they were).
+ * last; the other rows unchanged and in their order. When the small groups come to fewer than `min` people
+ * between them, the smallest of the other groups joins them until Other holds `min` (or every group is in
+ * it). `merged` is how many groups went into Other (0: the rows are returned as they were).
  */
 export function mergeSmallGroups<T extends object>(
 	rows: readonly T[],
@@ -67,7 +70,16 @@ export function mergeSmallGroups<T extends object>(
 ): { rows: T[]; merged: number } {
 	const small = rows.filter((r) => peopleOf(r) < min);
 	if (!small.length) return { rows: [...rows], merged: 0 };
-	const kept = rows.filter((r) => peopleOf(r) >= min);
+	// Other must hold at least `min` people itself: one small group alone as Other could be read off as
+	// that group, or worked out as the total less the rows shown. The smallest groups join it until it does.
+	const larger = rows.filter((r) => peopleOf(r) >= min).sort((a, b) => peopleOf(a) - peopleOf(b));
+	let people = small.reduce((s, r) => s + peopleOf(r), 0);
+	while (people < min && larger.length) {
+		const next = larger.shift()!;
+		small.push(next);
+		people += peopleOf(next);
+	}
+	const kept = rows.filter((r) => !small.includes(r));
 	const get = (row: T, key: keyof T) => row[key] as unknown;
 	const sum = (list: readonly T[], key: keyof T) =>
 		list.reduce((s, r) => s + (get(r, key) as number), 0);
