@@ -52,7 +52,6 @@ export async function codingSections(
 	}));
 	const names = await coderNames([...new Set(all.map((c) => c.coderId))]);
 	const agreement = agreementSummary(all, names, ctx.published !== null && ctx.codeScope === 'all');
-	agreement.disagreementCount = agreement.disagreements.length;
 	if (!ctx.canManage) {
 		agreement.disagreements = [];
 		agreement.disagreementsListed = false;
