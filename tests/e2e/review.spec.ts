@@ -181,7 +181,9 @@ test('a member reads a review once an officer has published it, its figures but 
 	await page.getByRole('link', { name: 'Key to the export’s pseudonyms' }).click();
 	await expect(page).toHaveURL(new RegExp(`/meetings/${id}/review/pseudonyms$`));
 	await visit(`/p/${SLUG}/meetings/${id}/review/pseudonyms`);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Key to the export’s pseudonyms');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Key to the export’s pseudonyms'
+	);
 	await expect(
 		page.getByRole('table', { name: 'Coders and their pseudonyms' }).getByRole('row', {
 			name: /^Coder A /

@@ -70,7 +70,12 @@ let day = 0;
  * second), published unless told otherwise.
  */
 async function codedReview(publish = true) {
-	const meeting = await meetingIn(server.db, fx, 'CLOSED', `2026-08-${String(++day).padStart(2, '0')}`);
+	const meeting = await meetingIn(
+		server.db,
+		fx,
+		'CLOSED',
+		`2026-08-${String(++day).padStart(2, '0')}`
+	);
 	const item = await makeItem(server.db, meeting.id, 'Winter pressures');
 	const turns = [];
 	for (const [i, s] of speakers.entries())
@@ -201,7 +206,8 @@ describe('the research export is pseudonymised', () => {
 			expect(res.text).not.toContain(s.name);
 			expect(res.text).not.toContain(s.organisation);
 		}
-		for (const name of [CODER_B, 'reviewer of pseud', '(pseud)']) expect(res.text).not.toContain(name);
+		for (const name of [CODER_B, 'reviewer of pseud', '(pseud)'])
+			expect(res.text).not.toContain(name);
 		const rows = rowsOf(res.text);
 		expect(rows).toHaveLength(6);
 		for (const row of rows) {

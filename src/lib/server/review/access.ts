@@ -17,7 +17,12 @@ import type { Actor } from '../access/index.ts';
 import { db, type Db, type Tx } from '../platform/index.ts';
 import { Conflict, Forbidden } from '../platform/index.ts';
 import { requireStatus } from '../meetings/index.ts';
-import { isOfficer, mayManageReview, meetingContext, type MeetingContext } from '../access/index.ts';
+import {
+	isOfficer,
+	mayManageReview,
+	meetingContext,
+	type MeetingContext
+} from '../access/index.ts';
 import type { MeetingStatus } from '../../vocabulary.ts';
 
 export const REVIEWABLE: readonly MeetingStatus[] = ['CLOSED', 'MINUTES_APPROVED'];

@@ -19,7 +19,8 @@ export type PseudonymKind = (typeof PSEUDONYM_KINDS)[number];
 /** 1 → A, 26 → Z, 27 → AA. */
 function letters(n: number): string {
 	let s = '';
-	for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+	for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+		s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
 	return s;
 }
 
