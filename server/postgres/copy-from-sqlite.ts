@@ -58,7 +58,8 @@ const NEW_SINCE_SQLITE = new Set([
 	'MeetingCalendar',
 	'ResidentSupport',
 	'ResidentComment',
-	'DailyRun'
+	'DailyRun',
+	'ReviewPseudonym'
 ]);
 /** SQLite's own tables and Prisma's record of migrations: not part of the record. */
 const SQLITE_BOOKKEEPING = /^(sqlite_.*|_prisma_migrations)$/;

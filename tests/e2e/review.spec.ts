@@ -74,10 +74,9 @@ test('an officer reads a meeting’s review, its report, the board’s trends an
 	await visit(`/p/${SLUG}/meetings/${id}/review/report`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Review report: ${ANNUAL}`);
 	await expect(page.getByRole('table', { name: bySector })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'codes (CSV)' })).toHaveAttribute(
-		'href',
-		`/api/v1/meetings/${id}/codes.csv`
-	);
+	// Before publication the codes are their coders' own: no codes export for the officer yet.
+	await expect(page.getByRole('link', { name: 'Measures (CSV)' })).toBeVisible();
+	await expect(page.getByRole('link', { name: /codes, pseudonymised/ })).toHaveCount(0);
 
 	const board = (await db.meeting.findUniqueOrThrow({ where: { id } })).bodyId;
 	await visit(`/p/${SLUG}/bodies/${board}/review`);
@@ -129,7 +128,7 @@ test('a reviewer sees their own codes before publication, and no review before a
 	);
 });
 
-test('a member reads a review once an officer has published it, codes and agreement included', async ({
+test('a member reads a review once an officer has published it, its figures but not the individual codes', async ({
 	page,
 	visit
 }) => {
@@ -172,4 +171,29 @@ test('a member reads a review once an officer has published it, codes and agreem
 	);
 	await expect(page.getByRole('button', { name: 'Publish the review' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Add the note' })).toHaveCount(0);
+	// Issue 17: members read the figures, not the individual codes behind them.
+	await expect(page.getByText(/^The reviewers’ codes differed in \d+ places?/)).toBeVisible();
+	await expect(page.getByRole('link', { name: /Codes, pseudonymised/ })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Key to the export’s pseudonyms' })).toHaveCount(0);
+
+	// The officer, once it is published, exports the codes under pseudonyms and reads the key.
+	await page.context().clearCookies();
+	await signIn(page, 'officer@demo.example');
+	await visit(`/p/${SLUG}/meetings/${id}/review`);
+	const csv = page.getByRole('link', { name: 'Codes, pseudonymised (CSV)' });
+	await expect(csv).toHaveAttribute('href', `/api/v1/meetings/${id}/codes.csv`);
+	const exported = await page.request.get(`/api/v1/meetings/${id}/codes.csv`);
+	expect(exported.status()).toBe(200);
+	expect(await exported.text()).toMatch(/Speaker \d\d,Organisation [A-Z]+,/);
+	await page.getByRole('link', { name: 'Key to the export’s pseudonyms' }).click();
+	await expect(page).toHaveURL(new RegExp(`/meetings/${id}/review/pseudonyms$`));
+	await visit(`/p/${SLUG}/meetings/${id}/review/pseudonyms`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Key to the export’s pseudonyms'
+	);
+	await expect(
+		page.getByRole('table', { name: 'Coders and their pseudonyms' }).getByRole('row', {
+			name: /^Coder A /
+		})
+	).toBeVisible();
 });

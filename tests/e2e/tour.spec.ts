@@ -138,6 +138,8 @@ function addresses(i: Ids): Record<string, Visit[]> {
 			{ path: `${reviewed}/review/coding`, as: 'reviewer@demo.example' }
 		],
 		'/p/[slug=slug]/meetings/[id=id]/review/report': [officer(`${reviewed}/review/report`)],
+		// The key to the export's pseudonyms: officers only (empty until the codes are exported).
+		'/p/[slug=slug]/meetings/[id=id]/review/pseudonyms': [officer(`${reviewed}/review/pseudonyms`)],
 		'/p/[slug=slug]/meetings/[id=id]/survey': [
 			{ path: `${reviewed}/survey`, as: 'community@demo.example' }
 		],

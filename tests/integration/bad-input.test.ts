@@ -560,6 +560,7 @@ const CASES: Record<string, Case> = {
 	},
 	listCodes: { params: id('closed') },
 	codesCsv: { params: id('closed') },
+	reviewPseudonyms: { params: id('closed') },
 	publishReview: { params: id('closed') },
 	reopenReview: { params: id('closed'), body: () => ({ reason: 'A coder found a mistake' }) },
 	addReviewNote: { params: id('closed'), body: () => ({ text: 'Arranged note' }) },

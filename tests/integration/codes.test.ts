@@ -243,7 +243,7 @@ describe('coding a contribution', () => {
 });
 
 describe('codes stay private to their coder until the review is published', () => {
-	it('reviewer B sees neither A’s codes nor A’s notes before publication, and everyone’s after', async () => {
+	it('reviewer B sees neither A’s codes nor A’s notes before publication, and everyone’s after; members never', async () => {
 		const { meeting, first, second, code, codes, csv } = await arranged();
 		const secret = 'A’s private reading of the turn';
 		expect(
@@ -291,11 +291,18 @@ describe('codes stay private to their coder until the review is published', () =
 			new Set(['reviewer of codes', 'Second reviewer'])
 		);
 		expect((await reviewerB.get(csv)).text).toContain(secret);
-		const byMember = await member.get(csv);
-		expect(byMember.status).toBe(200);
-		expect(byMember.text).toContain(secret);
-		expect(byMember.text.split('\r\n')[0]).toContain('Contribution id');
+		expect((await reviewerB.get(csv)).text.split('\r\n')[0]).toContain('Turn');
 		expect((await officer.get(codes)).json.codes).toHaveLength(4);
+		expect((await officer.get(csv)).text).toContain(secret);
+		// Issue 17: individual codes stay with the coding team and officers, published or not.
+		for (const reader of [member, observer]) {
+			const list = await reader.get(codes);
+			expect(list.status).toBe(403);
+			expect(list.json.error.message).toMatch(/kept to the coding team and the officers/);
+			const file = await reader.get(csv);
+			expect(file.status).toBe(403);
+			expect(file.text).not.toContain(secret);
+		}
 	});
 });
 

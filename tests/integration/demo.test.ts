@@ -283,17 +283,23 @@ describe('the demo partnership, loaded with --demo', () => {
 				expect(coders).toHaveLength(2);
 				for (const c of coders) expect(c._count.contributionId).toBe(spoken * 9);
 			}
-			// Once published, a member reads both coders' codes, each backed by a note, some not applicable.
-			const member = await signedIn(server.url, 'community@demo.example', PASSWORD);
-			const { scope, codes } = (await member.get(`/api/v1/meetings/${past[2].id}/codes`)).json;
+			// Once published, an officer reads both coders' codes, each backed by a note, some not
+			// applicable; a member reads the figures, never the individual codes (issue 17).
+			const officer = await signedIn(server.url, 'officer@demo.example', PASSWORD);
+			const { scope, codes } = (await officer.get(`/api/v1/meetings/${past[2].id}/codes`)).json;
 			expect(scope).toBe('all');
 			expect(new Set(codes.map((c: any) => c.coder.name))).toEqual(
 				new Set(['Dr Helen Achebe', 'Dr Owen Farquhar'])
 			);
 			for (const c of codes) expect(c.note).not.toBe('');
 			expect(codes.some((c: any) => c.notApplicable)).toBe(true);
+			const member = await signedIn(server.url, 'community@demo.example', PASSWORD);
+			expect((await member.get(`/api/v1/meetings/${past[2].id}/codes`)).status).toBe(403);
+			const figures = (await member.get(`/api/v1/meetings/${past[2].id}/review`)).json;
+			expect(figures.dqi).toMatchObject({ scope: 'all', coders: 2 });
 			// The latest coded meeting is still private to each coder; the special meeting is not coded.
 			expect((await member.get(`/api/v1/meetings/${review.id}/codes`)).status).toBe(403);
+			expect((await officer.get(`/api/v1/meetings/${review.id}/codes`)).status).toBe(403);
 			expect(await server.db.code.count({ where: { meetingId: special.id } })).toBe(0);
 			expect(await server.db.reviewNote.count()).toBeGreaterThanOrEqual(2);
 		});

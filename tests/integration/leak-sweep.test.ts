@@ -104,6 +104,8 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 	'GET /api/v1/meetings/[id=id]/codes.csv': (i) =>
 		first(i, (id) => `/api/v1/meetings/${id}/codes.csv`),
 	'GET /api/v1/meetings/[id=id]/codes': (i) => first(i, (id) => `/api/v1/meetings/${id}/codes`),
+	'GET /api/v1/meetings/[id=id]/review/pseudonyms': (i) =>
+		first(i, (id) => `/api/v1/meetings/${id}/review/pseudonyms`),
 	'GET /api/v1/meetings/[id=id]/contributions': (i) =>
 		first(i, (id) => `/api/v1/meetings/${id}/contributions`),
 	'GET /api/v1/meetings/[id=id]/declarations': (i) =>
@@ -239,6 +241,8 @@ const SWEPT: Record<string, (ids: Ids) => string[]> = {
 		first(i, (id) => `/p/${i.slug}/meetings/${id}/review/coding`),
 	'PAGE /p/[slug=slug]/meetings/[id=id]/review/report': (i) =>
 		first(i, (id) => `/p/${i.slug}/meetings/${id}/review/report`),
+	'PAGE /p/[slug=slug]/meetings/[id=id]/review/pseudonyms': (i) =>
+		first(i, (id) => `/p/${i.slug}/meetings/${id}/review/pseudonyms`),
 	'PAGE /p/[slug=slug]/meetings/[id=id]/survey': (i) =>
 		first(i, (id) => `/p/${i.slug}/meetings/${id}/survey`),
 	'PAGE /p/[slug=slug]/members': (i) => [`/p/${i.slug}/members`],

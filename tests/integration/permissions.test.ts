@@ -1129,19 +1129,38 @@ const ROUTES: Route[] = [
 		allowed: ['REVIEWER'],
 		name: 'codes as CSV before publication',
 		status: 200,
-		writes: false,
+		// The first export of a review gives its pseudonyms, audited.
+		writes: true,
 		byId: true,
 		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeReview(fx)).id}/codes.csv`]
 	},
+	// Issue 17: individual codes are for the coding team and officers, published or not.
 	{
-		...floorRead,
+		allowed: REVIEWERS,
 		name: 'list a meeting’s codes once published',
+		status: 200,
+		writes: false,
+		byId: true,
 		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeReview(fx, true)).id}/codes`]
 	},
 	{
-		...floorRead,
+		allowed: REVIEWERS,
 		name: 'codes as CSV once published',
+		status: 200,
+		writes: true,
+		byId: true,
 		call: async (fx) => ['GET', `/api/v1/meetings/${(await arrangeReview(fx, true)).id}/codes.csv`]
+	},
+	{
+		allowed: OFFICERS,
+		name: 'the key to a review export’s pseudonyms',
+		status: 200,
+		writes: false,
+		byId: true,
+		call: async (fx) => [
+			'GET',
+			`/api/v1/meetings/${(await arrangeReview(fx, true)).id}/review/pseudonyms`
+		]
 	},
 	{
 		allowed: REVIEWERS,

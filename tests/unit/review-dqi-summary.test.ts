@@ -251,6 +251,7 @@ describe('agreement between coders', () => {
 				]
 			}
 		]);
+		expect(agreementSummary(twoCoders, names, false).disagreementCount).toBe(3);
 		expect(agreementSummary(twoCoders, names, false).disagreements).toEqual([
 			{ contributionId: 'c2', category: 'justification', values: null },
 			{ contributionId: 'c2', category: 'storytelling', values: null },
@@ -327,6 +328,8 @@ describe('agreement between coders', () => {
 			coders: 0,
 			method: null,
 			categories: DQI_KEYS.map((key) => ({ category: key, units: 0, value: null })),
+			disagreementCount: 0,
+			disagreementsListed: true,
 			disagreements: []
 		});
 	});

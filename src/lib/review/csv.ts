@@ -201,7 +201,7 @@ function sectionRows(review: MeetingReviewView, section: ReviewSection): Row[] {
 					['category.units', c.category, c.units],
 					['category.value', c.category, c.value]
 				]),
-				['disagreements', '', a.disagreements.length]
+				['disagreements', '', a.disagreementCount]
 			];
 		}
 		case 'survey': {

@@ -193,7 +193,14 @@ export function agreementSummary(
 			});
 		}
 
-	return { coders: coders.length, method, categories, disagreements };
+	return {
+		coders: coders.length,
+		method,
+		categories,
+		disagreementCount: disagreements.length,
+		disagreementsListed: true,
+		disagreements
+	};
 }
 
 function codesOn(codes: CodeRow[], contributions: CodedContribution[]): CodeRow[] {

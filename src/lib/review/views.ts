@@ -215,6 +215,13 @@ export const AgreementView = z.object({
 			value: z.number().nullable()
 		})
 	),
+	/** How many contribution × category cells the coders disagree on (for every reader). */
+	disagreementCount: z.number().int(),
+	/**
+	 * Whether `disagreements` lists them: for the coding team and officers only; members and observers
+	 * get the count (individual codes stay with the coding team, issue 17).
+	 */
+	disagreementsListed: z.boolean(),
 	/** Contributions and categories the coders disagree on, to reconcile. Values only once published. */
 	disagreements: z.array(
 		z.object({

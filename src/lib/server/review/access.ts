@@ -4,6 +4,11 @@
 // - reviewers and officers read it at any time; members and observers once it is published (403 before);
 // - only reviewers code; each sees their own codes until the review is published, then everyone's;
 //   officers see no codes until publication, so a coder's judgements are their own until then;
+// - individual codes (per contribution and coder, and the values behind a disagreement) are for the
+//   coding team and the officers only (issue 17): members and observers never see them, not even once
+//   the review is published; they read the aggregate measures (the DQI summary, agreement) instead;
+// - the research export (codes.csv) names people and organisations by pseudonyms, and only officers
+//   read the key to them;
 // - reviewers and officers write notes and publish;
 // - once published the review is frozen: no codes or notes (409 'review_published') until an officer
 //   reopens it, and again once it is republished. Members keep reading it while it is reopened.
@@ -12,7 +17,12 @@ import type { Actor } from '../access/index.ts';
 import { db, type Db, type Tx } from '../platform/index.ts';
 import { Conflict, Forbidden } from '../platform/index.ts';
 import { requireStatus } from '../meetings/index.ts';
-import { mayManageReview, meetingContext, type MeetingContext } from '../access/index.ts';
+import {
+	isOfficer,
+	mayManageReview,
+	meetingContext,
+	type MeetingContext
+} from '../access/index.ts';
 import type { MeetingStatus } from '../../vocabulary.ts';
 
 export const REVIEWABLE: readonly MeetingStatus[] = ['CLOSED', 'MINUTES_APPROVED'];
@@ -27,8 +37,18 @@ export interface ReviewContext extends MeetingContext {
 	canCode: boolean;
 	/** Reviewers and officers: notes and publishing. */
 	canManage: boolean;
-	/** Whose codes the actor sees: their own (a reviewer before publication), everyone's, or none. */
+	/**
+	 * Whose individual codes the actor sees: their own (a reviewer before publication), everyone's (the
+	 * coding team and officers once published), or none (officers before publication, members always).
+	 */
 	codeScope: 'own' | 'all' | 'none';
+	/**
+	 * Whose codes the aggregate DQI figures count: the same as codeScope, except that members and
+	 * observers read the figures of a published review ('all') though none of the codes behind them.
+	 */
+	measureScope: 'own' | 'all' | 'none';
+	/** Officers: the key to the export's pseudonyms. */
+	canReadPseudonymKey: boolean;
 }
 
 export interface ReopeningStep {
@@ -87,6 +107,8 @@ export async function reviewContext(actor: Actor, meetingId: string): Promise<Re
 		steps,
 		canCode: reviewer,
 		canManage,
-		codeScope: publication ? 'all' : reviewer ? 'own' : 'none'
+		codeScope: publication ? (canManage ? 'all' : 'none') : reviewer ? 'own' : 'none',
+		measureScope: publication ? 'all' : reviewer ? 'own' : 'none',
+		canReadPseudonymKey: isOfficer(ctx)
 	};
 }

@@ -12,6 +12,7 @@ import {
 	ReopenReviewInput,
 	ReviewNoteView
 } from './publication.ts';
+import { PseudonymKeyView } from './pseudonyms.ts';
 import { AnswerSurveyInput, SurveyView } from './survey.ts';
 import { ReviewSummaryQuery } from './trends.ts';
 import { IN_PARTNERSHIP, PARTNERSHIP_API, defineRoutes } from '../platform/index.ts';
@@ -62,7 +63,8 @@ export const reviewApi = defineRoutes({
 		path: '/api/v1/meetings/{id}/codes',
 		summary:
 			'The current DQI codes on a closed meeting’s contributions: a reviewer’s own until the review is ' +
-			'published, then everyone’s; 403 for others until publication (officers included)',
+			'published, then everyone’s to reviewers and officers; 403 for officers until publication, and ' +
+			'for members and observers always (they read the aggregate figures in the review)',
 		tag: 'Review',
 		response: CodesView,
 		errors: [409, ...inPartnership]
@@ -71,9 +73,23 @@ export const reviewApi = defineRoutes({
 		method: 'GET',
 		path: '/api/v1/meetings/{id}/codes.csv',
 		summary:
-			'The same codes as CSV, one row per code with the contribution’s item, speaker and organisation',
+			'The research export: the same codes as CSV, one row per code with the turn, its item and the ' +
+			'speaker, organisation and coder as pseudonyms stable within the review (e.g. “Speaker 07”, ' +
+			'“Organisation C”, “Coder A”), given in a random order the first time it is exported; the same ' +
+			'rules as the codes',
 		tag: 'Review',
 		file: 'text/csv',
+		errors: [409, ...inPartnership]
+	},
+	reviewPseudonyms: {
+		method: 'GET',
+		path: '/api/v1/meetings/{id}/review/pseudonyms',
+		summary:
+			'The key to the pseudonyms of a review’s research export (codes.csv): who each “Speaker”, ' +
+			'“Organisation” and “Coder” is. Officers only (admins and secretariat); 403 for reviewers, ' +
+			'members and observers. Empty (`assigned` false) until the codes are first exported',
+		tag: 'Review',
+		response: PseudonymKeyView,
 		errors: [409, ...inPartnership]
 	},
 	publishReview: {

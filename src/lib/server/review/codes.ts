@@ -4,7 +4,9 @@
 // coder × category is current; none are added to a published review unless an officer has reopened it
 // (review/access.ts). Each coder sees only their own codes until the review is published; an
 // officer, who manages the review but does not code, is refused the codes (403) until then rather than
-// shown an empty list that would read as "nothing coded".
+// shown an empty list that would read as "nothing coded". Members and observers are refused them (403)
+// always: individual codes stay with the coding team and the officers (issue 17). The CSV export
+// names people and organisations by the review's pseudonyms (pseudonyms.ts).
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { audit } from '../platform/index.ts';
@@ -15,6 +17,7 @@ import { Conflict, Forbidden, NotFound } from '../platform/index.ts';
 import { toCsv, type CsvFile } from '../decisions/index.ts';
 import { demand } from '../access/index.ts';
 import { requireUnfrozen, reviewContext, type ReviewContext } from './access.ts';
+import { ensurePseudonyms } from './pseudonyms.ts';
 import { Flag, optionalText, parse } from '../platform/index.ts';
 import { DQI_KEYS, dqiCategory } from '../../review/dqi.ts';
 import { CONTRIBUTION_TYPES } from '../../vocabulary.ts';
@@ -210,11 +213,20 @@ export async function recordCodes(
 	});
 }
 
-/** Whose codes the caller may read, or 403: members before publication, officers who do not code. */
+/**
+ * Whose codes the caller may read, or 403: officers before publication (the codes are their coders'
+ * until then), members and observers always (individual codes are for the coding team and officers; the
+ * review's measures give them the aggregates).
+ */
 async function readableCodes(actor: Actor, meetingId: string) {
 	const ctx = await reviewContext(actor, meetingId);
 	if (ctx.codeScope === 'none')
-		throw new Forbidden('Codes stay private to their coders until the review is published.');
+		throw new Forbidden(
+			ctx.canManage
+				? 'Codes stay private to their coders until the review is published.'
+				: 'Individual codes are kept to the coding team and the officers. The review’s measures ' +
+						'show the DQI figures for the meeting as a whole.'
+		);
 	const codes = await currentCodes(
 		db(),
 		meetingId,
@@ -235,7 +247,7 @@ export async function listCodes(actor: Actor, meetingId: string): Promise<CodesV
 }
 
 export const CODES_CSV_HEADER = [
-	'Contribution id',
+	'Turn',
 	'Started',
 	'Agenda item',
 	'Speaker',
@@ -252,39 +264,48 @@ export const CODES_CSV_HEADER = [
 	'Coded at'
 ];
 
-/** The current codes the caller may see, one row per code, in the order the turns were taken. */
+/**
+ * The research export: the current codes the caller may see (the coding team and officers), one row per
+ * code in the order the turns were taken. Speakers, organisations and coders are named by the review's
+ * pseudonyms (pseudonyms.ts), given in this export's transaction the first time; a turn by its place in
+ * the meeting rather than its id. Sectors stay: they are categories, not people.
+ */
 export async function codesCsv(actor: Actor, meetingId: string): Promise<CsvFile> {
-	const { codes } = await readableCodes(actor, meetingId);
+	const { ctx, codes } = await readableCodes(actor, meetingId);
+	const pseudonyms = await transaction((tx) =>
+		ensurePseudonyms(tx, actor, ctx.partnership.id, meetingId)
+	);
 	const turns = await spokenTurns(db(), meetingId);
 	const order = new Map(turns.map((t, at) => [t.id, at]));
 	const turn = new Map(turns.map((t) => [t.id, t]));
-	const views = await codeViews(db(), codes);
-	views.sort(
-		(a, b) =>
-			(order.get(a.contributionId) ?? 0) - (order.get(b.contributionId) ?? 0) ||
-			a.coder.name.localeCompare(b.coder.name) ||
-			DQI_KEYS.indexOf(a.category) - DQI_KEYS.indexOf(b.category)
-	);
-	const rows = views.map((c) => {
-		const t = turn.get(c.contributionId);
-		const category = dqiCategory(c.category)!;
-		return [
-			c.contributionId,
-			t?.startedAt.toISOString() ?? '',
-			t?.itemTitle ?? '',
-			t?.speaker ?? '',
-			t?.organisation ?? '',
-			t?.sectorName ?? '',
-			t ? CONTRIBUTION_TYPES[t.type] : '',
-			c.coder.name,
-			c.category,
-			category.name,
-			c.value,
-			c.value === null ? '' : category.levels[c.value],
-			c.notApplicable,
-			c.note,
-			c.createdAt
-		];
-	});
+	const coder = (id: string) => pseudonyms.CODER.get(id) ?? '';
+	const rows = [...codes]
+		.sort(
+			(a, b) =>
+				(order.get(a.contributionId) ?? 0) - (order.get(b.contributionId) ?? 0) ||
+				coder(a.coderMembershipId).localeCompare(coder(b.coderMembershipId)) ||
+				DQI_KEYS.indexOf(a.category) - DQI_KEYS.indexOf(b.category)
+		)
+		.map((c) => {
+			const t = turn.get(c.contributionId);
+			const category = dqiCategory(c.category)!;
+			return [
+				t ? order.get(t.id)! + 1 : '',
+				t?.startedAt.toISOString() ?? '',
+				t?.itemTitle ?? '',
+				t ? (pseudonyms.SPEAKER.get(t.membershipId) ?? '') : '',
+				t ? (pseudonyms.ORGANISATION.get(t.organisationId) ?? '') : '',
+				t?.sectorName ?? '',
+				t ? CONTRIBUTION_TYPES[t.type] : '',
+				coder(c.coderMembershipId),
+				c.category,
+				category.name,
+				c.value,
+				c.value === null ? '' : category.levels[c.value],
+				c.notApplicable,
+				c.note,
+				c.createdAt.toISOString()
+			];
+		});
 	return { name: `meeting-${meetingId}-codes.csv`, text: toCsv(CODES_CSV_HEADER, rows) };
 }

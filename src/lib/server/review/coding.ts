@@ -1,8 +1,9 @@
 // A meeting review's coding sections: the DQI summary of the codes the viewer may see, and the agreement
-// between the coders. The summary follows the viewer's code scope (a reviewer's own codes before
+// between the coders. The summary follows the viewer's measure scope (a reviewer's own codes before
 // publication, everyone's after, none for an officer before). Agreement is an aggregate over every coder,
-// shown to whoever may read the review (reviewers and officers before publication); which values each
-// coder gave in a disagreement is only shown once the review is published.
+// shown to whoever may read the review (reviewers and officers before publication). The disagreements
+// are individual codes: listed for the coding team and officers only, and which values each coder gave
+// only once the review is published; members and observers get their number, not the list.
 import type { z } from 'zod';
 import { currentCodes, spokenTurns, type StoredCode } from './coded-record.ts';
 import { db } from '../platform/index.ts';
@@ -39,9 +40,9 @@ export async function codingSections(
 	const spoken = new Set(turns.map((t) => t.id));
 	const all = codes.filter((c) => spoken.has(c.contributionId)).map(rowOf);
 	const visible =
-		ctx.codeScope === 'all'
+		ctx.measureScope === 'all'
 			? all
-			: ctx.codeScope === 'own'
+			: ctx.measureScope === 'own'
 				? all.filter((c) => c.coderId === ctx.membership.id)
 				: [];
 	const contributions = turns.map((t) => ({
@@ -51,7 +52,11 @@ export async function codingSections(
 		speakerId: t.membershipId
 	}));
 	const names = await coderNames([...new Set(all.map((c) => c.coderId))]);
-	const agreement = agreementSummary(all, names, ctx.published !== null);
+	const agreement = agreementSummary(all, names, ctx.published !== null && ctx.codeScope === 'all');
+	if (!ctx.canManage) {
+		agreement.disagreements = [];
+		agreement.disagreementsListed = false;
+	}
 	// Each disagreement says which contribution it is (its place in the meeting), so reviewers can find it without opening every link.
 	const position = new Map(turns.map((t, i) => [t.id, { turn: i + 1, t }]));
 	agreement.disagreements = agreement.disagreements.map((d) => {
@@ -67,7 +72,7 @@ export async function codingSections(
 			: d;
 	});
 	return {
-		dqi: { scope: ctx.codeScope, ...dqiSummary(visible, contributions) },
+		dqi: { scope: ctx.measureScope, ...dqiSummary(visible, contributions) },
 		agreement
 	};
 }

@@ -6,6 +6,8 @@ export { latestCodes } from './coded-record.ts';
 export type { StoredCode } from './coded-record.ts';
 export { RecordCodesInput, codesCsv, listCodes, recordCodes } from './codes.ts';
 export { codingScreen, prefillFrom } from './coding-screen.ts';
+export { pseudonymKey } from './pseudonyms.ts';
+export type { PseudonymKeyView } from './pseudonyms.ts';
 export { meetingReview, reviewMeasuresCsv } from './measures.ts';
 export {
 	ReopenReviewInput,

@@ -120,7 +120,10 @@ async function publishedDqiMeans(
 		steps: [],
 		canCode: role === 'REVIEWER',
 		canManage: seesUnpublished(ctx),
-		codeScope: 'all'
+		// Only the aggregate means are read here; the codes behind them stay with the coding team.
+		codeScope: seesUnpublished(ctx) ? 'all' : 'none',
+		measureScope: 'all',
+		canReadPseudonymKey: false
 	};
 	const { dqi } = await codingSections(reviewCtx);
 	const mean = new Map(dqi.categories.map((c) => [c.category as string, c.mean]));

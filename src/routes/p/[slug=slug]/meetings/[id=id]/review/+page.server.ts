@@ -16,7 +16,14 @@ export const load: PageServerLoad = async (event) => {
 			review,
 			// Through the partnership in the address, so a meeting of another one is not found here.
 			body: await getBody(actor, slug, review.meeting.bodyId),
-			may: { code: ctx.canCode, manage: ctx.canManage, reopen: isOfficer(ctx) },
+			may: {
+				code: ctx.canCode,
+				manage: ctx.canManage,
+				reopen: isOfficer(ctx),
+				// Individual codes (codes.csv) for the coding team and officers; the key for officers.
+				codes: ctx.codeScope !== 'none',
+				pseudonymKey: ctx.canReadPseudonymKey
+			},
 			// Before publishing (or republishing): how much of the record two reviewers have coded.
 			coverage:
 				ctx.canManage && (!ctx.published || ctx.reopened) ? await codingCoverage(actor, id) : null,
