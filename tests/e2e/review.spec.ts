@@ -160,9 +160,7 @@ test('a member reads a review once an officer has published it, its figures but 
 	await expect(sectors).toBeVisible();
 	// Members read organisations and sectors where fewer than 3 people took part merged, with the rule.
 	await expect(page.getByText('Small groups merged.', { exact: true })).toBeVisible();
-	await expect(
-		sectors.getByRole('row', { name: /^Other \(small groups merged\)/ })
-	).toBeVisible();
+	await expect(sectors.getByRole('row', { name: /^Other \(small groups merged\)/ })).toBeVisible();
 	await expect(page.getByText('All reviewers’ codes (2 reviewers).')).toBeVisible();
 	const agreement = page.getByRole('table', { name: 'Agreement per DQI category' });
 	await expect(agreement.getByRole('columnheader', { name: 'κ (kappa)' })).toBeVisible();
