@@ -190,6 +190,35 @@ export async function mailMeetingMoved(
 	);
 }
 
+/**
+ * METHOD:CANCEL of the meeting's event (its UID, a higher SEQUENCE) to these people, each with the words
+ * `compose` gives. `meetingCancelled` marks the event cancelled for everyone (the calendar feed follows);
+ * otherwise only these people's copy goes.
+ */
+async function mailCancellation(
+	tx: Tx,
+	meeting: Awaited<ReturnType<typeof meetingOf>>,
+	slug: string,
+	userIds: string[],
+	meetingCancelled: boolean,
+	compose: (when: string) => { subject: string; text: string }
+): Promise<number> {
+	const sequence = await nextSequence(tx, meeting.id, meetingCancelled);
+	const ics = calendar(
+		'CANCEL',
+		[calendarMeeting(meeting, slug, sequence, true)],
+		siteHost(),
+		now()
+	);
+	const words = compose(formatMeetingTime(meeting.startsAt));
+	return enqueueMail(
+		tx,
+		'agenda_issued',
+		meeting.partnershipId,
+		userIds.map((userId) => ({ userId, ...words, ics: { method: 'CANCEL', content: ics } }))
+	);
+}
+
 /** In the cancellation's transaction: METHOD:CANCEL for the same event, to everyone seated on the body. */
 export async function mailMeetingCancelled(
 	tx: Tx,
@@ -198,35 +227,20 @@ export async function mailMeetingCancelled(
 	reason = ''
 ): Promise<number> {
 	const meeting = await meetingOf(tx, meetingId);
-	const people = await seated(tx, meeting);
-	const sequence = await nextSequence(tx, meetingId, true);
-	const ics = calendar(
-		'CANCEL',
-		[calendarMeeting(meeting, slug, sequence, true)],
-		siteHost(),
-		now()
-	);
-	const when = formatMeetingTime(meeting.startsAt);
-	return enqueueMail(
-		tx,
-		'agenda_issued',
-		meeting.partnershipId,
-		people.map((membership) => ({
-			userId: membership.userId,
-			subject: `Cancelled: ${meeting.title}, ${when}`,
-			text:
-				`${meeting.title} (${meeting.body.name}) on ${when} has been cancelled.\n` +
-				(reason ? `The reason: ${reason}\n` : '') +
-				'The attached cancellation removes it from your calendar.\n',
-			ics: { method: 'CANCEL', content: ics }
-		}))
-	);
+	const people = (await seated(tx, meeting)).map((m) => m.userId);
+	return mailCancellation(tx, meeting, slug, people, true, (when) => ({
+		subject: `Cancelled: ${meeting.title}, ${when}`,
+		text:
+			`${meeting.title} (${meeting.body.name}) on ${when} has been cancelled.\n` +
+			(reason ? `The reason: ${reason}\n` : '') +
+			'The attached cancellation removes it from your calendar.\n'
+	}));
 }
 
 /**
  * In the change's transaction: to those no longer invited because a body stopped holding the meeting
- * jointly, METHOD:CANCEL of the event they hold (its UID, a higher SEQUENCE). The meeting itself goes ahead,
- * so its calendar is not marked cancelled for anyone else.
+ * jointly, METHOD:CANCEL of the event they hold. The meeting itself goes ahead, so its calendar is not
+ * marked cancelled for anyone else.
  */
 export async function mailNoLongerInvited(
 	tx: Tx,
@@ -237,27 +251,12 @@ export async function mailNoLongerInvited(
 ): Promise<number> {
 	if (!userIds.length) return 0;
 	const meeting = await meetingOf(tx, meetingId);
-	const sequence = await nextSequence(tx, meetingId, false);
-	const ics = calendar(
-		'CANCEL',
-		[calendarMeeting(meeting, slug, sequence, true)],
-		siteHost(),
-		now()
-	);
-	const when = formatMeetingTime(meeting.startsAt);
-	return enqueueMail(
-		tx,
-		'agenda_issued',
-		meeting.partnershipId,
-		userIds.map((userId) => ({
-			userId,
-			subject: `No longer invited: ${meeting.title}, ${when}`,
-			text:
-				`${bodyName} no longer holds ${meeting.title} (${meeting.body.name}) on ${when} jointly, so you ` +
-				'are no longer invited to it.\nThe attached cancellation removes it from your calendar.\n',
-			ics: { method: 'CANCEL', content: ics }
-		}))
-	);
+	return mailCancellation(tx, meeting, slug, userIds, false, (when) => ({
+		subject: `No longer invited: ${meeting.title}, ${when}`,
+		text:
+			`${bodyName} no longer holds ${meeting.title} (${meeting.body.name}) on ${when} jointly, so you ` +
+			'are no longer invited to it.\nThe attached cancellation removes it from your calendar.\n'
+	}));
 }
 
 /** In the paper's transaction: a paper added after the agenda was issued, named only to those who may see it. */
