@@ -216,6 +216,14 @@ export function formValues(data: FormData): Record<string, string> {
 }
 
 /**
+ * An irreversible step's form carries a ticked confirmation (`confirm=true`); without it the step is
+ * refused with the message on the box, and nothing is done.
+ */
+export function requireConfirmed(data: FormData, message: string): void {
+	if (!data.getAll('confirm').includes('true')) throw new Invalid({ confirm: message });
+}
+
+/**
  * Runs a form action's command. Invalid input and refusals come back to the page with the message beside
  * each field and everything the person typed (except passwords); anything else propagates.
  */

@@ -15,6 +15,7 @@ export {
 	formCommand,
 	formFile,
 	pageActor,
+	requireConfirmed,
 	safeNext,
 	setDeviceCookie,
 	setSessionCookie,

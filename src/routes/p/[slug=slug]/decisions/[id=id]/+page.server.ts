@@ -3,8 +3,8 @@ import { recordRatification, updatableActions } from '$lib/server/decisions';
 import { mayActForPartner, mayWriteDelegationScheme, partnershipContext } from '$lib/server/access';
 import { getBody } from '$lib/server/structure';
 import { getDecision } from '$lib/server/decisions';
-import { Invalid, NotFound } from '$lib/server/platform';
-import { forPage, formCommand, pageActor } from '$lib/server/web';
+import { NotFound } from '$lib/server/platform';
+import { forPage, formCommand, pageActor, requireConfirmed } from '$lib/server/web';
 import { prioritiesBehindDecision } from '$lib/server/priorities';
 import { changeActionStatus, todayInUk } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
@@ -51,10 +51,10 @@ export const actions: Actions = {
 			data,
 			async (values) => {
 				// A ratification cannot be changed once recorded: it takes a ticked confirmation.
-				if (!data.getAll('confirm').includes('true'))
-					throw new Invalid({
-						confirm: 'Tick the box to confirm that the partner has ratified the decision'
-					});
+				requireConfirmed(
+					data,
+					'Tick the box to confirm that the partner has ratified the decision'
+				);
 				const [kind, id] = String(values.owedBy ?? '').split(':');
 				return recordRatification(pageActor(event), event.params.id, {
 					...values,

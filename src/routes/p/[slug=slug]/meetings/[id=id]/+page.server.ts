@@ -9,7 +9,14 @@ import { addPaper, attachEvidenceFile, listEvidence } from '$lib/server/meetings
 import { ACCEPT_ATTRIBUTE } from '$lib/server/meetings';
 import { setEvidenceOrganisations } from '$lib/server/meetings';
 import { Invalid } from '$lib/server/platform';
-import { forPage, formCommand, formFile, pageActor, todayInUk } from '$lib/server/web';
+import {
+	forPage,
+	formCommand,
+	formFile,
+	pageActor,
+	requireConfirmed,
+	todayInUk
+} from '$lib/server/web';
 import {
 	agendaIssuePreview,
 	cancelMeeting,
@@ -84,10 +91,7 @@ export const actions: Actions = {
 			data,
 			async (values) => {
 				// Issuing cannot be taken back and notifies everyone seated: it takes a ticked confirmation.
-				if (!data.getAll('confirm').includes('true'))
-					throw new Invalid({
-						confirm: 'Tick the box to confirm that the agenda is to be issued'
-					});
+				requireConfirmed(data, 'Tick the box to confirm that the agenda is to be issued');
 				return { issued: await issueAgenda(pageActor(event), event.params.id, values) };
 			},
 			'issue'
@@ -109,10 +113,7 @@ export const actions: Actions = {
 			data,
 			async (values) => {
 				// Cancelling cannot be undone and tells everyone seated: it takes a ticked confirmation.
-				if (!data.getAll('confirm').includes('true'))
-					throw new Invalid({
-						confirm: 'Tick the box to confirm that the meeting is to be cancelled'
-					});
+				requireConfirmed(data, 'Tick the box to confirm that the meeting is to be cancelled');
 				return { cancelled: await cancelMeeting(pageActor(event), event.params.id, values) };
 			},
 			'cancel'

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { listBodies } from '$lib/server/structure';
 import { Invalid } from '$lib/server/platform';
-import { forPage, formCommand, pageActor } from '$lib/server/web';
+import { forPage, formCommand, pageActor, requireConfirmed } from '$lib/server/web';
 import { addSeat, getMember, removeMember, updateMember } from '$lib/server/structure';
 import { listOrganisations } from '$lib/server/structure';
 import { endSeatAction } from '../../end-seat';
@@ -48,10 +48,10 @@ export const actions: Actions = {
 			data,
 			async () => {
 				// Removal cannot be undone (they would need a new invitation): it takes a ticked confirmation.
-				if (!data.getAll('confirm').includes('true'))
-					throw new Invalid({
-						confirm: 'Tick the box to confirm that they are to be removed from the partnership'
-					});
+				requireConfirmed(
+					data,
+					'Tick the box to confirm that they are to be removed from the partnership'
+				);
 				const actor = pageActor(event);
 				const member = await getMember(actor, slug, id);
 				await removeMember(actor, slug, id);
