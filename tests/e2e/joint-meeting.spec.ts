@@ -109,3 +109,60 @@ test('the chair names the bodies that took a joint meeting’s decision; the rec
 		'Joint meeting, taken by Health and Wellbeing Theme Group and Northfield Locality Forum'
 	);
 });
+
+test('an officer adds a body to hold a meeting whose agenda is out, then removes it, confirming each', async ({
+	page,
+	server,
+	visit
+}) => {
+	const [health, northfield] = await Promise.all(
+		['Health and Wellbeing Theme Group', 'Northfield Locality Forum'].map((name) =>
+			server.db.body.findFirstOrThrow({ where: { name } })
+		)
+	);
+	await signIn(page, 'officer@demo.example');
+	const scheduled = await page.request.post(`/api/v1/bodies/${health.id}/meetings`, {
+		data: { title: 'Theme group on active travel', startsAt: '2027-05-06T18:00' }
+	});
+	expect(scheduled.status()).toBe(201);
+	const { id } = (await scheduled.json()) as { id: string };
+	const issued = await page.request.post(`/api/v1/meetings/${id}/issue`, {
+		data: { issueEmpty: true }
+	});
+	expect(issued.status()).toBe(200);
+
+	await visit(`/p/${SLUG}/meetings/${id}`);
+	const panel = page.locator('.panel', {
+		has: page.getByRole('heading', { name: 'Bodies holding the meeting' })
+	});
+	await expect(panel).toContainText('No other body holds it jointly.');
+	await panel.getByLabel('Add a body to hold it jointly').selectOption(northfield.id);
+	const add = panel.getByRole('button', { name: 'Add the body and send it the agenda' });
+	// Without the tick nothing is added, and the choice is kept.
+	await add.click();
+	await expect(panel.getByText(/Tick the box to confirm/).first()).toBeVisible();
+	await expect(panel.getByLabel('Add a body to hold it jointly')).toHaveValue(northfield.id);
+	expect(await server.db.meetingBody.count({ where: { meetingId: id } })).toBe(0);
+	await panel
+		.getByLabel(/I confirm that its members not already invited are sent the agenda/)
+		.check();
+	await add.click();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: 'The bodies holding the meeting have been changed.' })
+	).toBeVisible();
+	await expect(panel.getByRole('button', { name: `Remove ${northfield.name}` })).toBeVisible();
+	await expectAccessible(page);
+	await expectReflows(page);
+
+	// Removing it once the agenda is out tells its members: that too asks for the tick.
+	const remove = panel.getByRole('button', { name: `Remove ${northfield.name}` });
+	await remove.click();
+	await expect(panel.getByText(/told they are no longer invited/).first()).toBeVisible();
+	expect(await server.db.meetingBody.count({ where: { meetingId: id } })).toBe(1);
+	await panel.getByLabel('I confirm that its members are told they are no longer invited').check();
+	await remove.click();
+	await expect(panel).toContainText('No other body holds it jointly.');
+	expect(await server.db.meetingBody.count({ where: { meetingId: id } })).toBe(0);
+});

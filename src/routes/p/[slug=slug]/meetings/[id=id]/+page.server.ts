@@ -124,11 +124,15 @@ export const actions: Actions = {
 		return formCommand(
 			data,
 			async (values) => {
-				// Adding a body once the agenda is out sends it to its members: that takes a ticked confirmation.
-				if (data.has('confirmSending') && !data.getAll('confirm').includes('true'))
-					throw new Invalid({
-						confirm: 'Tick the box to confirm that the body’s members are sent the agenda'
-					});
+				// Once the agenda is out, adding a body sends it the agenda and removing one tells its members
+				// they are no longer invited: either takes a ticked confirmation.
+				if (data.has('confirmSending'))
+					requireConfirmed(
+						data,
+						values.change === 'REMOVE'
+							? 'Tick the box to confirm that its members are told they are no longer invited'
+							: 'Tick the box to confirm that the body’s members are sent the agenda'
+					);
 				return { jointChanged: await changeJointBody(pageActor(event), event.params.id, values) };
 			},
 			'jointBody'
