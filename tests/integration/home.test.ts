@@ -329,6 +329,27 @@ describe('a community member’s home', () => {
 		expect(surveys).toMatchObject([{ meetingId: ids.closed, title: 'Board: autumn' }]);
 		expect(new Date(surveys[0].closesAt).getTime()).toBeGreaterThan(Date.now());
 	});
+
+	it('lists a meeting the forum holds jointly with the theme group, which called it', async () => {
+		const joint = await meeting(
+			'Joint: theme group and forum',
+			fx.bodies.theme.id,
+			day(10),
+			'DRAFT'
+		);
+		await server.db.meetingBody.create({ data: { meetingId: joint, bodyId: fx.bodies.forum.id } });
+		try {
+			const home = await homeOf(community);
+			expect(titles(home.meetings)).toEqual([
+				'Board: winter plan',
+				'Forum: spring gathering',
+				'Joint: theme group and forum'
+			]);
+		} finally {
+			await server.db.meetingBody.deleteMany({ where: { meetingId: joint } });
+			await server.db.meeting.delete({ where: { id: joint } });
+		}
+	});
 });
 
 describe('the home page and the structure page', () => {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.ts';
 import { makePartnership, type Fixture } from '../support/factories.ts';
+import { readCalendar } from '../support/ics.ts';
 import { makeMemberOf } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { makeItem, makeLiveMeeting, markPresent, seat, storeWording } from '../support/record.ts';
@@ -312,6 +313,30 @@ describe('changing the bodies holding a meeting before it starts', () => {
 		);
 		expect(refused.text).toMatch(new RegExp(`value="${fx.bodies.forum.id}"[^>]*selected`));
 		expect(await server.db.meetingBody.count({ where: { meetingId: id } })).toBe(0);
+	});
+});
+
+describe('a forum member’s own lists', () => {
+	it('the private calendar feed includes a meeting their body holds jointly (the home page: home.test.ts)', async () => {
+		const made = await officer.post(schedule(), {
+			...base,
+			title: 'Joint evening on play parks',
+			startsAt: '2099-05-07T18:00:00Z',
+			jointBodyIds: [fx.bodies.forum.id]
+		});
+		expect(made.status, made.text).toBe(201);
+		const issued = await officer.post(`/api/v1/meetings/${made.json.id}/issue`, {
+			issueEmpty: true
+		});
+		expect(issued.status, issued.text).toBe(200);
+		const feed = await forumMember.post('/api/v1/me/calendar-feed');
+		expect(feed.status, feed.text).toBe(201);
+		const calendar = readCalendar(
+			(await new Client(server.url).get(new URL(feed.json.url).pathname)).text
+		);
+		expect(calendar.events.map((e) => e.summary).join('\n')).toContain(
+			'Joint evening on play parks'
+		);
 	});
 });
 

@@ -18,8 +18,8 @@ const NOT_CLOSED: MeetingStatus[] = ['DRAFT', 'AGENDA_ISSUED', 'IN_PROGRESS'];
 const NEXT_MEETINGS_SHOWN = 5;
 
 /**
- * Meetings not yet closed, soonest first, of the bodies the person has a seat on; officers, who serve
- * every body, get all the partnership's.
+ * Meetings not yet closed, soonest first, of the bodies the person has a seat on (those they hold jointly
+ * too); officers, who serve every body, get all the partnership's.
  */
 export async function nextMeetingsFor(ctx: PartnershipContext): Promise<NextMeeting[]> {
 	const bodyIds = isOfficer(ctx) ? null : [...new Set((await seatsOf(ctx)).map((s) => s.bodyId))];
@@ -28,7 +28,15 @@ export async function nextMeetingsFor(ctx: PartnershipContext): Promise<NextMeet
 		where: {
 			partnershipId: ctx.partnership.id,
 			status: { in: NOT_CLOSED },
-			...(bodyIds ? { bodyId: { in: bodyIds } } : {})
+			// A body's meetings include those it holds jointly with another (the other body called them).
+			...(bodyIds
+				? {
+						OR: [
+							{ bodyId: { in: bodyIds } },
+							{ jointBodies: { some: { bodyId: { in: bodyIds } } } }
+						]
+					}
+				: {})
 		},
 		select: {
 			id: true,

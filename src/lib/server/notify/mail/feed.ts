@@ -58,9 +58,11 @@ export async function calendarFeedText(token: string): Promise<string> {
 		where: { endedAt: null, membership: { userId: feed.userId } },
 		select: { bodyId: true }
 	});
+	const bodyIds = [...new Set(seats.map((s) => s.bodyId))];
 	const meetings = await db().meeting.findMany({
 		where: {
-			bodyId: { in: [...new Set(seats.map((s) => s.bodyId))] },
+			// The person's bodies' meetings, those they hold jointly with another body included.
+			OR: [{ bodyId: { in: bodyIds } }, { jointBodies: { some: { bodyId: { in: bodyIds } } } }],
 			status: { not: 'DRAFT' },
 			// A meeting called off before anyone was invited was never in anyone's calendar.
 			NOT: { status: 'CANCELLED', agendaIssuedAt: null },
