@@ -9,6 +9,7 @@ import { fromToday, makeOutcome, makeRiskReviewMeeting } from '../support/outcom
 import { signedIn } from '../support/people.ts';
 import { auditCounter } from '../support/records.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { dayInUk, parseMeetingTime } from '../../src/lib/dates.ts';
 
 let server: TestServer;
 let fx: Fixture;
@@ -168,8 +169,12 @@ describe('reviewing a risk', () => {
 
 	beforeAll(async () => {
 		riskId = (await define(risk({ title: 'The pooled fund runs short' }))).json.id;
-		// A board meeting held an hour ago, with a risk review item.
-		meetingId = (await makeRiskReviewMeeting(server.db, fx, new Date(Date.now() - 3_600_000))).id;
+		// A board meeting held an hour ago (or at midnight, in the first hour of a UK day: a review at a
+		// meeting of the day before would come before the risk's first assessment, today, and be refused),
+		// with a risk review item.
+		const midnight = parseMeetingTime(`${dayInUk(new Date())}T00:00`)!.getTime();
+		const heldAt = new Date(Math.max(Date.now() - 3_600_000, midnight));
+		meetingId = (await makeRiskReviewMeeting(server.db, fx, heldAt)).id;
 	});
 
 	it('the owner’s member records one at a meeting: appended, the latest is current, audited', async () => {
