@@ -62,7 +62,7 @@ export async function recordDemoJointMeetings(board: DemoBoard): Promise<void> {
 	};
 	const [past, upcoming] = await transaction(async (tx) => {
 		const made = [
-			await createDemoMeeting(tx, JOINT_MEETING(daysFromToday(-14, 18), false), where),
+			await createDemoMeeting(tx, JOINT_MEETING(daysFromToday(-21, 18), false), where),
 			await createDemoMeeting(tx, JOINT_MEETING(daysFromToday(24, 18), true), where)
 		];
 		for (const m of made)

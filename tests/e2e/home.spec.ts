@@ -104,7 +104,14 @@ test('the community representative is asked for the survey, sees the forum’s n
 }) => {
 	await signIn(page, 'community@demo.example');
 	await visit(HOME);
-	await expect(list(page, 'Your next meetings').getByRole('listitem')).toHaveCount(1);
+	// The board's next meeting, and the one their forum holds jointly with the health theme group.
+	const meetings = list(page, 'Your next meetings');
+	await expect(meetings.getByRole('listitem')).toHaveCount(2);
+	await expect(
+		meetings.getByRole('link', {
+			name: /^Joint meeting: health and wellbeing in Northfield \(autumn\)/
+		})
+	).toBeVisible();
 	await expect(list(page, 'Papers to read before your next meeting')).toContainText(PUBLIC_PAPER);
 	await expect(page.getByText(RESTRICTED)).toHaveCount(0);
 
