@@ -10,7 +10,7 @@ import { makeDecision } from '../support/minutes.ts';
 import { signedIn } from '../support/people.ts';
 import { boardItem } from '../support/priorities.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { eventually, startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { eventually, startSmtp, type TestSmtp, mailTo as mailToSmtp } from '../support/smtp.ts';
 
 let smtp: TestSmtp;
 let server: TestServer;
@@ -32,11 +32,7 @@ afterAll(async () => {
 	await smtp?.close();
 });
 
-const mailTo = (email: string, subject: RegExp) =>
-	eventually(
-		() => smtp.received.find((m) => m.to === email && subject.test(m.subject)),
-		`mail to ${email} matching ${subject}`
-	);
+const mailTo = (email: string, subject: RegExp) => mailToSmtp(smtp, email, subject);
 
 describe('actions due', () => {
 	// A UK day far from the real one, so the server's own daily run (for today) never touches these.

@@ -13,7 +13,13 @@ import { signedIn } from '../support/people.ts';
 import { priorityInput, seatedMember, step } from '../support/priorities.ts';
 import { makeItem, makeLiveMeeting, markPresent, storeWording } from '../support/record.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { eventually, startSmtp, type Received, type TestSmtp } from '../support/smtp.ts';
+import {
+	eventually,
+	startSmtp,
+	type Received,
+	type TestSmtp,
+	mailTo as mailToSmtp
+} from '../support/smtp.ts';
 
 let smtp: TestSmtp;
 let server: TestServer;
@@ -44,11 +50,7 @@ afterAll(async () => {
 	await smtp?.close();
 });
 
-const mailTo = (email: string, subject: RegExp) =>
-	eventually(
-		() => smtp.received.find((m) => m.to === email && subject.test(m.subject)),
-		`mail to ${email} matching ${subject}`
-	);
+const mailTo = (email: string, subject: RegExp) => mailToSmtp(smtp, email, subject);
 
 async function issuedMeeting(title: string, startsAt: Date) {
 	const meeting = await makeMeeting(server.db, fx, { title });

@@ -10,7 +10,7 @@ import { readCalendar } from '../support/ics.ts';
 import { makeMeeting } from '../support/meetings.ts';
 import { signedIn } from '../support/people.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { eventually, startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { eventually, startSmtp, type TestSmtp, mailTo as mailToSmtp } from '../support/smtp.ts';
 import { connect, waitFor } from '../support/sync.ts';
 import { EVIDENCE_FIELDS, addEvidenceItem, evidenceItems } from '../../src/lib/collab/evidence.ts';
 import type * as Y from 'yjs';
@@ -39,11 +39,7 @@ afterAll(async () => {
 	await smtp?.close();
 });
 
-const mailTo = (email: string, subject: RegExp) =>
-	eventually(
-		() => smtp.received.find((m) => m.to === email && subject.test(m.subject)),
-		`mail to ${email} matching ${subject}`
-	);
+const mailTo = (email: string, subject: RegExp) => mailToSmtp(smtp, email, subject);
 
 async function issuedMeeting(title: string) {
 	const meeting = await makeMeeting(server.db, fx, { title });

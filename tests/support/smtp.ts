@@ -88,3 +88,11 @@ export async function eventually<T>(
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 }
+
+/** Waits for the first message to `email` whose subject matches. */
+export function mailTo(smtp: TestSmtp, email: string, subject: RegExp): Promise<Received> {
+	return eventually(
+		() => smtp.received.find((m) => m.to === email && subject.test(m.subject)),
+		`mail to ${email} matching ${subject}`
+	);
+}
